@@ -1,0 +1,38 @@
+#ifndef PODIUM_CLOCK_H
+#define PODIUM_CLOCK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/*
+ * Time. Two kinds of value:
+ * - real time: Unix seconds (audit rows, sheet timestamps);
+ * - event time: the event's local wall-clock time as seconds since 1970 read
+ *   as if it were UTC, so "2026-12-04 18:00" is one number everywhere and
+ *   arithmetic on it never meets a daylight-saving jump.
+ * PODIUM_NOW="YYYY-MM-DD HH:MM[:SS]" (local time) fixes the clock for tests.
+ */
+
+/* Now, in real time. */
+int64_t clock_now(void);
+
+/* Now, in event time. */
+int64_t clock_local_now(void);
+
+/* Real time to event time, and back. */
+int64_t clock_to_local(int64_t unix_time);
+int64_t clock_from_local(int64_t local_time);
+
+/* Parse "YYYY-MM-DD HH:MM" (or with ":SS", or a 'T' between) into event time. */
+bool clock_parse(const char *s, int64_t *out);
+
+/* Format event time as "YYYY-MM-DD HH:MM" into out (at least 17 bytes). */
+void clock_format(int64_t local_time, char out[17]);
+
+/* Format event time as "YYYY-MM-DD HH:MM:SS" into out (at least 20 bytes). */
+void clock_format_seconds(int64_t local_time, char out[20]);
+
+/* Parse "HH:MM" into seconds since midnight. */
+bool clock_parse_hm(const char *s, int *seconds);
+
+#endif

@@ -1,0 +1,28 @@
+#ifndef PODIUM_COMMON_H
+#define PODIUM_COMMON_H
+
+#include <stddef.h>
+
+#define PD_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define PD_STR_(x) #x
+#define PD_STR(x) PD_STR_(x)
+#define PD_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#define PD_NORETURN __attribute__((noreturn))
+#define PD_UNUSED __attribute__((unused))
+
+/* Allocation that cannot fail: out of memory ends the program with a message. */
+void *pd_malloc(size_t n);
+void *pd_calloc(size_t count, size_t n);
+void *pd_realloc(void *p, size_t n);
+char *pd_strdup(const char *s);
+char *pd_strndup(const char *s, size_t n);
+char *pd_asprintf(const char *fmt, ...) PD_PRINTF(1, 2);
+
+/*
+ * Called before the program dies of an unrecoverable error, so the console
+ * can give the terminal back first. NULL by default.
+ */
+extern void (*pd_die_hook)(void);
+PD_NORETURN void pd_die(const char *fmt, ...) PD_PRINTF(1, 2);
+
+#endif

@@ -1,0 +1,36 @@
+#ifndef PODIUM_RECORD_H
+#define PODIUM_RECORD_H
+
+#include "podium/id.h"
+#include "podium/status.h"
+
+struct store;
+
+/* The kinds of named record; names are unique per kind, case-insensitively for all of Unicode. */
+#define RECORD_KIND_INFO(_) \
+	_(TRACK,     "track",     "tracks") \
+	_(TEAM,      "team",      "teams") \
+	_(JUDGE,     "judge",     "judges") \
+	_(COACH,     "coach",     "coaches") \
+	_(ROOM,      "room",      "rooms") \
+	_(CRITERION, "criterion", "criteria")
+
+enum record_kind {
+#define RECORD_KIND_ENUM(id, one, many) KIND_##id,
+	RECORD_KIND_INFO(RECORD_KIND_ENUM)
+#undef RECORD_KIND_ENUM
+	KIND_COUNT
+};
+
+const char *record_kind_name(enum record_kind kind);	/* "team" */
+const char *record_kind_plural(enum record_kind kind);	/* "teams" */
+
+/*
+ * Find a record by UUID or by name (case-insensitive for all of Unicode).
+ * Fills id and, when name is not NULL, *name (the caller frees it).
+ * ST_NOT_FOUND has a message naming the kind and what was asked for.
+ */
+enum status record_find(struct store *st, enum record_kind kind, const char *name_or_id,
+			char id[ID_LEN + 1], char **name);
+
+#endif

@@ -1,0 +1,119 @@
+#ifndef PODIUM_STORE_H
+#define PODIUM_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "podium/status.h"
+#include "podium/stmt.h"
+
+/*
+ * The event file. Only src/store knows it is SQLite: everything above sees an
+ * opaque store and named statements (stmt.h) run through a query handle.
+ */
+struct store;
+struct query;
+
+/* PRAGMA application_id of a podium event file ("podi"). */
+#define STORE_APPLICATION_ID 0x706f6469
+
+/*
+ * Create a new event file at path (O_CREAT|O_EXCL, mode 0666 less the umask),
+ * lay out the schema and return it open in *out. ST_EXISTS when a file is
+ * already there: nothing is touched.
+ */
+enum status store_create(const char *path, struct store **out);
+
+/*
+ * Open an existing event file. ST_NO_FILE when it is missing (nothing is
+ * created), ST_NOT_PODIUM when it is not a podium event, ST_TOO_NEW when a newer
+ * podium wrote it, ST_CORRUPT when SQLite finds it damaged. Migrates an older
+ * schema in place, one transaction per step.
+ */
+enum status store_open(const char *path, struct store **out);
+
+/* A private in-memory store with the schema laid out, for tests. */
+enum status store_open_memory(struct store **out);
+
+void store_close(struct store *st);
+
+const char *store_path(const struct store *st);
+
+/*
+ * How long store_write() keeps retrying a transaction that finds the file busy,
+ * in milliseconds (default 30000; the console sets a short one and retries in
+ * its loop instead).
+ */
+void store_set_retry_ms(struct store *st, int ms);
+
+/*
+ * Run fn(st, ctx) inside one BEGIN IMMEDIATE transaction and commit. Any error
+ * from fn rolls everything back. A busy file (at BEGIN, in fn or at COMMIT)
+ * retries the whole transaction until the retry deadline, then ST_BUSY.
+ * `where` names the caller, so a leaked transaction can be traced.
+ */
+typedef enum status (*store_txn_fn)(struct store *st, void *ctx);
+enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const char *where);
+#define store_write(st, fn, ctx) store_write_at((st), (fn), (ctx), __FILE__ ":" PD_STR(__LINE__))
+
+/*
+ * Run fn inside one read transaction, so several queries see one snapshot.
+ * Never held while waiting for input.
+ */
+enum status store_read(struct store *st, store_txn_fn fn, void *ctx);
+
+/* True while a transaction opened by store_write() or store_read() is open. */
+bool store_in_txn(const struct store *st);
+
+/* PRAGMA data_version: changes whenever another connection commits. */
+int64_t store_data_version(struct store *st);
+
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int store_changes(struct store *st);
+
+/*
+ * The prepared statement id, reset and with its bindings cleared. The store
+ * owns it: never free it. Binding a name the statement lacks is a programming
+ * error and aborts.
+ */
+struct query *store_query(struct store *st, enum stmt id);
+
+void query_bind_text(struct query *q, const char *name, const char *value);	/* NULL binds NULL */
+void query_bind_int(struct query *q, const char *name, int64_t value);
+void query_bind_double(struct query *q, const char *name, double value);
+void query_bind_null(struct query *q, const char *name);
+
+/* ST_ROW with a row to read, ST_DONE at the end, or an error (resets q). */
+enum status query_step(struct query *q);
+
+/* Step q to its end, reset it and return ST_OK or the error. */
+enum status query_exec(struct query *q);
+
+/* Column values of the current row. Text is valid until the next step or reset; NULL stays NULL. */
+const char *query_text(struct query *q, int col);
+int64_t query_int(struct query *q, int col);
+double query_double(struct query *q, int col);
+bool query_is_null(struct query *q, int col);
+
+/* Give q back: reset it so it holds no read lock. */
+void query_reset(struct query *q);
+
+/*
+ * Run q (bound by the caller) and return its first column of its first row,
+ * a newly allocated string the caller frees; NULL and ST_NOT_FOUND when no row.
+ */
+enum status query_first_text(struct query *q, char **out);
+
+/*
+ * A consistent online copy of the whole file into dest (SQLite's backup API)
+ * while others keep writing. Refuses to overwrite an existing dest.
+ */
+enum status store_backup(struct store *st, const char *dest);
+
+/*
+ * Report each problem of SQLite's integrity_check and foreign_key_check through
+ * report(); returns the number of problems found (0 when the file is sound).
+ */
+int store_check_integrity(struct store *st, void (*report)(void *ctx, const char *problem), void *ctx);
+
+#endif

@@ -1,0 +1,263 @@
+#include "config.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "podium/audit.h"
+#include "podium/store.h"
+
+static const struct command commands[] = {
+	{ "init", cmd_init, "init --name NAME [--start \"YYYY-MM-DD HH:MM\"] [--hours 48]",
+	  "create a new event file with the default rubric",
+	  "Refuses to touch an existing file. --start defaults to next Friday 18:00." },
+	{ "demo", cmd_demo, "demo [--no-tui]",
+	  "create a realistic demo event if the file has none, then open the console", NULL },
+	{ "import", cmd_import, "import teams|judges|coaches|criteria|sheets|rooms FILE",
+	  "import records from a CSV file ('-' reads standard input); all or nothing",
+	  "The first row names the columns (case-insensitive; unknown ones are ignored).\n"
+	  "  teams:    name, project, tracks (;-separated), members (;-separated), table, description\n"
+	  "  judges:   name, email, tracks, unix_user, pin\n"
+	  "  coaches:  name, email, skills (;-separated), available (;-separated YYYY-MM-DD HH:MM-HH:MM)\n"
+	  "  criteria: name, weight (1), min (1), max (5), description\n"
+	  "  sheets:   judge, team, one column per criterion, comment, status (submitted|draft)\n"
+	  "  rooms:    name, tracks (;-separated), capacity" },
+	{ "list", cmd_list, "list teams|judges|coaches|criteria|tracks|rooms [--format table|csv|json]",
+	  "list records", NULL },
+	{ "score", cmd_score,
+	  "score --judge J --team T CRIT=VALUE... [--comment TEXT] [--submit] [--reason TEXT]",
+	  "write one judge's sheet for one team",
+	  "J, T and CRIT are names (case-insensitive) or UUIDs. Without --submit the sheet\n"
+	  "stays a draft. After 'results lock' only a correction with --reason is accepted." },
+	{ "leaderboard", cmd_leaderboard,
+	  "leaderboard [--track NAME] [--method raw|normalized] [--format table|csv|json]",
+	  "the ranking of the teams", NULL },
+	{ "export", cmd_export, "export [--format json]", "the whole event as one JSON document", NULL },
+	{ "check", cmd_check, "check", "check the file's integrity and consistency; exit 0 only when all is well",
+	  NULL },
+	{ "backup", cmd_backup, "backup DEST", "a consistent copy of the event file while others keep writing",
+	  NULL },
+	{ "results", cmd_results, "results lock|unlock", "lock the results: sheets change only by a correction",
+	  NULL },
+	{ "history", cmd_history, "history [--team T] [--judge J] [--format table|csv|json]",
+	  "every change to sheets and records: when, who, what, before, after, reason", NULL },
+	{ "tui", cmd_tui,
+	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
+	  "the full-screen console (the default command)", NULL },
+};
+
+const struct command *cli_command(const char *name)
+{
+	for (size_t i = 0; i < PD_ARRAY_LEN(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cli_fail(enum status s)
+{
+	fprintf(stderr, "podium: %s\n", status_message(s));
+	return s == ST_USAGE ? EXIT_USAGE : EXIT_FAIL;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("podium: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(stderr, "; see 'podium help %s'\n", cmd);
+	else
+		fputs("; see 'podium --help'\n", stderr);
+	return EXIT_USAGE;
+}
+
+void cli_print_help(const struct command *cmd, FILE *out)
+{
+	fprintf(out, "usage: podium [--db FILE] %s\n\n%s.\n", cmd->usage, cmd->summary);
+	if (cmd->help)
+		fprintf(out, "\n%s\n", cmd->help);
+}
+
+static void print_main_help(FILE *out)
+{
+	fputs("usage: podium [--db FILE] [COMMAND] [ARGS...]\n\n"
+	      "podium runs a hackathon: judges' scores, pitch schedule, coaching and the live\n"
+	      "leaderboard, in one shared event file. Without a command it opens the console.\n\n"
+	      "commands:\n", out);
+	for (size_t i = 0; i < PD_ARRAY_LEN(commands); i++)
+		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fputs("\noptions:\n"
+	      "  --db FILE    the event file (default: $PODIUM_DB, else ./podium.db)\n"
+	      "  --help       this help; 'podium help COMMAND' for one command\n"
+	      "  --version    the version\n", out);
+}
+
+int cli_getopt(struct cli *c, const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, int *exit_status)
+{
+	int opt = getopt_long(argc, argv, shortopts, longopts, NULL);
+
+	switch (opt) {
+	case CLI_OPT_DB:
+		c->db_path = optarg;
+		return cli_getopt(c, cmd, argc, argv, shortopts, longopts, exit_status);
+	case 'h':
+		cli_print_help(cli_command(cmd), stdout);
+		*exit_status = EXIT_OK;
+		return -2;
+	case ':':
+		*exit_status = cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+		return -2;
+	case '?':
+		if (optopt)
+			*exit_status = cli_usage(cmd, "unknown option '-%c'", optopt);
+		else
+			*exit_status = cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		return -2;
+	default:
+		return opt;
+	}
+}
+
+enum status cli_open(struct cli *c, struct store **out)
+{
+	return store_open(c->db_path, out);
+}
+
+bool cli_parse_format(const char *s, unsigned allowed, enum format *out)
+{
+	static const struct {
+		const char *name;
+		enum format f;
+	} names[] = {
+		{ "table", FORMAT_TABLE }, { "csv", FORMAT_CSV }, { "json", FORMAT_JSON }, { "ics", FORMAT_ICS },
+	};
+
+	for (size_t i = 0; i < PD_ARRAY_LEN(names); i++) {
+		if (strcmp(s, names[i].name) == 0 && (allowed & names[i].f)) {
+			*out = names[i].f;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool cli_parse_int(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static const char *default_actor(void)
+{
+	const char *user = getenv("USER");
+	struct passwd *pw;
+
+	if (user && user[0])
+		return user;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "unknown";
+}
+
+/* True when argv asks for help before any "--". */
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+static int run_command(struct cli *c, const struct command *cmd, int argc, char **argv)
+{
+	char *actor;
+	int rc;
+
+	if (wants_help(argc, argv)) {
+		cli_print_help(cmd, stdout);
+		return EXIT_OK;
+	}
+	actor = pd_asprintf("organizer %s", default_actor());
+	audit_set_actor(actor);
+	free(actor);
+	optind = 0;	/* glibc: full re-initialisation of getopt for the command's own options */
+	opterr = 0;
+	rc = cmd->run(c, argc, argv);
+	audit_set_actor(NULL);
+	return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	const char *env = getenv("PODIUM_DB");
+	int i = 0;
+
+	c.db_path = env && env[0] ? env : "podium.db";
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			print_main_help(stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("podium %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(a, "--db") == 0) {
+			if (++i >= argc)
+				return cli_usage(NULL, "option '--db' needs a file");
+			c.db_path = argv[i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			c.db_path = a + 5;
+		} else if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		} else {
+			return cli_usage(NULL, "unknown option '%s'", a);
+		}
+	}
+	if (!c.db_path[0])
+		return cli_usage(NULL, "the event file name is empty");
+	if (i >= argc) {
+		char *tui_argv[] = { "tui", NULL };
+
+		return run_command(&c, cli_command("tui"), 1, tui_argv);
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		const struct command *cmd;
+
+		if (i + 1 >= argc) {
+			print_main_help(stdout);
+			return EXIT_OK;
+		}
+		cmd = cli_command(argv[i + 1]);
+		if (!cmd)
+			return cli_usage(NULL, "no command '%s'", argv[i + 1]);
+		cli_print_help(cmd, stdout);
+		return EXIT_OK;
+	}
+	{
+		const struct command *cmd = cli_command(argv[i]);
+
+		if (!cmd)
+			return cli_usage(NULL, "no command '%s'", argv[i]);
+		return run_command(&c, cmd, argc - i, argv + i);
+	}
+}

@@ -1,0 +1,84 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "commands.h"
+#include "podium/clock.h"
+#include "podium/event.h"
+#include "podium/store.h"
+
+/* Next Friday at 18:00 (event time), the usual start of a weekend hackathon. */
+static int64_t next_friday_evening(void)
+{
+	int64_t now = clock_local_now(), day = now - now % 86400;
+	int weekday = (int)((day / 86400 + 4) % 7);	/* 1970-01-01 was a Thursday; 0 = Sunday */
+	int ahead = (5 - weekday + 7) % 7;
+
+	if (ahead == 0 && now >= day + 18 * 3600)
+		ahead = 7;
+	return day + ahead * 86400 + 18 * 3600;
+}
+
+int cmd_init(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "start", required_argument, NULL, 's' },
+		{ "hours", required_argument, NULL, 'H' },
+		CLI_COMMON_OPTIONS,
+		{ 0 },
+	};
+	struct event_spec spec = { NULL, 0, 48 };
+	const char *start = NULL;
+	struct store *st;
+	enum status s;
+	char when[17];
+	long hours;
+	int opt, rc = EXIT_OK;
+
+	while ((opt = cli_getopt(c, "init", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
+		switch (opt) {
+		case -2:
+			return rc;
+		case 'n':
+			spec.name = optarg;
+			break;
+		case 's':
+			start = optarg;
+			break;
+		case 'H':
+			if (!cli_parse_int(optarg, 1, 720, &hours))
+				return cli_usage("init", "--hours takes a whole number of hours from 1 to 720, not '%s'",
+						 optarg);
+			spec.hours = (int)hours;
+			break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("init", "unexpected argument '%s'", argv[optind]);
+	if (!spec.name)
+		return cli_usage("init", "init needs --name NAME");
+	if (start) {
+		if (!clock_parse(start, &spec.starts_at))
+			return cli_usage("init", "--start takes \"YYYY-MM-DD HH:MM\", not '%s'", start);
+	} else {
+		spec.starts_at = next_friday_evening();
+	}
+
+	s = store_create(c->db_path, &st);
+	if (s != ST_OK)
+		return cli_fail(s);
+	s = event_create(st, &spec);
+	store_close(st);
+	if (s != ST_OK) {
+		/* The file is ours and holds nothing of value: do not leave a half-made event behind. */
+		int code = cli_fail(s);
+
+		remove(c->db_path);
+		return code;
+	}
+	clock_format(spec.starts_at, when);
+	printf("created the event in %s: starts %s, %d hours, default rubric of 7 criteria\n",
+	       c->db_path, when, spec.hours);
+	return EXIT_OK;
+}

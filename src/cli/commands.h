@@ -1,0 +1,15 @@
+#ifndef PODIUM_CLI_COMMANDS_H
+#define PODIUM_CLI_COMMANDS_H
+
+#include "cli.h"
+
+/* One function per command, each in its cmd_<group>.c. */
+#define COMMAND_LIST(_) \
+	_(init) _(demo) _(import) _(list) _(score) _(leaderboard) _(export) _(check) \
+	_(backup) _(results) _(history) _(tui)
+
+#define COMMAND_DECLARE(name) int cmd_##name(struct cli *c, int argc, char **argv);
+COMMAND_LIST(COMMAND_DECLARE)
+#undef COMMAND_DECLARE
+
+#endif

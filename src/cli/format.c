@@ -1,0 +1,146 @@
+#include "config.h"
+#include "format.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/common.h"
+#include "podium/text.h"
+
+struct table {
+	size_t ncols, nrows, cap;
+	char **headers;
+	char **cells;		/* nrows * ncols */
+	bool *right;
+};
+
+struct table *table_new(size_t ncols, const char *const *headers)
+{
+	struct table *t = pd_calloc(1, sizeof(*t));
+
+	t->ncols = ncols;
+	t->headers = pd_calloc(ncols, sizeof(char *));
+	t->right = pd_calloc(ncols, sizeof(bool));
+	for (size_t i = 0; i < ncols; i++)
+		t->headers[i] = pd_strdup(headers[i]);
+	return t;
+}
+
+void table_free(struct table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->headers[i]);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->headers);
+	free(t->cells);
+	free(t->right);
+	free(t);
+}
+
+void table_align_right(struct table *t, size_t col)
+{
+	t->right[col] = true;
+}
+
+void table_add_row(struct table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->cells = pd_realloc(t->cells, t->cap * t->ncols * sizeof(char *));
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] = pd_strdup(cells[i] ? cells[i] : "");
+	t->nrows++;
+}
+
+size_t table_rows(const struct table *t)
+{
+	return t->nrows;
+}
+
+/* Shrink the widest column by one until the table fits (each keeps at least 4 columns). */
+static void fit_widths(int *w, size_t ncols, int width)
+{
+	int total = 0;
+
+	for (size_t i = 0; i < ncols; i++)
+		total += w[i] + (i ? 2 : 0);
+	while (total > width) {
+		size_t widest = 0;
+
+		for (size_t i = 1; i < ncols; i++)
+			if (w[i] > w[widest])
+				widest = i;
+		if (w[widest] <= 4)
+			break;
+		w[widest]--;
+		total--;
+	}
+}
+
+static void print_row(const struct table *t, FILE *out, char *const *cells, const int *w)
+{
+	size_t last = t->ncols - 1;
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		/* no trailing spaces after a left-aligned last column */
+		char *cell = (i == last && !t->right[i]) ? text_fit(cells[i], w[i], NULL)
+							 : text_pad(cells[i], w[i], t->right[i]);
+
+		fprintf(out, "%s%s", i ? "  " : "", cell);
+		free(cell);
+	}
+	fputc('\n', out);
+}
+
+void table_print(const struct table *t, FILE *out, int width)
+{
+	int *w = pd_calloc(t->ncols, sizeof(int));
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		w[i] = text_width(t->headers[i]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			int cw = text_width(t->cells[r * t->ncols + i]);
+
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	}
+	fit_widths(w, t->ncols, width);
+	print_row(t, out, t->headers, w);
+	for (size_t r = 0; r < t->nrows; r++)
+		print_row(t, out, t->cells + r * t->ncols, w);
+	free(w);
+}
+
+void csv_write_field(FILE *out, const char *field)
+{
+	const char *s = field ? field : "";
+
+	/* libcsv quotes every field it writes: use it only for the fields that need quotes */
+	if (strpbrk(s, ",\"\r\n") || (s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ')))
+		csv_fwrite(out, s, strlen(s));
+	else
+		fputs(s, out);
+}
+
+void csv_write_row(FILE *out, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', out);
+		csv_write_field(out, fields[i]);
+	}
+	fputc('\n', out);
+}
+
+void table_print_csv(const struct table *t, FILE *out)
+{
+	csv_write_row(out, (const char *const *)t->headers, t->ncols);
+	for (size_t r = 0; r < t->nrows; r++)
+		csv_write_row(out, (const char *const *)(t->cells + r * t->ncols), t->ncols);
+}

@@ -1,0 +1,121 @@
+#include "config.h"
+#include "podium/clock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool parse_fields(const char *s, struct tm *tm)
+{
+	int y, mo, d, h, mi, sec = 0, n = 0;
+	char sep;
+
+	memset(tm, 0, sizeof(*tm));
+	if (sscanf(s, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) != 6)
+		return false;
+	if (sep != ' ' && sep != 'T')
+		return false;
+	if (s[n] == ':') {
+		int m = 0;
+
+		if (sscanf(s + n, ":%2d%n", &sec, &m) != 1)
+			return false;
+		n += m;
+	}
+	if (s[n] != '\0')
+		return false;
+	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || h < 0 ||
+	    mi < 0 || mi > 59 || sec < 0 || sec > 59)
+		return false;
+	tm->tm_year = y - 1900;
+	tm->tm_mon = mo - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	tm->tm_sec = sec;
+	return true;
+}
+
+bool clock_parse(const char *s, int64_t *out)
+{
+	struct tm tm, check;
+	time_t t;
+	int mday;
+
+	if (!s || !parse_fields(s, &tm))
+		return false;
+	mday = tm.tm_mday;
+	t = timegm(&tm);
+	/* reject dates like 2026-02-31 that timegm() would roll over */
+	gmtime_r(&t, &check);
+	if (check.tm_mday != mday)
+		return false;
+	*out = (int64_t)t;
+	return true;
+}
+
+int64_t clock_to_local(int64_t unix_time)
+{
+	time_t t = (time_t)unix_time;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return (int64_t)timegm(&tm);
+}
+
+int64_t clock_from_local(int64_t local_time)
+{
+	time_t t = (time_t)local_time;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+int64_t clock_now(void)
+{
+	const char *fixed = getenv("PODIUM_NOW");
+	int64_t local;
+
+	if (fixed && clock_parse(fixed, &local))
+		return clock_from_local(local);
+	return (int64_t)time(NULL);
+}
+
+int64_t clock_local_now(void)
+{
+	return clock_to_local(clock_now());
+}
+
+void clock_format(int64_t local_time, char out[17])
+{
+	time_t t = (time_t)local_time;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	if (!strftime(out, 17, "%Y-%m-%d %H:%M", &tm))
+		out[0] = '\0';
+}
+
+void clock_format_seconds(int64_t local_time, char out[20])
+{
+	time_t t = (time_t)local_time;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	if (!strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm))
+		out[0] = '\0';
+}
+
+bool clock_parse_hm(const char *s, int *seconds)
+{
+	int h, m, n = 0;
+
+	if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || s[n] != '\0' || h < 0 || h > 24 || m < 0 ||
+	    m > 59 || (h == 24 && m != 0))
+		return false;
+	*seconds = h * 3600 + m * 60;
+	return true;
+}

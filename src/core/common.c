@@ -1,0 +1,69 @@
+#include "config.h"
+#include "podium/common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void (*pd_die_hook)(void);
+
+void pd_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (pd_die_hook)
+		pd_die_hook();
+	fputs("podium: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static void *checked(void *p)
+{
+	if (!p)
+		pd_die("out of memory");
+	return p;
+}
+
+void *pd_malloc(size_t n)
+{
+	return checked(malloc(n ? n : 1));
+}
+
+void *pd_calloc(size_t count, size_t n)
+{
+	return checked(calloc(count ? count : 1, n ? n : 1));
+}
+
+void *pd_realloc(void *p, size_t n)
+{
+	return checked(realloc(p, n ? n : 1));
+}
+
+char *pd_strdup(const char *s)
+{
+	return checked(strdup(s ? s : ""));
+}
+
+char *pd_strndup(const char *s, size_t n)
+{
+	return checked(strndup(s ? s : "", n));
+}
+
+char *pd_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *out = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&out, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		pd_die("out of memory");
+	return out;
+}

@@ -1,0 +1,138 @@
+#include "config.h"
+#include "podium/event.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/audit.h"
+#include "podium/clock.h"
+#include "podium/rubric.h"
+#include "podium/store.h"
+#include "podium/text.h"
+
+static enum status event_json(struct store *st, char **out)
+{
+	return query_first_text(store_query(st, STMT_EVENT_JSON), out);
+}
+
+static enum status audit_event(struct store *st, const char *action, const char *id,
+			       const char *before, const char *after)
+{
+	struct audit_entry e = {
+		.action = action, .kind = "event", .record_id = id, .before = before, .after = after,
+	};
+
+	return audit_record(st, &e);
+}
+
+static enum status create_txn(struct store *st, void *ctx)
+{
+	const struct event_spec *spec = ctx;
+	char id[ID_LEN + 1], *name = text_trim(spec->name), *after = NULL;
+	struct query *q;
+	enum status s;
+
+	id_new(id);
+	q = store_query(st, STMT_EVENT_INSERT);
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", name);
+	query_bind_int(q, "$starts_at", spec->starts_at);
+	query_bind_int(q, "$hours", spec->hours);
+	query_bind_int(q, "$now", clock_now());
+	s = query_exec(q);
+	free(name);
+	if (s == ST_CONFLICT)
+		return status_error(ST_EXISTS, "this file already holds an event");
+	if (s == ST_OK)
+		s = event_json(st, &after);
+	if (s == ST_OK)
+		s = audit_event(st, "create", id, NULL, after);
+	free(after);
+	for (size_t i = 0; s == ST_OK && i < rubric_default_count; i++)
+		s = rubric_add(st, &rubric_default[i]);
+	return s;
+}
+
+enum status event_create(struct store *st, const struct event_spec *spec)
+{
+	char *name = spec->name ? text_trim(spec->name) : NULL;
+	bool ok_name = name && name[0] && text_valid_utf8(name, strlen(name));
+
+	free(name);
+	if (!ok_name)
+		return status_error(ST_INVALID, "the event needs a name in UTF-8 (--name NAME)");
+	if (spec->hours < 1 || spec->hours > 720)
+		return status_error(ST_INVALID, "--hours must be between 1 and 720");
+	return store_write(st, create_txn, (void *)spec);
+}
+
+void event_clear(struct event *e)
+{
+	free(e->name);
+	e->name = NULL;
+}
+
+enum status event_get(struct store *st, struct event *out)
+{
+	struct query *q = store_query(st, STMT_EVENT_GET);
+	enum status s = query_step(q);
+
+	memset(out, 0, sizeof(*out));
+	if (s != ST_ROW)
+		return s == ST_DONE ? status_error(ST_NOT_FOUND, "the file holds no event yet") : s;
+	snprintf(out->id, sizeof(out->id), "%s", query_text(q, 0));
+	out->name = pd_strdup(query_text(q, 1));
+	out->starts_at = query_int(q, 2);
+	out->hours = (int)query_int(q, 3);
+	out->results_locked = query_int(q, 4) != 0;
+	out->board_frozen = query_int(q, 5) != 0;
+	out->reveal_step = (int)query_int(q, 6);
+	query_reset(q);
+	return ST_OK;
+}
+
+enum status event_results_locked(struct store *st, bool *locked)
+{
+	struct event e;
+	enum status s = event_get(st, &e);
+
+	*locked = s == ST_OK && e.results_locked;
+	event_clear(&e);
+	return s;
+}
+
+static enum status set_locked_txn(struct store *st, void *ctx)
+{
+	bool locked = *(bool *)ctx;
+	char *before = NULL, *after = NULL;
+	struct event e;
+	enum status s = event_get(st, &e);
+
+	if (s != ST_OK)
+		return s;
+	if (e.results_locked == locked) {
+		event_clear(&e);
+		return ST_OK;
+	}
+	s = event_json(st, &before);
+	if (s == ST_OK) {
+		struct query *q = store_query(st, STMT_EVENT_SET_LOCKED);
+
+		query_bind_int(q, "$locked", locked);
+		s = query_exec(q);
+	}
+	if (s == ST_OK)
+		s = event_json(st, &after);
+	if (s == ST_OK)
+		s = audit_event(st, locked ? "lock" : "unlock", e.id, before, after);
+	free(before);
+	free(after);
+	event_clear(&e);
+	return s;
+}
+
+enum status event_set_locked(struct store *st, bool locked)
+{
+	return store_write(st, set_locked_txn, &locked);
+}

@@ -1,0 +1,573 @@
+#include "config.h"
+#include "store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *const stmt_sql[STMT_COUNT] = {
+#define STMT_SQL(id, sql) [STMT_##id] = sql,
+	STMT_INFO(STMT_SQL)
+#undef STMT_SQL
+};
+
+/* The busy timeout of one attempt; store_write() retries whole attempts. */
+#define BUSY_TIMEOUT_MS 5000
+#define DEFAULT_RETRY_MS 30000
+
+static enum status status_from_code(sqlite3 *db, int rc)
+{
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+		return ST_OK;
+	case SQLITE_ROW:
+		return ST_ROW;
+	case SQLITE_DONE:
+		return ST_DONE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return status_set(ST_BUSY);
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return status_set(ST_CONFLICT);
+		return status_error(ST_INVALID, "the change breaks a rule of the event file (%s)", msg);
+	case SQLITE_READONLY:
+		return status_set(ST_READONLY);
+	case SQLITE_FULL:
+		return status_set(ST_FULL);
+	case SQLITE_CORRUPT:
+		return status_set(ST_CORRUPT);
+	case SQLITE_NOTADB:
+		return status_set(ST_NOT_PODIUM);
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return status_error(ST_IO, "the event file cannot be read or written (%s)", msg);
+	case SQLITE_NOMEM:
+		pd_die("out of memory");
+	default:
+		return status_error(ST_INTERNAL, "database error: %s", msg);
+	}
+}
+
+enum status store_status(struct store *st, int rc)
+{
+	return status_from_code(st ? st->db : NULL, rc);
+}
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static enum status exec_sql(struct store *st, const char *sql)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? ST_OK : store_status(st, rc);
+}
+
+/* Connection settings every podium connection shares (DESIGN.md, "Store"). */
+static enum status configure_connection(struct store *st)
+{
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return exec_sql(st, "PRAGMA foreign_keys = ON;"
+			    "PRAGMA trusted_schema = OFF;"
+			    "PRAGMA synchronous = FULL;");
+}
+
+static enum status connect(const char *path, int flags, struct store **out)
+{
+	struct store *st = pd_calloc(1, sizeof(*st));
+	int rc;
+
+	st->path = pd_strdup(path);
+	st->retry_ms = DEFAULT_RETRY_MS;
+	rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		enum status s = store_status(st, rc);
+
+		store_close(st);
+		return s;
+	}
+	*out = st;
+	return configure_connection(st);
+}
+
+/* Read application_id and user_version; ST_NOT_PODIUM for a file that is not SQLite. */
+static enum status read_identity(struct store *st, int64_t *app_id, int64_t *version)
+{
+	struct query *q = store_query(st, STMT_META_IDENTITY);
+	enum status s = query_step(q);
+
+	if (s != ST_ROW)
+		return s == ST_DONE ? status_set(ST_NOT_PODIUM) : s;
+	*app_id = query_int(q, 0);
+	*version = query_int(q, 1);
+	query_reset(q);
+	return ST_OK;
+}
+
+struct migrate_ctx {
+	int target;
+};
+
+static enum status migrate_step(struct store *st, void *ctx)
+{
+	struct migrate_ctx *m = ctx;
+	int64_t app_id, version;
+	enum status s = read_identity(st, &app_id, &version);
+
+	if (s != ST_OK)
+		return s;
+	/* Another process may have migrated since we looked. */
+	if (version >= m->target)
+		return ST_OK;
+	if (version != m->target - 1)
+		return status_error(ST_CORRUPT, "the event file's schema version %lld is unexpected",
+				    (long long)version);
+	return exec_sql(st, schema_step((int)version));
+}
+
+/* Bring the schema up to date, one transaction per step. */
+static enum status migrate(struct store *st, int64_t version)
+{
+	for (int v = (int)version; v < schema_latest(); v++) {
+		struct migrate_ctx m = { v + 1 };
+		enum status s = store_write(st, migrate_step, &m);
+
+		if (s != ST_OK)
+			return s;
+	}
+	return ST_OK;
+}
+
+static enum status check_and_migrate(struct store *st)
+{
+	int64_t app_id, version;
+	enum status s = read_identity(st, &app_id, &version);
+
+	if (s == ST_CORRUPT || s == ST_NOT_PODIUM || s == ST_IO)
+		return status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", st->path);
+	if (s != ST_OK)
+		return s;
+	if (app_id != STORE_APPLICATION_ID)
+		return status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", st->path);
+	if (version > schema_latest())
+		return status_error(ST_TOO_NEW,
+				    "'%s' was written by a newer podium (schema %lld, this one knows %d); upgrade podium to open it",
+				    st->path, (long long)version, schema_latest());
+	if (version < schema_latest())
+		return migrate(st, version);
+	return ST_OK;
+}
+
+enum status store_open(const char *path, struct store **out)
+{
+	struct stat sb;
+	enum status s;
+
+	*out = NULL;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return status_error(ST_NO_FILE,
+					    "no event file '%s'; create one with 'podium init --name NAME' or 'podium demo', or pass --db FILE",
+					    path);
+		return status_error(ST_IO, "cannot open '%s': %s", path, strerror(errno));
+	}
+	if (!S_ISREG(sb.st_mode))
+		return status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", path);
+	s = connect(path, SQLITE_OPEN_READWRITE, out);
+	if (s == ST_OK)
+		s = check_and_migrate(*out);
+	if (s == ST_NOT_PODIUM)
+		s = status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", path);
+	else if (s == ST_CORRUPT)
+		s = status_error(ST_CORRUPT, "'%s' is damaged; restore it from a backup ('podium backup')", path);
+	if (s != ST_OK) {
+		store_close(*out);
+		*out = NULL;
+	}
+	return s;
+}
+
+static void remove_created(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char buf[4096];
+
+	for (size_t i = 0; i < PD_ARRAY_LEN(suffixes); i++) {
+		if (snprintf(buf, sizeof(buf), "%s%s", path, suffixes[i]) < (int)sizeof(buf))
+			unlink(buf);
+	}
+}
+
+static enum status lay_out(struct store *st)
+{
+	enum status s = exec_sql(st, "PRAGMA journal_mode = WAL;"
+				     "PRAGMA application_id = 1886348393;");
+
+	if (s != ST_OK)
+		return s;
+	return migrate(st, 0);
+}
+
+enum status store_create(const char *path, struct store **out)
+{
+	enum status s;
+	int fd;
+
+	*out = NULL;
+	/* Create the file ourselves so the umask decides its mode (SQLite alone gives 0644). */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return status_error(ST_EXISTS, "'%s' already exists; podium will not touch it (use --db to pick another file)",
+					    path);
+		return status_error(ST_IO, "cannot create '%s': %s", path, strerror(errno));
+	}
+	close(fd);
+	s = connect(path, SQLITE_OPEN_READWRITE, out);
+	if (s == ST_OK)
+		s = lay_out(*out);
+	if (s != ST_OK) {
+		store_close(*out);
+		*out = NULL;
+		remove_created(path);
+	}
+	return s;
+}
+
+enum status store_open_memory(struct store **out)
+{
+	enum status s = connect(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, out);
+
+	if (s == ST_OK)
+		s = exec_sql(*out, "PRAGMA application_id = 1886348393;");
+	if (s == ST_OK)
+		s = migrate(*out, 0);
+	if (s != ST_OK) {
+		store_close(*out);
+		*out = NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < STMT_COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+void store_set_retry_ms(struct store *st, int ms)
+{
+	st->retry_ms = ms < 0 ? 0 : ms;
+	sqlite3_busy_timeout(st->db, st->retry_ms < BUSY_TIMEOUT_MS ? st->retry_ms : BUSY_TIMEOUT_MS);
+}
+
+bool store_in_txn(const struct store *st)
+{
+	return st->txn_where != NULL;
+}
+
+static void end_txn(struct store *st, bool commit_failed_or_rollback)
+{
+	if (commit_failed_or_rollback && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->txn_where = NULL;
+}
+
+/* One attempt: BEGIN, fn, COMMIT. Rolls back on any error. */
+static enum status attempt(struct store *st, const char *begin, store_txn_fn fn, void *ctx,
+			   const char *where)
+{
+	enum status s;
+
+	if (st->txn_where)
+		pd_die("internal error: transaction at %s opened inside the one at %s", where, st->txn_where);
+	s = exec_sql(st, begin);
+	if (s != ST_OK)
+		return s;
+	st->txn_where = where;
+	s = fn(st, ctx);
+	if (s == ST_OK || s == ST_DONE)
+		s = exec_sql(st, "COMMIT");
+	end_txn(st, s != ST_OK);
+	return s;
+}
+
+static enum status run_txn(struct store *st, const char *begin, store_txn_fn fn, void *ctx,
+			   const char *where)
+{
+	int64_t deadline = monotonic_ms() + st->retry_ms;
+	int backoff = 2;
+
+	for (;;) {
+		enum status s = attempt(st, begin, fn, ctx, where);
+
+		if (s != ST_BUSY || monotonic_ms() >= deadline)
+			return s;
+		/* Jittered backoff so many waiting writers do not retry in step. */
+		sleep_ms(backoff + rand() % (backoff + 1));
+		if (backoff < 64)
+			backoff *= 2;
+	}
+}
+
+enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const char *where)
+{
+	return run_txn(st, "BEGIN IMMEDIATE", fn, ctx, where);
+}
+
+enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
+{
+	return run_txn(st, "BEGIN", fn, ctx, "store_read");
+}
+
+int64_t store_data_version(struct store *st)
+{
+	struct query *q = store_query(st, STMT_META_DATA_VERSION);
+	int64_t v = -1;
+
+	if (query_step(q) == ST_ROW)
+		v = query_int(q, 0);
+	query_reset(q);
+	return v;
+}
+
+int store_changes(struct store *st)
+{
+	return sqlite3_changes(st->db);
+}
+
+/* ---- queries ---- */
+
+#define STMT(q) ((sqlite3_stmt *)(q))
+
+struct query *store_query(struct store *st, enum stmt id)
+{
+	sqlite3_stmt *stmt = st->stmts[id];
+
+	if (!stmt) {
+		int rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+		if (rc != SQLITE_OK)
+			pd_die("internal error: cannot prepare statement %d: %s", (int)id, sqlite3_errmsg(st->db));
+		st->stmts[id] = stmt;
+	}
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return (struct query *)stmt;
+}
+
+static int param_index(struct query *q, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(STMT(q), name);
+
+	if (i == 0)
+		pd_die("internal error: statement has no parameter %s: %s", name, sqlite3_sql(STMT(q)));
+	return i;
+}
+
+void query_bind_text(struct query *q, const char *name, const char *value)
+{
+	int i = param_index(q, name);
+
+	if (value)
+		sqlite3_bind_text(STMT(q), i, value, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(STMT(q), i);
+}
+
+void query_bind_int(struct query *q, const char *name, int64_t value)
+{
+	sqlite3_bind_int64(STMT(q), param_index(q, name), value);
+}
+
+void query_bind_double(struct query *q, const char *name, double value)
+{
+	sqlite3_bind_double(STMT(q), param_index(q, name), value);
+}
+
+void query_bind_null(struct query *q, const char *name)
+{
+	sqlite3_bind_null(STMT(q), param_index(q, name));
+}
+
+enum status query_step(struct query *q)
+{
+	int rc = sqlite3_step(STMT(q));
+
+	if (rc == SQLITE_ROW)
+		return ST_ROW;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(STMT(q));
+		return ST_DONE;
+	}
+	sqlite3_reset(STMT(q));
+	return status_from_code(sqlite3_db_handle(STMT(q)), rc);
+}
+
+enum status query_exec(struct query *q)
+{
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW)
+		;
+	return s == ST_DONE ? ST_OK : s;
+}
+
+const char *query_text(struct query *q, int col)
+{
+	return (const char *)sqlite3_column_text(STMT(q), col);
+}
+
+int64_t query_int(struct query *q, int col)
+{
+	return sqlite3_column_int64(STMT(q), col);
+}
+
+double query_double(struct query *q, int col)
+{
+	return sqlite3_column_double(STMT(q), col);
+}
+
+bool query_is_null(struct query *q, int col)
+{
+	return sqlite3_column_type(STMT(q), col) == SQLITE_NULL;
+}
+
+void query_reset(struct query *q)
+{
+	sqlite3_reset(STMT(q));
+}
+
+enum status query_first_text(struct query *q, char **out)
+{
+	enum status s = query_step(q);
+
+	*out = NULL;
+	if (s == ST_DONE)
+		return status_set(ST_NOT_FOUND);
+	if (s != ST_ROW)
+		return s;
+	*out = pd_strdup(query_text(q, 0));
+	query_reset(q);
+	return ST_OK;
+}
+
+/* ---- backup and integrity ---- */
+
+enum status store_backup(struct store *st, const char *dest)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	enum status s;
+	int fd, rc;
+
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return status_error(ST_EXISTS, "'%s' already exists; pick a new file for the backup", dest);
+		return status_error(ST_IO, "cannot create '%s': %s", dest, strerror(errno));
+	}
+	close(fd);
+	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		s = status_from_code(to, rc);
+		goto fail;
+	}
+	sqlite3_busy_timeout(to, BUSY_TIMEOUT_MS);
+	b = sqlite3_backup_init(to, "main", st->db, "main");
+	if (!b) {
+		s = status_from_code(to, sqlite3_errcode(to));
+		goto fail;
+	}
+	/* One step copies every page under one read snapshot: consistent while others write. */
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sleep_ms(10);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		s = status_from_code(to, rc);
+		goto fail;
+	}
+	rc = sqlite3_close(to);
+	to = NULL;
+	if (rc != SQLITE_OK) {
+		s = status_from_code(NULL, rc);
+		goto fail;
+	}
+	return ST_OK;
+fail:
+	if (to)
+		sqlite3_close_v2(to);
+	remove_created(dest);
+	return s;
+}
+
+int store_check_integrity(struct store *st, void (*report)(void *ctx, const char *problem), void *ctx)
+{
+	struct query *q = store_query(st, STMT_META_INTEGRITY);
+	int problems = 0;
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		const char *line = query_text(q, 0);
+
+		if (line && strcmp(line, "ok") != 0) {
+			report(ctx, line);
+			problems++;
+		}
+	}
+	if (s != ST_DONE) {
+		report(ctx, status_message(s));
+		return problems + 1;
+	}
+	q = store_query(st, STMT_META_FOREIGN_KEYS);
+	while ((s = query_step(q)) == ST_ROW) {
+		char *msg = pd_asprintf("row %lld of table %s refers to a missing %s",
+					(long long)query_int(q, 1), query_text(q, 0), query_text(q, 2));
+
+		report(ctx, msg);
+		free(msg);
+		problems++;
+	}
+	if (s != ST_DONE) {
+		report(ctx, status_message(s));
+		problems++;
+	}
+	return problems;
+}

@@ -1,0 +1,23 @@
+#ifndef PODIUM_STORE_INTERNAL_H
+#define PODIUM_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "podium/store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmts[STMT_COUNT];
+	int retry_ms;		/* how long store_write() retries a busy file */
+	const char *txn_where;	/* file:line of the open transaction, or NULL */
+};
+
+/* Map an SQLite result code to a status with a message; never shows raw SQLite text for common cases. */
+enum status store_status(struct store *st, int rc);
+
+/* The schema steps (schema.c). */
+int schema_latest(void);
+const char *schema_step(int from_version);
+
+#endif

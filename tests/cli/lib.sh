@@ -1,0 +1,94 @@
+# Sourced by every command-line test: a fresh folder and event file, a fixed
+# clock, and expectations on the last command's exit status, stdout and stderr.
+#
+#   run podium init --name "Hack"
+#   expect_rc 0
+#   expect_out <<'END'
+#   ...
+#   END
+#   expect_err_match 'podium: .*'
+#   finish
+set -u
+: "${PODIUM:?PODIUM must name the podium binary}"
+: "${top_srcdir:=.}"
+TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/podium-test.XXXXXX")
+trap 'rm -rf "$TESTDIR"' EXIT
+cd "$TESTDIR" || exit 99
+export PODIUM_DB=event.db
+export PODIUM_NOW="2026-11-29 10:00"
+export HOME="$TESTDIR" XDG_CONFIG_HOME="$TESTDIR/.config"
+failures=0
+checks=0
+rc=0
+here=$(basename "$0")
+
+podium() { "$PODIUM" "$@"; }
+
+# Run a command, keeping its exit status in $rc and its output in $TESTDIR/out and err.
+run() {
+	"$@" >"$TESTDIR/out" 2>"$TESTDIR/err" </dev/null
+	rc=$?
+	last="$*"
+}
+
+# Like run, with standard input from a here-doc or a pipe.
+run_stdin() {
+	"$@" >"$TESTDIR/out" 2>"$TESTDIR/err"
+	rc=$?
+	last="$*"
+}
+
+fail() {
+	failures=$((failures + 1))
+	echo "FAIL $here: $last: $1"
+}
+
+expect_rc() {
+	checks=$((checks + 1))
+	[ "$rc" -eq "$1" ] || { fail "exit status $rc, expected $1"; sed 's/^/  stderr: /' "$TESTDIR/err"; }
+}
+
+expect_out() {
+	checks=$((checks + 1))
+	diff -u - "$TESTDIR/out" >"$TESTDIR/diff" || { fail "stdout differs"; cat "$TESTDIR/diff"; }
+}
+
+expect_err() {
+	checks=$((checks + 1))
+	diff -u - "$TESTDIR/err" >"$TESTDIR/diff" || { fail "stderr differs"; cat "$TESTDIR/diff"; }
+}
+
+expect_out_match() {
+	checks=$((checks + 1))
+	grep -qE -- "$1" "$TESTDIR/out" || { fail "stdout lacks /$1/"; sed 's/^/  stdout: /' "$TESTDIR/out" | head -20; }
+}
+
+expect_out_lacks() {
+	checks=$((checks + 1))
+	! grep -qE -- "$1" "$TESTDIR/out" || { fail "stdout has /$1/"; }
+}
+
+expect_err_match() {
+	checks=$((checks + 1))
+	grep -qE -- "$1" "$TESTDIR/err" || { fail "stderr lacks /$1/"; sed 's/^/  stderr: /' "$TESTDIR/err"; }
+	[ "$(wc -l <"$TESTDIR/err")" -le 1 ] || fail "stderr has more than one line"
+}
+
+expect_err_empty() {
+	checks=$((checks + 1))
+	[ ! -s "$TESTDIR/err" ] || { fail "stderr not empty"; sed 's/^/  stderr: /' "$TESTDIR/err"; }
+}
+
+# The file's content, to show a failed command changed nothing.
+snapshot() {
+	sqlite3 "$PODIUM_DB" .dump 2>/dev/null || cat "$PODIUM_DB"
+}
+
+finish() {
+	if [ "$failures" -eq 0 ]; then
+		echo "ok $here: $checks checks"
+		exit 0
+	fi
+	echo "$here: $failures of $checks checks failed"
+	exit 1
+}

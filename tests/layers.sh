@@ -1,0 +1,24 @@
+#!/bin/sh
+# The layers of DESIGN.md, checked: headers stay free of curses and SQLite,
+# only src/store talks to SQLite, only src/tui to curses, cli and tui stay apart,
+# and the core never reaches up.
+cd "${top_srcdir:-.}" || exit 99
+fail=0
+bad() { echo "layers: $1"; fail=1; }
+
+hits=$(grep -lE '#include <(n?curses|sqlite3)' include/podium/*.h 2>/dev/null)
+[ -z "$hits" ] || bad "public headers include curses or sqlite3: $hits"
+hits=$(grep -lE '#include <sqlite3' src/core src/cli src/tui src/main.c -r 2>/dev/null)
+[ -z "$hits" ] || bad "only src/store may include sqlite3.h: $hits"
+hits=$(grep -lE '#include <n?curses' src/core src/store src/cli src/main.c -r 2>/dev/null)
+[ -z "$hits" ] || bad "only src/tui may include curses: $hits"
+hits=$(grep -lE '#include "(\.\./)?tui/' src/cli -r 2>/dev/null)
+[ -z "$hits" ] || bad "cli includes tui: $hits"
+hits=$(grep -lE '#include "(\.\./)?cli/' src/tui -r 2>/dev/null)
+[ -z "$hits" ] || bad "tui includes cli: $hits"
+hits=$(grep -lE '#include "(\.\./)?(cli|tui)/|#include "(cli|tui)\.h"' src/core src/store -r 2>/dev/null)
+[ -z "$hits" ] || bad "core or store reaches up into cli or tui: $hits"
+hits=$(grep -lE 'sqlite3_' src/core src/cli src/tui -r 2>/dev/null)
+[ -z "$hits" ] || bad "SQLite calls outside src/store: $hits"
+[ $fail -eq 0 ] && echo "layers: ok"
+exit $fail

@@ -1,0 +1,237 @@
+#include "config.h"
+#include "unit.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "podium/audit.h"
+#include "podium/store.h"
+
+static enum status insert_track(struct store *st, void *ctx)
+{
+	struct query *q = store_query(st, STMT_TRACK_INSERT);
+
+	query_bind_text(q, "$id", ctx);
+	query_bind_text(q, "$name", "Education");
+	query_bind_text(q, "$key", "education");
+	return query_exec(q);
+}
+
+static enum status insert_then_fail(struct store *st, void *ctx)
+{
+	enum status s = insert_track(st, ctx);
+
+	return s == ST_OK ? status_error(ST_INVALID, "on purpose") : s;
+}
+
+static int count_tracks(struct store *st)
+{
+	struct query *q = store_query(st, STMT_TRACK_BY_KEY);
+	int n = 0;
+
+	query_bind_text(q, "$key", "education");
+	while (query_step(q) == ST_ROW)
+		n++;
+	return n;
+}
+
+static void memory_store__has_the_latest_schema(void **state)
+{
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(store_open_memory(&st), ST_OK);
+	assert_int_equal(count_tracks(st), 0);
+	store_close(st);
+}
+
+static void write__commits_on_ok_and_rolls_back_on_error(void **state)
+{
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(store_open_memory(&st), ST_OK);
+	assert_int_equal(store_write(st, insert_then_fail, "00000000-0000-4000-8000-000000000001"), ST_INVALID);
+	assert_int_equal(count_tracks(st), 0);
+	assert_false(store_in_txn(st));
+	assert_int_equal(store_write(st, insert_track, "00000000-0000-4000-8000-000000000001"), ST_OK);
+	assert_int_equal(count_tracks(st), 1);
+	/* the unique name key is a conflict, not a crash */
+	assert_int_equal(store_write(st, insert_track, "00000000-0000-4000-8000-000000000002"), ST_CONFLICT);
+	assert_int_equal(count_tracks(st), 1);
+	store_close(st);
+}
+
+static void create__refuses_an_existing_file_and_keeps_it(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db");
+	struct store *st;
+	FILE *f = fopen(path, "w");
+
+	(void)state;
+	fputs("precious", f);
+	fclose(f);
+	assert_int_equal(store_create(path, &st), ST_EXISTS);
+	assert_null(st);
+	f = fopen(path, "r");
+	{
+		char buf[16] = { 0 };
+
+		assert_non_null(fgets(buf, sizeof(buf), f));
+		assert_string_equal(buf, "precious");
+	}
+	fclose(f);
+	unit_rmdir(dir);
+}
+
+static void create__honours_the_umask(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db");
+	struct store *st;
+	struct stat sb;
+	mode_t old = umask(007);
+
+	(void)state;
+	assert_int_equal(store_create(path, &st), ST_OK);
+	umask(old);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	store_close(st);
+	unit_rmdir(dir);
+}
+
+static void open__refuses_missing_foreign_and_newer_files(void **state)
+{
+	const char *dir = unit_tmpdir();
+	struct store *st;
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(store_open(unit_path(dir, "none.db"), &st), ST_NO_FILE);
+	assert_int_equal(access(unit_path(dir, "none.db"), F_OK), -1);
+
+	f = fopen(unit_path(dir, "text.db"), "w");
+	fputs("hello, this is not SQLite at all, just some text that is long enough\n", f);
+	fclose(f);
+	assert_int_equal(store_open(unit_path(dir, "text.db"), &st), ST_NOT_PODIUM);
+
+	f = fopen(unit_path(dir, "empty.db"), "w");
+	fclose(f);
+	assert_int_equal(store_open(unit_path(dir, "empty.db"), &st), ST_NOT_PODIUM);
+
+	{
+		char cmd[512];
+
+		snprintf(cmd, sizeof(cmd), "sqlite3 '%s' 'PRAGMA application_id=1886348393; PRAGMA user_version=999; CREATE TABLE x(y);'",
+			 unit_path(dir, "new.db"));
+		if (system(cmd) == 0)
+			assert_int_equal(store_open(unit_path(dir, "new.db"), &st), ST_TOO_NEW);
+		snprintf(cmd, sizeof(cmd), "sqlite3 '%s' 'CREATE TABLE x(y);'", unit_path(dir, "other.db"));
+		if (system(cmd) == 0)
+			assert_int_equal(store_open(unit_path(dir, "other.db"), &st), ST_NOT_PODIUM);
+	}
+	unit_rmdir(dir);
+}
+
+struct nested {
+	struct store *other;
+	enum status seen;
+};
+
+static enum status try_from_other(struct store *st, void *ctx)
+{
+	struct nested *n = ctx;
+
+	(void)st;
+	n->seen = store_write(n->other, insert_track, "00000000-0000-4000-8000-000000000009");
+	return ST_OK;
+}
+
+static void write__gives_up_with_busy_after_the_deadline(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db");
+	struct store *a, *b;
+	struct nested n;
+
+	(void)state;
+	assert_int_equal(store_create(path, &a), ST_OK);
+	assert_int_equal(store_open(path, &b), ST_OK);
+	store_set_retry_ms(b, 100);
+	n.other = b;
+	n.seen = ST_OK;
+	assert_int_equal(store_write(a, try_from_other, &n), ST_OK);
+	assert_int_equal(n.seen, ST_BUSY);
+	assert_int_equal(count_tracks(a), 0);
+	store_close(a);
+	store_close(b);
+	unit_rmdir(dir);
+}
+
+static void data_version__changes_when_another_connection_commits(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db");
+	struct store *a, *b;
+	int64_t before;
+
+	(void)state;
+	assert_int_equal(store_create(path, &a), ST_OK);
+	assert_int_equal(store_open(path, &b), ST_OK);
+	before = store_data_version(b);
+	assert_int_equal(store_write(a, insert_track, "00000000-0000-4000-8000-000000000001"), ST_OK);
+	assert_true(store_data_version(b) != before);
+	store_close(a);
+	store_close(b);
+	unit_rmdir(dir);
+}
+
+static void backup__copies_and_refuses_to_overwrite(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db"), *copy = unit_path(dir, "copy.db");
+	struct store *a, *c;
+
+	(void)state;
+	assert_int_equal(store_create(path, &a), ST_OK);
+	assert_int_equal(store_write(a, insert_track, "00000000-0000-4000-8000-000000000001"), ST_OK);
+	assert_int_equal(store_backup(a, copy), ST_OK);
+	assert_int_equal(store_backup(a, copy), ST_EXISTS);
+	assert_int_equal(store_open(copy, &c), ST_OK);
+	assert_int_equal(count_tracks(c), 1);
+	store_close(c);
+	store_close(a);
+	unit_rmdir(dir);
+}
+
+static void report_nothing(void *ctx, const char *problem)
+{
+	(void)problem;
+	(*(int *)ctx)++;
+}
+
+static void integrity__is_clean_on_a_new_file(void **state)
+{
+	struct store *st;
+	int reported = 0;
+
+	(void)state;
+	assert_int_equal(store_open_memory(&st), ST_OK);
+	assert_int_equal(store_check_integrity(st, report_nothing, &reported), 0);
+	assert_int_equal(reported, 0);
+	store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(memory_store__has_the_latest_schema),
+		cmocka_unit_test(write__commits_on_ok_and_rolls_back_on_error),
+		cmocka_unit_test(create__refuses_an_existing_file_and_keeps_it),
+		cmocka_unit_test(create__honours_the_umask),
+		cmocka_unit_test(open__refuses_missing_foreign_and_newer_files),
+		cmocka_unit_test(write__gives_up_with_busy_after_the_deadline),
+		cmocka_unit_test(data_version__changes_when_another_connection_commits),
+		cmocka_unit_test(backup__copies_and_refuses_to_overwrite),
+		cmocka_unit_test(integrity__is_clean_on_a_new_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

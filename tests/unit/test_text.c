@@ -1,0 +1,151 @@
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "podium/text.h"
+
+static void check_str(char *got, const char *want)
+{
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void key__folds_case_and_accents_of_all_unicode(void **state)
+{
+	(void)state;
+	char *a = text_key("Émile Roux"), *b = text_key("émile roux"), *c = text_key("ÉMILE ROUX");
+
+	assert_string_equal(a, b);
+	assert_string_equal(a, c);
+	free(a);
+	free(b);
+	free(c);
+	/* decomposed e + combining acute matches the composed form */
+	a = text_key("E\xcc\x81mile Roux");
+	b = text_key("émile roux");
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	/* Greek and German sharp s */
+	a = text_key("ΣΟΦΙΑ");
+	b = text_key("σοφια");
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	a = text_key("STRASSE");
+	b = text_key("straße");
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
+static void key__trims_white_space(void **state)
+{
+	(void)state;
+	check_str(text_key("  Team A \t"), "team a");
+}
+
+static void key__is_null_for_invalid_utf8(void **state)
+{
+	(void)state;
+	assert_null(text_key("bad \xff byte"));
+}
+
+static void valid_utf8__rejects_overlong_and_nul(void **state)
+{
+	(void)state;
+	assert_true(text_valid_utf8("héllo 世界 🎉", strlen("héllo 世界 🎉")));
+	assert_false(text_valid_utf8("\xc0\xaf", 2));
+	assert_false(text_valid_utf8("a\0b", 3));
+	assert_false(text_valid_utf8("\xed\xa0\x80", 3)); /* a surrogate */
+}
+
+static void sanitize__replaces_escapes_and_controls(void **state)
+{
+	(void)state;
+	check_str(text_sanitize("\x1b]0;pwned\x07name"), "\xef\xbf\xbd]0;pwned\xef\xbf\xbdname");
+	check_str(text_sanitize("a\tb\nc\r"), "a b c ");
+	check_str(text_sanitize("x\xc2\x9b" "31m"), "x\xef\xbf\xbd" "31m"); /* C1 CSI */
+	check_str(text_sanitize("\xe2\x80\xae" "evil"), "\xef\xbf\xbd" "evil"); /* RLO */
+	check_str(text_sanitize("bad\xff"), "bad\xef\xbf\xbd");
+	check_str(text_sanitize("Zoé 🎉 世界"), "Zoé 🎉 世界");
+}
+
+static void width__counts_wide_and_combining(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("世界"), 4);
+	assert_int_equal(text_width("e\xcc\x81"), 1);
+	assert_int_equal(text_width("🎉"), 2);
+	assert_int_equal(text_width(""), 0);
+}
+
+static void fit__cuts_with_ellipsis_on_character_boundaries(void **state)
+{
+	int w;
+
+	(void)state;
+	check_str(text_fit("abcdef", 6, &w), "abcdef");
+	assert_int_equal(w, 6);
+	check_str(text_fit("abcdefg", 6, &w), "abcde…");
+	assert_int_equal(w, 6);
+	/* a wide character that would straddle the edge is left out whole */
+	check_str(text_fit("ab世界cd", 5, &w), "ab世…");
+	assert_int_equal(w, 5);
+	check_str(text_fit("ab世界cd", 4, &w), "ab…");
+	assert_int_equal(w, 3);
+	/* a combining mark stays with its base */
+	check_str(text_fit("ae\xcc\x81zzz", 3, &w), "ae\xcc\x81…");
+	assert_int_equal(w, 3);
+	check_str(text_fit("abc", 0, &w), "");
+	assert_int_equal(w, 0);
+	check_str(text_fit("abc", 1, &w), "…");
+}
+
+static void pad__fills_to_exact_width(void **state)
+{
+	(void)state;
+	check_str(text_pad("世", 4, false), "世  ");
+	check_str(text_pad("7", 3, true), "  7");
+	check_str(text_pad("abcdef", 4, false), "abc…");
+}
+
+static void split__trims_and_drops_empty_parts(void **state)
+{
+	char **parts;
+	size_t n;
+
+	(void)state;
+	n = text_split(" Education ; ;Future of work;", ';', &parts);
+	assert_int_equal(n, 2);
+	assert_string_equal(parts[0], "Education");
+	assert_string_equal(parts[1], "Future of work");
+	text_free_parts(parts, n);
+	n = text_split("", ';', &parts);
+	assert_int_equal(n, 0);
+	text_free_parts(parts, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(key__folds_case_and_accents_of_all_unicode),
+		cmocka_unit_test(key__trims_white_space),
+		cmocka_unit_test(key__is_null_for_invalid_utf8),
+		cmocka_unit_test(valid_utf8__rejects_overlong_and_nul),
+		cmocka_unit_test(sanitize__replaces_escapes_and_controls),
+		cmocka_unit_test(width__counts_wide_and_combining),
+		cmocka_unit_test(fit__cuts_with_ellipsis_on_character_boundaries),
+		cmocka_unit_test(pad__fills_to_exact_width),
+		cmocka_unit_test(split__trims_and_drops_empty_parts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
