@@ -75,13 +75,22 @@
 	  "SELECT seq, at, actor, action, kind, record_id, team_id, judge_id, before, after, reason," \
 	  " prev_hash, hash FROM audit ORDER BY seq")
 
+#define STMT_HISTORY(_)
+
 #define STMT_RANKING(_)
+
+#define STMT_IMPORT(_)
+
+#define STMT_LIST(_)
 
 #define STMT_EXPORT(_)
 
+#define STMT_CHECK(_)
+
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) \
-	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_RANKING(_) STMT_EXPORT(_)
+	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_IMPORT(_) \
+	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

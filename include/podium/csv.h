@@ -1,0 +1,39 @@
+#ifndef PODIUM_CSV_H
+#define PODIUM_CSV_H
+
+#include <stddef.h>
+
+#include "podium/status.h"
+
+/*
+ * A CSV file read whole (RFC 4180 through libcsv): UTF-8, a header row, a
+ * byte-order mark and CRLF line ends accepted, quoted fields may hold commas,
+ * quotes and newlines. Blank lines are skipped. Every error names the line.
+ */
+struct csv_table {
+	size_t ncols;		/* columns of the header */
+	char **header;		/* ncols names, trimmed, as written */
+	size_t nrows;		/* data rows (the header not counted) */
+	char **cells;		/* nrows * ncols; a short row is padded with "" */
+	int *lines;		/* the line each data row starts on (the header is line 1) */
+};
+
+/*
+ * Read path ("-" = standard input). ST_INVALID with "FILE:LINE: ..." for bad
+ * UTF-8, a malformed quote, a row with more cells than the header, an empty or
+ * duplicate header name; ST_IO when the file cannot be read.
+ */
+enum status csv_read_file(const char *path, struct csv_table *out);
+
+/* The same from a string in memory; name is used in messages. */
+enum status csv_read_string(const char *name, const char *text, size_t len, struct csv_table *out);
+
+/* The column named name (ASCII case-insensitive, trimmed), or -1. */
+int csv_column(const struct csv_table *t, const char *name);
+
+/* The cell of row r, column c ("" when c < 0). */
+const char *csv_cell(const struct csv_table *t, size_t r, int c);
+
+void csv_table_clear(struct csv_table *t);
+
+#endif

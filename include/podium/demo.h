@@ -1,0 +1,4 @@
+#ifndef PODIUM_DEMO_H
+#define PODIUM_DEMO_H
+
+#endif

@@ -1,0 +1,4 @@
+#ifndef PODIUM_HISTORY_H
+#define PODIUM_HISTORY_H
+
+#endif

@@ -1,0 +1,24 @@
+#ifndef PODIUM_IMPORT_H
+#define PODIUM_IMPORT_H
+
+#include <stddef.h>
+
+#include "podium/status.h"
+
+struct store;
+struct csv_table;
+
+/*
+ * Imports of CONTRACT.md's CSV columns. Each checks every row first and then
+ * writes all of them in one transaction, with an audit row per record: all or
+ * nothing. Errors name the source and line ("teams.csv:12: ...").
+ * *count receives the number of records written.
+ */
+enum status import_teams(struct store *st, const char *source, const struct csv_table *t, size_t *count);
+enum status import_judges(struct store *st, const char *source, const struct csv_table *t, size_t *count);
+enum status import_coaches(struct store *st, const char *source, const struct csv_table *t, size_t *count);
+enum status import_criteria(struct store *st, const char *source, const struct csv_table *t, size_t *count);
+enum status import_rooms(struct store *st, const char *source, const struct csv_table *t, size_t *count);
+enum status import_sheets(struct store *st, const char *source, const struct csv_table *t, size_t *count);
+
+#endif

@@ -1,0 +1,4 @@
+#ifndef PODIUM_PEOPLE_H
+#define PODIUM_PEOPLE_H
+
+#endif

@@ -1,0 +1,94 @@
+#ifndef PODIUM_SHEET_H
+#define PODIUM_SHEET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "podium/actor.h"
+#include "podium/id.h"
+#include "podium/status.h"
+
+struct store;
+struct rubric;
+
+/*
+ * A judge's score sheet for one team: one integer per criterion, a comment,
+ * draft or submitted. Its total T(j,t) (CONTRACT.md) is kept in the same
+ * transaction as its values, NULL while a criterion is unscored.
+ */
+enum sheet_state {
+	SHEET_MISSING,		/* no sheet yet */
+	SHEET_DRAFT,
+	SHEET_SUBMITTED,
+};
+
+struct sheet {
+	char id[ID_LEN + 1];
+	char judge_id[ID_LEN + 1];
+	char team_id[ID_LEN + 1];
+	enum sheet_state state;
+	char *comment;
+	size_t nvalues;		/* the rubric's criteria, in rubric order */
+	int *values;
+	bool *scored;		/* scored[i]: values[i] holds a value */
+	bool complete;		/* every criterion scored */
+	double total;		/* T(j,t) when complete */
+	int64_t updated_at;	/* real time */
+};
+
+/* One criterion's value in a change: the criterion by name (case-insensitive) or id. */
+struct sheet_value {
+	const char *criterion;
+	int value;
+};
+
+/*
+ * A change to one sheet. Values not named keep their earlier value; comment
+ * NULL keeps the comment; submit makes it submitted (a submitted sheet stays
+ * submitted unless draft is set). reason is required for the organizer's
+ * correction after the results are locked, and kept in the audit log.
+ */
+struct sheet_change {
+	const char *judge;	/* name or UUID */
+	const char *team;	/* name or UUID */
+	const struct sheet_value *values;
+	size_t nvalues;
+	const char *comment;
+	bool submit;
+	bool draft;
+	const char *reason;
+};
+
+/*
+ * Apply a change with its audit row (before and after) in one write
+ * transaction. Refuses (nothing written): a value outside its criterion's
+ * scale (ST_INVALID), an unknown judge, team or criterion (ST_NOT_FOUND),
+ * a judge writing another judge's sheet (ST_DENIED), a judge with a conflict
+ * of interest for the team (ST_DENIED), any change once results are locked
+ * except the organizer's with a reason (ST_LOCKED), submitting an incomplete
+ * sheet (ST_INVALID).
+ */
+enum status sheet_apply(struct store *st, const struct actor *who, const struct sheet_change *c);
+
+/* The same inside a transaction the caller opened (for imports). */
+enum status sheet_apply_in_txn(struct store *st, const struct actor *who, const struct sheet_change *c);
+
+/*
+ * Read judge_id's sheet for team_id against rubric r; state SHEET_MISSING
+ * (and ST_OK) when there is none. Free with sheet_clear().
+ */
+enum status sheet_get(struct store *st, const struct rubric *r, const char *judge_id,
+		      const char *team_id, struct sheet *out);
+void sheet_clear(struct sheet *s);
+
+/*
+ * Recompute every sheet's total after the rubric changed; call inside the
+ * transaction that changed it.
+ */
+enum status sheet_recompute_totals(struct store *st);
+
+/* T(j,t) of values against rubric r; false when a criterion is unscored. */
+bool sheet_total(const struct rubric *r, const int *values, const bool *scored, double *total);
+
+#endif

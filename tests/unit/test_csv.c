@@ -1,0 +1,7 @@
+#include "config.h"
+
+/* not written yet: skipped */
+int main(void)
+{
+	return 77;
+}
