@@ -35,4 +35,11 @@ void clock_format_seconds(int64_t local_time, char out[20]);
 /* Parse "HH:MM" into seconds since midnight. */
 bool clock_parse_hm(const char *s, int *seconds);
 
+/*
+ * The next time (event time, after now) that falls on weekday (0 = Sunday ..
+ * 6 = Saturday) at seconds past midnight: today when that time is still ahead.
+ * clock_next_weekday_at(5, 18 * 3600) is next Friday 18:00.
+ */
+int64_t clock_next_weekday_at(int weekday, int seconds);
+
 #endif

@@ -44,10 +44,12 @@ struct sheet_value {
 };
 
 /*
- * A change to one sheet. Values not named keep their earlier value; comment
- * NULL keeps the comment; submit makes it submitted (a submitted sheet stays
- * submitted unless draft is set). reason is required for the organizer's
- * correction after the results are locked, and kept in the audit log.
+ * A change to one sheet. Values not named keep their earlier value (or, with
+ * replace, become unscored: an import's row replaces the whole sheet); comment
+ * NULL keeps the comment (with replace: empties it); submit makes it submitted
+ * (a submitted sheet stays submitted unless draft is set). reason is required
+ * for the organizer's correction after the results are locked, and kept in the
+ * audit log.
  */
 struct sheet_change {
 	const char *judge;	/* name or UUID */
@@ -57,6 +59,7 @@ struct sheet_change {
 	const char *comment;
 	bool submit;
 	bool draft;
+	bool replace;
 	const char *reason;
 };
 
@@ -75,6 +78,13 @@ enum status sheet_apply(struct store *st, const struct actor *who, const struct 
 enum status sheet_apply_in_txn(struct store *st, const struct actor *who, const struct sheet_change *c);
 
 /*
+ * The same inside a transaction the caller opened, against the rubric r the
+ * caller loaded in that transaction: an import of many rows reads it once.
+ */
+enum status sheet_apply_rubric(struct store *st, const struct actor *who, const struct rubric *r,
+			       const struct sheet_change *c);
+
+/*
  * Read judge_id's sheet for team_id against rubric r; state SHEET_MISSING
  * (and ST_OK) when there is none. Free with sheet_clear().
  */
@@ -88,7 +98,10 @@ void sheet_clear(struct sheet *s);
  */
 enum status sheet_recompute_totals(struct store *st);
 
-/* T(j,t) of values against rubric r; false when a criterion is unscored. */
+/*
+ * T(j,t) of values against rubric r; false when a criterion is unscored, a value
+ * lies outside its criterion's scale (the rubric changed), or r is empty.
+ */
 bool sheet_total(const struct rubric *r, const int *values, const bool *scored, double *total);
 
 #endif

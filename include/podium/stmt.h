@@ -31,23 +31,88 @@
 #define STMT_TRACK(_) \
 	_(TRACK_BY_KEY, "SELECT id, name FROM track WHERE name_key = $key") \
 	_(TRACK_BY_ID, "SELECT id, name FROM track WHERE id = $id") \
-	_(TRACK_INSERT, "INSERT INTO track(id, name, name_key) VALUES ($id, $name, $key)")
+	_(TRACK_INSERT, "INSERT INTO track(id, name, name_key) VALUES ($id, $name, $key)") \
+	_(TRACK_JSON, "SELECT json_object('id', id, 'name', name) FROM track WHERE id = $id") \
+	_(TRACK_DELETE, "DELETE FROM track WHERE id = $id")
+
+/* A JSON array of the names of record r's tracks, in name order, through the link table's column col. */
+#define STMT_TRACK_NAMES(link, col) \
+	"(SELECT json_group_array(name) FROM (SELECT k.name FROM " link " x JOIN track k ON k.id = x.track_id" \
+	" WHERE x." col " = r.id ORDER BY k.name_key))"
 
 #define STMT_TEAM(_) \
 	_(TEAM_BY_KEY, "SELECT id, name FROM team WHERE name_key = $key") \
-	_(TEAM_BY_ID, "SELECT id, name FROM team WHERE id = $id")
+	_(TEAM_BY_ID, "SELECT id, name FROM team WHERE id = $id") \
+	_(TEAM_INSERT, \
+	  "INSERT INTO team(id, name, name_key, project, table_label, description)" \
+	  " VALUES ($id, $name, $key, $project, $table, $description)") \
+	_(TEAM_UPDATE, \
+	  "UPDATE team SET name = $name, name_key = $key, project = $project, table_label = $table," \
+	  " description = $description WHERE id = $id") \
+	_(TEAM_DELETE, "DELETE FROM team WHERE id = $id") \
+	_(TEAM_JSON, \
+	  "SELECT json_object('id', r.id, 'name', r.name, 'project', r.project, 'table', r.table_label," \
+	  " 'description', r.description, 'tracks', json(" STMT_TRACK_NAMES("team_track", "team_id") ")," \
+	  " 'members', json((SELECT json_group_array(name) FROM" \
+	  " (SELECT name FROM team_member WHERE team_id = r.id ORDER BY position))))" \
+	  " FROM team r WHERE r.id = $id") \
+	_(TEAM_TRACK_CLEAR, "DELETE FROM team_track WHERE team_id = $id") \
+	_(TEAM_TRACK_ADD, "INSERT OR IGNORE INTO team_track(team_id, track_id) VALUES ($id, $track)") \
+	_(TEAM_MEMBER_CLEAR, "DELETE FROM team_member WHERE team_id = $id") \
+	_(TEAM_MEMBER_ADD, "INSERT INTO team_member(team_id, position, name) VALUES ($id, $position, $name)") \
+	_(TEAM_SHEET_COUNT, "SELECT count(*) FROM sheet WHERE team_id = $id")
 
 #define STMT_JUDGE(_) \
 	_(JUDGE_BY_KEY, "SELECT id, name FROM judge WHERE name_key = $key") \
-	_(JUDGE_BY_ID, "SELECT id, name FROM judge WHERE id = $id")
+	_(JUDGE_BY_ID, "SELECT id, name FROM judge WHERE id = $id") \
+	_(JUDGE_INSERT, \
+	  "INSERT INTO judge(id, name, name_key, email, unix_user, pin_hash)" \
+	  " VALUES ($id, $name, $key, $email, $unix_user, $pin_hash)") \
+	_(JUDGE_UPDATE, \
+	  "UPDATE judge SET name = $name, name_key = $key, email = $email, unix_user = $unix_user WHERE id = $id") \
+	_(JUDGE_SET_PIN, "UPDATE judge SET pin_hash = $pin_hash WHERE id = $id") \
+	_(JUDGE_PIN_HASH, "SELECT pin_hash FROM judge WHERE id = $id") \
+	_(JUDGE_BY_UNIX_USER, "SELECT id, name FROM judge WHERE unix_user = $unix_user") \
+	_(JUDGE_DELETE, "DELETE FROM judge WHERE id = $id") \
+	_(JUDGE_JSON, \
+	  "SELECT json_object('id', r.id, 'name', r.name, 'email', r.email, 'tracks'," \
+	  " json(" STMT_TRACK_NAMES("judge_track", "judge_id") "), 'unix_user', r.unix_user," \
+	  " 'pin', json(iif(r.pin_hash IS NULL, 'false', 'true'))) FROM judge r WHERE r.id = $id") \
+	_(JUDGE_TRACK_CLEAR, "DELETE FROM judge_track WHERE judge_id = $id") \
+	_(JUDGE_TRACK_ADD, "INSERT OR IGNORE INTO judge_track(judge_id, track_id) VALUES ($id, $track)") \
+	_(JUDGE_SHEET_COUNT, "SELECT count(*) FROM sheet WHERE judge_id = $id")
 
 #define STMT_COACH(_) \
 	_(COACH_BY_KEY, "SELECT id, name FROM coach WHERE name_key = $key") \
-	_(COACH_BY_ID, "SELECT id, name FROM coach WHERE id = $id")
+	_(COACH_BY_ID, "SELECT id, name FROM coach WHERE id = $id") \
+	_(COACH_INSERT, "INSERT INTO coach(id, name, name_key, email) VALUES ($id, $name, $key, $email)") \
+	_(COACH_UPDATE, "UPDATE coach SET name = $name, name_key = $key, email = $email WHERE id = $id") \
+	_(COACH_DELETE, "DELETE FROM coach WHERE id = $id") \
+	_(COACH_JSON, \
+	  "SELECT json_object('id', r.id, 'name', r.name, 'email', r.email, 'skills', json((SELECT" \
+	  " json_group_array(skill) FROM (SELECT skill FROM coach_skill WHERE coach_id = r.id ORDER BY skill_key)))," \
+	  " 'available', json((SELECT json_group_array(w) FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at," \
+	  " 'unixepoch') || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window" \
+	  " WHERE coach_id = r.id ORDER BY starts_at)))) FROM coach r WHERE r.id = $id") \
+	_(COACH_SKILL_CLEAR, "DELETE FROM coach_skill WHERE coach_id = $id") \
+	_(COACH_SKILL_ADD, \
+	  "INSERT OR IGNORE INTO coach_skill(coach_id, skill, skill_key) VALUES ($id, $skill, $key)") \
+	_(COACH_WINDOW_CLEAR, "DELETE FROM coach_window WHERE coach_id = $id") \
+	_(COACH_WINDOW_ADD, \
+	  "INSERT INTO coach_window(coach_id, starts_at, ends_at) VALUES ($id, $starts_at, $ends_at)")
 
 #define STMT_ROOM(_) \
 	_(ROOM_BY_KEY, "SELECT id, name FROM room WHERE name_key = $key") \
-	_(ROOM_BY_ID, "SELECT id, name FROM room WHERE id = $id")
+	_(ROOM_BY_ID, "SELECT id, name FROM room WHERE id = $id") \
+	_(ROOM_INSERT, "INSERT INTO room(id, name, name_key, capacity) VALUES ($id, $name, $key, $capacity)") \
+	_(ROOM_UPDATE, "UPDATE room SET name = $name, name_key = $key, capacity = $capacity WHERE id = $id") \
+	_(ROOM_DELETE, "DELETE FROM room WHERE id = $id") \
+	_(ROOM_JSON, \
+	  "SELECT json_object('id', r.id, 'name', r.name, 'tracks'," \
+	  " json(" STMT_TRACK_NAMES("room_track", "room_id") "), 'capacity', r.capacity)" \
+	  " FROM room r WHERE r.id = $id") \
+	_(ROOM_TRACK_CLEAR, "DELETE FROM room_track WHERE room_id = $id") \
+	_(ROOM_TRACK_ADD, "INSERT OR IGNORE INTO room_track(room_id, track_id) VALUES ($id, $track)")
 
 #define STMT_CRITERION(_) \
 	_(CRITERION_INSERT, \
@@ -63,7 +128,30 @@
 	  "SELECT id, name, weight, min_value, max_value, description, position" \
 	  " FROM criterion ORDER BY position")
 
-#define STMT_SHEET(_)
+#define STMT_SHEET(_) \
+	_(SHEET_GET, \
+	  "SELECT id, status, comment, updated_at FROM sheet WHERE judge_id = $judge AND team_id = $team") \
+	_(SHEET_VALUES, "SELECT criterion_id, value FROM sheet_value WHERE sheet_id = $id") \
+	_(SHEET_INSERT, \
+	  "INSERT INTO sheet(id, judge_id, team_id, status, comment, total, created_at, updated_at)" \
+	  " VALUES ($id, $judge, $team, $status, $comment, $total, $now, $now)") \
+	_(SHEET_UPDATE, \
+	  "UPDATE sheet SET status = $status, comment = $comment, total = $total, updated_at = $now" \
+	  " WHERE id = $id") \
+	_(SHEET_VALUE_SET, \
+	  "INSERT INTO sheet_value(sheet_id, criterion_id, value) VALUES ($sheet, $criterion, $value)" \
+	  " ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value") \
+	_(SHEET_VALUE_DELETE, "DELETE FROM sheet_value WHERE sheet_id = $sheet AND criterion_id = $criterion") \
+	_(SHEET_JSON, \
+	  "SELECT json_object('status', s.status, 'comment', s.comment, 'total', s.total, 'values'," \
+	  " json((SELECT json_group_object(name, value) FROM (SELECT c.name, v.value FROM sheet_value v" \
+	  " JOIN criterion c ON c.id = v.criterion_id WHERE v.sheet_id = s.id ORDER BY c.position))))" \
+	  " FROM sheet s WHERE s.id = $id") \
+	_(SHEET_CONFLICT, "SELECT reason FROM conflict WHERE judge_id = $judge AND team_id = $team") \
+	_(SHEET_ALL_VALUES, \
+	  "SELECT s.id, v.criterion_id, v.value FROM sheet s LEFT JOIN sheet_value v ON v.sheet_id = s.id" \
+	  " ORDER BY s.id") \
+	_(SHEET_SET_TOTAL, "UPDATE sheet SET total = $total WHERE id = $id")
 
 #define STMT_AUDIT(_) \
 	_(AUDIT_LAST_HASH, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1") \
@@ -75,22 +163,221 @@
 	  "SELECT seq, at, actor, action, kind, record_id, team_id, judge_id, before, after, reason," \
 	  " prev_hash, hash FROM audit ORDER BY seq")
 
-#define STMT_HISTORY(_)
+/*
+ * History rows: the audit log, oldest first, filtered by team and judge ($team,
+ * $judge: ids or NULL for any), each with the name of its record (a sheet's is
+ * "judge → team") and, for people, the leaves of before and after that differ.
+ */
+#define HISTORY_JSON_LEAF(side) \
+	"CASE " side ".type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN 'null'" \
+	" WHEN 'real' THEN printf('%.2f', " side ".atom) ELSE " side ".atom END"
+#define HISTORY_DIFF(from, to) \
+	"(SELECT group_concat(b.key || '=' || " HISTORY_JSON_LEAF("b") ", ' ')" \
+	" FROM json_tree(iif(json_valid(a." from "), a." from ", NULL)) b" \
+	" WHERE b.type NOT IN ('object', 'array') AND NOT EXISTS (SELECT 1" \
+	" FROM json_tree(iif(json_valid(a." to "), a." to ", NULL)) x" \
+	" WHERE x.fullkey = b.fullkey AND x.type = b.type AND x.atom IS b.atom))"
+#define HISTORY_SELECT \
+	"SELECT a.seq, datetime(a.at, 'unixepoch', 'localtime') AS at, a.actor, a.action, a.kind," \
+	" a.record_id, a.team_id, a.judge_id, a.before, a.after, a.reason," \
+	" coalesce((SELECT json_extract(a.after, '$.name') WHERE json_valid(a.after))," \
+	"  (SELECT json_extract(a.before, '$.name') WHERE json_valid(a.before))," \
+	"  CASE WHEN a.judge_id IS NOT NULL AND a.team_id IS NOT NULL THEN" \
+	"  coalesce((SELECT name FROM judge WHERE id = a.judge_id), '?') || ' → ' ||" \
+	"  coalesce((SELECT name FROM team WHERE id = a.team_id), '?') END, '') AS record," \
+	" coalesce(" HISTORY_DIFF("before", "after") ", '') AS before_changed," \
+	" coalesce(" HISTORY_DIFF("after", "before") ", '') AS after_changed" \
+	" FROM audit a" \
+	" WHERE ($team IS NULL OR a.team_id = $team OR a.record_id = $team)" \
+	" AND ($judge IS NULL OR a.judge_id = $judge OR a.record_id = $judge)" \
+	" ORDER BY a.seq"
 
-#define STMT_RANKING(_)
+#define STMT_HISTORY(_) \
+	_(HISTORY_ROWS, HISTORY_SELECT) \
+	_(HISTORY_JSON, \
+	  "SELECT json_group_array(json_object('seq', seq, 'at', at, 'actor', actor, 'action', action," \
+	  " 'kind', kind, 'record_id', record_id, 'record', record, 'team_id', team_id, 'judge_id', judge_id," \
+	  " 'before', iif(json_valid(before), json(before), before)," \
+	  " 'after', iif(json_valid(after), json(after), after), 'reason', reason))" \
+	  " FROM (" HISTORY_SELECT ")")
+
+#define STMT_RANKING(_) \
+	_(RANKING_TEAMS, "SELECT id, name FROM team") \
+	_(RANKING_TRACK_TEAMS, "SELECT team_id FROM team_track WHERE track_id = $track") \
+	_(RANKING_SHEETS, \
+	  "SELECT team_id, judge_id, total FROM sheet WHERE status = 'submitted' AND total IS NOT NULL") \
+	_(RANKING_ROW_JSON, \
+	  "SELECT json_object('rank', $rank, 'team', $team, 'team_id', $team_id, 'score', $score," \
+	  " 'judges', $judges)") \
+	_(RANKING_ROW_JSON_NORMALIZED, \
+	  "SELECT json_object('rank', $rank, 'team', $team, 'team_id', $team_id, 'score', $score," \
+	  " 'judges', $judges, 'raw_rank', $raw_rank, 'raw_score', $raw_score)")
 
 #define STMT_IMPORT(_)
 
-#define STMT_LIST(_)
+#define STMT_LIST(_) \
+	_(LIST_TEAMS, \
+	  "SELECT t.name, t.project," \
+	  " coalesce((SELECT group_concat(name, $sep) FROM (SELECT r.name FROM team_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.team_id = t.id ORDER BY r.name)), '')," \
+	  " coalesce((SELECT group_concat(name, $sep) FROM (SELECT m.name FROM team_member m" \
+	  "  WHERE m.team_id = t.id ORDER BY m.position)), '')," \
+	  " t.table_label, t.description, t.id FROM team t ORDER BY t.name") \
+	_(LIST_TEAMS_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', t.name, 'project', t.project," \
+	  " 'tracks', json((SELECT json_group_array(name) FROM (SELECT r.name FROM team_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.team_id = t.id ORDER BY r.name)))," \
+	  " 'members', json((SELECT json_group_array(name) FROM (SELECT m.name FROM team_member m" \
+	  "  WHERE m.team_id = t.id ORDER BY m.position)))," \
+	  " 'table', t.table_label, 'description', t.description, 'id', t.id) AS o" \
+	  " FROM team t ORDER BY t.name)") \
+	_(LIST_JUDGES, \
+	  "SELECT j.name, j.email," \
+	  " coalesce((SELECT group_concat(name, $sep) FROM (SELECT r.name FROM judge_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.judge_id = j.id ORDER BY r.name)), '')," \
+	  " coalesce(j.unix_user, ''), j.id FROM judge j ORDER BY j.name") \
+	_(LIST_JUDGES_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', j.name, 'email', j.email," \
+	  " 'tracks', json((SELECT json_group_array(name) FROM (SELECT r.name FROM judge_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.judge_id = j.id ORDER BY r.name)))," \
+	  " 'unix_user', j.unix_user, 'id', j.id) AS o FROM judge j ORDER BY j.name)") \
+	_(LIST_COACHES, \
+	  "SELECT c.name, c.email," \
+	  " coalesce((SELECT group_concat(skill, $sep) FROM (SELECT skill FROM coach_skill" \
+	  "  WHERE coach_id = c.id ORDER BY skill)), '')," \
+	  " coalesce((SELECT group_concat(w, $sep) FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')" \
+	  "  || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window" \
+	  "  WHERE coach_id = c.id ORDER BY starts_at)), '')," \
+	  " c.id FROM coach c ORDER BY c.name") \
+	_(LIST_COACHES_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', c.name, 'email', c.email," \
+	  " 'skills', json((SELECT json_group_array(skill) FROM (SELECT skill FROM coach_skill" \
+	  "  WHERE coach_id = c.id ORDER BY skill)))," \
+	  " 'available', json((SELECT json_group_array(w) FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at," \
+	  "  'unixepoch') || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window" \
+	  "  WHERE coach_id = c.id ORDER BY starts_at)))," \
+	  " 'id', c.id) AS o FROM coach c ORDER BY c.name)") \
+	_(LIST_CRITERIA, \
+	  "SELECT name, weight, min_value, max_value, description, id FROM criterion ORDER BY position") \
+	_(LIST_CRITERIA_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', name, 'weight', weight," \
+	  " 'min', min_value, 'max', max_value, 'description', description, 'id', id) AS o" \
+	  " FROM criterion ORDER BY position)") \
+	_(LIST_TRACKS, \
+	  "SELECT r.name, (SELECT count(*) FROM team_track x WHERE x.track_id = r.id), r.id" \
+	  " FROM track r ORDER BY r.name") \
+	_(LIST_TRACKS_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', r.name," \
+	  " 'teams', (SELECT count(*) FROM team_track x WHERE x.track_id = r.id), 'id', r.id) AS o" \
+	  " FROM track r ORDER BY r.name)") \
+	_(LIST_ROOMS, \
+	  "SELECT m.name," \
+	  " coalesce((SELECT group_concat(name, $sep) FROM (SELECT r.name FROM room_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.room_id = m.id ORDER BY r.name)), '')," \
+	  " coalesce(m.capacity, ''), m.id FROM room m ORDER BY m.name") \
+	_(LIST_ROOMS_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', m.name," \
+	  " 'tracks', json((SELECT json_group_array(name) FROM (SELECT r.name FROM room_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.room_id = m.id ORDER BY r.name)))," \
+	  " 'capacity', m.capacity, 'id', m.id) AS o FROM room m ORDER BY m.name)")
 
-#define STMT_EXPORT(_)
+#define STMT_EXPORT(_) \
+	_(EXPORT_JSON, \
+	  "SELECT json_object('podium', 1," \
+	  " 'event', json((SELECT json_object('id', id, 'name', name," \
+	  "  'starts_at', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'), 'hours', hours," \
+	  "  'results_locked', json(iif(results_locked, 'true', 'false'))," \
+	  "  'board_frozen', json(iif(board_frozen, 'true', 'false')), 'reveal_step', reveal_step," \
+	  "  'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', created_at, 'unixepoch')) FROM event))," \
+	  " 'tracks', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', id, 'name', name)" \
+	  "  AS o FROM track ORDER BY name)))," \
+	  " 'teams', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', t.id, 'name', t.name," \
+	  "  'project', t.project, 'tracks', json((SELECT json_group_array(name) FROM (SELECT r.name" \
+	  "   FROM team_track x JOIN track r ON r.id = x.track_id WHERE x.team_id = t.id ORDER BY r.name)))," \
+	  "  'members', json((SELECT json_group_array(name) FROM (SELECT m.name FROM team_member m" \
+	  "   WHERE m.team_id = t.id ORDER BY m.position)))," \
+	  "  'table', t.table_label, 'description', t.description) AS o FROM team t ORDER BY t.name)))," \
+	  " 'judges', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', j.id, 'name', j.name," \
+	  "  'email', j.email, 'unix_user', j.unix_user, 'tracks', json((SELECT json_group_array(name) FROM" \
+	  "   (SELECT r.name FROM judge_track x JOIN track r ON r.id = x.track_id WHERE x.judge_id = j.id" \
+	  "   ORDER BY r.name)))) AS o FROM judge j ORDER BY j.name)))," \
+	  " 'coaches', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', c.id, 'name', c.name," \
+	  "  'email', c.email, 'skills', json((SELECT json_group_array(skill) FROM (SELECT skill FROM coach_skill" \
+	  "   WHERE coach_id = c.id ORDER BY skill)))," \
+	  "  'available', json((SELECT json_group_array(json(w)) FROM (SELECT json_object(" \
+	  "   'start', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')," \
+	  "   'end', strftime('%Y-%m-%d %H:%M', ends_at, 'unixepoch')) AS w FROM coach_window" \
+	  "   WHERE coach_id = c.id ORDER BY starts_at)))) AS o FROM coach c ORDER BY c.name)))," \
+	  " 'rooms', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', m.id, 'name', m.name," \
+	  "  'capacity', m.capacity, 'tracks', json((SELECT json_group_array(name) FROM (SELECT r.name" \
+	  "   FROM room_track x JOIN track r ON r.id = x.track_id WHERE x.room_id = m.id ORDER BY r.name))))" \
+	  "  AS o FROM room m ORDER BY m.name)))," \
+	  " 'criteria', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', id, 'name', name," \
+	  "  'position', position, 'weight', weight, 'min', min_value, 'max', max_value," \
+	  "  'description', description) AS o FROM criterion ORDER BY position)))," \
+	  " 'sheets', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', s.id," \
+	  "  'judge_id', s.judge_id, 'judge', j.name, 'team_id', s.team_id, 'team', t.name, 'status', s.status," \
+	  "  'comment', s.comment, 'total', s.total, 'values', json((SELECT json_group_object(name, value) FROM" \
+	  "   (SELECT c.name, v.value FROM sheet_value v JOIN criterion c ON c.id = v.criterion_id" \
+	  "   WHERE v.sheet_id = s.id ORDER BY c.position)))," \
+	  "  'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', s.created_at, 'unixepoch')," \
+	  "  'updated_at', strftime('%Y-%m-%dT%H:%M:%SZ', s.updated_at, 'unixepoch')) AS o" \
+	  "  FROM sheet s LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id" \
+	  "  ORDER BY t.name, j.name, s.id)))," \
+	  " 'conflicts', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('judge_id', k.judge_id," \
+	  "  'judge', j.name, 'team_id', k.team_id, 'team', t.name, 'reason', k.reason," \
+	  "  'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', k.created_at, 'unixepoch')) AS o" \
+	  "  FROM conflict k LEFT JOIN judge j ON j.id = k.judge_id LEFT JOIN team t ON t.id = k.team_id" \
+	  "  ORDER BY j.name, t.name)))," \
+	  " 'audit', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('seq', seq," \
+	  "  'at', strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), 'actor', actor, 'action', action," \
+	  "  'kind', kind, 'record_id', record_id, 'team_id', team_id, 'judge_id', judge_id," \
+	  "  'before', json(CASE WHEN json_valid(before) THEN before ELSE json_quote(before) END)," \
+	  "  'after', json(CASE WHEN json_valid(after) THEN after ELSE json_quote(after) END)," \
+	  "  'reason', reason, 'prev_hash', prev_hash, 'hash', hash) AS o FROM audit ORDER BY seq))))")
 
-#define STMT_CHECK(_)
+#define STMT_BOARD(_) \
+	_(BOARD_JUDGES, "SELECT id, name, pin_hash IS NOT NULL FROM judge ORDER BY name") \
+	_(BOARD_TEAMS, "SELECT id, name, 0 FROM team ORDER BY name") \
+	_(BOARD_TRACKS, "SELECT id, name, 0 FROM track ORDER BY name") \
+	_(BOARD_JUDGE_BY_UNIX_USER, \
+	  "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user") \
+	_(BOARD_JUDGE_QUEUE, \
+	  "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL" \
+	  " FROM team t" \
+	  " LEFT JOIN sheet s ON s.team_id = t.id AND s.judge_id = $judge" \
+	  " LEFT JOIN conflict c ON c.team_id = t.id AND c.judge_id = $judge" \
+	  " ORDER BY t.name") \
+	_(BOARD_SHEET_STATES, "SELECT judge_id, team_id, status FROM sheet") \
+	_(BOARD_CONFLICTS, "SELECT judge_id, team_id FROM conflict") \
+	_(BOARD_CONFLICT_INSERT, \
+	  "INSERT INTO conflict(judge_id, team_id, reason, created_at) VALUES ($judge, $team, $reason, $now)" \
+	  " ON CONFLICT(judge_id, team_id) DO UPDATE SET reason = excluded.reason") \
+	_(BOARD_CONFLICT_JSON, \
+	  "SELECT json_object('judge', j.name, 'team', t.name, 'reason', c.reason) FROM conflict c" \
+	  " JOIN judge j ON j.id = c.judge_id JOIN team t ON t.id = c.team_id" \
+	  " WHERE c.judge_id = $judge AND c.team_id = $team")
+
+#define STMT_CHECK(_) \
+	_(CHECK_COUNTS, \
+	  "SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM team), (SELECT count(*) FROM judge)," \
+	  " (SELECT count(*) FROM sheet)") \
+	_(CHECK_SHEETS, \
+	  "SELECT s.id, coalesce(j.name, s.judge_id), coalesce(t.name, s.team_id), s.status, s.total" \
+	  " FROM sheet s LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id" \
+	  " ORDER BY t.name, j.name, s.id") \
+	_(CHECK_SHEET_VALUES, \
+	  "SELECT criterion_id, value, typeof(value) = 'integer' FROM sheet_value WHERE sheet_id = $sheet") \
+	_(CHECK_CONFLICTED_SHEETS, \
+	  "SELECT coalesce(j.name, s.judge_id), coalesce(t.name, s.team_id) FROM sheet s" \
+	  " JOIN conflict k ON k.judge_id = s.judge_id AND k.team_id = s.team_id" \
+	  " LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id" \
+	  " ORDER BY t.name, j.name")
 
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_IMPORT(_) \
-	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_)
+	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

@@ -52,6 +52,20 @@ static const struct command commands[] = {
 	  "the full-screen console (the default command)", NULL },
 };
 
+static cli_console_fn console;
+
+void cli_set_console(cli_console_fn fn)
+{
+	console = fn;
+}
+
+int cli_run_console(struct cli *c, int argc, char **argv)
+{
+	if (!console)
+		return cli_fail(status_error(ST_INTERNAL, "this podium was built without its console"));
+	return console(c->db_path, argc, argv);
+}
+
 const struct command *cli_command(const char *name)
 {
 	for (size_t i = 0; i < PD_ARRAY_LEN(commands); i++)

@@ -32,6 +32,14 @@ struct command {
 	const char *help;	/* more lines for 'podium help NAME', or NULL */
 };
 
+/*
+ * The full-screen console lives in src/tui, which the command line never
+ * includes: main() hands its entry point over here.
+ */
+typedef int (*cli_console_fn)(const char *db_path, int argc, char **argv);
+void cli_set_console(cli_console_fn fn);
+int cli_run_console(struct cli *c, int argc, char **argv);
+
 /* Run the command line (argv after the program name); returns the exit status. */
 int cli_main(int argc, char **argv);
 

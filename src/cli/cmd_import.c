@@ -1,11 +1,78 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "commands.h"
+#include "podium/csv.h"
+#include "podium/import.h"
+#include "podium/store.h"
+
+typedef enum status (*import_fn)(struct store *st, const char *source, const struct csv_table *t,
+				 size_t *count);
+
+static const struct {
+	const char *kind;	/* as typed, and as printed when many */
+	const char *one;	/* as printed for one */
+	import_fn run;
+} kinds[] = {
+	{ "teams", "team", import_teams },
+	{ "judges", "judge", import_judges },
+	{ "coaches", "coach", import_coaches },
+	{ "criteria", "criterion", import_criteria },
+	{ "rooms", "room", import_rooms },
+	{ "sheets", "sheet", import_sheets },
+};
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
-	(void)c;
-	(void)argc;
-	(void)argv;
-	return cli_fail(status_error(ST_INTERNAL, "'import' is not available yet"));
+	static const struct option longopts[] = {
+		CLI_COMMON_OPTIONS,
+		{ 0 },
+	};
+	struct csv_table table;
+	struct store *st;
+	const char *path, *source;
+	enum status s;
+	size_t count = 0, k;
+	int opt, rc = EXIT_OK;
+
+	while ((opt = cli_getopt(c, "import", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
+		if (opt == -2)
+			return rc;
+	}
+	if (optind >= argc)
+		return cli_usage("import", "import needs what to import (teams, judges, coaches, "
+					   "criteria, rooms or sheets) and a FILE");
+	for (k = 0; k < PD_ARRAY_LEN(kinds); k++) {
+		if (strcmp(argv[optind], kinds[k].kind) == 0)
+			break;
+	}
+	if (k == PD_ARRAY_LEN(kinds))
+		return cli_usage(
+		    "import",
+		    "cannot import '%s'; say teams, judges, coaches, criteria, rooms or sheets",
+		    argv[optind]);
+	if (optind + 1 >= argc)
+		return cli_usage("import", "import %s needs a FILE ('-' reads standard input)",
+				 kinds[k].kind);
+	if (optind + 2 < argc)
+		return cli_usage("import", "unexpected argument '%s'", argv[optind + 2]);
+	path = argv[optind + 1];
+	source = strcmp(path, "-") == 0 ? "stdin" : path;
+
+	s = cli_open(c, &st);
+	if (s != ST_OK)
+		return cli_fail(s);
+	s = csv_read_file(path, &table);
+	if (s == ST_OK) {
+		s = kinds[k].run(st, source, &table, &count);
+		csv_table_clear(&table);
+	}
+	store_close(st);
+	if (s != ST_OK)
+		return cli_fail(s);
+	printf("imported %zu %s from %s\n", count, count == 1 ? kinds[k].one : kinds[k].kind,
+	       source);
+	return EXIT_OK;
 }

@@ -7,18 +7,6 @@
 #include "podium/event.h"
 #include "podium/store.h"
 
-/* Next Friday at 18:00 (event time), the usual start of a weekend hackathon. */
-static int64_t next_friday_evening(void)
-{
-	int64_t now = clock_local_now(), day = now - now % 86400;
-	int weekday = (int)((day / 86400 + 4) % 7);	/* 1970-01-01 was a Thursday; 0 = Sunday */
-	int ahead = (5 - weekday + 7) % 7;
-
-	if (ahead == 0 && now >= day + 18 * 3600)
-		ahead = 7;
-	return day + ahead * 86400 + 18 * 3600;
-}
-
 int cmd_init(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -62,7 +50,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		if (!clock_parse(start, &spec.starts_at))
 			return cli_usage("init", "--start takes \"YYYY-MM-DD HH:MM\", not '%s'", start);
 	} else {
-		spec.starts_at = next_friday_evening();
+		spec.starts_at = clock_next_weekday_at(5, 18 * 3600);	/* next Friday evening */
 	}
 
 	s = store_create(c->db_path, &st);

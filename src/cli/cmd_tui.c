@@ -4,8 +4,5 @@
 
 int cmd_tui(struct cli *c, int argc, char **argv)
 {
-	(void)c;
-	(void)argc;
-	(void)argv;
-	return cli_fail(status_error(ST_INTERNAL, "'tui' is not available yet"));
+	return cli_run_console(c, argc, argv);
 }

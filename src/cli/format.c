@@ -84,17 +84,23 @@ static void fit_widths(int *w, size_t ncols, int width)
 
 static void print_row(const struct table *t, FILE *out, char *const *cells, const int *w)
 {
-	size_t last = t->ncols - 1;
+	char *line = pd_strdup(""), *next;
+	size_t len;
 
 	for (size_t i = 0; i < t->ncols; i++) {
-		/* no trailing spaces after a left-aligned last column */
-		char *cell = (i == last && !t->right[i]) ? text_fit(cells[i], w[i], NULL)
-							 : text_pad(cells[i], w[i], t->right[i]);
+		char *cell = text_pad(cells[i], w[i], t->right[i]);
 
-		fprintf(out, "%s%s", i ? "  " : "", cell);
+		next = pd_asprintf("%s%s%s", line, i ? "  " : "", cell);
+		free(line);
 		free(cell);
+		line = next;
 	}
-	fputc('\n', out);
+	/* no trailing spaces, whichever columns are empty */
+	len = strlen(line);
+	while (len > 0 && line[len - 1] == ' ')
+		line[--len] = '\0';
+	fprintf(out, "%s\n", line);
+	free(line);
 }
 
 void table_print(const struct table *t, FILE *out, int width)

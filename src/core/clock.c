@@ -119,3 +119,14 @@ bool clock_parse_hm(const char *s, int *seconds)
 	*seconds = h * 3600 + m * 60;
 	return true;
 }
+
+int64_t clock_next_weekday_at(int weekday, int seconds)
+{
+	int64_t now = clock_local_now(), day = now - now % 86400;
+	int today = (int)((day / 86400 + 4) % 7);	/* 1970-01-01 was a Thursday */
+	int ahead = (weekday - today + 7) % 7;
+
+	if (ahead == 0 && now >= day + seconds)
+		ahead = 7;
+	return day + ahead * 86400 + seconds;
+}

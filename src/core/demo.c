@@ -1,1 +1,357 @@
 #include "config.h"
+#include "podium/demo.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/clock.h"
+#include "podium/csv.h"
+#include "podium/event.h"
+#include "podium/import.h"
+#include "podium/rubric.h"
+
+struct demo_team {
+	const char *name, *project, *tracks, *members, *table, *description;
+};
+
+static const struct demo_team teams[] = {
+    {"Les Débrouillards", "ÉcoleLibre", "Education", "Camille Durand;Hugo Lefèvre;Inès Benali",
+     "A1", "Des cours du soir partagés entre voisins, hors ligne d'abord"},
+    {"Green Bytes", "CarbonLens", "Environment", "Oliver Smith;Priya Patel;Tom Baker", "A2",
+     "Shows the carbon cost of a purchase before you pay"},
+    {"未来チーム", "Mirai Skills", "Future of work;Education",
+     "Haruto Sato;Yui Takahashi;Léo Girard", "A3",
+     "Micro-lessons that follow workers from one job to the next"},
+    {"🌱 Graines de Code", "Potager Connecté", "Environment;Education", "Manon Petit;Jules Moreau",
+     "A4", "Des capteurs à 5 € pour les jardins d'école"},
+    {"Équipe Soleil", "Solaire Solidaire", "Environment;Inclusion",
+     "Zoé Laurent;Nassim Kaci;Emma Roy", "A5",
+     "Une coopérative de panneaux solaires pour les locataires"},
+    {"Open Doors", "AccessMap", "Inclusion", "Grace Okafor;Daniel Kim;Sofia Rossi", "A6",
+     "Crowd-sourced step-free routes through the city"},
+    {"Cœur Vert", "Compost Express", "Environment", "Lucas Blanc;Chloé Garnier", "B1",
+     "Collecte des biodéchets à vélo cargo"},
+    {"Les Castors", "Réparons Ensemble", "Environment;Future of work",
+     "Paul Mercier;Sarah Lopez;Yanis Haddad", "B2",
+     "Une carte des repair cafés et des artisans du quartier"},
+    {"Bridge Builders", "MentorLink", "Diversity;Education", "Amara Diop;James Walker;Lina Chen",
+     "B3", "Matches first-generation students with mentors"},
+    {"青い森", "Forest Watch", "Environment", "Aoi Mori;Kenji Yamamoto;Clara Fabre", "B4",
+     "Satellite alerts for illegal logging, explained for villagers"},
+    {"Voix Plurielles", "Sous-titres pour tous", "Inclusion;Diversity", "Fatou Ndiaye;Louis Martin",
+     "B5", "Sous-titrage en direct des réunions publiques"},
+    {"Code Camarades", "Trajectoires", "Future of work", "Antoine Faure;Mélissa Brun;Omar Said",
+     "B6", "Un bilan de compétences en dix minutes pour les reconversions"},
+    {"Signes & Sens", "LSF Live", "Inclusion", "Julie Caron;Mathis Leroy", "C1",
+     "Un interprète en langue des signes à la demande"},
+    {"Night Owls", "ShiftMate", "Future of work", "Ethan Clarke;Maya Singh;Noah Evans", "C2",
+     "Fair shift swaps for night workers, with the union's rules built in"},
+    {"Les Zèbres", "NeuroDiv", "Diversity;Inclusion", "Agathe Renard;Samuel Cohen;Rose Vidal", "C3",
+     "Des entretiens d'embauche adaptés aux personnes neuroatypiques"},
+    {"Data for All", "Budget Citoyen", "Education", "Eva Schmidt;Hamza Bensaïd", "C4",
+     "Le budget de la ville expliqué en graphiques simples"},
+    {"Renard Rapide", "Covoit' Rural", "Environment;Inclusion",
+     "Baptiste Gauthier;Lou Perrin;Adam Roux", "C5", "Du covoiturage pour les villages sans bus"},
+    {"Elles Codent", "Rôles Modèles", "Diversity", "Nora Belkacem;Jeanne Dupuis;Kim Tran", "C6",
+     "Des podcasts de développeuses pour les collégiennes"},
+    {"Team Kaizen", "SkillSwap", "Future of work", "Liam O'Brien;Aiko Nakamura", "D1",
+     "Colleagues trade an hour of teaching for an hour of learning"},
+    {"La Ruche", "Circuit Court", "Environment", "Victor Lemaire;Alice Brunet;Théo Marchal", "D2",
+     "Les producteurs locaux livrent les cantines scolaires"},
+    {"Pixel & Plume", "Lire Ensemble", "Education;Inclusion", "Margaux Colin;Idriss Touré", "D3",
+     "Des livres audio enregistrés par les grands-parents du quartier"},
+    {"Horizon Jeunes", "Premier Job", "Future of work;Diversity",
+     "Sacha Morel;Yasmine Amrani;Enzo Roche", "D4",
+     "Un premier emploi pour les jeunes des quartiers prioritaires"},
+    {"Mosaic", "Welcome Kit", "Diversity", "Layla Hassan;Ben Carter;Ana Costa", "D5",
+     "Everything a newcomer needs in their first week, in twelve languages"},
+    {"Terre, Mer & Ciel", "Éclairage Solidaire", "Environment", "Nina Lambert;Gabriel Fontaine",
+     "D6", "Des lampes solaires fabriquées et réparées sur place"},
+};
+
+struct demo_judge {
+	const char *name, *email, *tracks, *unix_user, *pin;
+};
+
+static const struct demo_judge judges[] = {
+    {"Chloé Martin", "chloe.martin@example.org", "Education;Inclusion", "chloe", "2468"},
+    {"Émile Roux", "emile.roux@example.org", "Environment", "emile", "1357"},
+    {"Sarah Cohen", "sarah.cohen@example.org", "Diversity;Inclusion", "", ""},
+    {"Karim Haddad", "karim.haddad@example.org", "Future of work", "karim", ""},
+    {"Julie Nguyen", "julie.nguyen@example.org", "Education", "", ""},
+    {"Thomas Bernard", "thomas.bernard@example.org", "Environment;Future of work", "", ""},
+    {"Aïcha Diallo", "aicha.diallo@example.org", "Diversity", "aicha", "8642"},
+    {"Marc Dubois", "marc.dubois@example.org", "Environment", "", ""},
+    {"Léa Fontaine", "lea.fontaine@example.org", "Education;Future of work", "", ""},
+};
+
+/* Availability windows: the day after the start (0 = the Friday) and the hours. */
+struct demo_window {
+	int day;
+	const char *hours;
+};
+
+struct demo_coach {
+	const char *name, *email, *skills;
+	struct demo_window windows[3];
+};
+
+static const struct demo_coach coaches[] = {
+    {"Nadia Belkacem",
+     "nadia@example.org",
+     "Idea;Engagement;Pitch",
+     {{1, "09:00-12:00"}, {1, "14:00-18:00"}, {2, "09:00-11:00"}}},
+    {"Pierre Lambert",
+     "pierre@example.org",
+     "Technique;Design",
+     {{0, "20:00-23:00"}, {1, "10:00-13:00"}, {1, "15:00-19:00"}}},
+    {"Sophie Marchand",
+     "sophie@example.org",
+     "Marketing;Viability;Pitch",
+     {{1, "14:00-18:00"}, {2, "09:00-12:00"}, {-1, NULL}}},
+    {"Yuki Tanaka",
+     "yuki@example.org",
+     "Design;Technique;Idea",
+     {{1, "09:00-12:00"}, {2, "08:00-11:00"}, {-1, NULL}}},
+};
+
+struct demo_room {
+	const char *name, *tracks, *capacity;
+};
+
+static const struct demo_room rooms[] = {
+    {"Amphi Lumière", "Education;Future of work", "120"},
+    {"Salle Rhône", "Environment", "40"},
+    {"Atelier 3", "Diversity;Inclusion", "30"},
+};
+
+/* The scored half: teams[2k], each seen by judges k, k + 3 and k + 7 (mod 9). */
+#define SCORED_TEAMS 12
+static const double quality[SCORED_TEAMS] = {4.3, 3.1, 3.8, 2.6, 4.6, 3.4,
+					     2.9, 4.0, 3.6, 2.3, 3.9, 3.2};
+static const double strictness[PD_ARRAY_LEN(judges)] = {0.3, -0.4, 0.0, 0.5, -0.2,
+							0.1, -0.5, 0.2, 0.0};
+static const int panel[3] = {0, 3, 7};
+
+static const char *const comments[] = {
+    "Belle énergie ; le modèle économique reste à préciser.",
+    "Great demo. The pitch ran a little long.",
+    "Impact clair, mais qui paiera après le week-end ?",
+    "Solid prototype; talk to real users next.",
+    "Très bon pitch, design soigné.",
+    "Ambitious. Narrow the scope to one city first.",
+};
+
+/* A fixed-seed generator (the C library's own rand() is not the same everywhere). */
+static uint32_t next_random(uint32_t *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+/* One RFC 4180 field, always quoted (quotes doubled), so any text is safe. */
+static void put_field(FILE *f, const char *s, bool last)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+	fputc(last ? '\n' : ',', f);
+}
+
+typedef void (*demo_csv_fn)(FILE *f, void *ctx);
+typedef enum status (*demo_import_fn)(struct store *st, const char *source,
+				      const struct csv_table *t, size_t *count);
+
+/* Write a CSV text with fill(), read it back and import it. */
+static enum status import_csv(struct store *st, const char *source, demo_csv_fn fill, void *ctx,
+			      demo_import_fn import, size_t *count)
+{
+	struct csv_table t = {0};
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	enum status s;
+
+	if (!f)
+		pd_die("out of memory");
+	fill(f, ctx);
+	if (fclose(f) != 0)
+		pd_die("out of memory");
+	s = csv_read_string(source, text, len, &t);
+	if (s == ST_OK)
+		s = import(st, source, &t, count);
+	csv_table_clear(&t);
+	free(text);
+	return s;
+}
+
+static void teams_csv(FILE *f, void *ctx)
+{
+	(void)ctx;
+	fputs("name,project,tracks,members,table,description\n", f);
+	for (size_t i = 0; i < PD_ARRAY_LEN(teams); i++) {
+		put_field(f, teams[i].name, false);
+		put_field(f, teams[i].project, false);
+		put_field(f, teams[i].tracks, false);
+		put_field(f, teams[i].members, false);
+		put_field(f, teams[i].table, false);
+		put_field(f, teams[i].description, true);
+	}
+}
+
+static void judges_csv(FILE *f, void *ctx)
+{
+	(void)ctx;
+	fputs("name,email,tracks,unix_user,pin\n", f);
+	for (size_t i = 0; i < PD_ARRAY_LEN(judges); i++) {
+		put_field(f, judges[i].name, false);
+		put_field(f, judges[i].email, false);
+		put_field(f, judges[i].tracks, false);
+		put_field(f, judges[i].unix_user, false);
+		put_field(f, judges[i].pin, true);
+	}
+}
+
+static void coaches_csv(FILE *f, void *ctx)
+{
+	int64_t friday = *(const int64_t *)ctx;
+
+	friday -= friday % 86400;
+	fputs("name,email,skills,available\n", f);
+	for (size_t i = 0; i < PD_ARRAY_LEN(coaches); i++) {
+		char available[128] = "";
+		size_t used = 0;
+
+		for (size_t w = 0;
+		     w < PD_ARRAY_LEN(coaches[i].windows) && coaches[i].windows[w].hours; w++) {
+			char day[17];
+
+			clock_format(friday + coaches[i].windows[w].day * 86400, day);
+			used += (size_t)snprintf(available + used, sizeof(available) - used,
+						 "%s%.10s %s", w ? ";" : "", day,
+						 coaches[i].windows[w].hours);
+		}
+		put_field(f, coaches[i].name, false);
+		put_field(f, coaches[i].email, false);
+		put_field(f, coaches[i].skills, false);
+		put_field(f, available, true);
+	}
+}
+
+static void rooms_csv(FILE *f, void *ctx)
+{
+	(void)ctx;
+	fputs("name,tracks,capacity\n", f);
+	for (size_t i = 0; i < PD_ARRAY_LEN(rooms); i++) {
+		put_field(f, rooms[i].name, false);
+		put_field(f, rooms[i].tracks, false);
+		put_field(f, rooms[i].capacity, true);
+	}
+}
+
+/* One sheet row: the first nscored criteria get their values[], the rest stay empty. */
+static void sheet_row(FILE *f, const struct rubric *r, size_t judge, size_t team, size_t nscored,
+		      const int *values, const char *comment, const char *status)
+{
+	put_field(f, judges[judge].name, false);
+	put_field(f, teams[team].name, false);
+	for (size_t c = 0; c < r->count; c++) {
+		char v[16] = "";
+
+		if (c < nscored)
+			snprintf(v, sizeof(v), "%d", values[c]);
+		put_field(f, v, false);
+	}
+	put_field(f, comment, false);
+	put_field(f, status, true);
+}
+
+static void sheets_csv(FILE *f, void *ctx)
+{
+	const struct rubric *r = ctx;
+	int *values = pd_calloc(r->count + 1, sizeof(int));
+	uint32_t seed = 2026;
+
+	fputs("judge,team,", f);
+	for (size_t c = 0; c < r->count; c++)
+		put_field(f, r->items[c].name, false);
+	fputs("comment,status\n", f);
+
+	for (size_t k = 0; k < SCORED_TEAMS; k++) {
+		for (size_t p = 0; p < PD_ARRAY_LEN(panel); p++) {
+			size_t j = (k + (size_t)panel[p]) % PD_ARRAY_LEN(judges);
+
+			for (size_t c = 0; c < r->count; c++) {
+				const struct criterion *crit = &r->items[c];
+				double noise = (double)next_random(&seed) / 0x7fff * 1.8 - 0.9;
+				/* quality is on a 1..5 scale: map it onto the criterion's own */
+				double v = crit->min + (quality[k] + strictness[j] + noise - 1) /
+							   4 * (crit->max - crit->min);
+				long iv = lround(v);
+
+				values[c] = (int)(iv < crit->min   ? crit->min
+						  : iv > crit->max ? crit->max
+								   : iv);
+			}
+			sheet_row(f, r, j, 2 * k, r->count, values,
+				  comments[(k + p) % PD_ARRAY_LEN(comments)], "submitted");
+		}
+	}
+	/* two drafts on teams not scored yet: one half done, one complete but not sent */
+	for (size_t c = 0; c < r->count; c++)
+		values[c] = r->items[c].min +
+			    (int)((c + 2) % (size_t)(r->items[c].max - r->items[c].min + 1));
+	sheet_row(f, r, 0, 1, r->count < 3 ? r->count : 3, values, "", "draft");
+	sheet_row(f, r, 5, 3, r->count, values, "À relire avant d'envoyer.", "draft");
+	free(values);
+}
+
+enum status demo_create(struct store *st, struct demo_summary *out)
+{
+	struct demo_summary sum = {0};
+	struct event_spec spec = {DEMO_EVENT_NAME, 0, 48};
+	struct rubric r = {0};
+	struct event e;
+	size_t sheets = 0;
+	enum status s = event_get(st, &e);
+
+	if (s == ST_OK) {
+		s = status_error(
+		    ST_EXISTS, "it already holds the event '%s'; the demo leaves it alone", e.name);
+		event_clear(&e);
+		return s;
+	}
+	if (s != ST_NOT_FOUND)
+		return s;
+	spec.starts_at = clock_next_weekday_at(5, 18 * 3600); /* next Friday evening */
+	s = event_create(st, &spec);
+	if (s == ST_OK)
+		s = import_csv(st, "demo teams", teams_csv, NULL, import_teams, &sum.teams);
+	if (s == ST_OK)
+		s = import_csv(st, "demo judges", judges_csv, NULL, import_judges, &sum.judges);
+	if (s == ST_OK)
+		s = import_csv(st, "demo coaches", coaches_csv, &spec.starts_at, import_coaches,
+			       &sum.coaches);
+	if (s == ST_OK)
+		s = import_csv(st, "demo rooms", rooms_csv, NULL, import_rooms, &sum.rooms);
+	if (s == ST_OK)
+		s = rubric_load(st, &r);
+	if (s == ST_OK)
+		s = import_csv(st, "demo sheets", sheets_csv, &r, import_sheets, &sheets);
+	rubric_clear(&r);
+	if (s != ST_OK)
+		return s;
+	sum.drafts = 2;
+	sum.submitted = sheets - sum.drafts;
+	if (out)
+		*out = sum;
+	return ST_OK;
+}

@@ -102,30 +102,50 @@ enum status event_results_locked(struct store *st, bool *locked)
 	return s;
 }
 
-static enum status set_locked_txn(struct store *st, void *ctx)
+/* One of the event's switches: which statement sets it, to what, and how the audit names it. */
+struct event_switch {
+	enum stmt stmt;
+	const char *param;
+	int64_t value;
+	const char *action;
+};
+
+static bool switch_unchanged(const struct event *e, const struct event_switch *sw)
 {
-	bool locked = *(bool *)ctx;
+	switch (sw->stmt) {
+	case STMT_EVENT_SET_LOCKED:
+		return e->results_locked == (sw->value != 0);
+	case STMT_EVENT_SET_FROZEN:
+		return e->board_frozen == (sw->value != 0);
+	default:
+		return e->reveal_step == sw->value;
+	}
+}
+
+static enum status set_switch_txn(struct store *st, void *ctx)
+{
+	const struct event_switch *sw = ctx;
 	char *before = NULL, *after = NULL;
 	struct event e;
 	enum status s = event_get(st, &e);
 
 	if (s != ST_OK)
 		return s;
-	if (e.results_locked == locked) {
+	if (switch_unchanged(&e, sw)) {
 		event_clear(&e);
 		return ST_OK;
 	}
 	s = event_json(st, &before);
 	if (s == ST_OK) {
-		struct query *q = store_query(st, STMT_EVENT_SET_LOCKED);
+		struct query *q = store_query(st, sw->stmt);
 
-		query_bind_int(q, "$locked", locked);
+		query_bind_int(q, sw->param, sw->value);
 		s = query_exec(q);
 	}
 	if (s == ST_OK)
 		s = event_json(st, &after);
 	if (s == ST_OK)
-		s = audit_event(st, locked ? "lock" : "unlock", e.id, before, after);
+		s = audit_event(st, sw->action, e.id, before, after);
 	free(before);
 	free(after);
 	event_clear(&e);
@@ -134,5 +154,21 @@ static enum status set_locked_txn(struct store *st, void *ctx)
 
 enum status event_set_locked(struct store *st, bool locked)
 {
-	return store_write(st, set_locked_txn, &locked);
+	struct event_switch sw = { STMT_EVENT_SET_LOCKED, "$locked", locked, locked ? "lock" : "unlock" };
+
+	return store_write(st, set_switch_txn, &sw);
+}
+
+enum status event_set_frozen(struct store *st, bool frozen)
+{
+	struct event_switch sw = { STMT_EVENT_SET_FROZEN, "$frozen", frozen, frozen ? "freeze" : "unfreeze" };
+
+	return store_write(st, set_switch_txn, &sw);
+}
+
+enum status event_set_reveal(struct store *st, int step)
+{
+	struct event_switch sw = { STMT_EVENT_SET_REVEAL, "$step", step < -1 ? -1 : step, "reveal" };
+
+	return store_write(st, set_switch_txn, &sw);
 }

@@ -1,1 +1,842 @@
 #include "config.h"
+#include "podium/people.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/audit.h"
+#include "podium/clock.h"
+#include "podium/event.h"
+#include "podium/record.h"
+#include "podium/store.h"
+#include "podium/text.h"
+
+/* What differs between the kinds: their statements. */
+static const struct {
+	enum stmt by_key, by_id, json, del;
+} kinds[] = {
+	[KIND_TRACK] = { STMT_TRACK_BY_KEY, STMT_TRACK_BY_ID, STMT_TRACK_JSON, STMT_TRACK_DELETE },
+	[KIND_TEAM] = { STMT_TEAM_BY_KEY, STMT_TEAM_BY_ID, STMT_TEAM_JSON, STMT_TEAM_DELETE },
+	[KIND_JUDGE] = { STMT_JUDGE_BY_KEY, STMT_JUDGE_BY_ID, STMT_JUDGE_JSON, STMT_JUDGE_DELETE },
+	[KIND_COACH] = { STMT_COACH_BY_KEY, STMT_COACH_BY_ID, STMT_COACH_JSON, STMT_COACH_DELETE },
+	[KIND_ROOM] = { STMT_ROOM_BY_KEY, STMT_ROOM_BY_ID, STMT_ROOM_JSON, STMT_ROOM_DELETE },
+};
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+static enum status check_utf8(const char *what, const char *s)
+{
+	if (s && !text_valid_utf8(s, strlen(s)))
+		return status_error(ST_INVALID, "the %s is not valid UTF-8", what);
+	return ST_OK;
+}
+
+/* A record's name, trimmed, and its matching key. */
+struct named {
+	char *name;
+	char *key;
+};
+
+static void named_clear(struct named *n)
+{
+	free(n->name);
+	free(n->key);
+	n->name = n->key = NULL;
+}
+
+/*
+ * Check name for a record of kind: non-empty UTF-8, and no other record of the
+ * kind (other than self_id, when updating) holds its key.
+ */
+static enum status named_prepare(struct store *st, enum record_kind kind, const char *name,
+				 const char *self_id, struct named *out)
+{
+	struct query *q;
+	enum status s;
+
+	out->name = out->key = NULL;
+	if (!name || !text_valid_utf8(name, strlen(name)))
+		return status_error(
+		    ST_INVALID, name ? "the name of a %s is not valid UTF-8" : "a %s needs a name",
+		    record_kind_name(kind));
+	out->name = text_trim(name);
+	out->key = text_key(out->name);
+	if (!out->name[0]) {
+		named_clear(out);
+		return status_error(ST_INVALID, "a %s needs a name", record_kind_name(kind));
+	}
+	q = store_query(st, kinds[kind].by_key);
+	query_bind_text(q, "$key", out->key);
+	s = query_step(q);
+	if (s == ST_ROW) {
+		bool self = self_id && strcmp(query_text(q, 0), self_id) == 0;
+		char *shown = self ? NULL : text_fit(query_text(q, 1), 60, NULL);
+
+		query_reset(q);
+		if (self)
+			return ST_OK;
+		s = status_error(ST_CONFLICT, "a %s named '%s' already exists",
+				 record_kind_name(kind), shown);
+		free(shown);
+	} else if (s == ST_DONE) {
+		s = ST_OK;
+	}
+	if (s != ST_OK)
+		named_clear(out);
+	return s;
+}
+
+static enum status record_json(struct store *st, enum record_kind kind, const char *id, char **out)
+{
+	struct query *q = store_query(st, kinds[kind].json);
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	s = query_first_text(q, out);
+	if (s == ST_NOT_FOUND)
+		s = status_error(ST_NOT_FOUND, "no %s with the id '%s'", record_kind_name(kind),
+				 id);
+	return s;
+}
+
+static enum status audit_change(struct store *st, enum record_kind kind, const char *action,
+				const char *id, const char *before, const char *after)
+{
+	struct audit_entry e = {
+		.action = action,
+		.kind = record_kind_name(kind),
+		.record_id = id,
+		.team_id = kind == KIND_TEAM ? id : NULL,
+		.judge_id = kind == KIND_JUDGE ? id : NULL,
+		.before = before,
+		.after = after,
+	};
+
+	return audit_record(st, &e);
+}
+
+/* After a new record is written: its audit row, and its id for the caller. */
+static enum status finish_add(struct store *st, enum record_kind kind, const char *id,
+			      char id_out[ID_LEN + 1])
+{
+	char *after = NULL;
+	enum status s = record_json(st, kind, id, &after);
+
+	if (s == ST_OK)
+		s = audit_change(st, kind, "create", id, NULL, after);
+	free(after);
+	if (s == ST_OK && id_out)
+		memcpy(id_out, id, ID_LEN + 1);
+	return s;
+}
+
+/* After a record changed: an audit row, unless nothing changed at all. Frees before. */
+static enum status finish_update(struct store *st, enum record_kind kind, const char *id,
+				 char *before)
+{
+	char *after = NULL;
+	enum status s = record_json(st, kind, id, &after);
+
+	if (s == ST_OK && strcmp(before, after) != 0)
+		s = audit_change(st, kind, "update", id, before, after);
+	free(before);
+	free(after);
+	return s;
+}
+
+static enum status delete_record(struct store *st, enum record_kind kind, const char *id)
+{
+	char *before = NULL;
+	struct query *q;
+	enum status s = record_json(st, kind, id, &before);
+
+	if (s == ST_OK) {
+		q = store_query(st, kinds[kind].del);
+		query_bind_text(q, "$id", id);
+		s = query_exec(q);
+	}
+	if (s == ST_OK)
+		s = audit_change(st, kind, "delete", id, before, NULL);
+	free(before);
+	return s;
+}
+
+/* Refuse to delete a team or judge with sheets once the results are locked. */
+static enum status check_unlocked(struct store *st, enum record_kind kind, enum stmt count_stmt,
+				  const char *id)
+{
+	bool locked = false;
+	struct query *q;
+	enum status s = event_results_locked(st, &locked);
+	int64_t sheets;
+
+	if (s == ST_NOT_FOUND || (s == ST_OK && !locked))
+		return ST_OK;
+	if (s != ST_OK)
+		return s;
+	q = store_query(st, count_stmt);
+	query_bind_text(q, "$id", id);
+	if ((s = query_step(q)) != ST_ROW)
+		return s == ST_DONE ? ST_INTERNAL : s;
+	sheets = query_int(q, 0);
+	query_reset(q);
+	if (sheets > 0)
+		return status_error(ST_LOCKED,
+				    "the results are locked and this %s has %lld score sheets;"
+				    " unlock the results first ('podium results unlock')",
+				    record_kind_name(kind), (long long)sheets);
+	return ST_OK;
+}
+
+/* Replace the track links of record id: clear, then link each named track (created when missing).
+ */
+static enum status link_tracks(struct store *st, enum stmt clear, enum stmt add, const char *id,
+			       char **tracks, size_t n)
+{
+	struct query *q = store_query(st, clear);
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	s = query_exec(q);
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		char track[ID_LEN + 1];
+		char *trimmed = tracks[i] ? text_trim(tracks[i]) : NULL;
+
+		/* an empty name in a list is nothing, not an error ("Education;;Environment") */
+		if (trimmed && trimmed[0]) {
+			s = track_ensure(st, trimmed, track);
+			if (s == ST_OK) {
+				q = store_query(st, add);
+				query_bind_text(q, "$id", id);
+				query_bind_text(q, "$track", track);
+				s = query_exec(q);
+			}
+		}
+		free(trimmed);
+	}
+	return s;
+}
+
+/* ---- tracks ---- */
+
+enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN + 1])
+{
+	char id[ID_LEN + 1], *trimmed, *key;
+	struct query *q;
+	enum status s;
+
+	if (!name || !text_valid_utf8(name, strlen(name)))
+		return status_error(ST_INVALID, name ? "the name of a track is not valid UTF-8"
+						     : "a track needs a name");
+	trimmed = text_trim(name);
+	key = text_key(trimmed);
+	if (!trimmed[0]) {
+		s = status_error(ST_INVALID, "a track needs a name");
+		goto out;
+	}
+	q = store_query(st, STMT_TRACK_BY_KEY);
+	query_bind_text(q, "$key", key);
+	s = query_step(q);
+	if (s == ST_ROW) {
+		snprintf(id_out, ID_LEN + 1, "%s", query_text(q, 0));
+		query_reset(q);
+		s = ST_OK;
+		goto out;
+	}
+	if (s != ST_DONE)
+		goto out;
+	id_new(id);
+	q = store_query(st, STMT_TRACK_INSERT);
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", trimmed);
+	query_bind_text(q, "$key", key);
+	s = query_exec(q);
+	if (s == ST_OK)
+		s = finish_add(st, KIND_TRACK, id, id_out);
+out:
+	free(trimmed);
+	free(key);
+	return s;
+}
+
+enum status track_delete(struct store *st, const char *id)
+{
+	return delete_record(st, KIND_TRACK, id);
+}
+
+/* ---- teams ---- */
+
+static enum status check_team(const struct team_spec *spec)
+{
+	enum status s = check_utf8("project", spec->project);
+
+	if (s == ST_OK)
+		s = check_utf8("table", spec->table);
+	if (s == ST_OK)
+		s = check_utf8("description", spec->description);
+	for (size_t i = 0; s == ST_OK && i < spec->nmembers; i++)
+		s = check_utf8("name of a member", spec->members[i]);
+	return s;
+}
+
+static enum status write_team(struct store *st, enum stmt stmt, const char *id,
+			      const struct named *n, const struct team_spec *spec)
+{
+	struct query *q = store_query(st, stmt);
+	enum status s;
+	int64_t position = 0;
+
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", n->name);
+	query_bind_text(q, "$key", n->key);
+	query_bind_text(q, "$project", or_empty(spec->project));
+	query_bind_text(q, "$table", or_empty(spec->table));
+	query_bind_text(q, "$description", or_empty(spec->description));
+	s = query_exec(q);
+	if (s == ST_OK)
+		s = link_tracks(st, STMT_TEAM_TRACK_CLEAR, STMT_TEAM_TRACK_ADD, id, spec->tracks,
+				spec->ntracks);
+	if (s == ST_OK) {
+		q = store_query(st, STMT_TEAM_MEMBER_CLEAR);
+		query_bind_text(q, "$id", id);
+		s = query_exec(q);
+	}
+	for (size_t i = 0; s == ST_OK && i < spec->nmembers; i++) {
+		char *member = text_trim(spec->members[i]);
+
+		if (member[0]) {
+			q = store_query(st, STMT_TEAM_MEMBER_ADD);
+			query_bind_text(q, "$id", id);
+			query_bind_int(q, "$position", ++position);
+			query_bind_text(q, "$name", member);
+			s = query_exec(q);
+		}
+		free(member);
+	}
+	return s;
+}
+
+enum status team_add(struct store *st, const struct team_spec *spec, char id_out[ID_LEN + 1])
+{
+	char id[ID_LEN + 1];
+	struct named n;
+	enum status s = check_team(spec);
+
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_TEAM, spec->name, NULL, &n);
+	if (s != ST_OK)
+		return s;
+	id_new(id);
+	s = write_team(st, STMT_TEAM_INSERT, id, &n, spec);
+	named_clear(&n);
+	return s == ST_OK ? finish_add(st, KIND_TEAM, id, id_out) : s;
+}
+
+enum status team_update(struct store *st, const char *id, const struct team_spec *spec)
+{
+	char *before = NULL;
+	struct named n;
+	enum status s = check_team(spec);
+
+	if (s == ST_OK)
+		s = record_json(st, KIND_TEAM, id, &before);
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_TEAM, spec->name, id, &n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	s = write_team(st, STMT_TEAM_UPDATE, id, &n, spec);
+	named_clear(&n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	return finish_update(st, KIND_TEAM, id, before);
+}
+
+enum status team_delete(struct store *st, const char *id)
+{
+	enum status s = check_unlocked(st, KIND_TEAM, STMT_TEAM_SHEET_COUNT, id);
+
+	return s == ST_OK ? delete_record(st, KIND_TEAM, id) : s;
+}
+
+/* ---- judges ---- */
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static bool valid_unix_user(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 32 || s[0] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '.' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+static enum status check_judge(struct store *st, const char *self_id, const struct judge_spec *spec)
+{
+	const char *user = or_empty(spec->unix_user);
+	enum status s = check_utf8("email", spec->email);
+
+	if (s != ST_OK)
+		return s;
+	if (spec->pin && spec->pin[0]) {
+		size_t n;
+
+		if ((s = check_utf8("PIN", spec->pin)) != ST_OK)
+			return s;
+		n = utf8_chars(spec->pin);
+		if (n < PEOPLE_PIN_MIN || n > PEOPLE_PIN_MAX)
+			return status_error(ST_INVALID, "a PIN must have %d to %d characters",
+					    PEOPLE_PIN_MIN, PEOPLE_PIN_MAX);
+	}
+	if (user[0]) {
+		struct query *q;
+
+		if (!valid_unix_user(user)) {
+			char *shown = text_fit(user, 40, NULL);
+
+			s = status_error(ST_INVALID,
+					 "'%s' is not a user name (letters, digits, '.', '_' and "
+					 "'-', at most 32)",
+					 shown);
+			free(shown);
+			return s;
+		}
+		q = store_query(st, STMT_JUDGE_BY_UNIX_USER);
+		query_bind_text(q, "$unix_user", user);
+		s = query_step(q);
+		if (s == ST_ROW) {
+			bool self = self_id && strcmp(query_text(q, 0), self_id) == 0;
+			char *shown = text_fit(query_text(q, 1), 60, NULL);
+
+			query_reset(q);
+			s = self ? ST_OK
+				 : status_error(
+				       ST_CONFLICT,
+				       "the user name '%s' already belongs to the judge '%s'", user,
+				       shown);
+			free(shown);
+			return s;
+		}
+		return s == ST_DONE ? ST_OK : s;
+	}
+	return ST_OK;
+}
+
+/*
+ * Hash a PIN for storage. The cost is libsodium's minimum on purpose: an import
+ * of 500 judges must take seconds, not minutes, and a PIN only tells judges
+ * apart on the event's own host for a weekend. Argon2id still keeps the PIN
+ * itself out of the file and out of backups.
+ */
+static char *hash_pin(const char *pin)
+{
+	char *out = pd_malloc(crypto_pwhash_STRBYTES);
+
+	if (sodium_init() < 0)
+		pd_die("cannot initialise libsodium");
+	if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
+			      crypto_pwhash_MEMLIMIT_MIN) != 0)
+		pd_die("out of memory");
+	return out;
+}
+
+static enum status set_pin(struct store *st, const char *id, const char *pin)
+{
+	struct query *q = store_query(st, STMT_JUDGE_SET_PIN);
+	char *hash = pin && pin[0] ? hash_pin(pin) : NULL;
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$pin_hash", hash);
+	s = query_exec(q);
+	free(hash);
+	return s;
+}
+
+static enum status write_judge(struct store *st, enum stmt stmt, const char *id,
+			       const struct named *n, const struct judge_spec *spec)
+{
+	struct query *q = store_query(st, stmt);
+	const char *user = or_empty(spec->unix_user);
+	char *hash = NULL;
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", n->name);
+	query_bind_text(q, "$key", n->key);
+	query_bind_text(q, "$email", or_empty(spec->email));
+	query_bind_text(q, "$unix_user", user[0] ? user : NULL);
+	if (stmt == STMT_JUDGE_INSERT) {
+		hash = spec->pin && spec->pin[0] ? hash_pin(spec->pin) : NULL;
+		query_bind_text(q, "$pin_hash", hash);
+	}
+	s = query_exec(q);
+	free(hash);
+	if (s == ST_OK && stmt != STMT_JUDGE_INSERT && spec->pin)
+		s = set_pin(st, id, spec->pin);
+	if (s == ST_OK)
+		s = link_tracks(st, STMT_JUDGE_TRACK_CLEAR, STMT_JUDGE_TRACK_ADD, id, spec->tracks,
+				spec->ntracks);
+	return s;
+}
+
+enum status judge_add(struct store *st, const struct judge_spec *spec, char id_out[ID_LEN + 1])
+{
+	char id[ID_LEN + 1];
+	struct named n;
+	enum status s = check_judge(st, NULL, spec);
+
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_JUDGE, spec->name, NULL, &n);
+	if (s != ST_OK)
+		return s;
+	id_new(id);
+	s = write_judge(st, STMT_JUDGE_INSERT, id, &n, spec);
+	named_clear(&n);
+	return s == ST_OK ? finish_add(st, KIND_JUDGE, id, id_out) : s;
+}
+
+enum status judge_update(struct store *st, const char *id, const struct judge_spec *spec)
+{
+	char *before = NULL;
+	struct named n;
+	enum status s = record_json(st, KIND_JUDGE, id, &before);
+
+	if (s == ST_OK)
+		s = check_judge(st, id, spec);
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_JUDGE, spec->name, id, &n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	s = write_judge(st, STMT_JUDGE_UPDATE, id, &n, spec);
+	named_clear(&n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	/* a new PIN shows as no change in the JSON (it holds only whether there is one): still
+	 * audit it */
+	if (spec->pin && spec->pin[0]) {
+		char *after = NULL;
+
+		s = record_json(st, KIND_JUDGE, id, &after);
+		if (s == ST_OK) {
+			struct audit_entry e = {
+			    .action = "update",
+			    .kind = "judge",
+			    .record_id = id,
+			    .judge_id = id,
+			    .before = before,
+			    .after = after,
+			    .reason = "PIN set",
+			};
+
+			s = audit_record(st, &e);
+		}
+		free(after);
+		free(before);
+		return s;
+	}
+	return finish_update(st, KIND_JUDGE, id, before);
+}
+
+enum status judge_delete(struct store *st, const char *id)
+{
+	enum status s = check_unlocked(st, KIND_JUDGE, STMT_JUDGE_SHEET_COUNT, id);
+
+	return s == ST_OK ? delete_record(st, KIND_JUDGE, id) : s;
+}
+
+enum status people_check_pin(struct store *st, const char *judge_id, const char *pin, bool *ok)
+{
+	struct query *q = store_query(st, STMT_JUDGE_PIN_HASH);
+	enum status s;
+
+	*ok = false;
+	query_bind_text(q, "$id", judge_id);
+	s = query_step(q);
+	if (s == ST_DONE)
+		return status_error(ST_NOT_FOUND, "no judge with the id '%s'", judge_id);
+	if (s != ST_ROW)
+		return s;
+	if (!query_is_null(q, 0) && pin) {
+		char *hash = pd_strdup(query_text(q, 0));
+
+		query_reset(q);
+		if (sodium_init() < 0)
+			pd_die("cannot initialise libsodium");
+		*ok = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+		free(hash);
+		return ST_OK;
+	}
+	query_reset(q);
+	return ST_OK;
+}
+
+/* ---- coaches ---- */
+
+bool coach_parse_window(const char *s, struct coach_window *out)
+{
+	const char *dash = strrchr(s, '-');
+	char *left, *right;
+	int64_t start;
+	int end_of_day;
+	bool ok;
+
+	if (!dash)
+		return false;
+	left = pd_strndup(s, (size_t)(dash - s));
+	right = text_trim(dash + 1);
+	{
+		char *trimmed = text_trim(left);
+
+		free(left);
+		left = trimmed;
+	}
+	ok = clock_parse(left, &start) && clock_parse_hm(right, &end_of_day);
+	if (ok) {
+		int64_t day = start - start % 86400;
+		int64_t end = day + end_of_day;
+
+		if (end == start)
+			ok = false;
+		else if (end < start)
+			end += 86400;
+		out->start = start;
+		out->end = end;
+	}
+	free(left);
+	free(right);
+	return ok;
+}
+
+static int window_cmp(const void *a, const void *b)
+{
+	const struct coach_window *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static enum status check_coach(const struct coach_spec *spec)
+{
+	struct coach_window *w;
+	enum status s = check_utf8("email", spec->email);
+
+	for (size_t i = 0; s == ST_OK && i < spec->nskills; i++)
+		s = check_utf8("skill", spec->skills[i]);
+	if (s != ST_OK || spec->nwindows == 0)
+		return s;
+	w = pd_malloc(spec->nwindows * sizeof(*w));
+	memcpy(w, spec->windows, spec->nwindows * sizeof(*w));
+	qsort(w, spec->nwindows, sizeof(*w), window_cmp);
+	for (size_t i = 0; s == ST_OK && i < spec->nwindows; i++) {
+		char a[17], b[17];
+
+		if (w[i].end <= w[i].start) {
+			clock_format(w[i].start, a);
+			s = status_error(
+			    ST_INVALID, "the availability window starting %s ends before it starts",
+			    a);
+		} else if (i > 0 && w[i].start < w[i - 1].end) {
+			clock_format(w[i - 1].start, a);
+			clock_format(w[i].start, b);
+			s = status_error(
+			    ST_INVALID,
+			    "the availability windows starting %s and %s overlap; merge them", a,
+			    b);
+		}
+	}
+	free(w);
+	return s;
+}
+
+static enum status write_coach(struct store *st, enum stmt stmt, const char *id,
+			       const struct named *n, const struct coach_spec *spec)
+{
+	struct query *q = store_query(st, stmt);
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", n->name);
+	query_bind_text(q, "$key", n->key);
+	query_bind_text(q, "$email", or_empty(spec->email));
+	s = query_exec(q);
+	if (s == ST_OK) {
+		q = store_query(st, STMT_COACH_SKILL_CLEAR);
+		query_bind_text(q, "$id", id);
+		s = query_exec(q);
+	}
+	for (size_t i = 0; s == ST_OK && i < spec->nskills; i++) {
+		char *skill = text_trim(spec->skills[i]), *key = text_key(skill);
+
+		if (skill[0]) {
+			q = store_query(st, STMT_COACH_SKILL_ADD);
+			query_bind_text(q, "$id", id);
+			query_bind_text(q, "$skill", skill);
+			query_bind_text(q, "$key", key);
+			s = query_exec(q);
+		}
+		free(skill);
+		free(key);
+	}
+	if (s == ST_OK) {
+		q = store_query(st, STMT_COACH_WINDOW_CLEAR);
+		query_bind_text(q, "$id", id);
+		s = query_exec(q);
+	}
+	for (size_t i = 0; s == ST_OK && i < spec->nwindows; i++) {
+		q = store_query(st, STMT_COACH_WINDOW_ADD);
+		query_bind_text(q, "$id", id);
+		query_bind_int(q, "$starts_at", spec->windows[i].start);
+		query_bind_int(q, "$ends_at", spec->windows[i].end);
+		s = query_exec(q);
+	}
+	return s;
+}
+
+enum status coach_add(struct store *st, const struct coach_spec *spec, char id_out[ID_LEN + 1])
+{
+	char id[ID_LEN + 1];
+	struct named n;
+	enum status s = check_coach(spec);
+
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_COACH, spec->name, NULL, &n);
+	if (s != ST_OK)
+		return s;
+	id_new(id);
+	s = write_coach(st, STMT_COACH_INSERT, id, &n, spec);
+	named_clear(&n);
+	return s == ST_OK ? finish_add(st, KIND_COACH, id, id_out) : s;
+}
+
+enum status coach_update(struct store *st, const char *id, const struct coach_spec *spec)
+{
+	char *before = NULL;
+	struct named n;
+	enum status s = check_coach(spec);
+
+	if (s == ST_OK)
+		s = record_json(st, KIND_COACH, id, &before);
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_COACH, spec->name, id, &n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	s = write_coach(st, STMT_COACH_UPDATE, id, &n, spec);
+	named_clear(&n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	return finish_update(st, KIND_COACH, id, before);
+}
+
+enum status coach_delete(struct store *st, const char *id)
+{
+	return delete_record(st, KIND_COACH, id);
+}
+
+/* ---- rooms ---- */
+
+/* Seats beyond this are a typo, not a room. */
+#define ROOM_CAPACITY_MAX 100000
+
+static enum status check_room(const struct room_spec *spec)
+{
+	if (spec->capacity < -1 || spec->capacity > ROOM_CAPACITY_MAX)
+		return status_error(ST_INVALID,
+				    "a room's capacity must be a whole number from 0 to %d",
+				    ROOM_CAPACITY_MAX);
+	return ST_OK;
+}
+
+static enum status write_room(struct store *st, enum stmt stmt, const char *id,
+			      const struct named *n, const struct room_spec *spec)
+{
+	struct query *q = store_query(st, stmt);
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", n->name);
+	query_bind_text(q, "$key", n->key);
+	if (spec->capacity < 0)
+		query_bind_null(q, "$capacity");
+	else
+		query_bind_int(q, "$capacity", spec->capacity);
+	s = query_exec(q);
+	if (s == ST_OK)
+		s = link_tracks(st, STMT_ROOM_TRACK_CLEAR, STMT_ROOM_TRACK_ADD, id, spec->tracks,
+				spec->ntracks);
+	return s;
+}
+
+enum status room_add(struct store *st, const struct room_spec *spec, char id_out[ID_LEN + 1])
+{
+	char id[ID_LEN + 1];
+	struct named n;
+	enum status s = check_room(spec);
+
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_ROOM, spec->name, NULL, &n);
+	if (s != ST_OK)
+		return s;
+	id_new(id);
+	s = write_room(st, STMT_ROOM_INSERT, id, &n, spec);
+	named_clear(&n);
+	return s == ST_OK ? finish_add(st, KIND_ROOM, id, id_out) : s;
+}
+
+enum status room_update(struct store *st, const char *id, const struct room_spec *spec)
+{
+	char *before = NULL;
+	struct named n;
+	enum status s = check_room(spec);
+
+	if (s == ST_OK)
+		s = record_json(st, KIND_ROOM, id, &before);
+	if (s == ST_OK)
+		s = named_prepare(st, KIND_ROOM, spec->name, id, &n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	s = write_room(st, STMT_ROOM_UPDATE, id, &n, spec);
+	named_clear(&n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	return finish_update(st, KIND_ROOM, id, before);
+}
+
+enum status room_delete(struct store *st, const char *id)
+{
+	return delete_record(st, KIND_ROOM, id);
+}

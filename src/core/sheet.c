@@ -1,1 +1,538 @@
 #include "config.h"
+#include "podium/sheet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "podium/audit.h"
+#include "podium/clock.h"
+#include "podium/event.h"
+#include "podium/record.h"
+#include "podium/rubric.h"
+#include "podium/store.h"
+#include "podium/text.h"
+
+/* Names from users shown in messages: sanitised and kept short. */
+#define SHOWN_COLS 60
+
+static const char *state_text(enum sheet_state state)
+{
+	return state == SHEET_SUBMITTED ? "submitted" : "draft";
+}
+
+bool sheet_total(const struct rubric *r, const int *values, const bool *scored, double *total)
+{
+	double sum = 0, weights = 0, t;
+
+	if (r->count == 0)
+		return false;
+	for (size_t i = 0; i < r->count; i++) {
+		const struct criterion *c = &r->items[i];
+
+		if (!scored[i] || values[i] < c->min || values[i] > c->max)
+			return false;
+		sum += c->weight * (double)(values[i] - c->min) / (double)(c->max - c->min);
+		weights += c->weight;
+	}
+	t = 100.0 * sum / weights;
+	/* the schema holds totals to [0, 100]: keep rounding from stepping outside */
+	*total = t < 0 ? 0 : t > 100 ? 100 : t;
+	return true;
+}
+
+void sheet_clear(struct sheet *s)
+{
+	free(s->comment);
+	free(s->values);
+	free(s->scored);
+	memset(s, 0, sizeof(*s));
+}
+
+/* The index of the criterion whose id is id, or -1. */
+static int index_by_id(const struct rubric *r, const char *id)
+{
+	for (size_t i = 0; i < r->count; i++)
+		if (strcmp(r->items[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* By id first (cheap: imports pass ids), then by name. */
+static int find_criterion(const struct rubric *r, const char *name_or_id)
+{
+	for (size_t i = 0; i < r->count; i++)
+		if (strcasecmp(r->items[i].id, name_or_id) == 0)
+			return (int)i;
+	return rubric_find(r, name_or_id);
+}
+
+static enum status read_values(struct store *st, const struct rubric *r, struct sheet *out)
+{
+	struct query *q = store_query(st, STMT_SHEET_VALUES);
+	enum status s;
+
+	query_bind_text(q, "$id", out->id);
+	while ((s = query_step(q)) == ST_ROW) {
+		int i = index_by_id(r, query_text(q, 0));
+
+		/* a value for a criterion no longer in r is not part of the sheet */
+		if (i >= 0) {
+			out->values[i] = (int)query_int(q, 1);
+			out->scored[i] = true;
+		}
+	}
+	return s == ST_DONE ? ST_OK : s;
+}
+
+enum status sheet_get(struct store *st, const struct rubric *r, const char *judge_id,
+		      const char *team_id, struct sheet *out)
+{
+	struct query *q = store_query(st, STMT_SHEET_GET);
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(out->judge_id, sizeof(out->judge_id), "%s", judge_id);
+	snprintf(out->team_id, sizeof(out->team_id), "%s", team_id);
+	out->nvalues = r->count;
+	out->values = pd_calloc(r->count, sizeof(*out->values));
+	out->scored = pd_calloc(r->count, sizeof(*out->scored));
+	out->state = SHEET_MISSING;
+
+	query_bind_text(q, "$judge", judge_id);
+	query_bind_text(q, "$team", team_id);
+	s = query_step(q);
+	if (s == ST_DONE) {
+		out->comment = pd_strdup("");
+		return ST_OK;
+	}
+	if (s != ST_ROW) {
+		sheet_clear(out);
+		return s;
+	}
+	snprintf(out->id, sizeof(out->id), "%s", query_text(q, 0));
+	out->state = strcmp(query_text(q, 1), "submitted") == 0 ? SHEET_SUBMITTED : SHEET_DRAFT;
+	out->comment = pd_strdup(query_text(q, 2) ? query_text(q, 2) : "");
+	out->updated_at = query_int(q, 3);
+	query_reset(q);
+
+	s = read_values(st, r, out);
+	if (s != ST_OK) {
+		sheet_clear(out);
+		return s;
+	}
+	out->complete = sheet_total(r, out->values, out->scored, &out->total);
+	return ST_OK;
+}
+
+static enum status sheet_json(struct store *st, const char *id, char **out)
+{
+	struct query *q = store_query(st, STMT_SHEET_JSON);
+
+	query_bind_text(q, "$id", id);
+	return query_first_text(q, out);
+}
+
+/* reason trimmed, or NULL when there is none worth keeping. */
+static char *clean_reason(const char *reason)
+{
+	char *r;
+
+	if (!reason)
+		return NULL;
+	r = text_trim(reason);
+	if (!r[0]) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* ST_DENIED when the judge declared a conflict of interest with the team. */
+static enum status check_conflict(struct store *st, const char *judge_id, const char *team_id,
+				  const char *judge, const char *team)
+{
+	struct query *q = store_query(st, STMT_SHEET_CONFLICT);
+	enum status s;
+
+	query_bind_text(q, "$judge", judge_id);
+	query_bind_text(q, "$team", team_id);
+	s = query_step(q);
+	if (s == ST_DONE)
+		return ST_OK;
+	if (s != ST_ROW)
+		return s;
+	query_reset(q);
+	return status_error(ST_DENIED, "%s declared a conflict of interest with %s and cannot score that team",
+			    judge, team);
+}
+
+/* "Design and Pitch are" / "Pitch is": the criteria not scored, for a message. */
+static char *missing_list(const struct rubric *r, const bool *scored)
+{
+	size_t n = 0, seen = 0, len = 1;
+	char *out;
+
+	for (size_t i = 0; i < r->count; i++) {
+		if (!scored[i]) {
+			n++;
+			len += strlen(r->items[i].name) + 6;
+		}
+	}
+	out = pd_calloc(len + 8, 1);
+	for (size_t i = 0; i < r->count; i++) {
+		if (scored[i])
+			continue;
+		if (seen)
+			strcat(out, seen + 1 == n ? " and " : ", ");
+		strcat(out, r->items[i].name);
+		seen++;
+	}
+	strcat(out, n == 1 ? " is" : " are");
+	return out;
+}
+
+static const char *action_of(enum sheet_state from, enum sheet_state to, bool correction)
+{
+	if (correction)
+		return "correct";
+	if (to == SHEET_SUBMITTED && from != SHEET_SUBMITTED)
+		return "submit";
+	return from == SHEET_MISSING ? "create" : "update";
+}
+
+/* Write the sheet's row and the values that changed. */
+static enum status write_sheet(struct store *st, const struct rubric *r, struct sheet *cur,
+			       enum sheet_state state, const char *comment, const int *values,
+			       const bool *scored, bool complete, double total)
+{
+	struct query *q;
+	enum status s;
+
+	if (cur->state == SHEET_MISSING) {
+		id_new(cur->id);
+		q = store_query(st, STMT_SHEET_INSERT);
+		query_bind_text(q, "$judge", cur->judge_id);
+		query_bind_text(q, "$team", cur->team_id);
+	} else {
+		q = store_query(st, STMT_SHEET_UPDATE);
+	}
+	query_bind_text(q, "$id", cur->id);
+	query_bind_text(q, "$status", state_text(state));
+	query_bind_text(q, "$comment", comment);
+	if (complete)
+		query_bind_double(q, "$total", total);
+	else
+		query_bind_null(q, "$total");
+	query_bind_int(q, "$now", clock_now());
+	s = query_exec(q);
+
+	for (size_t i = 0; s == ST_OK && i < r->count; i++) {
+		if (scored[i] && (!cur->scored[i] || cur->values[i] != values[i])) {
+			q = store_query(st, STMT_SHEET_VALUE_SET);
+			query_bind_int(q, "$value", values[i]);
+		} else if (!scored[i] && cur->scored[i]) {
+			q = store_query(st, STMT_SHEET_VALUE_DELETE);
+		} else {
+			continue;
+		}
+		query_bind_text(q, "$sheet", cur->id);
+		query_bind_text(q, "$criterion", r->items[i].id);
+		s = query_exec(q);
+	}
+	return s;
+}
+
+/* Everything the checks and the write need, freed in one place. */
+struct apply {
+	char judge_id[ID_LEN + 1], team_id[ID_LEN + 1];
+	char *judge, *team;		/* names as entered */
+	char *judge_shown, *team_shown;	/* sanitised for messages */
+	char *reason;
+	struct sheet cur;
+	int *values;
+	bool *scored;
+	char *before, *after;
+};
+
+static void apply_clear(struct apply *a)
+{
+	free(a->judge);
+	free(a->team);
+	free(a->judge_shown);
+	free(a->team_shown);
+	free(a->reason);
+	sheet_clear(&a->cur);
+	free(a->values);
+	free(a->scored);
+	free(a->before);
+	free(a->after);
+}
+
+/* Who may touch this sheet now; sets *correction for the organizer's change after the lock. */
+static enum status check_access(struct store *st, const struct actor *who, struct apply *a,
+				bool *correction)
+{
+	bool locked;
+	enum status s;
+
+	if (who->role == ROLE_JUDGE && strcmp(who->person_id, a->judge_id) != 0)
+		return status_error(ST_DENIED, "a judge can change only their own sheets, not %s's",
+				    a->judge_shown);
+	s = event_results_locked(st, &locked);
+	if (s != ST_OK)
+		return s;
+	*correction = false;
+	if (locked) {
+		if (who->role != ROLE_ORGANIZER || !a->reason)
+			return status_error(ST_LOCKED,
+					    "results are locked; only the organizer's correction with a reason (score ... --reason TEXT) can change a sheet");
+		*correction = true;
+	}
+	return check_conflict(st, a->judge_id, a->team_id, a->judge_shown, a->team_shown);
+}
+
+/* Merge the change into a->values and a->scored. */
+static enum status merge_values(const struct rubric *r, const struct sheet_change *c, struct apply *a)
+{
+	for (size_t i = 0; i < r->count; i++) {
+		a->values[i] = c->replace ? 0 : a->cur.values[i];
+		a->scored[i] = c->replace ? false : a->cur.scored[i];
+	}
+	for (size_t k = 0; k < c->nvalues; k++) {
+		const struct sheet_value *v = &c->values[k];
+		int i = v->criterion ? find_criterion(r, v->criterion) : -1;
+		const struct criterion *crit;
+
+		if (i < 0) {
+			char *shown = text_fit(v->criterion ? v->criterion : "", SHOWN_COLS, NULL);
+			enum status s = status_error(ST_NOT_FOUND, "no criterion named '%s'; see 'podium list criteria'",
+						     shown);
+
+			free(shown);
+			return s;
+		}
+		crit = &r->items[i];
+		if (v->value < crit->min || v->value > crit->max) {
+			char *shown = text_fit(crit->name, SHOWN_COLS, NULL);
+			enum status s = status_error(ST_INVALID, "%s must be a whole number from %d to %d, not %d",
+						     shown, crit->min, crit->max, v->value);
+
+			free(shown);
+			return s;
+		}
+		a->values[i] = v->value;
+		a->scored[i] = true;
+	}
+	return ST_OK;
+}
+
+static bool same_values(const struct rubric *r, const struct apply *a)
+{
+	for (size_t i = 0; i < r->count; i++) {
+		if (a->scored[i] != a->cur.scored[i])
+			return false;
+		if (a->scored[i] && a->values[i] != a->cur.values[i])
+			return false;
+	}
+	return true;
+}
+
+static enum status resolve(struct store *st, const struct sheet_change *c, struct apply *a)
+{
+	enum status s = record_find(st, KIND_JUDGE, c->judge ? c->judge : "", a->judge_id, &a->judge);
+
+	if (s == ST_OK)
+		s = record_find(st, KIND_TEAM, c->team ? c->team : "", a->team_id, &a->team);
+	if (s != ST_OK)
+		return s;
+	a->judge_shown = text_fit(a->judge, SHOWN_COLS, NULL);
+	a->team_shown = text_fit(a->team, SHOWN_COLS, NULL);
+	return ST_OK;
+}
+
+static enum status apply_change(struct store *st, const struct actor *who, const struct rubric *r,
+				const struct sheet_change *c, struct apply *a)
+{
+	enum sheet_state state;
+	const char *comment;
+	bool correction = false, complete;
+	double total = 0;
+	enum status s;
+
+	if (who->role != ROLE_ORGANIZER && who->role != ROLE_JUDGE)
+		return status_error(ST_DENIED, "only a judge or the organizer can score");
+	if (c->submit && c->draft)
+		return status_error(ST_INVALID, "a sheet is either submitted or a draft; choose one");
+	if (c->comment && !text_valid_utf8(c->comment, strlen(c->comment)))
+		return status_error(ST_INVALID, "the comment is not valid UTF-8");
+	a->reason = clean_reason(c->reason);
+	if ((s = resolve(st, c, a)) != ST_OK)
+		return s;
+	if ((s = check_access(st, who, a, &correction)) != ST_OK)
+		return s;
+	if ((s = sheet_get(st, r, a->judge_id, a->team_id, &a->cur)) != ST_OK)
+		return s;
+	a->values = pd_calloc(r->count, sizeof(*a->values));
+	a->scored = pd_calloc(r->count, sizeof(*a->scored));
+	if ((s = merge_values(r, c, a)) != ST_OK)
+		return s;
+
+	comment = c->comment ? c->comment : c->replace ? "" : a->cur.comment;
+	if (c->draft)
+		state = SHEET_DRAFT;
+	else if (c->submit || a->cur.state == SHEET_SUBMITTED)
+		state = SHEET_SUBMITTED;
+	else
+		state = SHEET_DRAFT;
+	complete = sheet_total(r, a->values, a->scored, &total);
+	if (c->submit && !complete) {
+		char *missing = missing_list(r, a->scored);
+
+		s = status_error(ST_INVALID, "%s's sheet for %s cannot be submitted: %s not scored yet",
+				 a->judge_shown, a->team_shown, missing);
+		free(missing);
+		return s;
+	}
+	if (a->cur.state == state && strcmp(comment, a->cur.comment) == 0 && same_values(r, a))
+		return ST_OK;
+
+	if (a->cur.state != SHEET_MISSING && (s = sheet_json(st, a->cur.id, &a->before)) != ST_OK)
+		return s;
+	s = write_sheet(st, r, &a->cur, state, comment, a->values, a->scored, complete, total);
+	if (s == ST_OK)
+		s = sheet_json(st, a->cur.id, &a->after);
+	if (s == ST_OK) {
+		struct audit_entry e = {
+			.action = action_of(a->cur.state, state, correction),
+			.kind = "sheet",
+			.record_id = a->cur.id,
+			.team_id = a->team_id,
+			.judge_id = a->judge_id,
+			.before = a->before,
+			.after = a->after,
+			.reason = a->reason,
+		};
+
+		s = audit_record(st, &e);
+	}
+	return s;
+}
+
+enum status sheet_apply_rubric(struct store *st, const struct actor *who, const struct rubric *r,
+			       const struct sheet_change *c)
+{
+	struct apply a;
+	enum status s;
+
+	memset(&a, 0, sizeof(a));
+	s = apply_change(st, who, r, c, &a);
+	apply_clear(&a);
+	return s;
+}
+
+enum status sheet_apply_in_txn(struct store *st, const struct actor *who, const struct sheet_change *c)
+{
+	struct rubric r;
+	enum status s = rubric_load(st, &r);
+
+	if (s != ST_OK)
+		return s;
+	s = sheet_apply_rubric(st, who, &r, c);
+	rubric_clear(&r);
+	return s;
+}
+
+struct apply_ctx {
+	const struct actor *who;
+	const struct sheet_change *change;
+};
+
+static enum status apply_txn(struct store *st, void *ctx)
+{
+	struct apply_ctx *a = ctx;
+
+	return sheet_apply_in_txn(st, a->who, a->change);
+}
+
+enum status sheet_apply(struct store *st, const struct actor *who, const struct sheet_change *c)
+{
+	struct apply_ctx a = { who, c };
+
+	return store_write(st, apply_txn, &a);
+}
+
+struct total_row {
+	char id[ID_LEN + 1];
+	bool complete;
+	double total;
+};
+
+/* Read every sheet's values (one query), compute each total in C. */
+static enum status compute_totals(struct store *st, const struct rubric *r, struct total_row **rows,
+				  size_t *count)
+{
+	struct query *q = store_query(st, STMT_SHEET_ALL_VALUES);
+	int *values = pd_calloc(r->count, sizeof(*values));
+	bool *scored = pd_calloc(r->count, sizeof(*scored));
+	size_t n = 0, cap = 0;
+	enum status s;
+
+	*rows = NULL;
+	while ((s = query_step(q)) == ST_ROW) {
+		const char *id = query_text(q, 0);
+		int i;
+
+		if (n == 0 || strcmp((*rows)[n - 1].id, id) != 0) {
+			if (n)
+				(*rows)[n - 1].complete = sheet_total(r, values, scored, &(*rows)[n - 1].total);
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				*rows = pd_realloc(*rows, cap * sizeof(**rows));
+			}
+			memset(&(*rows)[n], 0, sizeof(**rows));
+			snprintf((*rows)[n].id, sizeof((*rows)[n].id), "%s", id);
+			n++;
+			memset(scored, 0, r->count * sizeof(*scored));
+		}
+		if (query_is_null(q, 1))
+			continue;
+		i = index_by_id(r, query_text(q, 1));
+		if (i >= 0) {
+			values[i] = (int)query_int(q, 2);
+			scored[i] = true;
+		}
+	}
+	if (n)
+		(*rows)[n - 1].complete = sheet_total(r, values, scored, &(*rows)[n - 1].total);
+	free(values);
+	free(scored);
+	*count = n;
+	return s == ST_DONE ? ST_OK : s;
+}
+
+enum status sheet_recompute_totals(struct store *st)
+{
+	struct total_row *rows = NULL;
+	struct rubric r;
+	size_t n = 0;
+	enum status s = rubric_load(st, &r);
+
+	if (s != ST_OK)
+		return s;
+	s = compute_totals(st, &r, &rows, &n);
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		struct query *q = store_query(st, STMT_SHEET_SET_TOTAL);
+
+		query_bind_text(q, "$id", rows[i].id);
+		if (rows[i].complete)
+			query_bind_double(q, "$total", rows[i].total);
+		else
+			query_bind_null(q, "$total");
+		s = query_exec(q);
+	}
+	free(rows);
+	rubric_clear(&r);
+	return s;
+}

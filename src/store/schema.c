@@ -69,10 +69,11 @@ static const char *const migrations[] = {
 	"  name_key TEXT NOT NULL UNIQUE,"
 	"  email TEXT NOT NULL DEFAULT ''"
 	");"
+	/* key columns first: SQLite 3.40's integrity_check misreads a WITHOUT ROWID table otherwise */
 	"CREATE TABLE coach_skill("
 	"  coach_id TEXT NOT NULL REFERENCES coach(id) ON DELETE CASCADE,"
-	"  skill TEXT NOT NULL,"
 	"  skill_key TEXT NOT NULL,"
+	"  skill TEXT NOT NULL,"
 	"  PRIMARY KEY (coach_id, skill_key)"
 	") WITHOUT ROWID;"
 	"CREATE TABLE coach_window("

@@ -1,0 +1,83 @@
+#ifndef PODIUM_BOARD_H
+#define PODIUM_BOARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "podium/id.h"
+#include "podium/sheet.h"
+#include "podium/status.h"
+
+struct store;
+
+/*
+ * What the console's screens show, each read in one go: the judge's queue,
+ * the people to pick from, the organizer's sheets grid. Read-only.
+ */
+
+struct board_name {
+	char id[ID_LEN + 1];
+	char *name;
+	bool has_pin;		/* judges: a PIN guards their console */
+};
+
+struct board_names {
+	struct board_name *items;
+	size_t count;
+};
+
+/* Every judge, by name. Free with board_names_clear(). */
+enum status board_judges(struct store *st, struct board_names *out);
+/* Every team, by name. */
+enum status board_teams(struct store *st, struct board_names *out);
+/* Every track, by name. */
+enum status board_tracks(struct store *st, struct board_names *out);
+void board_names_clear(struct board_names *n);
+
+/* The judge whose unix_user is user: ST_NOT_FOUND when none. */
+enum status board_judge_by_unix_user(struct store *st, const char *user, struct board_name *out);
+void board_name_clear(struct board_name *n);
+
+/* One team in a judge's queue. */
+struct queue_item {
+	char team_id[ID_LEN + 1];
+	char *team;
+	char *project;
+	enum sheet_state state;
+	bool conflict;		/* the judge declared a conflict of interest */
+	bool complete;
+	double total;		/* the judge's own T(j,t), when complete */
+};
+
+struct judge_queue {
+	struct queue_item *items;
+	size_t count;
+	size_t done;		/* submitted or in conflict */
+};
+
+/* The teams judge_id is to judge, in pitch order (by name until pitches are scheduled). */
+enum status board_judge_queue(struct store *st, const char *judge_id, struct judge_queue *out);
+void board_judge_queue_clear(struct judge_queue *q);
+
+/* The organizer's grid: one cell per judge x team. */
+enum cell_state {
+	CELL_MISSING,
+	CELL_DRAFT,
+	CELL_SUBMITTED,
+	CELL_CONFLICT,
+};
+
+struct sheet_grid {
+	struct board_names judges, teams;
+	unsigned char *cells;	/* judges.count x teams.count, row per judge: enum cell_state */
+	size_t submitted, drafts, conflicts;
+};
+
+enum status board_sheet_grid(struct store *st, struct sheet_grid *out);
+void board_sheet_grid_clear(struct sheet_grid *g);
+
+/* Record a conflict of interest (judge must not judge team), audited. */
+enum status board_declare_conflict(struct store *st, const char *judge_id, const char *team_id,
+				   const char *reason);
+
+#endif

@@ -1,0 +1,274 @@
+#include "config.h"
+#include "podium/board.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/audit.h"
+#include "podium/clock.h"
+#include "podium/store.h"
+
+static void name_from_row(struct query *q, struct board_name *n)
+{
+	snprintf(n->id, sizeof(n->id), "%s", query_text(q, 0));
+	n->name = pd_strdup(query_text(q, 1));
+	n->has_pin = query_int(q, 2) != 0;
+}
+
+static enum status read_names(struct store *st, enum stmt id, struct board_names *out)
+{
+	struct query *q = store_query(st, id);
+	size_t cap = 0;
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	while ((s = query_step(q)) == ST_ROW) {
+		if (out->count == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
+		}
+		name_from_row(q, &out->items[out->count++]);
+	}
+	if (s != ST_DONE) {
+		board_names_clear(out);
+		return s;
+	}
+	return ST_OK;
+}
+
+enum status board_judges(struct store *st, struct board_names *out)
+{
+	return read_names(st, STMT_BOARD_JUDGES, out);
+}
+
+enum status board_teams(struct store *st, struct board_names *out)
+{
+	return read_names(st, STMT_BOARD_TEAMS, out);
+}
+
+enum status board_tracks(struct store *st, struct board_names *out)
+{
+	return read_names(st, STMT_BOARD_TRACKS, out);
+}
+
+void board_names_clear(struct board_names *n)
+{
+	for (size_t i = 0; i < n->count; i++)
+		free(n->items[i].name);
+	free(n->items);
+	memset(n, 0, sizeof(*n));
+}
+
+void board_name_clear(struct board_name *n)
+{
+	free(n->name);
+	n->name = NULL;
+}
+
+enum status board_judge_by_unix_user(struct store *st, const char *user, struct board_name *out)
+{
+	struct query *q = store_query(st, STMT_BOARD_JUDGE_BY_UNIX_USER);
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	query_bind_text(q, "$user", user);
+	s = query_step(q);
+	if (s != ST_ROW)
+		return s == ST_DONE ? ST_NOT_FOUND : s;
+	name_from_row(q, out);
+	query_reset(q);
+	return ST_OK;
+}
+
+static enum sheet_state state_from_text(const char *status)
+{
+	if (!status)
+		return SHEET_MISSING;
+	return strcmp(status, "submitted") == 0 ? SHEET_SUBMITTED : SHEET_DRAFT;
+}
+
+enum status board_judge_queue(struct store *st, const char *judge_id, struct judge_queue *out)
+{
+	struct query *q = store_query(st, STMT_BOARD_JUDGE_QUEUE);
+	size_t cap = 0;
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	query_bind_text(q, "$judge", judge_id);
+	while ((s = query_step(q)) == ST_ROW) {
+		struct queue_item *it;
+
+		if (out->count == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
+		}
+		it = &out->items[out->count++];
+		snprintf(it->team_id, sizeof(it->team_id), "%s", query_text(q, 0));
+		it->team = pd_strdup(query_text(q, 1));
+		it->project = pd_strdup(query_text(q, 2));
+		it->state = state_from_text(query_text(q, 3));
+		it->complete = !query_is_null(q, 4);
+		it->total = query_double(q, 4);
+		it->conflict = query_int(q, 5) != 0;
+		if (it->state == SHEET_SUBMITTED || it->conflict)
+			out->done++;
+	}
+	if (s != ST_DONE) {
+		board_judge_queue_clear(out);
+		return s;
+	}
+	return ST_OK;
+}
+
+void board_judge_queue_clear(struct judge_queue *q)
+{
+	for (size_t i = 0; i < q->count; i++) {
+		free(q->items[i].team);
+		free(q->items[i].project);
+	}
+	free(q->items);
+	memset(q, 0, sizeof(*q));
+}
+
+
+struct id_index {
+	char id[ID_LEN + 1];
+	size_t index;
+};
+
+static int cmp_id_index(const void *a, const void *b)
+{
+	return strcmp(((const struct id_index *)a)->id, ((const struct id_index *)b)->id);
+}
+
+static struct id_index *build_index(const struct board_names *n)
+{
+	struct id_index *idx = pd_calloc(n->count, sizeof(*idx));
+
+	for (size_t i = 0; i < n->count; i++) {
+		memcpy(idx[i].id, n->items[i].id, sizeof(idx[i].id));
+		idx[i].index = i;
+	}
+	qsort(idx, n->count, sizeof(*idx), cmp_id_index);
+	return idx;
+}
+
+static long lookup(const struct id_index *idx, size_t n, const char *id)
+{
+	struct id_index key;
+	const struct id_index *hit;
+
+	snprintf(key.id, sizeof(key.id), "%s", id);
+	hit = bsearch(&key, idx, n, sizeof(*idx), cmp_id_index);
+	return hit ? (long)hit->index : -1;
+}
+
+static enum status fill_cells(struct store *st, struct sheet_grid *g, enum stmt id)
+{
+	struct id_index *ji = build_index(&g->judges), *ti = build_index(&g->teams);
+	struct query *q = store_query(st, id);
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		long j = lookup(ji, g->judges.count, query_text(q, 0));
+		long t = lookup(ti, g->teams.count, query_text(q, 1));
+		unsigned char cell;
+
+		if (j < 0 || t < 0)
+			continue;
+		if (id == STMT_BOARD_CONFLICTS)
+			cell = CELL_CONFLICT;
+		else
+			cell = state_from_text(query_text(q, 2)) == SHEET_SUBMITTED ? CELL_SUBMITTED : CELL_DRAFT;
+		g->cells[(size_t)j * g->teams.count + (size_t)t] = cell;
+	}
+	free(ji);
+	free(ti);
+	return s == ST_DONE ? ST_OK : s;
+}
+
+static enum status grid_txn(struct store *st, void *ctx)
+{
+	struct sheet_grid *g = ctx;
+	enum status s;
+
+	if ((s = board_judges(st, &g->judges)) != ST_OK)
+		return s;
+	if ((s = board_teams(st, &g->teams)) != ST_OK)
+		return s;
+	g->cells = pd_calloc(g->judges.count * g->teams.count + 1, 1);
+	if ((s = fill_cells(st, g, STMT_BOARD_SHEET_STATES)) != ST_OK)
+		return s;
+	return fill_cells(st, g, STMT_BOARD_CONFLICTS);
+}
+
+enum status board_sheet_grid(struct store *st, struct sheet_grid *out)
+{
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	s = store_read(st, grid_txn, out);
+	if (s != ST_OK) {
+		board_sheet_grid_clear(out);
+		return s;
+	}
+	for (size_t i = 0; i < out->judges.count * out->teams.count; i++) {
+		out->submitted += out->cells[i] == CELL_SUBMITTED;
+		out->drafts += out->cells[i] == CELL_DRAFT;
+		out->conflicts += out->cells[i] == CELL_CONFLICT;
+	}
+	return ST_OK;
+}
+
+void board_sheet_grid_clear(struct sheet_grid *g)
+{
+	board_names_clear(&g->judges);
+	board_names_clear(&g->teams);
+	free(g->cells);
+	memset(g, 0, sizeof(*g));
+}
+
+struct conflict_ctx {
+	const char *judge_id, *team_id, *reason;
+};
+
+static enum status conflict_txn(struct store *st, void *ctx)
+{
+	struct conflict_ctx *c = ctx;
+	struct query *q = store_query(st, STMT_BOARD_CONFLICT_INSERT);
+	char *after = NULL;
+	enum status s;
+
+	query_bind_text(q, "$judge", c->judge_id);
+	query_bind_text(q, "$team", c->team_id);
+	query_bind_text(q, "$reason", c->reason ? c->reason : "");
+	query_bind_int(q, "$now", clock_now());
+	s = query_exec(q);
+	if (s == ST_INVALID)
+		return status_error(ST_NOT_FOUND, "no such judge or team");
+	if (s == ST_OK) {
+		q = store_query(st, STMT_BOARD_CONFLICT_JSON);
+		query_bind_text(q, "$judge", c->judge_id);
+		query_bind_text(q, "$team", c->team_id);
+		s = query_first_text(q, &after);
+	}
+	if (s == ST_OK) {
+		struct audit_entry e = {
+			.action = "create", .kind = "conflict", .team_id = c->team_id,
+			.judge_id = c->judge_id, .after = after, .reason = c->reason,
+		};
+
+		s = audit_record(st, &e);
+	}
+	free(after);
+	return s;
+}
+
+enum status board_declare_conflict(struct store *st, const char *judge_id, const char *team_id,
+				   const char *reason)
+{
+	struct conflict_ctx c = { judge_id, team_id, reason };
+
+	return store_write(st, conflict_txn, &c);
+}

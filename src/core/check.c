@@ -1,0 +1,194 @@
+#include "config.h"
+#include "podium/check.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/audit.h"
+#include "podium/rubric.h"
+#include "podium/sheet.h"
+#include "podium/store.h"
+
+struct run {
+	struct store *st;
+	check_report_fn report;
+	void *ctx;
+	struct check_summary sum;
+	struct rubric rubric;
+};
+
+static void problem(struct run *r, const char *fmt, ...) PD_PRINTF(2, 3);
+
+static void problem(struct run *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	text = pd_malloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	r->report(r->ctx, text);
+	r->sum.problems++;
+	free(text);
+}
+
+static void integrity_problem(void *ctx, const char *text)
+{
+	struct run *r = ctx;
+
+	problem(r, "database: %s", text);
+}
+
+static void check_counts(struct store *st, struct run *r)
+{
+	struct query *q = store_query(st, STMT_CHECK_COUNTS);
+	enum status s = query_step(q);
+
+	if (s != ST_ROW) {
+		problem(r, "cannot count the records: %s", status_message(s));
+		return;
+	}
+	if (query_int(q, 0) == 0)
+		problem(r, "the file holds no event; create one with 'podium init --name NAME'");
+	r->sum.teams = query_int(q, 1);
+	r->sum.judges = query_int(q, 2);
+	r->sum.sheets = query_int(q, 3);
+	query_reset(q);
+}
+
+/* One sheet's values against the rubric, its total and its status. */
+static void check_sheet(struct store *st, struct run *r, const char *id, const char *who,
+			bool submitted, bool has_total, double stored)
+{
+	const struct rubric *rb = &r->rubric;
+	struct query *q = store_query(st, STMT_CHECK_SHEET_VALUES);
+	int *values = pd_calloc(rb->count + 1, sizeof(int));
+	bool *scored = pd_calloc(rb->count + 1, sizeof(bool));
+	bool in_scale = true;
+	size_t missing = 0;
+	double total = 0;
+	enum status s;
+
+	query_bind_text(q, "$sheet", id);
+	while ((s = query_step(q)) == ST_ROW) {
+		int i = rubric_find(rb, query_text(q, 0));
+		const struct criterion *c;
+		int64_t v = query_int(q, 1);
+
+		if (i < 0) {
+			problem(r, "%s: a value for criterion %s, which is not in the rubric", who,
+				query_text(q, 0));
+			continue;
+		}
+		c = &rb->items[i];
+		scored[i] = true;
+		if (!query_int(q, 2)) {
+			problem(r, "%s: %s is '%s', not a whole number", who, c->name,
+				query_text(q, 1));
+			in_scale = false;
+		} else if (v < c->min || v > c->max) {
+			problem(r, "%s: %s is %lld, outside its scale %d to %d", who, c->name,
+				(long long)v, c->min, c->max);
+			in_scale = false;
+		} else {
+			values[i] = (int)v;
+		}
+	}
+	if (s != ST_DONE)
+		problem(r, "%s: cannot read its values: %s", who, status_message(s));
+	for (size_t i = 0; i < rb->count; i++)
+		missing += !scored[i];
+	/* a value out of scale is reported above: its total cannot be judged */
+	if (!missing && in_scale && sheet_total(rb, values, scored, &total)) {
+		if (!has_total)
+			problem(r,
+				"%s: every criterion is scored but its total is missing (expected "
+				"%.12g)",
+				who, total);
+		else if (fabs(stored - total) > 1e-9)
+			problem(r, "%s: its total is %.12g, expected %.12g from its values", who,
+				stored, total);
+	} else if (missing && has_total) {
+		problem(r, "%s: it is incomplete but has a total (%.12g)", who, stored);
+	}
+	if (submitted && missing)
+		problem(r, "%s: it is submitted but %zu of %zu criteria are not scored", who,
+			missing, rb->count);
+	free(values);
+	free(scored);
+}
+
+static void check_sheets(struct store *st, struct run *r)
+{
+	struct query *q;
+	enum status s = rubric_load(st, &r->rubric);
+
+	if (s != ST_OK) {
+		problem(r, "cannot read the rubric: %s", status_message(s));
+		return;
+	}
+	q = store_query(st, STMT_CHECK_SHEETS);
+	while ((s = query_step(q)) == ST_ROW) {
+		char *id = pd_strdup(query_text(q, 0));
+		char *who = pd_asprintf("sheet of %s for %s", query_text(q, 1), query_text(q, 2));
+		bool submitted = strcmp(query_text(q, 3), "submitted") == 0;
+		bool has_total = !query_is_null(q, 4);
+
+		check_sheet(st, r, id, who, submitted, has_total,
+			    has_total ? query_double(q, 4) : 0);
+		free(id);
+		free(who);
+	}
+	if (s != ST_DONE)
+		problem(r, "cannot read the sheets: %s", status_message(s));
+	rubric_clear(&r->rubric);
+
+	q = store_query(st, STMT_CHECK_CONFLICTED_SHEETS);
+	while ((s = query_step(q)) == ST_ROW)
+		problem(
+		    r,
+		    "sheet of %s for %s: the judge declared a conflict of interest with this team",
+		    query_text(q, 0), query_text(q, 1));
+	if (s != ST_DONE)
+		problem(r, "cannot read the conflicts: %s", status_message(s));
+}
+
+static enum status run_txn(struct store *st, void *ctx)
+{
+	struct run *r = ctx;
+	enum status s;
+
+	store_check_integrity(st, integrity_problem,
+			      r); /* each problem counted by integrity_problem() */
+	check_counts(st, r);
+	s = audit_verify(st, &r->sum.audit_rows);
+	if (s != ST_OK)
+		problem(r, "%s", status_message(s));
+	check_sheets(st, r);
+	return ST_OK;
+}
+
+enum status check_run(struct store *st, check_report_fn report, void *ctx,
+		      struct check_summary *out)
+{
+	struct run r = {.st = st, .report = report, .ctx = ctx};
+	enum status s = store_read(st, run_txn, &r);
+
+	if (s != ST_OK)
+		problem(&r, "cannot read the event file: %s", status_message(s));
+	if (out)
+		*out = r.sum;
+	if (r.sum.problems)
+		return status_error(ST_CORRUPT, "%d problem%s found in %s", r.sum.problems,
+				    r.sum.problems == 1 ? "" : "s", store_path(st));
+	return ST_OK;
+}

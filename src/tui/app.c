@@ -1,0 +1,593 @@
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "podium/event.h"
+#include "podium/record.h"
+#include "podium/store.h"
+#include "podium/text.h"
+#include "tui/tui.h"
+
+extern char *theme_warning;
+
+#define TICK_MS 1000
+#define WAIT_MS 250		/* how often an idle console looks at the file */
+#define RETRY_MS 250
+#define NOTICE_MS 4000
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- status line ---- */
+
+static void set_status(struct app *a, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(a->status, sizeof(a->status), fmt, ap);
+	a->status_is_error = error;
+	a->status_until = now_ms() + (error ? 2 * NOTICE_MS : NOTICE_MS);
+	a->dirty = true;
+}
+
+void app_notice(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(a, false, fmt, ap);
+	va_end(ap);
+}
+
+void app_error(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(a, true, fmt, ap);
+	va_end(ap);
+}
+
+void app_status(struct app *a, enum status s)
+{
+	if (s == ST_OK)
+		return;
+	if (s == ST_BUSY)
+		app_notice(a, "The event file is busy; your change is kept and will be saved in a moment");
+	else
+		app_error(a, "%s", status_message(s));
+}
+
+/* ---- pending writes ---- */
+
+static void drop_first_write(struct app *a)
+{
+	struct app_write *w = a->pending;
+
+	a->pending = w->next;
+	if (w->free_ctx)
+		w->free_ctx(w->ctx);
+	free(w);
+}
+
+/* Try the pending writes in order; stop at the first that finds the file busy. */
+static void flush_writes(struct app *a)
+{
+	bool saved_after_wait = false;
+
+	while (a->pending) {
+		enum status s = a->pending->fn(a, a->pending->ctx);
+
+		if (s == ST_BUSY) {
+			a->retry_at = now_ms() + RETRY_MS;
+			app_status(a, s);
+			return;
+		}
+		if (s != ST_OK)
+			app_status(a, s);
+		else if (a->retry_at)
+			saved_after_wait = true;
+		drop_first_write(a);
+		a->stale = true;
+	}
+	if (saved_after_wait)
+		app_notice(a, "Saved: the event file is free again");
+	a->retry_at = 0;
+}
+
+void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx))
+{
+	struct app_write *w = pd_calloc(1, sizeof(*w)), **tail = &a->pending;
+
+	w->fn = fn;
+	w->ctx = ctx;
+	w->free_ctx = free_ctx;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = w;
+	if (a->pending == w)
+		flush_writes(a);
+}
+
+/* ---- prompts ---- */
+
+static void prompt_close(struct app *a)
+{
+	free(a->prompt.label);
+	free(a->prompt.text);
+	memset(&a->prompt, 0, sizeof(a->prompt));
+	a->dirty = true;
+}
+
+static void prompt_open(struct app *a, const char *label, void *state)
+{
+	prompt_close(a);
+	a->prompt.open = true;
+	a->prompt.label = pd_strdup(label);
+	a->prompt.cap = 64;
+	a->prompt.text = pd_calloc(a->prompt.cap, sizeof(wchar_t));
+	a->prompt.state = state;
+}
+
+static void prompt_insert(struct app *a, wchar_t c)
+{
+	if (a->prompt.len + 2 > a->prompt.cap) {
+		a->prompt.cap *= 2;
+		a->prompt.text = pd_realloc(a->prompt.text, a->prompt.cap * sizeof(wchar_t));
+	}
+	memmove(a->prompt.text + a->prompt.cursor + 1, a->prompt.text + a->prompt.cursor,
+		(a->prompt.len - a->prompt.cursor + 1) * sizeof(wchar_t));
+	a->prompt.text[a->prompt.cursor++] = c;
+	a->prompt.len++;
+}
+
+void app_prompt(struct app *a, const char *label, const char *initial, bool secret, prompt_done_fn done,
+		void *state)
+{
+	prompt_open(a, label, state);
+	a->prompt.secret = secret;
+	a->prompt.done = done;
+	if (initial) {
+		mbstate_t mb = { 0 };
+		const char *p = initial;
+		size_t left = strlen(initial);
+
+		while (left > 0) {
+			wchar_t c;
+			size_t n = mbrtowc(&c, p, left, &mb);
+
+			if (n == 0 || n == (size_t)-1 || n == (size_t)-2)
+				break;
+			prompt_insert(a, c);
+			p += n;
+			left -= n;
+		}
+	}
+}
+
+void app_confirm(struct app *a, const char *question, confirm_fn yes, void *state)
+{
+	prompt_open(a, question, state);
+	a->prompt.confirm = true;
+	a->prompt.yes = yes;
+}
+
+static char *prompt_utf8(struct app *a)
+{
+	size_t n = wcstombs(NULL, a->prompt.text, 0);
+	char *out;
+
+	if (n == (size_t)-1)
+		return pd_strdup("");
+	out = pd_malloc(n + 1);
+	wcstombs(out, a->prompt.text, n + 1);
+	return out;
+}
+
+static void prompt_key(struct app *a, wint_t c, bool fn)
+{
+	if (a->prompt.confirm) {
+		confirm_fn yes = a->prompt.yes;
+		void *state = a->prompt.state;
+
+		prompt_close(a);
+		if (!fn && (c == 'y' || c == 'Y'))
+			yes(a, state);
+		return;
+	}
+	if (!fn && c == TUI_ESC) {
+		prompt_close(a);
+		app_notice(a, "Cancelled");
+		return;
+	}
+	if ((!fn && (c == '\n' || c == '\r')) || (fn && c == KEY_ENTER)) {
+		char *text = prompt_utf8(a);
+		prompt_done_fn done = a->prompt.done;
+		void *state = a->prompt.state;
+
+		prompt_close(a);
+		done(a, state, text);
+		free(text);
+		return;
+	}
+	if ((fn && c == KEY_BACKSPACE) || (!fn && (c == 127 || c == 8))) {
+		if (a->prompt.cursor > 0) {
+			memmove(a->prompt.text + a->prompt.cursor - 1, a->prompt.text + a->prompt.cursor,
+				(a->prompt.len - a->prompt.cursor + 1) * sizeof(wchar_t));
+			a->prompt.cursor--;
+			a->prompt.len--;
+		}
+	} else if (fn && c == KEY_DC) {
+		if (a->prompt.cursor < a->prompt.len) {
+			memmove(a->prompt.text + a->prompt.cursor, a->prompt.text + a->prompt.cursor + 1,
+				(a->prompt.len - a->prompt.cursor) * sizeof(wchar_t));
+			a->prompt.len--;
+		}
+	} else if (fn && c == KEY_LEFT) {
+		if (a->prompt.cursor > 0)
+			a->prompt.cursor--;
+	} else if (fn && c == KEY_RIGHT) {
+		if (a->prompt.cursor < a->prompt.len)
+			a->prompt.cursor++;
+	} else if ((fn && c == KEY_HOME) || (!fn && c == TUI_CTRL('a'))) {
+		a->prompt.cursor = 0;
+	} else if ((fn && c == KEY_END) || (!fn && c == TUI_CTRL('e'))) {
+		a->prompt.cursor = a->prompt.len;
+	} else if (!fn && c == TUI_CTRL('u')) {
+		a->prompt.len = a->prompt.cursor = 0;
+		a->prompt.text[0] = 0;
+	} else if (!fn && c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && a->prompt.len < 2000) {
+		prompt_insert(a, (wchar_t)c);
+	}
+	a->dirty = true;
+}
+
+/* ---- screens ---- */
+
+void app_switch(struct app *a, const struct screen_ops *ops, void *state)
+{
+	if (a->screen.ops && a->screen.ops->free && a->screen.state != state)
+		a->screen.ops->free(a->screen.state);
+	a->screen.ops = ops;
+	a->screen.state = state;
+	a->stale = true;
+	a->dirty = true;
+}
+
+void app_reload(struct app *a)
+{
+	a->stale = true;
+}
+
+/* ---- drawing ---- */
+
+static void draw_title(struct app *a, int cols)
+{
+	const char *title = a->screen.ops->title ? a->screen.ops->title(a, a->screen.state) : "podium";
+
+	draw_text(stdscr, 0, 0, ROLE_LOOK_TITLE, title, cols);
+}
+
+static void draw_prompt(struct app *a, int y, int cols)
+{
+	char *text = prompt_utf8(a), *shown;
+	int label_w = text_width(a->prompt.label) + 1;
+	int cursor_col;
+
+	if (a->prompt.secret) {
+		shown = pd_malloc(a->prompt.len + 1);
+		memset(shown, '*', a->prompt.len);
+		shown[a->prompt.len] = '\0';
+		free(text);
+		text = shown;
+	}
+	draw_fill(stdscr, y, 0, ROLE_LOOK_STATUS, cols);
+	draw_text(stdscr, y, 0, ROLE_LOOK_STATUS, a->prompt.label, label_w);
+	{
+		/* scroll the text so the cursor stays visible */
+		int room = cols - label_w - 1, width = 0;
+		size_t start = 0;
+		char *part;
+
+		for (size_t i = 0; i < a->prompt.cursor; i++)
+			width += a->prompt.secret ? 1 : (wcwidth(a->prompt.text[i]) > 0 ? wcwidth(a->prompt.text[i]) : 0);
+		while (width > room && start < a->prompt.cursor) {
+			int w = a->prompt.secret ? 1 : wcwidth(a->prompt.text[start]);
+
+			width -= w > 0 ? w : 0;
+			start++;
+		}
+		if (a->prompt.secret) {
+			part = pd_strdup(text + start);
+		} else {
+			size_t n = wcstombs(NULL, a->prompt.text + start, 0);
+
+			part = pd_malloc(n == (size_t)-1 ? 1 : n + 1);
+			if (n == (size_t)-1)
+				part[0] = '\0';
+			else
+				wcstombs(part, a->prompt.text + start, n + 1);
+		}
+		draw_text(stdscr, y, label_w, ROLE_LOOK_STATUS, part, room > 0 ? room : 0);
+		cursor_col = label_w + width;
+		free(part);
+	}
+	free(text);
+	if (!a->prompt.confirm && cursor_col < cols) {
+		move(y, cursor_col);
+		curs_set(1);
+	}
+}
+
+static void draw_help(struct app *a, int rows, int cols)
+{
+	static const struct tui_key global[] = {
+		{ 0, '?', 0, "?", "show or hide this help", true },
+		{ 0, TUI_CTRL('l'), 0, "Ctrl-L", "redraw the screen", true },
+		{ 0, 'q', 0, "q", "quit", true },
+	};
+	const struct screen_ops *ops = a->screen.ops;
+	int y = 1, skip = a->help_scroll;
+	char title[128];
+
+	snprintf(title, sizeof(title), "Keys of the %s screen (Esc or ? closes)", ops->name);
+	for (int r = 1; r < rows - 1; r++)
+		draw_fill(stdscr, r, 0, ROLE_LOOK_DEFAULT, cols);
+	draw_text(stdscr, y++, 2, ROLE_LOOK_HEADER, title, cols - 4);
+	y++;
+	for (size_t i = 0; i < ops->nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
+		const struct tui_key *k = i < ops->nkeys ? &ops->keys[i] : &global[i - ops->nkeys];
+
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		draw_text(stdscr, y, 2, ROLE_LOOK_KEY, k->label, 12);
+		draw_text(stdscr, y, 15, ROLE_LOOK_DEFAULT, k->help, cols - 17);
+		y++;
+	}
+}
+
+static void draw_all(struct app *a)
+{
+	int rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	curs_set(0);
+	erase();
+	if (rows < 5 || cols < 20) {
+		draw_text(stdscr, 0, 0, ROLE_LOOK_STATUS_ERROR, "podium: enlarge the terminal", cols);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	draw_title(a, cols);
+	if (a->help)
+		draw_help(a, rows, cols);
+	else
+		a->screen.ops->draw(a, a->screen.state, stdscr, 1, rows - 3, cols);
+	draw_hints(stdscr, rows - 2, a->screen.ops->keys, a->screen.ops->nkeys, cols);
+	if (a->prompt.open) {
+		draw_prompt(a, rows - 1, cols);
+	} else if (a->status[0]) {
+		draw_text(stdscr, rows - 1, 0, a->status_is_error ? ROLE_LOOK_STATUS_ERROR : ROLE_LOOK_NOTICE,
+			  a->status, cols);
+	} else {
+		draw_fill(stdscr, rows - 1, 0, ROLE_LOOK_STATUS, cols);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ---- keys ---- */
+
+static void screen_key(struct app *a, int key)
+{
+	const struct screen_ops *ops = a->screen.ops;
+
+	for (size_t i = 0; i < ops->nkeys; i++) {
+		if (ops->keys[i].key == key || (ops->keys[i].alt && ops->keys[i].alt == key)) {
+			ops->act(a, a->screen.state, ops->keys[i].action, key);
+			return;
+		}
+	}
+	ops->act(a, a->screen.state, -1, key);
+}
+
+static void handle_key(struct app *a, wint_t c, bool fn)
+{
+	int key;
+
+	if (!fn && c == '\r')
+		c = '\n';	/* nonl(): Enter arrives as CR */
+	key = fn ? TUI_FN((int)c) : (int)c;
+
+	a->dirty = true;
+	if (fn && c == KEY_RESIZE) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (a->prompt.open) {
+		prompt_key(a, c, fn);
+		return;
+	}
+	if (a->status[0] && !a->pending)
+		a->status[0] = '\0';
+	if (a->help) {
+		if (key == '?' || key == TUI_ESC || key == 'q')
+			a->help = false;
+		else if (key == 'j' || key == TUI_FN(KEY_DOWN))
+			a->help_scroll++;
+		else if ((key == 'k' || key == TUI_FN(KEY_UP)) && a->help_scroll > 0)
+			a->help_scroll--;
+		return;
+	}
+	if (key == '?') {
+		a->help = true;
+		a->help_scroll = 0;
+	} else if (key == TUI_CTRL('l')) {
+		clearok(curscr, TRUE);
+		a->stale = true;
+	} else if (key == 'q') {
+		a->quit = true;
+	} else {
+		screen_key(a, key);
+	}
+}
+
+/* Read every key waiting; an Esc followed at once by a key is Alt+key, taken as the key. */
+static void read_keys(struct app *a)
+{
+	wint_t c;
+	int r;
+
+	while ((r = get_wch(&c)) != ERR)
+		handle_key(a, c, r == KEY_CODE_YES);
+}
+
+/* ---- the loop ---- */
+
+static void check_file(struct app *a)
+{
+	int64_t v = store_data_version(a->st);
+
+	if (v != a->data_version) {
+		a->data_version = v;
+		a->stale = true;
+	}
+}
+
+static void load_screen(struct app *a)
+{
+	enum status s = a->screen.ops->load ? a->screen.ops->load(a, a->screen.state) : ST_OK;
+
+	if (s == ST_BUSY) {
+		app_notice(a, "The event file is busy; showing what was last read");
+		return;	/* stays stale: tried again on the next wake */
+	}
+	if (s != ST_OK)
+		app_status(a, s);
+	a->stale = false;
+	a->dirty = true;
+}
+
+static void run_loop(struct app *a)
+{
+	int64_t next_tick = now_ms() + TICK_MS;
+
+	while (!a->quit) {
+		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+		int64_t now;
+		int timeout;
+
+		if (a->stale)
+			load_screen(a);
+		if (a->status[0] && a->status_until && now_ms() > a->status_until && !a->prompt.open) {
+			a->status[0] = '\0';
+			a->dirty = true;
+		}
+		if (a->dirty) {
+			draw_all(a);
+			a->dirty = false;
+		}
+		now = now_ms();
+		timeout = WAIT_MS;
+		if (next_tick - now < timeout)
+			timeout = (int)(next_tick - now);
+		if (a->pending && a->retry_at - now < timeout)
+			timeout = (int)(a->retry_at - now);
+		if (timeout < 0)
+			timeout = 0;
+		if (poll(&pfd, 1, timeout) > 0) {
+			if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+				a->quit = true;	/* the terminal went away */
+				break;
+			}
+			read_keys(a);
+		}
+		now = now_ms();
+		if (a->pending && now >= a->retry_at)
+			flush_writes(a);
+		check_file(a);
+		if (now >= next_tick) {
+			next_tick = now + TICK_MS;
+			if (a->screen.ops->tick && a->screen.ops->tick(a, a->screen.state))
+				a->dirty = true;
+		}
+	}
+}
+
+static void end_curses(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+/* Curses needs a UTF-8 locale to show names in every script. */
+static void ensure_utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (!cs || strcmp(cs, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static void start_curses(void)
+{
+	ensure_utf8_locale();
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	initscr();
+	pd_die_hook = end_curses;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	theme_start();
+}
+
+int tui_run(struct app *a);
+
+int tui_run(struct app *a)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "podium: the console needs a terminal; use the commands (podium --help) from scripts\n");
+		return 1;
+	}
+	store_set_retry_ms(a->st, 200);
+	a->data_version = store_data_version(a->st);
+	a->stale = true;
+	a->dirty = true;
+	start_curses();
+	if (theme_warning)
+		app_error(a, "%s", theme_warning);
+	run_loop(a);
+	while (a->pending) {
+		/* saving what was typed matters more than quitting at once */
+		enum status s = a->pending->fn(a, a->pending->ctx);
+
+		if (s == ST_BUSY) {
+			store_set_retry_ms(a->st, 30000);
+			continue;
+		}
+		drop_first_write(a);
+	}
+	end_curses();
+	pd_die_hook = NULL;
+	return 0;
+}

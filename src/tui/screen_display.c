@@ -1,0 +1,241 @@
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/board.h"
+#include "podium/clock.h"
+#include "podium/event.h"
+#include "podium/ranking.h"
+#include "podium/store.h"
+#include "tui/tui.h"
+
+/*
+ * The projector: the event clock, the leaderboard overall and per track in
+ * turn, with bars. It follows the file by itself and takes no key that
+ * changes anything. A frozen board stops moving; during the ceremony reveal
+ * only the teams revealed so far (from last place up) are shown.
+ */
+#define ROTATE_SECONDS 12
+
+struct display_screen {
+	struct event event;
+	struct board_names tracks;
+	struct ranking views[16];	/* [0] overall, then one per track that has teams */
+	const char *view_names[16];	/* NULL for overall, else the track's name (in tracks) */
+	size_t nviews, view;
+	int seconds_on_view;
+	bool have_board;
+	char title[256];
+};
+
+enum { ACT_NEXT_VIEW, ACT_PREV_VIEW };
+
+static const struct tui_key display_keys[] = {
+	{ ACT_NEXT_VIEW, TUI_FN(KEY_RIGHT), ' ', "→", "next board", true },
+	{ ACT_PREV_VIEW, TUI_FN(KEY_LEFT), 0, "←", "previous board", false },
+};
+
+static void clear_views(struct display_screen *d)
+{
+	for (size_t i = 0; i < d->nviews; i++) {
+		ranking_clear(&d->views[i]);
+		d->view_names[i] = NULL;
+	}
+	d->nviews = 0;
+}
+
+static enum status display_load(struct app *a, void *state)
+{
+	struct display_screen *d = state;
+	enum status s;
+
+	event_clear(&d->event);
+	s = event_get(a->st, &d->event);
+	if (s != ST_OK)
+		return s;
+	/* a frozen board keeps what it showed; one opened while frozen reads it once */
+	if (d->event.board_frozen && d->have_board)
+		return ST_OK;
+	board_names_clear(&d->tracks);
+	if ((s = board_tracks(a->st, &d->tracks)) != ST_OK)
+		return s;
+	clear_views(d);
+	s = ranking_compute(a->st, RANK_RAW, NULL, &d->views[d->nviews++]);
+	for (size_t i = 0; s == ST_OK && i < d->tracks.count && d->nviews < PD_ARRAY_LEN(d->views); i++) {
+		s = ranking_compute(a->st, RANK_RAW, d->tracks.items[i].id, &d->views[d->nviews]);
+		if (s == ST_OK && d->views[d->nviews].count == 0) {
+			ranking_clear(&d->views[d->nviews]);
+		} else if (s == ST_OK) {
+			d->view_names[d->nviews] = d->tracks.items[i].name;
+			d->nviews++;
+		}
+	}
+	if (d->view >= d->nviews)
+		d->view = 0;
+	d->have_board = s == ST_OK;
+	return s;
+}
+
+static void format_span(int64_t seconds, char *out, size_t n)
+{
+	int64_t d = seconds / 86400, h = seconds % 86400 / 3600, m = seconds % 3600 / 60, s = seconds % 60;
+
+	if (d > 0)
+		snprintf(out, n, "%lldd %02lld:%02lld:%02lld", (long long)d, (long long)h, (long long)m, (long long)s);
+	else
+		snprintf(out, n, "%02lld:%02lld:%02lld", (long long)h, (long long)m, (long long)s);
+}
+
+static const char *display_title(struct app *a, void *state)
+{
+	struct display_screen *d = state;
+	char now[20];
+
+	(void)a;
+	clock_format_seconds(clock_local_now(), now);
+	snprintf(d->title, sizeof(d->title), " %s · %s", d->event.name ? d->event.name : "podium", now + 11);
+	return d->title;
+}
+
+static void draw_clock_line(struct display_screen *d, WINDOW *w, int y, int cols)
+{
+	int64_t now = clock_local_now(), start = d->event.starts_at, end = start + (int64_t)d->event.hours * 3600;
+	char span[32], line[128];
+
+	if (now < start) {
+		format_span(start - now, span, sizeof(span));
+		snprintf(line, sizeof(line), "The hackathon starts in %s", span);
+	} else if (now < end) {
+		format_span(end - now, span, sizeof(span));
+		snprintf(line, sizeof(line), "Hour %lld of %d · the hackathon ends in %s",
+			 (long long)((now - start) / 3600 + 1), d->event.hours, span);
+	} else {
+		snprintf(line, sizeof(line), "The hackathon is over: thank you all!");
+	}
+	draw_text(w, y, 2, ROLE_LOOK_CLOCK, line, cols - 4);
+}
+
+static double best_score(const struct ranking *r)
+{
+	double best = 0;
+
+	for (size_t i = 0; i < r->count; i++)
+		if (r->rows[i].rank && r->rows[i].score > best)
+			best = r->rows[i].score;
+	return best;
+}
+
+static size_t ranked_count(const struct ranking *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->count; i++)
+		n += r->rows[i].rank != 0;
+	return n;
+}
+
+static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, int cols)
+{
+	const struct ranking *r = &d->views[d->view];
+	size_t ranked = ranked_count(r), hidden = 0;
+	double best = best_score(r);
+	int name_w = cols >= 100 ? 36 : cols / 3, bar_x = 2 + 5 + name_w + 9, bar_w = cols - bar_x - 8;
+	char head[160];
+
+	snprintf(head, sizeof(head), "Leaderboard · %s", d->view_names[d->view] ? d->view_names[d->view] : "all teams");
+	draw_text(w, top, 2, ROLE_LOOK_HEADER, head, cols / 2);
+	if (d->event.board_frozen)
+		draw_text_right(w, top, cols / 2, ROLE_LOOK_FROZEN, " frozen ", cols - cols / 2 - 2);
+	if (d->event.reveal_step >= 0)
+		hidden = ranked > (size_t)d->event.reveal_step ? ranked - (size_t)d->event.reveal_step : 0;
+	for (int i = 0; i < rows - 1 && (size_t)i < r->count; i++) {
+		const struct rank_row *row = &r->rows[i];
+		int y = top + 1 + i;
+		char rank[8], score[16];
+
+		if (!row->rank)
+			break;	/* unranked teams stay off the projector */
+		if ((size_t)i < hidden) {
+			draw_text(w, y, 2, ROLE_LOOK_MUTED, "  ?", 5);
+			draw_text(w, y, 7, ROLE_LOOK_MUTED, "· · ·", name_w);
+			continue;
+		}
+		snprintf(rank, sizeof(rank), "%3d", row->rank);
+		snprintf(score, sizeof(score), "%6.2f", row->score);
+		draw_text(w, y, 2, ROLE_LOOK_RANK, rank, 5);
+		draw_text(w, y, 7, ROLE_LOOK_TEAM, row->team, name_w);
+		draw_text_right(w, y, 8 + name_w, ROLE_LOOK_SCORE, score, 7);
+		if (bar_w > 4)
+			draw_bar(w, y, bar_x, ROLE_LOOK_BAR, best > 0 ? row->score / best : 0, bar_w);
+	}
+	if (ranked == 0)
+		draw_text(w, top + 2, 4, ROLE_LOOK_MUTED, "No scores yet: the board fills as judges submit.", cols - 6);
+}
+
+static void display_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+{
+	struct display_screen *d = state;
+
+	(void)a;
+	draw_clock_line(d, w, top + 1, cols);
+	if (d->nviews)
+		draw_board(d, w, top + 3, rows - 3, cols);
+}
+
+static bool display_tick(struct app *a, void *state)
+{
+	struct display_screen *d = state;
+
+	(void)a;
+	if (++d->seconds_on_view >= ROTATE_SECONDS && d->nviews > 1 && d->event.reveal_step < 0) {
+		d->view = (d->view + 1) % d->nviews;
+		d->seconds_on_view = 0;
+	}
+	return true;	/* the clock moves every second */
+}
+
+static void display_act(struct app *a, void *state, int action, int key)
+{
+	struct display_screen *d = state;
+
+	(void)a;
+	(void)key;
+	if (!d->nviews)
+		return;
+	if (action == ACT_NEXT_VIEW)
+		d->view = (d->view + 1) % d->nviews;
+	else if (action == ACT_PREV_VIEW)
+		d->view = (d->view + d->nviews - 1) % d->nviews;
+	d->seconds_on_view = 0;
+}
+
+static void display_free(void *state)
+{
+	struct display_screen *d = state;
+
+	clear_views(d);
+	board_names_clear(&d->tracks);
+	event_clear(&d->event);
+	free(d);
+}
+
+void *screen_display_new(struct app *a)
+{
+	(void)a;
+	return pd_calloc(1, sizeof(struct display_screen));
+}
+
+const struct screen_ops screen_display_ops = {
+	.name = "display",
+	.keys = display_keys,
+	.nkeys = PD_ARRAY_LEN(display_keys),
+	.load = display_load,
+	.draw = display_draw,
+	.act = display_act,
+	.title = display_title,
+	.tick = display_tick,
+	.free = display_free,
+};

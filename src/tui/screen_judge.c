@@ -1,0 +1,538 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/board.h"
+#include "podium/event.h"
+#include "podium/rubric.h"
+#include "podium/sheet.h"
+#include "podium/store.h"
+#include "podium/text.h"
+#include "tui/tui.h"
+
+/*
+ * The judge: the queue of teams to judge, and a team's score sheet. Every
+ * value is saved as it is keyed (a draft), so nothing typed is ever lost;
+ * submitting asks first. A judge never sees another judge's scores.
+ */
+struct judge_screen {
+	char judge_id[ID_LEN + 1];
+	char *judge_name;
+	struct judge_queue queue;
+	size_t sel, top;
+	char *search;
+	bool locked;		/* results locked by the organizer */
+	char title[256];
+
+	/* the open sheet */
+	bool open;
+	char team_id[ID_LEN + 1];
+	char *team;
+	struct rubric rubric;
+	struct sheet sheet;
+	size_t crit;
+};
+
+enum {
+	ACT_DOWN, ACT_UP, ACT_OPEN, ACT_CONFLICT, ACT_SEARCH, ACT_NEXT_MATCH,
+	ACT_BACK, ACT_LESS, ACT_MORE, ACT_VALUE, ACT_COMMENT, ACT_SUBMIT, ACT_TYPE_VALUE,
+};
+
+static const struct tui_key queue_keys[] = {
+	{ ACT_OPEN, TUI_ENTER, 'l', "Enter", "score the team", true },
+	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true },
+	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false },
+	{ ACT_SEARCH, '/', 0, "/", "search", true },
+	{ ACT_NEXT_MATCH, 'n', 0, "n", "next match", false },
+	{ ACT_CONFLICT, 'x', 0, "x", "declare a conflict of interest", true },
+};
+
+static const struct tui_key sheet_keys[] = {
+	{ ACT_VALUE, TUI_NOKEY, 0, "1-9", "give the criterion that value", true },
+	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "criterion", true },
+	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "previous criterion", false },
+	{ ACT_LESS, 'h', TUI_FN(KEY_LEFT), "h/l", "value -/+", true },
+	{ ACT_MORE, 'l', TUI_FN(KEY_RIGHT), "l", "value +1", false },
+	{ ACT_TYPE_VALUE, '=', 0, "=", "type a value", false },
+	{ ACT_COMMENT, 'c', 0, "c", "comment", true },
+	{ ACT_SUBMIT, 's', 0, "s", "submit", true },
+	{ ACT_BACK, TUI_ESC, TUI_FN(KEY_BACKSPACE), "Esc", "back to the list", true },
+};
+
+const struct screen_ops screen_sheet_ops;
+
+static struct judge_screen *js(void *state)
+{
+	return state;
+}
+
+/* ---- saving ---- */
+
+struct change {
+	char judge_id[ID_LEN + 1];
+	char team_id[ID_LEN + 1];
+	char criterion_id[ID_LEN + 1];	/* "" when no value changes */
+	int value;
+	char *comment;			/* NULL keeps it */
+	bool submit;
+};
+
+static void free_change(void *ctx)
+{
+	struct change *c = ctx;
+
+	free(c->comment);
+	free(c);
+}
+
+static enum status save_change(struct app *a, void *ctx)
+{
+	struct change *c = ctx;
+	struct sheet_value v = { c->criterion_id, c->value };
+	struct sheet_change ch = {
+		.judge = c->judge_id, .team = c->team_id,
+		.values = c->criterion_id[0] ? &v : NULL, .nvalues = c->criterion_id[0] ? 1 : 0,
+		.comment = c->comment, .submit = c->submit,
+	};
+	enum status s = sheet_apply(a->st, &a->who, &ch);
+
+	if (s == ST_OK && c->submit)
+		app_notice(a, "Submitted. You can still edit it until the results are locked");
+	return s;
+}
+
+static struct change *new_change(struct judge_screen *j)
+{
+	struct change *c = pd_calloc(1, sizeof(*c));
+
+	memcpy(c->judge_id, j->judge_id, sizeof(c->judge_id));
+	memcpy(c->team_id, j->team_id, sizeof(c->team_id));
+	return c;
+}
+
+/* Give the current criterion value; advance moves on to the next criterion (typing digits). */
+static void set_value(struct app *a, struct judge_screen *j, int value, bool advance)
+{
+	const struct criterion *cr = &j->rubric.items[j->crit];
+	struct change *c;
+
+	if (value < cr->min || value > cr->max) {
+		app_error(a, "%s takes a value from %d to %d", cr->name, cr->min, cr->max);
+		return;
+	}
+	/* show it at once; the save follows (or waits for a busy file) */
+	j->sheet.values[j->crit] = value;
+	j->sheet.scored[j->crit] = true;
+	c = new_change(j);
+	memcpy(c->criterion_id, cr->id, sizeof(c->criterion_id));
+	c->value = value;
+	app_write(a, save_change, c, free_change);
+	if (advance && j->crit + 1 < j->rubric.count)
+		j->crit++;
+}
+
+/* ---- loading ---- */
+
+static enum status load_sheet(struct app *a, struct judge_screen *j)
+{
+	enum status s;
+
+	rubric_clear(&j->rubric);
+	sheet_clear(&j->sheet);
+	s = rubric_load(a->st, &j->rubric);
+	if (s == ST_OK)
+		s = sheet_get(a->st, &j->rubric, j->judge_id, j->team_id, &j->sheet);
+	if (s == ST_OK && j->crit >= j->rubric.count)
+		j->crit = j->rubric.count ? j->rubric.count - 1 : 0;
+	return s;
+}
+
+static enum status judge_load(struct app *a, void *state)
+{
+	struct judge_screen *j = js(state);
+	bool locked = false;
+	enum status s;
+
+	board_judge_queue_clear(&j->queue);
+	s = board_judge_queue(a->st, j->judge_id, &j->queue);
+	if (s == ST_OK)
+		s = event_results_locked(a->st, &locked);
+	j->locked = locked;
+	if (j->sel >= j->queue.count)
+		j->sel = j->queue.count ? j->queue.count - 1 : 0;
+	if (s == ST_OK && j->open)
+		s = load_sheet(a, j);
+	return s;
+}
+
+/* ---- drawing ---- */
+
+static const char *judge_title(struct app *a, void *state)
+{
+	struct judge_screen *j = js(state);
+
+	(void)a;
+	snprintf(j->title, sizeof(j->title), " podium · judge %s · %zu of %zu teams done%s", j->judge_name,
+		 j->queue.done, j->queue.count, j->locked ? " · results locked" : "");
+	return j->title;
+}
+
+static void state_look(const struct queue_item *it, enum theme_role *role, const char **label)
+{
+	if (it->conflict) {
+		*role = ROLE_LOOK_STATE_CONFLICT;
+		*label = "conflict";
+	} else if (it->state == SHEET_SUBMITTED) {
+		*role = ROLE_LOOK_STATE_SUBMITTED;
+		*label = "submitted";
+	} else if (it->state == SHEET_DRAFT) {
+		*role = ROLE_LOOK_STATE_DRAFT;
+		*label = "draft";
+	} else {
+		*role = ROLE_LOOK_STATE_TODO;
+		*label = "to do";
+	}
+}
+
+static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+{
+	struct judge_screen *j = js(state);
+	int name_w = cols > 60 ? cols / 3 : cols - 26, proj_w = cols - name_w - 26;
+
+	(void)a;
+	draw_text(w, top, 1, ROLE_LOOK_HEADER, "Team", name_w);
+	if (proj_w > 4)
+		draw_text(w, top, 2 + name_w, ROLE_LOOK_HEADER, "Project", proj_w);
+	draw_text(w, top, cols - 22, ROLE_LOOK_HEADER, "State", 10);
+	draw_text_right(w, top, cols - 9, ROLE_LOOK_HEADER, "Total", 7);
+	rows--;
+	if (j->queue.count == 0) {
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, "No teams yet: the organizer imports them.", cols - 4);
+		return;
+	}
+	if (j->sel < j->top)
+		j->top = j->sel;
+	if (j->sel >= j->top + (size_t)rows)
+		j->top = j->sel - (size_t)rows + 1;
+	for (int r = 0; r < rows && j->top + (size_t)r < j->queue.count; r++) {
+		const struct queue_item *it = &j->queue.items[j->top + (size_t)r];
+		bool cur = j->top + (size_t)r == j->sel;
+		enum theme_role st_role;
+		const char *label;
+		char total[16] = "";
+		int y = top + 1 + r;
+
+		state_look(it, &st_role, &label);
+		if (it->complete && !it->conflict)
+			snprintf(total, sizeof(total), "%.1f", it->total);
+		if (cur)
+			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, it->team, name_w);
+		if (proj_w > 4)
+			draw_text(w, y, 2 + name_w, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED, it->project, proj_w);
+		draw_text(w, y, cols - 22, cur ? ROLE_LOOK_CURSOR : st_role, label, 10);
+		draw_text_right(w, y, cols - 9, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_SCORE, total, 7);
+	}
+}
+
+static void draw_scale(WINDOW *w, int y, int x, const struct criterion *c, const struct sheet *sh, size_t i,
+		       int cols)
+{
+	char buf[32];
+
+	if (c->max - c->min <= 10 && (c->max - c->min + 1) * 4 <= cols) {
+		for (int v = c->min; v <= c->max; v++, x += 4) {
+			bool chosen = sh->scored[i] && sh->values[i] == v;
+
+			snprintf(buf, sizeof(buf), chosen ? "[%d]" : " %d ", v);
+			draw_text(w, y, x, chosen ? ROLE_LOOK_VALUE : ROLE_LOOK_MUTED, buf, 4);
+		}
+		return;
+	}
+	if (sh->scored[i])
+		snprintf(buf, sizeof(buf), "%d  (%d..%d)", sh->values[i], c->min, c->max);
+	else
+		snprintf(buf, sizeof(buf), "-  (%d..%d)", c->min, c->max);
+	draw_text(w, y, x, ROLE_LOOK_VALUE, buf, cols);
+}
+
+static void draw_sheet(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+{
+	struct judge_screen *j = js(state);
+	const struct sheet *sh = &j->sheet;
+	size_t scored = 0;
+	char head[160];
+	int y = top, name_w = 16;
+
+	(void)a;
+	for (size_t i = 0; i < sh->nvalues; i++)
+		scored += sh->scored[i];
+	draw_text(w, y, 1, ROLE_LOOK_TEAM, j->team, cols / 2);
+	if (sh->complete)
+		snprintf(head, sizeof(head), "%s · %zu/%zu scored · total %.1f",
+			 sh->state == SHEET_SUBMITTED ? "submitted" : "draft", scored, sh->nvalues, sh->total);
+	else
+		snprintf(head, sizeof(head), "%s · %zu/%zu scored",
+			 sh->state == SHEET_SUBMITTED ? "submitted" : sh->state == SHEET_DRAFT ? "draft" : "new",
+			 scored, sh->nvalues);
+	draw_text_right(w, y, cols / 2, sh->state == SHEET_SUBMITTED ? ROLE_LOOK_STATE_SUBMITTED : ROLE_LOOK_STATE_DRAFT,
+			head, cols - cols / 2 - 1);
+	y += 2;
+	for (size_t i = 0; i < j->rubric.count && y < top + rows - 4; i++, y++) {
+		const struct criterion *c = &j->rubric.items[i];
+		bool cur = i == j->crit;
+
+		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, cur ? ">" : " ", 2);
+		draw_text(w, y, 3, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, c->name, name_w);
+		draw_scale(w, y, 4 + name_w, c, sh, i, cols - name_w - 5);
+	}
+	y++;
+	if (j->crit < j->rubric.count && y < top + rows) {
+		const struct criterion *c = &j->rubric.items[j->crit];
+		char *line = pd_asprintf("%s: %s", c->name, c->description[0] ? c->description : "(no description)");
+
+		draw_text(w, y++, 1, ROLE_LOOK_HINT, line, cols - 2);
+		free(line);
+	}
+	if (y < top + rows) {
+		char *line = pd_asprintf("Comment: %s", sh->comment && sh->comment[0] ? sh->comment : "(none; c to write one)");
+
+		draw_text(w, y + 1 < top + rows ? y + 1 : y, 1, ROLE_LOOK_DEFAULT, line, cols - 2);
+		free(line);
+	}
+}
+
+/* ---- actions ---- */
+
+static void open_selected(struct app *a, struct judge_screen *j)
+{
+	const struct queue_item *it;
+
+	if (j->queue.count == 0)
+		return;
+	it = &j->queue.items[j->sel];
+	if (it->conflict) {
+		app_error(a, "You declared a conflict of interest with %s: someone else judges it", it->team);
+		return;
+	}
+	memcpy(j->team_id, it->team_id, sizeof(j->team_id));
+	free(j->team);
+	j->team = pd_strdup(it->team);
+	j->open = true;
+	j->crit = 0;
+	app_switch(a, &screen_sheet_ops, j);
+}
+
+static void conflict_done(struct app *a, void *state)
+{
+	struct judge_screen *j = js(state);
+	const struct queue_item *it = &j->queue.items[j->sel];
+
+	app_status(a, board_declare_conflict(a->st, j->judge_id, it->team_id, "declared by the judge"));
+	app_reload(a);
+}
+
+static bool matches(const char *name, const char *needle)
+{
+	char *hay = text_key(name), *key = text_key(needle);
+	bool hit = hay && key && strstr(hay, key);
+
+	free(hay);
+	free(key);
+	return hit;
+}
+
+static void find_next(struct app *a, struct judge_screen *j, size_t from)
+{
+	for (size_t n = 0; j->search && n < j->queue.count; n++) {
+		size_t i = (from + n) % j->queue.count;
+
+		if (matches(j->queue.items[i].team, j->search) || matches(j->queue.items[i].project, j->search)) {
+			j->sel = i;
+			return;
+		}
+	}
+	app_error(a, "No team matches '%s'", j->search ? j->search : "");
+}
+
+static void search_done(struct app *a, void *state, const char *text)
+{
+	struct judge_screen *j = js(state);
+
+	free(j->search);
+	j->search = pd_strdup(text);
+	find_next(a, j, j->sel);
+}
+
+static void queue_act(struct app *a, void *state, int action, int key)
+{
+	struct judge_screen *j = js(state);
+
+	(void)key;
+	switch (action) {
+	case ACT_DOWN:
+		if (j->sel + 1 < j->queue.count)
+			j->sel++;
+		break;
+	case ACT_UP:
+		if (j->sel > 0)
+			j->sel--;
+		break;
+	case ACT_OPEN:
+		open_selected(a, j);
+		break;
+	case ACT_SEARCH:
+		app_prompt(a, "Search:", NULL, false, search_done, j);
+		break;
+	case ACT_NEXT_MATCH:
+		find_next(a, j, j->sel + 1);
+		break;
+	case ACT_CONFLICT:
+		if (j->queue.count) {
+			char *q = pd_asprintf("Declare a conflict of interest with %s? You will not judge it. (y/n)",
+					      j->queue.items[j->sel].team);
+
+			app_confirm(a, q, conflict_done, j);
+			free(q);
+		}
+		break;
+	}
+}
+
+static void comment_done(struct app *a, void *state, const char *text)
+{
+	struct judge_screen *j = js(state);
+	struct change *c = new_change(j);
+
+	c->comment = pd_strdup(text);
+	free(j->sheet.comment);
+	j->sheet.comment = pd_strdup(text);
+	app_write(a, save_change, c, free_change);
+}
+
+static void value_done(struct app *a, void *state, const char *text)
+{
+	struct judge_screen *j = js(state);
+	char *end;
+	long v = strtol(text, &end, 10);
+
+	if (end == text || *end || v < -1000000 || v > 1000000) {
+		app_error(a, "'%s' is not a whole number", text);
+		return;
+	}
+	set_value(a, j, (int)v, true);
+}
+
+static void submit_done(struct app *a, void *state)
+{
+	struct judge_screen *j = js(state);
+	struct change *c = new_change(j);
+
+	c->submit = true;
+	app_write(a, save_change, c, free_change);
+}
+
+static void sheet_act(struct app *a, void *state, int action, int key)
+{
+	struct judge_screen *j = js(state);
+	const struct criterion *cr = j->crit < j->rubric.count ? &j->rubric.items[j->crit] : NULL;
+	int current;
+
+	if (!cr && action != ACT_BACK)
+		return;
+	current = cr && j->sheet.scored[j->crit] ? j->sheet.values[j->crit] : (cr ? cr->min - 1 : 0);
+	switch (action) {
+	case ACT_DOWN:
+		if (j->crit + 1 < j->rubric.count)
+			j->crit++;
+		break;
+	case ACT_UP:
+		if (j->crit > 0)
+			j->crit--;
+		break;
+	case ACT_LESS:
+		if (j->sheet.scored[j->crit] && current > cr->min)
+			set_value(a, j, current - 1, false);
+		break;
+	case ACT_MORE:
+		if (current < cr->max)
+			set_value(a, j, current < cr->min ? cr->min : current + 1, false);
+		break;
+	case ACT_TYPE_VALUE:
+		app_prompt(a, "Value:", NULL, false, value_done, j);
+		break;
+	case ACT_COMMENT:
+		app_prompt(a, "Comment:", j->sheet.comment, false, comment_done, j);
+		break;
+	case ACT_SUBMIT: {
+		char *q = pd_asprintf("Submit your sheet for %s? (y/n)", j->team);
+
+		app_confirm(a, q, submit_done, j);
+		free(q);
+		break;
+	}
+	case ACT_BACK:
+		j->open = false;
+		app_switch(a, &screen_judge_ops, j);
+		break;
+	default:
+		/* a digit gives the criterion that value, when its scale holds it */
+		if (key >= '0' && key <= '9')
+			set_value(a, j, key - '0', true);
+		break;
+	}
+}
+
+static void judge_free(void *state)
+{
+	struct judge_screen *j = js(state);
+
+	board_judge_queue_clear(&j->queue);
+	rubric_clear(&j->rubric);
+	sheet_clear(&j->sheet);
+	free(j->judge_name);
+	free(j->team);
+	free(j->search);
+	free(j);
+}
+
+/* A judge screen for judge_id named name. */
+void *screen_judge_for(const char *judge_id, const char *name);
+
+void *screen_judge_for(const char *judge_id, const char *name)
+{
+	struct judge_screen *j = pd_calloc(1, sizeof(*j));
+
+	snprintf(j->judge_id, sizeof(j->judge_id), "%s", judge_id);
+	j->judge_name = pd_strdup(name);
+	return j;
+}
+
+void *screen_judge_new(struct app *a)
+{
+	return screen_judge_for(a->who.person_id, a->who_name);
+}
+
+const struct screen_ops screen_judge_ops = {
+	.name = "judge",
+	.keys = queue_keys,
+	.nkeys = PD_ARRAY_LEN(queue_keys),
+	.load = judge_load,
+	.draw = draw_queue,
+	.act = queue_act,
+	.title = judge_title,
+	.free = judge_free,
+};
+
+const struct screen_ops screen_sheet_ops = {
+	.name = "score sheet",
+	.keys = sheet_keys,
+	.nkeys = PD_ARRAY_LEN(sheet_keys),
+	.load = judge_load,
+	.draw = draw_sheet,
+	.act = sheet_act,
+	.title = judge_title,
+	.free = judge_free,
+};

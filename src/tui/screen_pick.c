@@ -1,0 +1,180 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/audit.h"
+#include "podium/board.h"
+#include "podium/people.h"
+#include "podium/store.h"
+#include "tui/tui.h"
+
+/*
+ * Who are you? Shown when neither --role nor the login names a role: the
+ * organizer, the projector display, or one of the judges (a judge with a PIN
+ * is asked for it).
+ */
+struct pick_screen {
+	struct board_names judges;
+	size_t sel;
+	size_t top;
+};
+
+enum { ACT_DOWN, ACT_UP, ACT_CHOOSE };
+
+static const struct tui_key pick_keys[] = {
+	{ ACT_CHOOSE, TUI_ENTER, 0, "Enter", "open as this person", true },
+	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true },
+	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false },
+};
+
+#define FIXED_ROWS 2	/* organizer, display */
+
+static enum status pick_load(struct app *a, void *state)
+{
+	struct pick_screen *p = state;
+
+	board_names_clear(&p->judges);
+	return board_judges(a->st, &p->judges);
+}
+
+static const char *pick_title(struct app *a, void *state)
+{
+	(void)a;
+	(void)state;
+	return " podium · who are you?";
+}
+
+static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+{
+	struct pick_screen *p = state;
+	size_t total = FIXED_ROWS + p->judges.count;
+	int list_rows = rows - 2;
+
+	(void)a;
+	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, "Open the console as:", cols - 4);
+	if (list_rows < 1)
+		return;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)list_rows)
+		p->top = p->sel - (size_t)list_rows + 1;
+	for (int r = 0; r < list_rows && p->top + (size_t)r < total; r++) {
+		size_t i = p->top + (size_t)r;
+		bool cur = i == p->sel;
+		char *label;
+
+		if (i == 0)
+			label = pd_strdup("Organizer");
+		else if (i == 1)
+			label = pd_strdup("Projector display (read-only)");
+		else
+			label = pd_asprintf("Judge %s%s", p->judges.items[i - FIXED_ROWS].name,
+					    p->judges.items[i - FIXED_ROWS].has_pin ? " (PIN)" : "");
+		if (cur)
+			draw_fill(w, top + 2 + r, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, top + 2 + r, 4, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, label, cols - 6);
+		free(label);
+	}
+}
+
+void *screen_judge_for(const char *judge_id, const char *name);
+
+static void become_judge(struct app *a, const struct board_name *j)
+{
+	a->who.role = ROLE_JUDGE;
+	memcpy(a->who.person_id, j->id, sizeof(a->who.person_id));
+	free(a->who_name);
+	a->who_name = pd_strdup(j->name);
+	{
+		char *actor = pd_asprintf("judge %s", j->name);
+
+		audit_set_actor(actor);
+		free(actor);
+	}
+	app_switch(a, &screen_judge_ops, screen_judge_for(j->id, j->name));
+}
+
+static void pin_done(struct app *a, void *state, const char *pin)
+{
+	struct pick_screen *p = state;
+	const struct board_name *j = &p->judges.items[p->sel - FIXED_ROWS];
+	bool ok = false;
+	enum status s = people_check_pin(a->st, j->id, pin, &ok);
+
+	if (s != ST_OK) {
+		app_status(a, s);
+		return;
+	}
+	if (!ok) {
+		app_error(a, "Wrong PIN for %s", j->name);
+		return;
+	}
+	become_judge(a, j);
+}
+
+static void pick_act(struct app *a, void *state, int action, int key)
+{
+	struct pick_screen *p = state;
+	size_t total = FIXED_ROWS + p->judges.count;
+
+	(void)key;
+	switch (action) {
+	case ACT_DOWN:
+		if (p->sel + 1 < total)
+			p->sel++;
+		break;
+	case ACT_UP:
+		if (p->sel > 0)
+			p->sel--;
+		break;
+	case ACT_CHOOSE:
+		if (p->sel == 0) {
+			a->who.role = ROLE_ORGANIZER;
+			{
+				char *actor = pd_asprintf("organizer %s", a->who_name);
+
+				audit_set_actor(actor);
+				free(actor);
+			}
+			app_switch(a, &screen_organizer_ops, screen_organizer_new(a));
+		} else if (p->sel == 1) {
+			a->who.role = ROLE_DISPLAY;
+			app_switch(a, &screen_display_ops, screen_display_new(a));
+		} else if (p->judges.items[p->sel - FIXED_ROWS].has_pin) {
+			char *label = pd_asprintf("PIN for %s:", p->judges.items[p->sel - FIXED_ROWS].name);
+
+			app_prompt(a, label, NULL, true, pin_done, p);
+			free(label);
+		} else {
+			become_judge(a, &p->judges.items[p->sel - FIXED_ROWS]);
+		}
+		break;
+	}
+}
+
+static void pick_free(void *state)
+{
+	struct pick_screen *p = state;
+
+	board_names_clear(&p->judges);
+	free(p);
+}
+
+void *screen_pick_new(struct app *a)
+{
+	(void)a;
+	return pd_calloc(1, sizeof(struct pick_screen));
+}
+
+const struct screen_ops screen_pick_ops = {
+	.name = "picker",
+	.keys = pick_keys,
+	.nkeys = PD_ARRAY_LEN(pick_keys),
+	.load = pick_load,
+	.draw = pick_draw,
+	.act = pick_act,
+	.title = pick_title,
+	.free = pick_free,
+};

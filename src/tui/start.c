@@ -1,0 +1,227 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "podium/audit.h"
+#include "podium/board.h"
+#include "podium/event.h"
+#include "podium/people.h"
+#include "podium/record.h"
+#include "podium/store.h"
+#include "tui/tui.h"
+
+/*
+ * Start the console: read its options, open the file, settle who is at the
+ * keyboard (--role and --as; else the judge whose unix_user is the login;
+ * else a picker), then run the app.
+ */
+
+int tui_run(struct app *a);
+void *screen_judge_for(const char *judge_id, const char *name);
+
+static int usage(const char *fmt, const char *arg)
+{
+	fputs("podium: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("; see 'podium help tui'\n", stderr);
+	return 2;
+}
+
+static const char *login_name(void)
+{
+	const char *user = getenv("USER");
+	struct passwd *pw;
+
+	if (user && user[0])
+		return user;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "unknown";
+}
+
+/* Read a PIN from the terminal without echo, before curses starts. */
+static char *read_pin(const char *name)
+{
+	char *line = NULL, *pin;
+	size_t cap = 0;
+	ssize_t n;
+	int echo_off = system("stty -echo 2>/dev/null") == 0;
+
+	fprintf(stderr, "PIN for %s: ", name);
+	n = getline(&line, &cap, stdin);
+	if (echo_off && system("stty echo 2>/dev/null") != 0)
+		fputs("\n", stderr);
+	fputs("\n", stderr);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	pin = pd_strdup(line);
+	free(line);
+	return pin;
+}
+
+static int become_judge(struct app *a, const char *id, const char *name, bool has_pin)
+{
+	if (has_pin) {
+		char *pin = read_pin(name);
+		bool ok = false;
+		enum status s = pin ? people_check_pin(a->st, id, pin, &ok) : ST_INVALID;
+
+		free(pin);
+		if (s != ST_OK || !ok) {
+			fprintf(stderr, "podium: wrong PIN for %s\n", name);
+			return 1;
+		}
+	}
+	a->who.role = ROLE_JUDGE;
+	snprintf(a->who.person_id, sizeof(a->who.person_id), "%s", id);
+	a->who_name = pd_strdup(name);
+	app_switch(a, &screen_judge_ops, screen_judge_for(id, name));
+	return 0;
+}
+
+/* The judge named as (name or UUID); has_pin from the roster. */
+static int judge_as(struct app *a, const char *as)
+{
+	struct board_names judges;
+	char id[ID_LEN + 1], *name = NULL;
+	enum status s = record_find(a->st, KIND_JUDGE, as, id, &name);
+	bool has_pin = false;
+	int rc;
+
+	if (s != ST_OK) {
+		fprintf(stderr, "podium: %s\n", status_message(s));
+		return 1;
+	}
+	if (board_judges(a->st, &judges) == ST_OK) {
+		for (size_t i = 0; i < judges.count; i++)
+			if (strcmp(judges.items[i].id, id) == 0)
+				has_pin = judges.items[i].has_pin;
+		board_names_clear(&judges);
+	}
+	rc = become_judge(a, id, name, has_pin);
+	free(name);
+	return rc;
+}
+
+static int choose_screen(struct app *a, int role, const char *as)
+{
+	struct board_name me;
+
+	switch (role) {
+	case ROLE_ORGANIZER:
+		a->who.role = ROLE_ORGANIZER;
+		a->who_name = pd_strdup(as ? as : login_name());
+		app_switch(a, &screen_organizer_ops, screen_organizer_new(a));
+		return 0;
+	case ROLE_DISPLAY:
+		a->who.role = ROLE_DISPLAY;
+		a->who_name = pd_strdup("display");
+		app_switch(a, &screen_display_ops, screen_display_new(a));
+		return 0;
+	case ROLE_JUDGE:
+		if (as)
+			return judge_as(a, as);
+		break;
+	case ROLE_TIMEKEEPER:
+	case ROLE_COACH:
+		fprintf(stderr, "podium: the %s's screen needs the pitch schedule, which this podium does not have yet\n",
+			role_name((enum role)role));
+		return 1;
+	default:
+		break;
+	}
+	if (board_judge_by_unix_user(a->st, login_name(), &me) == ST_OK) {
+		int rc = become_judge(a, me.id, me.name, me.has_pin);
+
+		board_name_clear(&me);
+		return rc;
+	}
+	a->who.role = ROLE_DISPLAY;	/* nothing can change until someone is picked */
+	a->who_name = pd_strdup(login_name());
+	app_switch(a, &screen_pick_ops, screen_pick_new(a));
+	return 0;
+}
+
+static void set_actor(struct app *a)
+{
+	char *actor = pd_asprintf("%s %s", role_name(a->who.role), a->who_name);
+
+	audit_set_actor(actor);
+	free(actor);
+}
+
+int tui_main(const char *db_path, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "role", required_argument, NULL, 'r' },
+		{ "as", required_argument, NULL, 'a' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "db", required_argument, NULL, 'D' },
+		{ 0 },
+	};
+	const char *as = NULL, *theme = NULL;
+	struct app a = { 0 };
+	struct event e;
+	enum status s;
+	int opt, role = -1, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'r':
+			role = role_from_name(optarg);
+			if (role < 0)
+				return usage("no role '%s' (organizer, judge, timekeeper, display, coach)", optarg);
+			break;
+		case 'a':
+			as = optarg;
+			break;
+		case 't':
+			theme = optarg;
+			break;
+		case 'D':
+			db_path = optarg;
+			break;
+		case ':':
+			return usage("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage("unexpected argument '%s'", argv[optind]);
+	if (as && role < 0)
+		role = ROLE_JUDGE;
+
+	s = store_open(db_path, &a.st);
+	if (s != ST_OK) {
+		fprintf(stderr, "podium: %s\n", status_message(s));
+		return 1;
+	}
+	s = event_get(a.st, &e);
+	if (s != ST_OK) {
+		fprintf(stderr, "podium: %s\n", status_message(s));
+		store_close(a.st);
+		return 1;
+	}
+	event_clear(&e);
+	theme_load(theme);
+	rc = choose_screen(&a, role, as);
+	if (rc == 0) {
+		set_actor(&a);
+		rc = tui_run(&a);
+	}
+	if (a.screen.ops && a.screen.ops->free)
+		a.screen.ops->free(a.screen.state);
+	free(a.who_name);
+	store_close(a.st);
+	return rc;
+}

@@ -1,0 +1,120 @@
+#include "config.h"
+#include "unit.h"
+
+#include "tui/theme.h"
+
+struct warnings {
+	int count;
+	int last_line;
+	char last[160];
+};
+
+static void collect(void *ctx, const char *file, int line, const char *msg)
+{
+	struct warnings *w = ctx;
+
+	w->count++;
+	w->last_line = line;
+	snprintf(w->last, sizeof(w->last), "%s:%d: %s", file, line, msg);
+}
+
+static void parse__applies_color_and_mono_lines(void **state)
+{
+	struct theme t;
+	struct warnings w = { 0 };
+	int role = theme_role_from_name("timer.overrun");
+
+	(void)state;
+	theme_defaults(&t);
+	assert_int_equal(theme_parse(&t, "p.theme",
+				     "# a comment\n"
+				     "color timer.overrun  white red bold\n"
+				     "\n"
+				     "mono  timer.overrun  reverse bold   # trailing comment\n"
+				     "color default color208 default\n",
+				     collect, &w),
+			 0);
+	assert_int_equal(w.count, 0);
+	assert_true(role >= 0);
+	assert_int_equal(t.look[role].fg, 7);
+	assert_int_equal(t.look[role].bg, 1);
+	assert_int_equal(t.look[role].attr, THEME_BOLD);
+	assert_int_equal(t.look[role].mono, THEME_REVERSE | THEME_BOLD);
+	assert_int_equal(t.look[ROLE_LOOK_DEFAULT].fg, 208);
+	assert_int_equal(t.look[ROLE_LOOK_DEFAULT].bg, THEME_COLOR_DEFAULT);
+}
+
+static void parse__reports_bad_lines_with_file_and_line_and_keeps_the_rest(void **state)
+{
+	struct theme t, before;
+	struct warnings w = { 0 };
+
+	(void)state;
+	theme_defaults(&t);
+	theme_defaults(&before);
+	assert_int_equal(theme_parse(&t, "projector.theme",
+				     "color title yelow black\n"
+				     "color nosuchrole red black\n"
+				     "colour title red black\n"
+				     "color title red\n"
+				     "mono title sparkly\n"
+				     "color title red black bold\n",
+				     collect, &w),
+			 5);
+	assert_int_equal(w.count, 5);
+	assert_string_equal(w.last, "projector.theme:5: unknown attribute 'sparkly'");
+	assert_int_equal(t.look[ROLE_LOOK_TITLE].fg, 1);
+	assert_int_equal(t.look[ROLE_LOOK_TITLE].mono, before.look[ROLE_LOOK_TITLE].mono);
+}
+
+static void parse__names_the_unknown_colour(void **state)
+{
+	struct theme t;
+	struct warnings w = { 0 };
+
+	(void)state;
+	theme_defaults(&t);
+	theme_parse(&t, "x.theme", "\n\ncolor title yelow black\n", collect, &w);
+	assert_string_equal(w.last, "x.theme:3: unknown colour 'yelow'");
+}
+
+static void colors__accept_bright_and_numbered_names(void **state)
+{
+	int c;
+
+	(void)state;
+	assert_true(theme_color_from_name("brightred", &c));
+	assert_int_equal(c, 9);
+	assert_true(theme_color_from_name("color255", &c));
+	assert_int_equal(c, 255);
+	assert_false(theme_color_from_name("color256", &c));
+	assert_false(theme_color_from_name("color", &c));
+	assert_false(theme_color_from_name("colorx", &c));
+}
+
+static void parse__survives_hostile_input(void **state)
+{
+	struct theme t;
+	char big[4096];
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	theme_defaults(&t);
+	theme_parse(&t, "h.theme", big, NULL, NULL);
+	theme_parse(&t, "h.theme", "color a b c d e f g h i j k l m n o p q r s t u v w\n\xff\xfe\x1b[31m\n", NULL, NULL);
+	theme_parse(&t, "h.theme", "", NULL, NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parse__applies_color_and_mono_lines),
+		cmocka_unit_test(parse__reports_bad_lines_with_file_and_line_and_keeps_the_rest),
+		cmocka_unit_test(parse__names_the_unknown_colour),
+		cmocka_unit_test(colors__accept_bright_and_numbered_names),
+		cmocka_unit_test(parse__survives_hostile_input),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
