@@ -369,7 +369,7 @@ static void draw_all(struct app *a)
 	curs_set(0);
 	erase();
 	if (rows < 5 || cols < 20) {
-		draw_text(stdscr, 0, 0, ROLE_LOOK_STATUS_ERROR, "podium: enlarge the terminal", cols);
+		draw_text(stdscr, 0, 0, ROLE_LOOK_STATUS_ERROR, "enlarge the terminal to use podium", cols);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
@@ -491,7 +491,7 @@ static void run_loop(struct app *a)
 	while (!a->quit) {
 		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 		int64_t now;
-		int timeout;
+		int timeout, n;
 
 		if (a->stale)
 			load_screen(a);
@@ -511,13 +511,14 @@ static void run_loop(struct app *a)
 			timeout = (int)(a->retry_at - now);
 		if (timeout < 0)
 			timeout = 0;
-		if (poll(&pfd, 1, timeout) > 0) {
-			if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
-				a->quit = true;	/* the terminal went away */
-				break;
-			}
-			read_keys(a);
+		n = poll(&pfd, 1, timeout);
+		if (n > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) && !(pfd.revents & POLLIN)) {
+			a->quit = true;	/* the terminal went away */
+			break;
 		}
+		/* a resize interrupts poll(): curses reports it as KEY_RESIZE from get_wch() */
+		if (n > 0 || (n < 0 && errno == EINTR))
+			read_keys(a);
 		now = now_ms();
 		if (a->pending && now >= a->retry_at)
 			flush_writes(a);
