@@ -19,7 +19,7 @@ static const struct command commands[] = {
 	  "Refuses to touch an existing file. --start defaults to next Friday 18:00." },
 	{ "demo", cmd_demo, "demo [--no-tui]",
 	  "create a realistic demo event if the file has none, then open the console", NULL },
-	{ "import", cmd_import, "import teams|judges|coaches|criteria|sheets|rooms FILE",
+	{ "import", cmd_import, "import teams|judges|coaches|criteria|rooms|sheets FILE",
 	  "import records from a CSV file ('-' reads standard input); all or nothing",
 	  "The first row names the columns (case-insensitive; unknown ones are ignored).\n"
 	  "  teams:    name, project, tracks (;-separated), members (;-separated), table, description\n"
@@ -47,6 +47,18 @@ static const struct command commands[] = {
 	  NULL },
 	{ "history", cmd_history, "history [--team T] [--judge J] [--format table|csv|json]",
 	  "every change to sheets and records: when, who, what, before, after, reason", NULL },
+	{ "timeline", cmd_timeline, "timeline [--format table|csv|json]", "the event's phases and milestones", NULL },
+	{ "schedule", cmd_schedule,
+	  "schedule generate [--rooms A,B] [--start \"YYYY-MM-DD HH:MM\"] [--pitch 5] [--qa 2] [--changeover 1]\n"
+	  "       podium schedule list [--room R] [--format table|csv|json|ics]",
+	  "the pitch slots: generate them, or list them with their projected times", NULL },
+	{ "conflict", cmd_conflict, "conflict add --judge J --team T [--reason TEXT]",
+	  "a judge who must not judge a team", NULL },
+	{ "assign", cmd_assign, "assign judges [--per-team 3]", "judge panels for the pitch sessions", NULL },
+	{ "assignments", cmd_assignments, "assignments [--format table|csv|json]", "the judge panels", NULL },
+	{ "coach", cmd_coach, "coach plan [--length 20]\n       podium coach sessions [--format table|csv|json|ics]",
+	  "coach sessions: plan them, or list them", NULL },
+	{ "timer", cmd_timer, "timer start|pause|resume|next|noshow --room R", "the timekeeper's actions", NULL },
 	{ "tui", cmd_tui,
 	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
 	  "the full-screen console (the default command)", NULL },

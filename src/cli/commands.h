@@ -6,7 +6,8 @@
 /* One function per command, each in its cmd_<group>.c. */
 #define COMMAND_LIST(_) \
 	_(init) _(demo) _(import) _(list) _(score) _(leaderboard) _(export) _(check) \
-	_(backup) _(results) _(history) _(tui)
+	_(backup) _(results) _(history) _(tui) _(timeline) _(schedule) _(conflict) _(assign) \
+	_(assignments) _(coach) _(timer)
 
 #define COMMAND_DECLARE(name) int cmd_##name(struct cli *c, int argc, char **argv);
 COMMAND_LIST(COMMAND_DECLARE)

@@ -151,6 +151,72 @@ static const char *const migrations[] = {
 	"CREATE INDEX audit_by_team ON audit(team_id) WHERE team_id IS NOT NULL;"
 	"CREATE INDEX audit_by_judge ON audit(judge_id) WHERE judge_id IS NOT NULL;"
 	"PRAGMA user_version = 1;",
+
+	/* 1 -> 2: the timeline, pitch slots and their timers, judge panels, coaching, the frozen board */
+	"CREATE TABLE phase("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL CHECK (name <> ''),"
+	"  kind TEXT NOT NULL DEFAULT '',"		/* kickoff, ideas, build, checkpoint, submission, pitches, deliberation, awards, meal */
+	"  starts_at INTEGER NOT NULL,"
+	"  ends_at INTEGER NOT NULL,"
+	"  pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),"	/* does not move when pitches slip */
+	"  CHECK (ends_at >= starts_at)"
+	");"
+	"CREATE INDEX phase_by_start ON phase(starts_at);"
+	/* one pitch per team; starts_at is the plan, the projection adds the slips */
+	"CREATE TABLE slot("
+	"  id TEXT PRIMARY KEY,"
+	"  room_id TEXT NOT NULL REFERENCES room(id) ON DELETE CASCADE,"
+	"  team_id TEXT NOT NULL UNIQUE REFERENCES team(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  starts_at INTEGER NOT NULL,"
+	"  pitch_s INTEGER NOT NULL CHECK (pitch_s > 0),"
+	"  qa_s INTEGER NOT NULL CHECK (qa_s >= 0),"
+	"  changeover_s INTEGER NOT NULL CHECK (changeover_s >= 0),"
+	"  status TEXT NOT NULL DEFAULT 'scheduled'"
+	"    CHECK (status IN ('scheduled', 'running', 'done', 'noshow')),"
+	"  started_at INTEGER,"
+	"  ended_at INTEGER,"
+	"  UNIQUE (room_id, position)"
+	");"
+	/* the timekeeper's clock of a room, shared by every console */
+	"CREATE TABLE room_timer("
+	"  room_id TEXT PRIMARY KEY REFERENCES room(id) ON DELETE CASCADE,"
+	"  slot_id TEXT REFERENCES slot(id) ON DELETE SET NULL,"
+	"  state TEXT NOT NULL DEFAULT 'idle' CHECK (state IN ('idle', 'running', 'paused')),"
+	"  run_started_at INTEGER,"	/* event time the current run began */
+	"  elapsed_s INTEGER NOT NULL DEFAULT 0,"	/* seconds run before the current run */
+	"  changeover_cut_s INTEGER NOT NULL DEFAULT 0"	/* changeover time given back to catch up */
+	");"
+	"CREATE TABLE assignment("
+	"  judge_id TEXT NOT NULL REFERENCES judge(id) ON DELETE CASCADE,"
+	"  team_id TEXT NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (judge_id, team_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX assignment_by_team ON assignment(team_id);"
+	"CREATE TABLE coach_session("
+	"  id TEXT PRIMARY KEY,"
+	"  coach_id TEXT NOT NULL REFERENCES coach(id) ON DELETE CASCADE,"
+	"  team_id TEXT NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
+	"  stage TEXT NOT NULL,"
+	"  starts_at INTEGER NOT NULL,"
+	"  ends_at INTEGER NOT NULL,"
+	"  CHECK (ends_at > starts_at)"
+	");"
+	"CREATE INDEX coach_session_by_coach ON coach_session(coach_id, starts_at);"
+	"CREATE INDEX coach_session_by_team ON coach_session(team_id, starts_at);"
+	/* the stages a coach validated for a team (the rubric's criteria names) */
+	"CREATE TABLE team_stage("
+	"  team_id TEXT NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
+	"  stage_key TEXT NOT NULL,"
+	"  stage TEXT NOT NULL,"
+	"  validated_by TEXT REFERENCES coach(id) ON DELETE SET NULL,"
+	"  validated_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (team_id, stage_key)"
+	") WITHOUT ROWID;"
+	/* the leaderboard as it stood when frozen (JSON), so every display shows the same board */
+	"ALTER TABLE event ADD COLUMN frozen_board TEXT;"
+	"PRAGMA user_version = 2;",
 };
 
 int schema_latest(void)

@@ -130,10 +130,15 @@ static int choose_screen(struct app *a, int role, const char *as)
 			return judge_as(a, as);
 		break;
 	case ROLE_TIMEKEEPER:
+		a->who.role = ROLE_TIMEKEEPER;
+		a->who_name = pd_strdup(login_name());
+		app_switch(a, &screen_timer_ops, screen_timer_new(a, as));
+		return 0;
 	case ROLE_COACH:
-		fprintf(stderr, "podium: the %s's screen needs the pitch schedule, which this podium does not have yet\n",
-			role_name((enum role)role));
-		return 1;
+		a->who.role = ROLE_COACH;
+		a->who_name = pd_strdup(as ? as : login_name());
+		app_switch(a, &screen_coach_ops, screen_coach_new(a, as));
+		return 0;
 	default:
 		break;
 	}

@@ -161,6 +161,8 @@ extern const struct screen_ops screen_judge_ops;
 extern const struct screen_ops screen_display_ops;
 extern const struct screen_ops screen_organizer_ops;
 extern const struct screen_ops screen_pick_ops;
+extern const struct screen_ops screen_timer_ops;
+extern const struct screen_ops screen_coach_ops;
 
 /* The state of each screen, made for the app's actor. */
 void *screen_judge_new(struct app *a);
@@ -168,5 +170,9 @@ void *screen_display_new(struct app *a);
 void *screen_organizer_new(struct app *a);
 /* A picker of who you are (judges), then the judge screen. */
 void *screen_pick_new(struct app *a);
+/* The timekeeper of the room named room (name or UUID), or a picker of rooms when NULL. */
+void *screen_timer_new(struct app *a, const char *room);
+/* The coach named coach (name or UUID), or a picker of coaches when NULL. */
+void *screen_coach_new(struct app *a, const char *coach);
 
 #endif

@@ -418,7 +418,7 @@ static void bench_commits(const char *path)
 	sqlite3_db_config(b.db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_extended_result_codes(b.db, 1);
 	exec_or_die(b.db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-			  " PRAGMA trusted_schema = OFF;");
+			  " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;");
 	b.update = prepare_or_die(b.db, touch_sql);
 	b.begin = prepare_or_die(b.db, "BEGIN IMMEDIATE");
 	b.commit = prepare_or_die(b.db, "COMMIT");

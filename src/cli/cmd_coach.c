@@ -1,0 +1,11 @@
+#include "config.h"
+
+#include "commands.h"
+
+int cmd_coach(struct cli *c, int argc, char **argv)
+{
+	(void)c;
+	(void)argc;
+	(void)argv;
+	return cli_fail(status_error(ST_INTERNAL, "'coach' is not available yet"));
+}
