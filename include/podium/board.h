@@ -76,6 +76,33 @@ struct sheet_grid {
 enum status board_sheet_grid(struct store *st, struct sheet_grid *out);
 void board_sheet_grid_clear(struct sheet_grid *g);
 
+/* ---- the projector's boards ---- */
+
+#include "podium/ranking.h"
+
+/* One board: all teams (title NULL) or one track's. */
+struct board_view {
+	char *title;
+	struct ranking ranking;
+};
+
+struct board_views {
+	struct board_view *items;	/* overall first, then each track that has teams, by name */
+	size_t count;
+	bool frozen;			/* read from the snapshot taken at the freeze */
+};
+
+/*
+ * The boards as the projector shows them: live, or while the organizer has
+ * frozen the board, exactly as they stood at the freeze (every display shows
+ * the same, however late it opened). Free with board_views_clear().
+ */
+enum status board_views_load(struct store *st, struct board_views *out);
+void board_views_clear(struct board_views *v);
+
+/* Freeze the board (keeping a snapshot of every view) or let it move again; audited. */
+enum status board_freeze(struct store *st, bool frozen);
+
 /* Record a conflict of interest (judge must not judge team), audited. */
 enum status board_declare_conflict(struct store *st, const char *judge_id, const char *team_id,
 				   const char *reason);

@@ -43,12 +43,6 @@ void event_clear(struct event *e);
 enum status event_set_locked(struct store *st, bool locked);
 
 /*
- * Freeze the projected leaderboard (scores stop moving on screen) or let it
- * move again; audited.
- */
-enum status event_set_frozen(struct store *st, bool frozen);
-
-/*
  * The ceremony reveal: step -1 shows the whole board; step n >= 0 shows the
  * n lowest-ranked teams, so each organizer key press reveals one more, from
  * last place to first. Audited.

@@ -25,7 +25,6 @@
 	  " 'hours', hours, 'results_locked', json(iif(results_locked, 'true', 'false'))," \
 	  " 'board_frozen', json(iif(board_frozen, 'true', 'false')), 'reveal_step', reveal_step) FROM event") \
 	_(EVENT_SET_LOCKED, "UPDATE event SET results_locked = $locked") \
-	_(EVENT_SET_FROZEN, "UPDATE event SET board_frozen = $frozen") \
 	_(EVENT_SET_REVEAL, "UPDATE event SET reveal_step = $step")
 
 #define STMT_TRACK(_) \
@@ -349,6 +348,13 @@
 	  " LEFT JOIN conflict c ON c.team_id = t.id AND c.judge_id = $judge" \
 	  " ORDER BY t.name") \
 	_(BOARD_SHEET_STATES, "SELECT judge_id, team_id, status FROM sheet") \
+	_(BOARD_VIEW_JSON, "SELECT json_object('title', $title, 'rows', json($rows))") \
+	_(BOARD_SET_FROZEN, "UPDATE event SET board_frozen = $frozen, frozen_board = $board") \
+	_(BOARD_FROZEN_ROWS, \
+	  "SELECT v.key, v.value ->> '$.title', r.value ->> '$.rank', r.value ->> '$.team'," \
+	  " r.value ->> '$.team_id', r.value ->> '$.score', r.value ->> '$.judges'" \
+	  " FROM event, json_each(event.frozen_board) v, json_each(v.value, '$.rows') r" \
+	  " WHERE event.board_frozen ORDER BY v.key, r.key") \
 	_(BOARD_CONFLICTS, "SELECT judge_id, team_id FROM conflict") \
 	_(BOARD_CONFLICT_INSERT, \
 	  "INSERT INTO conflict(judge_id, team_id, reason, created_at) VALUES ($judge, $team, $reason, $now)" \
@@ -374,10 +380,103 @@
 	  " LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id" \
 	  " ORDER BY t.name, j.name")
 
+#define STMT_PANEL(_) \
+	_(PANEL_TEAMS, \
+	  "SELECT t.id, t.name, s.room_id, s.starts_at, s.starts_at + s.pitch_s + s.qa_s" \
+	  " FROM team t LEFT JOIN slot s ON s.team_id = t.id ORDER BY t.name") \
+	_(PANEL_JUDGES, "SELECT id, name FROM judge ORDER BY name") \
+	_(PANEL_TRACKS, "SELECT id FROM track") \
+	_(PANEL_JUDGE_TRACKS, "SELECT judge_id, track_id FROM judge_track") \
+	_(PANEL_TEAM_TRACKS, "SELECT team_id, track_id FROM team_track") \
+	_(PANEL_CONFLICTS, "SELECT judge_id, team_id FROM conflict") \
+	_(PANEL_ASSIGNED, "SELECT judge_id, team_id FROM assignment") \
+	_(PANEL_CLEAR, "DELETE FROM assignment") \
+	_(PANEL_INSERT, "INSERT INTO assignment(judge_id, team_id) VALUES ($judge, $team)") \
+	_(PANEL_SUMMARY_JSON, \
+	  "SELECT json_object('per_team', $per_team, 'timed', json(iif($timed, 'true', 'false'))," \
+	  " 'assignments', (SELECT count(*) FROM assignment)," \
+	  " 'judges', (SELECT count(DISTINCT judge_id) FROM assignment)," \
+	  " 'teams', (SELECT count(DISTINCT team_id) FROM assignment))") \
+	_(PANEL_LAST_PER_TEAM, \
+	  "SELECT json_extract(after, '$.per_team') FROM audit" \
+	  " WHERE kind = 'panel' AND json_valid(after) ORDER BY seq DESC LIMIT 1") \
+	_(PANEL_LIST, \
+	  "SELECT j.name, t.name, coalesce(r.name, ''), coalesce(strftime('%Y-%m-%d %H:%M', s.starts_at," \
+	  " 'unixepoch'), ''), j.id, t.id FROM assignment a JOIN judge j ON j.id = a.judge_id" \
+	  " JOIN team t ON t.id = a.team_id LEFT JOIN slot s ON s.team_id = t.id" \
+	  " LEFT JOIN room r ON r.id = s.room_id ORDER BY j.name, s.starts_at IS NULL, s.starts_at, t.name") \
+	_(PANEL_LIST_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('judge', j.name, 'team', t.name," \
+	  " 'room', r.name, 'start', strftime('%Y-%m-%d %H:%M', s.starts_at, 'unixepoch')," \
+	  " 'judge_id', j.id, 'team_id', t.id) AS o FROM assignment a JOIN judge j ON j.id = a.judge_id" \
+	  " JOIN team t ON t.id = a.team_id LEFT JOIN slot s ON s.team_id = t.id" \
+	  " LEFT JOIN room r ON r.id = s.room_id ORDER BY j.name, s.starts_at IS NULL, s.starts_at, t.name)") \
+	_(PANEL_IS_ASSIGNED, "SELECT 1 FROM assignment WHERE judge_id = $judge AND team_id = $team")
+
+/* A coaching session as a JSON object, for the audit log and for lists (alias s, joined to c and t). */
+#define STMT_SESSION_OBJECT \
+	"json_object('start', strftime('%Y-%m-%d %H:%M', s.starts_at, 'unixepoch')," \
+	" 'end', strftime('%Y-%m-%d %H:%M', s.ends_at, 'unixepoch'), 'coach', c.name, 'team', t.name," \
+	" 'stage', s.stage, 'id', s.id, 'coach_id', c.id, 'team_id', t.id)"
+
+#define STMT_COACHING(_) \
+	_(COACHING_STAGES, "SELECT name, name_key FROM criterion ORDER BY position") \
+	_(COACHING_TEAMS, \
+	  "SELECT t.id, t.name, s.starts_at, s.starts_at + s.pitch_s + s.qa_s" \
+	  " FROM team t LEFT JOIN slot s ON s.team_id = t.id ORDER BY t.name") \
+	_(COACHING_COACHES, "SELECT id, name FROM coach ORDER BY name") \
+	_(COACHING_SKILLS, "SELECT coach_id, skill_key FROM coach_skill") \
+	_(COACHING_WINDOWS, "SELECT coach_id, starts_at, ends_at FROM coach_window ORDER BY coach_id, starts_at") \
+	_(COACHING_VALIDATED, "SELECT team_id, stage_key FROM team_stage") \
+	_(COACHING_KEPT, \
+	  "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE starts_at <= $now") \
+	_(COACHING_CLEAR_FUTURE, "DELETE FROM coach_session WHERE starts_at > $now") \
+	_(COACHING_INSERT, \
+	  "INSERT INTO coach_session(id, coach_id, team_id, stage, starts_at, ends_at)" \
+	  " VALUES ($id, $coach, $team, $stage, $starts_at, $ends_at)") \
+	_(COACHING_PLAN_JSON, \
+	  "SELECT json_object('length_min', $length, 'sessions', (SELECT count(*) FROM coach_session)," \
+	  " 'planned_ahead', (SELECT count(*) FROM coach_session WHERE starts_at > $now))") \
+	_(COACHING_SESSIONS, \
+	  "SELECT s.id, s.coach_id, c.name, s.team_id, t.name, s.stage, s.starts_at, s.ends_at" \
+	  " FROM coach_session s JOIN coach c ON c.id = s.coach_id JOIN team t ON t.id = s.team_id" \
+	  " WHERE $coach IS NULL OR s.coach_id = $coach ORDER BY s.starts_at, c.name, t.name, s.stage") \
+	_(COACHING_SESSIONS_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT " STMT_SESSION_OBJECT " AS o" \
+	  " FROM coach_session s JOIN coach c ON c.id = s.coach_id JOIN team t ON t.id = s.team_id" \
+	  " ORDER BY s.starts_at, c.name, t.name, s.stage)") \
+	_(COACHING_SESSION_JSON, \
+	  "SELECT " STMT_SESSION_OBJECT " FROM coach_session s JOIN coach c ON c.id = s.coach_id" \
+	  " JOIN team t ON t.id = s.team_id WHERE s.id = $id") \
+	_(COACHING_SESSION_GET, \
+	  "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE id = $id") \
+	_(COACHING_SESSION_MOVE, \
+	  "UPDATE coach_session SET starts_at = $starts_at, ends_at = $ends_at WHERE id = $id") \
+	_(COACHING_SESSION_DELETE, "DELETE FROM coach_session WHERE id = $id") \
+	_(COACHING_BUSY_COACH, \
+	  "SELECT starts_at, ends_at FROM coach_session WHERE coach_id = $coach AND id <> $except" \
+	  " AND ends_at > $from ORDER BY starts_at") \
+	_(COACHING_BUSY_TEAM, \
+	  "SELECT starts_at, ends_at FROM coach_session WHERE team_id = $team AND id <> $except" \
+	  " AND ends_at > $from UNION ALL SELECT starts_at, starts_at + pitch_s + qa_s FROM slot" \
+	  " WHERE team_id = $team AND starts_at + pitch_s + qa_s > $from ORDER BY 1") \
+	_(COACHING_COACH_WINDOWS, \
+	  "SELECT starts_at, ends_at FROM coach_window WHERE coach_id = $coach ORDER BY starts_at") \
+	_(COACHING_COACH_SKILLS, "SELECT skill_key FROM coach_skill WHERE coach_id = $coach") \
+	_(COACHING_STAGE_GET, "SELECT 1 FROM team_stage WHERE team_id = $team AND stage_key = $key") \
+	_(COACHING_STAGE_INSERT, \
+	  "INSERT INTO team_stage(team_id, stage_key, stage, validated_by, validated_at)" \
+	  " VALUES ($team, $key, $stage, $coach, $now)") \
+	_(COACHING_STAGE_JSON, \
+	  "SELECT json_object('team', t.name, 'stage', g.stage, 'coach', c.name," \
+	  " 'validated_at', strftime('%Y-%m-%dT%H:%M:%SZ', g.validated_at, 'unixepoch'))" \
+	  " FROM team_stage g JOIN team t ON t.id = g.team_id LEFT JOIN coach c ON c.id = g.validated_by" \
+	  " WHERE g.team_id = $team AND g.stage_key = $key")
+
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_IMPORT(_) \
-	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_)
+	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) STMT_PANEL(_) STMT_COACHING(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

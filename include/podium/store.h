@@ -58,7 +58,8 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
 
 /*
  * Run fn inside one read transaction, so several queries see one snapshot.
- * Never held while waiting for input.
+ * Never held while waiting for input. Inside a transaction already, fn simply
+ * runs in it.
  */
 enum status store_read(struct store *st, store_txn_fn fn, void *ctx);
 

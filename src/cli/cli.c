@@ -59,6 +59,10 @@ static const struct command commands[] = {
 	{ "coach", cmd_coach, "coach plan [--length 20]\n       podium coach sessions [--format table|csv|json|ics]",
 	  "coach sessions: plan them, or list them", NULL },
 	{ "timer", cmd_timer, "timer start|pause|resume|next|noshow --room R", "the timekeeper's actions", NULL },
+	{ "board", cmd_board, "board freeze|unfreeze|reveal|unreveal",
+	  "the projected leaderboard: freeze it, or run the ceremony reveal one team at a time",
+	  "freeze keeps every display on the board as it stands; reveal shows one more team\n"
+	  "from last place up at each call; unreveal shows the whole board again." },
 	{ "tui", cmd_tui,
 	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
 	  "the full-screen console (the default command)", NULL },

@@ -7,6 +7,7 @@
 
 #include "podium/audit.h"
 #include "podium/clock.h"
+#include "podium/event.h"
 #include "podium/store.h"
 
 static void name_from_row(struct query *q, struct board_name *n)
@@ -271,4 +272,230 @@ enum status board_declare_conflict(struct store *st, const char *judge_id, const
 	struct conflict_ctx c = { judge_id, team_id, reason };
 
 	return store_write(st, conflict_txn, &c);
+}
+
+/* ---- the projector's boards ---- */
+
+void board_views_clear(struct board_views *v)
+{
+	for (size_t i = 0; i < v->count; i++) {
+		free(v->items[i].title);
+		ranking_clear(&v->items[i].ranking);
+	}
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+static struct board_view *add_view(struct board_views *v, const char *title)
+{
+	struct board_view *view;
+
+	v->items = pd_realloc(v->items, (v->count + 1) * sizeof(*v->items));
+	view = &v->items[v->count++];
+	memset(view, 0, sizeof(*view));
+	view->title = title ? pd_strdup(title) : NULL;
+	return view;
+}
+
+static enum status live_views_txn(struct store *st, void *ctx)
+{
+	struct board_views *v = ctx;
+	struct board_names tracks;
+	enum status s = ranking_compute(st, RANK_RAW, NULL, &add_view(v, NULL)->ranking);
+
+	if (s != ST_OK || (s = board_tracks(st, &tracks)) != ST_OK)
+		return s;
+	for (size_t i = 0; s == ST_OK && i < tracks.count; i++) {
+		struct ranking r;
+
+		s = ranking_compute(st, RANK_RAW, tracks.items[i].id, &r);
+		if (s == ST_OK && r.count)
+			add_view(v, tracks.items[i].name)->ranking = r;
+		else if (s == ST_OK)
+			ranking_clear(&r);
+	}
+	board_names_clear(&tracks);
+	return s;
+}
+
+static void add_frozen_row(struct board_view *view, struct query *q)
+{
+	struct ranking *r = &view->ranking;
+	struct rank_row *row;
+
+	r->rows = pd_realloc(r->rows, (r->count + 1) * sizeof(*r->rows));
+	row = &r->rows[r->count++];
+	memset(row, 0, sizeof(*row));
+	row->rank = query_is_null(q, 2) ? 0 : (int)query_int(q, 2);
+	row->team = pd_strdup(query_text(q, 3));
+	snprintf(row->team_id, sizeof(row->team_id), "%s", query_text(q, 4));
+	row->score = query_double(q, 5);
+	row->judges = (int)query_int(q, 6);
+}
+
+static enum status frozen_views(struct store *st, struct board_views *v)
+{
+	struct query *q = store_query(st, STMT_BOARD_FROZEN_ROWS);
+	int64_t last_view = -1;
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		if (query_int(q, 0) != last_view) {
+			last_view = query_int(q, 0);
+			add_view(v, query_text(q, 1));
+		}
+		add_frozen_row(&v->items[v->count - 1], q);
+	}
+	return s == ST_DONE ? ST_OK : s;
+}
+
+static enum status views_txn(struct store *st, void *ctx)
+{
+	struct board_views *v = ctx;
+	struct event e;
+	enum status s = event_get(st, &e);
+
+	if (s != ST_OK)
+		return s;
+	v->frozen = e.board_frozen;
+	event_clear(&e);
+	if (v->frozen && (s = frozen_views(st, v)) == ST_OK && v->count > 0)
+		return ST_OK;
+	board_views_clear(v);
+	return live_views_txn(st, v);
+}
+
+enum status board_views_load(struct store *st, struct board_views *out)
+{
+	bool frozen;
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	s = store_read(st, views_txn, out);
+	frozen = out->frozen;
+	if (s != ST_OK)
+		board_views_clear(out);
+	out->frozen = frozen;
+	return s;
+}
+
+/* The JSON of one view's rows, each object made by SQLite. */
+static enum status view_json(struct store *st, const struct board_view *view, char **out)
+{
+	size_t len = 1, cap = 256;
+	char *rows = pd_malloc(cap);
+	enum status s = ST_OK;
+	struct query *q;
+
+	rows[0] = '[';
+	for (size_t i = 0; s == ST_OK && i < view->ranking.count; i++) {
+		const struct rank_row *row = &view->ranking.rows[i];
+		char *obj = NULL;
+		size_t n;
+
+		q = store_query(st, STMT_RANKING_ROW_JSON);
+		if (row->rank)
+			query_bind_int(q, "$rank", row->rank);
+		query_bind_text(q, "$team", row->team);
+		query_bind_text(q, "$team_id", row->team_id);
+		if (row->rank)
+			query_bind_double(q, "$score", row->score);
+		query_bind_int(q, "$judges", row->judges);
+		s = query_first_text(q, &obj);
+		if (s != ST_OK)
+			break;
+		n = strlen(obj);
+		if (len + n + 3 > cap) {
+			cap = (len + n + 3) * 2;
+			rows = pd_realloc(rows, cap);
+		}
+		if (i)
+			rows[len++] = ',';
+		memcpy(rows + len, obj, n);
+		len += n;
+		free(obj);
+	}
+	rows[len++] = ']';
+	rows[len] = '\0';
+	if (s == ST_OK) {
+		q = store_query(st, STMT_BOARD_VIEW_JSON);
+		query_bind_text(q, "$title", view->title);
+		query_bind_text(q, "$rows", rows);
+		s = query_first_text(q, out);
+	}
+	free(rows);
+	return s;
+}
+
+static enum status snapshot_json(struct store *st, char **out)
+{
+	struct board_views v = { 0 };
+	char *all = pd_strdup("[");
+	enum status s = live_views_txn(st, &v);
+
+	for (size_t i = 0; s == ST_OK && i < v.count; i++) {
+		char *one = NULL, *next;
+
+		s = view_json(st, &v.items[i], &one);
+		if (s != ST_OK)
+			break;
+		next = pd_asprintf("%s%s%s", all, i ? "," : "", one);
+		free(all);
+		free(one);
+		all = next;
+	}
+	board_views_clear(&v);
+	if (s != ST_OK) {
+		free(all);
+		return s;
+	}
+	*out = pd_asprintf("%s]", all);
+	free(all);
+	return ST_OK;
+}
+
+static enum status freeze_txn(struct store *st, void *ctx)
+{
+	bool frozen = *(bool *)ctx;
+	char *board = NULL, *before = NULL, *after = NULL;
+	struct query *q;
+	struct event e;
+	enum status s = event_get(st, &e);
+
+	if (s != ST_OK)
+		return s;
+	if (e.board_frozen == frozen) {
+		event_clear(&e);
+		return ST_OK;
+	}
+	if (frozen)
+		s = snapshot_json(st, &board);
+	if (s == ST_OK)
+		s = query_first_text(store_query(st, STMT_EVENT_JSON), &before);
+	if (s == ST_OK) {
+		q = store_query(st, STMT_BOARD_SET_FROZEN);
+		query_bind_int(q, "$frozen", frozen);
+		query_bind_text(q, "$board", board);
+		s = query_exec(q);
+	}
+	if (s == ST_OK)
+		s = query_first_text(store_query(st, STMT_EVENT_JSON), &after);
+	if (s == ST_OK) {
+		struct audit_entry a = {
+			.action = frozen ? "freeze" : "unfreeze", .kind = "event", .record_id = e.id,
+			.before = before, .after = after,
+		};
+
+		s = audit_record(st, &a);
+	}
+	free(board);
+	free(before);
+	free(after);
+	event_clear(&e);
+	return s;
+}
+
+enum status board_freeze(struct store *st, bool frozen)
+{
+	return store_write(st, freeze_txn, &frozen);
 }

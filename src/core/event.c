@@ -115,8 +115,6 @@ static bool switch_unchanged(const struct event *e, const struct event_switch *s
 	switch (sw->stmt) {
 	case STMT_EVENT_SET_LOCKED:
 		return e->results_locked == (sw->value != 0);
-	case STMT_EVENT_SET_FROZEN:
-		return e->board_frozen == (sw->value != 0);
 	default:
 		return e->reveal_step == sw->value;
 	}
@@ -155,13 +153,6 @@ static enum status set_switch_txn(struct store *st, void *ctx)
 enum status event_set_locked(struct store *st, bool locked)
 {
 	struct event_switch sw = { STMT_EVENT_SET_LOCKED, "$locked", locked, locked ? "lock" : "unlock" };
-
-	return store_write(st, set_switch_txn, &sw);
-}
-
-enum status event_set_frozen(struct store *st, bool frozen)
-{
-	struct event_switch sw = { STMT_EVENT_SET_FROZEN, "$frozen", frozen, frozen ? "freeze" : "unfreeze" };
 
 	return store_write(st, set_switch_txn, &sw);
 }

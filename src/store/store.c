@@ -354,6 +354,9 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
 
 enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
 {
+	/* inside a transaction already: its snapshot is the one to read */
+	if (st->txn_where)
+		return fn(st, ctx);
 	return run_txn(st, "BEGIN", fn, ctx, "store_read");
 }
 

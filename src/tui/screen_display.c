@@ -22,12 +22,9 @@
 
 struct display_screen {
 	struct event event;
-	struct board_names tracks;
-	struct ranking views[16];	/* [0] overall, then one per track that has teams */
-	const char *view_names[16];	/* NULL for overall, else the track's name (in tracks) */
-	size_t nviews, view;
+	struct board_views views;
+	size_t view;
 	int seconds_on_view;
-	bool have_board;
 	char title[256];
 };
 
@@ -38,15 +35,6 @@ static const struct tui_key display_keys[] = {
 	{ ACT_PREV_VIEW, TUI_FN(KEY_LEFT), 0, "←", "previous board", false },
 };
 
-static void clear_views(struct display_screen *d)
-{
-	for (size_t i = 0; i < d->nviews; i++) {
-		ranking_clear(&d->views[i]);
-		d->view_names[i] = NULL;
-	}
-	d->nviews = 0;
-}
-
 static enum status display_load(struct app *a, void *state)
 {
 	struct display_screen *d = state;
@@ -56,26 +44,11 @@ static enum status display_load(struct app *a, void *state)
 	s = event_get(a->st, &d->event);
 	if (s != ST_OK)
 		return s;
-	/* a frozen board keeps what it showed; one opened while frozen reads it once */
-	if (d->event.board_frozen && d->have_board)
-		return ST_OK;
-	board_names_clear(&d->tracks);
-	if ((s = board_tracks(a->st, &d->tracks)) != ST_OK)
-		return s;
-	clear_views(d);
-	s = ranking_compute(a->st, RANK_RAW, NULL, &d->views[d->nviews++]);
-	for (size_t i = 0; s == ST_OK && i < d->tracks.count && d->nviews < PD_ARRAY_LEN(d->views); i++) {
-		s = ranking_compute(a->st, RANK_RAW, d->tracks.items[i].id, &d->views[d->nviews]);
-		if (s == ST_OK && d->views[d->nviews].count == 0) {
-			ranking_clear(&d->views[d->nviews]);
-		} else if (s == ST_OK) {
-			d->view_names[d->nviews] = d->tracks.items[i].name;
-			d->nviews++;
-		}
-	}
-	if (d->view >= d->nviews)
+	board_views_clear(&d->views);
+	s = board_views_load(a->st, &d->views);
+	/* the ceremony is told on the board of all teams */
+	if (d->view >= d->views.count || d->event.reveal_step >= 0)
 		d->view = 0;
-	d->have_board = s == ST_OK;
 	return s;
 }
 
@@ -139,15 +112,16 @@ static size_t ranked_count(const struct ranking *r)
 
 static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, int cols)
 {
-	const struct ranking *r = &d->views[d->view];
+	const struct ranking *r = &d->views.items[d->view].ranking;
+	const char *title = d->views.items[d->view].title;
 	size_t ranked = ranked_count(r), hidden = 0;
 	double best = best_score(r);
 	int name_w = cols >= 100 ? 36 : cols / 3, bar_x = 2 + 5 + name_w + 9, bar_w = cols - bar_x - 8;
 	char head[160];
 
-	snprintf(head, sizeof(head), "Leaderboard · %s", d->view_names[d->view] ? d->view_names[d->view] : "all teams");
+	snprintf(head, sizeof(head), "Leaderboard · %s", title ? title : "all teams");
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, head, cols / 2);
-	if (d->event.board_frozen)
+	if (d->views.frozen)
 		draw_text_right(w, top, cols / 2, ROLE_LOOK_FROZEN, " frozen ", cols - cols / 2 - 2);
 	if (d->event.reveal_step >= 0)
 		hidden = ranked > (size_t)d->event.reveal_step ? ranked - (size_t)d->event.reveal_step : 0;
@@ -181,7 +155,7 @@ static void display_draw(struct app *a, void *state, WINDOW *w, int top, int row
 
 	(void)a;
 	draw_clock_line(d, w, top + 1, cols);
-	if (d->nviews)
+	if (d->views.count)
 		draw_board(d, w, top + 3, rows - 3, cols);
 }
 
@@ -190,8 +164,8 @@ static bool display_tick(struct app *a, void *state)
 	struct display_screen *d = state;
 
 	(void)a;
-	if (++d->seconds_on_view >= ROTATE_SECONDS && d->nviews > 1 && d->event.reveal_step < 0) {
-		d->view = (d->view + 1) % d->nviews;
+	if (++d->seconds_on_view >= ROTATE_SECONDS && d->views.count > 1 && d->event.reveal_step < 0) {
+		d->view = (d->view + 1) % d->views.count;
 		d->seconds_on_view = 0;
 	}
 	return true;	/* the clock moves every second */
@@ -203,12 +177,12 @@ static void display_act(struct app *a, void *state, int action, int key)
 
 	(void)a;
 	(void)key;
-	if (!d->nviews)
+	if (!d->views.count)
 		return;
 	if (action == ACT_NEXT_VIEW)
-		d->view = (d->view + 1) % d->nviews;
+		d->view = (d->view + 1) % d->views.count;
 	else if (action == ACT_PREV_VIEW)
-		d->view = (d->view + d->nviews - 1) % d->nviews;
+		d->view = (d->view + d->views.count - 1) % d->views.count;
 	d->seconds_on_view = 0;
 }
 
@@ -216,8 +190,7 @@ static void display_free(void *state)
 {
 	struct display_screen *d = state;
 
-	clear_views(d);
-	board_names_clear(&d->tracks);
+	board_views_clear(&d->views);
 	event_clear(&d->event);
 	free(d);
 }

@@ -492,7 +492,7 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 			    lock_yes, o);
 		break;
 	case ACT_FREEZE:
-		app_status(a, event_set_frozen(a->st, !o->event.board_frozen));
+		app_status(a, board_freeze(a->st, !o->event.board_frozen));
 		app_reload(a);
 		break;
 	case ACT_REVEAL:

@@ -18,10 +18,13 @@ char *theme_warning;	/* the first warning, shown in the console's status line */
 
 static void warn(void *ctx, const char *file, int line, const char *msg)
 {
-	char *text = pd_asprintf("%s:%d: %s", file, line, msg);
+	const char *base = strrchr(file, '/');
+	char *text;
 
 	(void)ctx;
-	fprintf(stderr, "podium: %s\n", text);
+	fprintf(stderr, "podium: %s:%d: %s\n", file, line, msg);
+	/* the status line is narrow: the file's name says enough there */
+	text = pd_asprintf("%s:%d: %s", base ? base + 1 : file, line, msg);
 	if (!theme_warning)
 		theme_warning = text;
 	else

@@ -13,6 +13,32 @@ run podium score --judge "Sarah Cohen" --team "Code Camarades" idea=5 engagement
 expect_rc 0
 wait_for display '1 +Code Camarades +[0-9.]+ █'
 
+# frozen: a new sheet changes nothing on the board, even on a display opened later
+run podium board freeze
+expect_rc 0
+expect_out_match '^board frozen'
+wait_for display ' frozen$'
+run podium score --judge "Sarah Cohen" --team "Data for All" idea=5 engagement=5 technique=5 marketing=5 design=5 viability=5 pitch=5 --submit
+expect_rc 0
+console late 132 43 tui --role display
+wait_for late ' frozen$'
+checks=$((checks + 1))
+sleep 0.5
+screen display | grep -q 'Data for All' && fail "a frozen board moved"
+screen late | grep -q 'Data for All' && fail "a display opened during the freeze shows live scores"
+run podium board unfreeze
+wait_for display 'Data for All'
+
+# the ceremony: one team more from the bottom at each step
+run podium board reveal
+expect_out_match '^revealed 1 team from the bottom'
+wait_for display '^ +\? +· · ·'
+wait_for display '13 +Team Kaizen|13 +Cœur Vert'
+run podium board reveal
+expect_out_match '^revealed 2 teams'
+run podium board unreveal
+wait_gone display '· · ·'
+
 run podium tui --role display --bogus
 expect_rc 2
 finish

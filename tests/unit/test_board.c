@@ -5,6 +5,7 @@
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/people.h"
+#include "podium/sheet.h"
 #include "podium/store.h"
 
 struct fixture {
@@ -94,12 +95,52 @@ static void unix_user__finds_the_judge(void **state)
 	assert_int_equal(board_judge_by_unix_user(f->st, "nobody", &me), ST_NOT_FOUND);
 }
 
+static void score(struct store *st, const char *judge, const char *team, int v)
+{
+	struct actor org = { ROLE_ORGANIZER, "" };
+	struct sheet_value vals[7] = {
+		{ "Idea", v }, { "Engagement", v }, { "Technique", v }, { "Marketing", v },
+		{ "Design", v }, { "Viability", v }, { "Pitch", v },
+	};
+	struct sheet_change c = { .judge = judge, .team = team, .values = vals, .nvalues = 7, .submit = true };
+
+	assert_int_equal(sheet_apply(st, &org, &c), ST_OK);
+}
+
+static void freeze__keeps_the_board_as_it_stood_until_unfrozen(void **state)
+{
+	struct fixture *f = *state;
+	struct board_views v;
+
+	score(f->st, f->judge, f->team_a, 3);
+	assert_int_equal(board_freeze(f->st, true), ST_OK);
+	score(f->st, f->judge, f->team_b, 5);
+	assert_int_equal(board_views_load(f->st, &v), ST_OK);
+	assert_true(v.frozen);
+	assert_int_equal(v.count, 1);
+	assert_null(v.items[0].title);
+	assert_int_equal(v.items[0].ranking.count, 2);
+	assert_string_equal(v.items[0].ranking.rows[0].team, "Les Castors");
+	assert_int_equal(v.items[0].ranking.rows[0].rank, 1);
+	assert_true(v.items[0].ranking.rows[0].score == 50.0);
+	assert_int_equal(v.items[0].ranking.rows[1].rank, 0);
+	board_views_clear(&v);
+
+	assert_int_equal(board_freeze(f->st, false), ST_OK);
+	assert_int_equal(board_views_load(f->st, &v), ST_OK);
+	assert_false(v.frozen);
+	assert_string_equal(v.items[0].ranking.rows[0].team, "青い森");
+	assert_true(v.items[0].ranking.rows[0].score == 100.0);
+	board_views_clear(&v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(queue__lists_every_team_to_do_in_name_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict__shows_in_the_queue_and_the_grid, setup, teardown),
 		cmocka_unit_test_setup_teardown(unix_user__finds_the_judge, setup, teardown),
+		cmocka_unit_test_setup_teardown(freeze__keeps_the_board_as_it_stood_until_unfrozen, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

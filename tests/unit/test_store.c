@@ -6,6 +6,7 @@
 
 #include "podium/audit.h"
 #include "podium/store.h"
+#include "store/store_internal.h"
 
 static enum status insert_track(struct store *st, void *ctx)
 {
@@ -219,6 +220,45 @@ static void integrity__is_clean_on_a_new_file(void **state)
 	store_close(st);
 }
 
+static int64_t scalar(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	int64_t v = -1;
+
+	sqlite3_open(path, &db);
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return v;
+}
+
+static void open__migrates_a_file_of_an_older_schema_step_by_step(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "old.db");
+	struct store *st;
+	sqlite3 *db;
+
+	(void)state;
+	/* a file as the first podium wrote it: schema version 1 */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA application_id=1886348393;", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, schema_step(0), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO track(id, name, name_key) VALUES ('t', 'Education', 'education')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(scalar(path, "PRAGMA user_version"), 1);
+
+	assert_int_equal(store_open(path, &st), ST_OK);
+	store_close(st);
+	assert_int_equal(scalar(path, "PRAGMA user_version"), schema_latest());
+	assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'slot'"), 1);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM track"), 1);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +271,7 @@ int main(void)
 		cmocka_unit_test(data_version__changes_when_another_connection_commits),
 		cmocka_unit_test(backup__copies_and_refuses_to_overwrite),
 		cmocka_unit_test(integrity__is_clean_on_a_new_file),
+		cmocka_unit_test(open__migrates_a_file_of_an_older_schema_step_by_step),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

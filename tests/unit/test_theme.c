@@ -106,6 +106,62 @@ static void parse__survives_hostile_input(void **state)
 	theme_parse(&t, "h.theme", "", NULL, NULL);
 }
 
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = calloc(1, (size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+static void shipped_themes__parse_without_a_warning_and_set_every_role(void **state)
+{
+	static const char *const names[] = { "default", "light", "high-contrast", "mono", "projector" };
+	const char *top = getenv("top_srcdir");
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char path[512];
+		struct theme t;
+		struct warnings w = { 0 };
+		char *text;
+		int roles = 0;
+
+		snprintf(path, sizeof(path), "%s/themes/%s.theme", top ? top : ".", names[i]);
+		text = slurp(path);
+		assert_non_null(text);
+		theme_defaults(&t);
+		assert_int_equal(theme_parse(&t, path, text, collect, &w), 0);
+		/* every role is named in every shipped theme, so none silently keeps another's look */
+		for (int r = 0; r < ROLE_LOOK_COUNT; r++) {
+			char needle[64];
+			static const char *const role_names[] = {
+#define NAME(id, name, fg, bg, attr, mono) name,
+				THEME_ROLE_INFO(NAME)
+#undef NAME
+			};
+
+			snprintf(needle, sizeof(needle), "color %s ", role_names[r]);
+			if (strstr(text, needle))
+				roles++;
+		}
+		assert_int_equal(roles, ROLE_LOOK_COUNT);
+		free(text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +170,7 @@ int main(void)
 		cmocka_unit_test(parse__names_the_unknown_colour),
 		cmocka_unit_test(colors__accept_bright_and_numbered_names),
 		cmocka_unit_test(parse__survives_hostile_input),
+		cmocka_unit_test(shipped_themes__parse_without_a_warning_and_set_every_role),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
