@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "podium/id.h"
+#include "podium/record.h"
 #include "podium/sheet.h"
 #include "podium/status.h"
 
@@ -33,6 +34,26 @@ enum status board_teams(struct store *st, struct board_names *out);
 /* Every track, by name. */
 enum status board_tracks(struct store *st, struct board_names *out);
 void board_names_clear(struct board_names *n);
+
+/* A row of the organizer's record lists: the name and two columns of detail. */
+struct board_row {
+	char id[ID_LEN + 1];
+	char *name;
+	char *detail[2];
+};
+
+struct board_rows {
+	struct board_row *items;
+	size_t count;
+};
+
+/*
+ * The records of kind (track, team, judge, coach or room) by name, with
+ * details: teams (project, tracks), tracks (teams, judges), judges (tracks,
+ * login), coaches (skills, email), rooms (tracks, seats).
+ */
+enum status board_records(struct store *st, enum record_kind kind, struct board_rows *out);
+void board_rows_clear(struct board_rows *r);
 
 /* The judge whose unix_user is user: ST_NOT_FOUND when none. */
 enum status board_judge_by_unix_user(struct store *st, const char *user, struct board_name *out);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "podium/id.h"
+#include "podium/record.h"
 #include "podium/status.h"
 
 struct store;
@@ -72,6 +73,12 @@ struct judge_spec {
 	 */
 	const char *pin;
 };
+
+/*
+ * Rename a track, team, judge, coach or room, keeping everything else;
+ * audited, inside the caller's transaction. ST_CONFLICT when the name is taken.
+ */
+enum status people_rename(struct store *st, enum record_kind kind, const char *id, const char *name);
 
 /* Shortest and longest PIN accepted. */
 #define PEOPLE_PIN_MIN 4

@@ -30,6 +30,7 @@
 #define STMT_TRACK(_) \
 	_(TRACK_BY_KEY, "SELECT id, name FROM track WHERE name_key = $key") \
 	_(TRACK_BY_ID, "SELECT id, name FROM track WHERE id = $id") \
+	_(TRACK_RENAME, "UPDATE track SET name = $name, name_key = $key WHERE id = $id") \
 	_(TRACK_INSERT, "INSERT INTO track(id, name, name_key) VALUES ($id, $name, $key)") \
 	_(TRACK_JSON, "SELECT json_object('id', id, 'name', name) FROM track WHERE id = $id") \
 	_(TRACK_DELETE, "DELETE FROM track WHERE id = $id")
@@ -42,6 +43,7 @@
 #define STMT_TEAM(_) \
 	_(TEAM_BY_KEY, "SELECT id, name FROM team WHERE name_key = $key") \
 	_(TEAM_BY_ID, "SELECT id, name FROM team WHERE id = $id") \
+	_(TEAM_RENAME, "UPDATE team SET name = $name, name_key = $key WHERE id = $id") \
 	_(TEAM_INSERT, \
 	  "INSERT INTO team(id, name, name_key, project, table_label, description)" \
 	  " VALUES ($id, $name, $key, $project, $table, $description)") \
@@ -64,6 +66,7 @@
 #define STMT_JUDGE(_) \
 	_(JUDGE_BY_KEY, "SELECT id, name FROM judge WHERE name_key = $key") \
 	_(JUDGE_BY_ID, "SELECT id, name FROM judge WHERE id = $id") \
+	_(JUDGE_RENAME, "UPDATE judge SET name = $name, name_key = $key WHERE id = $id") \
 	_(JUDGE_INSERT, \
 	  "INSERT INTO judge(id, name, name_key, email, unix_user, pin_hash)" \
 	  " VALUES ($id, $name, $key, $email, $unix_user, $pin_hash)") \
@@ -84,6 +87,7 @@
 #define STMT_COACH(_) \
 	_(COACH_BY_KEY, "SELECT id, name FROM coach WHERE name_key = $key") \
 	_(COACH_BY_ID, "SELECT id, name FROM coach WHERE id = $id") \
+	_(COACH_RENAME, "UPDATE coach SET name = $name, name_key = $key WHERE id = $id") \
 	_(COACH_INSERT, "INSERT INTO coach(id, name, name_key, email) VALUES ($id, $name, $key, $email)") \
 	_(COACH_UPDATE, "UPDATE coach SET name = $name, name_key = $key, email = $email WHERE id = $id") \
 	_(COACH_DELETE, "DELETE FROM coach WHERE id = $id") \
@@ -103,6 +107,7 @@
 #define STMT_ROOM(_) \
 	_(ROOM_BY_KEY, "SELECT id, name FROM room WHERE name_key = $key") \
 	_(ROOM_BY_ID, "SELECT id, name FROM room WHERE id = $id") \
+	_(ROOM_RENAME, "UPDATE room SET name = $name, name_key = $key WHERE id = $id") \
 	_(ROOM_INSERT, "INSERT INTO room(id, name, name_key, capacity) VALUES ($id, $name, $key, $capacity)") \
 	_(ROOM_UPDATE, "UPDATE room SET name = $name, name_key = $key, capacity = $capacity WHERE id = $id") \
 	_(ROOM_DELETE, "DELETE FROM room WHERE id = $id") \
@@ -339,6 +344,24 @@
 	_(BOARD_JUDGES, "SELECT id, name, pin_hash IS NOT NULL FROM judge ORDER BY name") \
 	_(BOARD_TEAMS, "SELECT id, name, 0 FROM team ORDER BY name") \
 	_(BOARD_TRACKS, "SELECT id, name, 0 FROM track ORDER BY name") \
+	_(BOARD_TEAM_ROWS, \
+	  "SELECT t.id, t.name, t.project, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name" \
+	  " FROM team_track x JOIN track k ON k.id = x.track_id WHERE x.team_id = t.id ORDER BY k.name)), '')" \
+	  " FROM team t ORDER BY t.name") \
+	_(BOARD_TRACK_ROWS, \
+	  "SELECT k.id, k.name, (SELECT count(*) FROM team_track x WHERE x.track_id = k.id) || ' teams'," \
+	  " (SELECT count(*) FROM judge_track x WHERE x.track_id = k.id) || ' judges' FROM track k ORDER BY k.name") \
+	_(BOARD_JUDGE_ROWS, \
+	  "SELECT j.id, j.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name" \
+	  " FROM judge_track x JOIN track k ON k.id = x.track_id WHERE x.judge_id = j.id ORDER BY k.name)), '')," \
+	  " coalesce(j.unix_user, '') || iif(j.pin_hash IS NULL, '', ' (PIN)') FROM judge j ORDER BY j.name") \
+	_(BOARD_COACH_ROWS, \
+	  "SELECT c.id, c.name, coalesce((SELECT group_concat(skill, ', ') FROM (SELECT skill FROM coach_skill" \
+	  " WHERE coach_id = c.id ORDER BY skill_key)), ''), c.email FROM coach c ORDER BY c.name") \
+	_(BOARD_ROOM_ROWS, \
+	  "SELECT r.id, r.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name" \
+	  " FROM room_track x JOIN track k ON k.id = x.track_id WHERE x.room_id = r.id ORDER BY k.name)), '')," \
+	  " coalesce(r.capacity || ' seats', '') FROM room r ORDER BY r.name") \
 	_(BOARD_JUDGE_BY_UNIX_USER, \
 	  "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user") \
 	_(BOARD_JUDGE_QUEUE, \
@@ -464,6 +487,8 @@
 	  "SELECT starts_at, ends_at FROM coach_window WHERE coach_id = $coach ORDER BY starts_at") \
 	_(COACHING_COACH_SKILLS, "SELECT skill_key FROM coach_skill WHERE coach_id = $coach") \
 	_(COACHING_STAGE_GET, "SELECT 1 FROM team_stage WHERE team_id = $team AND stage_key = $key") \
+	_(COACHING_TEAM_VALIDATED, "SELECT stage_key FROM team_stage WHERE team_id = $team") \
+	_(COACHING_TEAM_BOOKED, "SELECT stage FROM coach_session WHERE team_id = $team AND ends_at > $now") \
 	_(COACHING_STAGE_INSERT, \
 	  "INSERT INTO team_stage(team_id, stage_key, stage, validated_by, validated_at)" \
 	  " VALUES ($team, $key, $stage, $coach, $now)") \
@@ -473,10 +498,90 @@
 	  " FROM team_stage g JOIN team t ON t.id = g.team_id LEFT JOIN coach c ON c.id = g.validated_by" \
 	  " WHERE g.team_id = $team AND g.stage_key = $key")
 
+#define STMT_TIMELINE(_) \
+	_(TIMELINE_CLEAR, "DELETE FROM phase") \
+	_(TIMELINE_INSERT, \
+	  "INSERT INTO phase(id, name, kind, starts_at, ends_at, pinned)" \
+	  " VALUES ($id, $name, $kind, $starts_at, $ends_at, $pinned)") \
+	_(TIMELINE_ALL, \
+	  "SELECT id, name, kind, starts_at, ends_at, pinned FROM phase ORDER BY starts_at, ends_at, name") \
+	_(TIMELINE_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object(" \
+	  " 'start', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')," \
+	  " 'end', strftime('%Y-%m-%d %H:%M', ends_at, 'unixepoch'), 'phase', name, 'kind', kind," \
+	  " 'pinned', json(iif(pinned, 'true', 'false')), 'id', id) AS o" \
+	  " FROM phase ORDER BY starts_at, ends_at, name)")
+
+/* The pitch slots of one room ($room) or all (NULL), in room order then position. */
+#define STMT_SCHEDULE(_) \
+	_(SCHEDULE_ROOMS, \
+	  "SELECT r.id, r.name, coalesce(t.state, 'idle'), t.run_started_at, coalesce(t.elapsed_s, 0)," \
+	  " coalesce(t.changeover_cut_s, 0) FROM room r LEFT JOIN room_timer t ON t.room_id = r.id" \
+	  " WHERE $room IS NULL OR r.id = $room ORDER BY r.name, r.id") \
+	_(SCHEDULE_SLOTS, \
+	  "SELECT s.id, s.room_id, s.team_id, t.name, s.position, s.starts_at, s.pitch_s, s.qa_s," \
+	  " s.changeover_s, s.status, s.started_at, s.ended_at FROM slot s" \
+	  " JOIN team t ON t.id = s.team_id JOIN room r ON r.id = s.room_id" \
+	  " WHERE $room IS NULL OR s.room_id = $room ORDER BY r.name, r.id, s.position") \
+	_(SCHEDULE_DELETE_UNSTARTED, "DELETE FROM slot WHERE status = 'scheduled'") \
+	_(SCHEDULE_FREE_TEAMS, \
+	  "SELECT t.id FROM team t WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id)" \
+	  " ORDER BY t.name, t.id") \
+	_(SCHEDULE_FREE_TEAM_ROOMS, \
+	  "SELECT DISTINCT t.id, t.name, x.room_id FROM team t JOIN team_track k ON k.team_id = t.id" \
+	  " JOIN room_track x ON x.track_id = k.track_id" \
+	  " WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id) ORDER BY t.name, t.id") \
+	_(SCHEDULE_KEPT, \
+	  "SELECT room_id, count(*), max(position), max(starts_at + pitch_s + qa_s + changeover_s)" \
+	  " FROM slot GROUP BY room_id") \
+	_(SCHEDULE_SLOT_INSERT, \
+	  "INSERT INTO slot(id, room_id, team_id, position, starts_at, pitch_s, qa_s, changeover_s)" \
+	  " VALUES ($id, $room, $team, $position, $starts_at, $pitch_s, $qa_s, $changeover_s)") \
+	_(SCHEDULE_JSON, \
+	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('team', t.name, 'room', r.name," \
+	  " 'position', s.position, 'start', strftime('%Y-%m-%d %H:%M', s.starts_at, 'unixepoch')," \
+	  " 'status', s.status) AS o FROM slot s JOIN team t ON t.id = s.team_id" \
+	  " JOIN room r ON r.id = s.room_id ORDER BY r.name, s.position)") \
+	_(SCHEDULE_SLOT_JSON, \
+	  "SELECT json_object('team', t.name, 'room', r.name, 'position', s.position," \
+	  " 'start', strftime('%Y-%m-%d %H:%M', s.starts_at, 'unixepoch'), 'status', s.status," \
+	  " 'started_at', strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch')," \
+	  " 'ended_at', strftime('%Y-%m-%d %H:%M:%S', s.ended_at, 'unixepoch'))" \
+	  " FROM slot s JOIN team t ON t.id = s.team_id JOIN room r ON r.id = s.room_id WHERE s.id = $id") \
+	_(SCHEDULE_PARK, "UPDATE slot SET position = -rowid WHERE room_id = $room") \
+	_(SCHEDULE_PLACE, \
+	  "UPDATE slot SET room_id = $room, position = $position, starts_at = $starts_at WHERE id = $id") \
+	_(SCHEDULE_SET_STATUS, \
+	  "UPDATE slot SET status = $status, started_at = $started_at, ended_at = $ended_at WHERE id = $id") \
+	_(SCHEDULE_TIMER_SET, \
+	  "INSERT INTO room_timer(room_id, slot_id, state, run_started_at, elapsed_s, changeover_cut_s)" \
+	  " VALUES ($room, $slot, $state, $run_started_at, $elapsed_s, $cut)" \
+	  " ON CONFLICT (room_id) DO UPDATE SET slot_id = excluded.slot_id, state = excluded.state," \
+	  " run_started_at = excluded.run_started_at, elapsed_s = excluded.elapsed_s," \
+	  " changeover_cut_s = excluded.changeover_cut_s") \
+	_(SCHEDULE_TIMER_JSON, \
+	  "SELECT json_object('room', r.name, 'state', coalesce(t.state, 'idle')," \
+	  " 'elapsed_s', coalesce(t.elapsed_s, 0), 'changeover_cut_s', coalesce(t.changeover_cut_s, 0)," \
+	  " 'team', (SELECT m.name FROM slot s JOIN team m ON m.id = s.team_id WHERE s.id = $slot)," \
+	  " 'slot_status', (SELECT s.status FROM slot s WHERE s.id = $slot))" \
+	  " FROM room r LEFT JOIN room_timer t ON t.room_id = r.id WHERE r.id = $room") \
+	_(SCHEDULE_ROW_JSON, \
+	  "SELECT json_object('start', $start, 'end', $end, 'room', $room, 'team', $team, 'status', $status," \
+	  " 'planned_start', $planned, 'late_min', $late, 'room_id', $room_id, 'team_id', $team_id, 'id', $id)") \
+	_(SCHEDULE_EVENT_NAME, "SELECT name FROM event") \
+	_(SCHEDULE_CHASE, \
+	  "SELECT j.name, coalesce(s.status = 'submitted', 0) FROM judge j" \
+	  " LEFT JOIN sheet s ON s.judge_id = j.id AND s.team_id = $team" \
+	  " WHERE (NOT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = $team)" \
+	  "  OR EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = $team AND a.judge_id = j.id))" \
+	  " AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.team_id = $team AND c.judge_id = j.id)" \
+	  " ORDER BY j.name")
+
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_IMPORT(_) \
-	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) STMT_PANEL(_) STMT_COACHING(_)
+	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) \
+	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

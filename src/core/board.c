@@ -67,6 +67,52 @@ void board_name_clear(struct board_name *n)
 	n->name = NULL;
 }
 
+enum status board_records(struct store *st, enum record_kind kind, struct board_rows *out)
+{
+	static const enum stmt by_kind[] = {
+		[KIND_TRACK] = STMT_BOARD_TRACK_ROWS, [KIND_TEAM] = STMT_BOARD_TEAM_ROWS,
+		[KIND_JUDGE] = STMT_BOARD_JUDGE_ROWS, [KIND_COACH] = STMT_BOARD_COACH_ROWS,
+		[KIND_ROOM] = STMT_BOARD_ROOM_ROWS,
+	};
+	struct query *q;
+	size_t cap = 0;
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	if (kind == KIND_CRITERION)
+		return status_error(ST_INVALID, "criteria are read with rubric_load()");
+	q = store_query(st, by_kind[kind]);
+	while ((s = query_step(q)) == ST_ROW) {
+		struct board_row *r;
+
+		if (out->count == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
+		}
+		r = &out->items[out->count++];
+		snprintf(r->id, sizeof(r->id), "%s", query_text(q, 0));
+		r->name = pd_strdup(query_text(q, 1));
+		r->detail[0] = pd_strdup(query_text(q, 2));
+		r->detail[1] = pd_strdup(query_text(q, 3));
+	}
+	if (s != ST_DONE) {
+		board_rows_clear(out);
+		return s;
+	}
+	return ST_OK;
+}
+
+void board_rows_clear(struct board_rows *r)
+{
+	for (size_t i = 0; i < r->count; i++) {
+		free(r->items[i].name);
+		free(r->items[i].detail[0]);
+		free(r->items[i].detail[1]);
+	}
+	free(r->items);
+	memset(r, 0, sizeof(*r));
+}
+
 enum status board_judge_by_unix_user(struct store *st, const char *user, struct board_name *out)
 {
 	struct query *q = store_query(st, STMT_BOARD_JUDGE_BY_UNIX_USER);

@@ -15,13 +15,13 @@
 
 /* What differs between the kinds: their statements. */
 static const struct {
-	enum stmt by_key, by_id, json, del;
+	enum stmt by_key, by_id, json, del, rename;
 } kinds[] = {
-	[KIND_TRACK] = { STMT_TRACK_BY_KEY, STMT_TRACK_BY_ID, STMT_TRACK_JSON, STMT_TRACK_DELETE },
-	[KIND_TEAM] = { STMT_TEAM_BY_KEY, STMT_TEAM_BY_ID, STMT_TEAM_JSON, STMT_TEAM_DELETE },
-	[KIND_JUDGE] = { STMT_JUDGE_BY_KEY, STMT_JUDGE_BY_ID, STMT_JUDGE_JSON, STMT_JUDGE_DELETE },
-	[KIND_COACH] = { STMT_COACH_BY_KEY, STMT_COACH_BY_ID, STMT_COACH_JSON, STMT_COACH_DELETE },
-	[KIND_ROOM] = { STMT_ROOM_BY_KEY, STMT_ROOM_BY_ID, STMT_ROOM_JSON, STMT_ROOM_DELETE },
+	[KIND_TRACK] = { STMT_TRACK_BY_KEY, STMT_TRACK_BY_ID, STMT_TRACK_JSON, STMT_TRACK_DELETE, STMT_TRACK_RENAME },
+	[KIND_TEAM] = { STMT_TEAM_BY_KEY, STMT_TEAM_BY_ID, STMT_TEAM_JSON, STMT_TEAM_DELETE, STMT_TEAM_RENAME },
+	[KIND_JUDGE] = { STMT_JUDGE_BY_KEY, STMT_JUDGE_BY_ID, STMT_JUDGE_JSON, STMT_JUDGE_DELETE, STMT_JUDGE_RENAME },
+	[KIND_COACH] = { STMT_COACH_BY_KEY, STMT_COACH_BY_ID, STMT_COACH_JSON, STMT_COACH_DELETE, STMT_COACH_RENAME },
+	[KIND_ROOM] = { STMT_ROOM_BY_KEY, STMT_ROOM_BY_ID, STMT_ROOM_JSON, STMT_ROOM_DELETE, STMT_ROOM_RENAME },
 };
 
 static const char *or_empty(const char *s)
@@ -365,6 +365,35 @@ enum status team_delete(struct store *st, const char *id)
 	enum status s = check_unlocked(st, KIND_TEAM, STMT_TEAM_SHEET_COUNT, id);
 
 	return s == ST_OK ? delete_record(st, KIND_TEAM, id) : s;
+}
+
+enum status people_rename(struct store *st, enum record_kind kind, const char *id, const char *name)
+{
+	char *before = NULL;
+	struct named n;
+	struct query *q;
+	enum status s;
+
+	if (kind == KIND_CRITERION)
+		return status_error(ST_INVALID, "criteria are renamed by importing the rubric");
+	s = record_json(st, kind, id, &before);
+	if (s == ST_OK)
+		s = named_prepare(st, kind, name, id, &n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	q = store_query(st, kinds[kind].rename);
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", n.name);
+	query_bind_text(q, "$key", n.key);
+	s = query_exec(q);
+	named_clear(&n);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	return finish_update(st, kind, id, before);
 }
 
 /* ---- judges ---- */

@@ -12,6 +12,7 @@
 #include "podium/ranking.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
+#include "podium/text.h"
 #include "tui/tui.h"
 
 /*
@@ -22,7 +23,10 @@
  */
 #define TAB_INFO(_) \
 	_(TEAMS,   "Teams") \
+	_(TRACKS,  "Tracks") \
 	_(JUDGES,  "Judges") \
+	_(COACHES, "Coaches") \
+	_(ROOMS,   "Rooms") \
 	_(RUBRIC,  "Rubric") \
 	_(SHEETS,  "Sheets") \
 	_(RESULTS, "Results")
@@ -40,11 +44,31 @@ static const char *const tab_labels[] = {
 #undef TAB_LABEL
 };
 
+/* The record kind a tab lists, or -1 for the other tabs. */
+static int tab_kind(enum tab t)
+{
+	switch (t) {
+	case TAB_TEAMS:
+		return KIND_TEAM;
+	case TAB_TRACKS:
+		return KIND_TRACK;
+	case TAB_JUDGES:
+		return KIND_JUDGE;
+	case TAB_COACHES:
+		return KIND_COACH;
+	case TAB_ROOMS:
+		return KIND_ROOM;
+	default:
+		return -1;
+	}
+}
+
 struct organizer_screen {
 	enum tab tab;
 	size_t sel[TAB_COUNT], top[TAB_COUNT];
 	struct event event;
-	struct board_names teams, judges;
+	struct board_rows rows;		/* the records of the current tab */
+	char *search;
 	struct rubric rubric;
 	struct sheet_grid grid;
 	struct ranking raw, normalized;
@@ -52,8 +76,8 @@ struct organizer_screen {
 };
 
 enum {
-	ACT_NEXT_TAB, ACT_PREV_TAB, ACT_DOWN, ACT_UP, ACT_ADD, ACT_DELETE, ACT_IMPORT,
-	ACT_LOCK, ACT_FREEZE, ACT_REVEAL, ACT_REVEAL_RESET,
+	ACT_NEXT_TAB, ACT_PREV_TAB, ACT_DOWN, ACT_UP, ACT_ADD, ACT_RENAME, ACT_DELETE, ACT_IMPORT,
+	ACT_SEARCH, ACT_NEXT_MATCH, ACT_LOCK, ACT_FREEZE, ACT_REVEAL, ACT_REVEAL_RESET, ACT_TAB_KEYS,
 };
 
 static const struct tui_key organizer_keys[] = {
@@ -61,9 +85,13 @@ static const struct tui_key organizer_keys[] = {
 	{ ACT_PREV_TAB, TUI_FN(KEY_BTAB), TUI_FN(KEY_LEFT), "S-Tab", "previous tab", false },
 	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", false },
 	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false },
+	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-8", "go to a tab", false },
 	{ ACT_ADD, 'a', 0, "a", "add", true },
+	{ ACT_RENAME, 'e', 0, "e", "rename", true },
 	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", "delete", true },
 	{ ACT_IMPORT, 'i', 0, "i", "import CSV", true },
+	{ ACT_SEARCH, '/', 0, "/", "search", true },
+	{ ACT_NEXT_MATCH, 'n', 0, "n", "next match", false },
 	{ ACT_LOCK, 'L', 0, "L", "lock/unlock results", true },
 	{ ACT_FREEZE, 'F', 0, "F", "freeze board", true },
 	{ ACT_REVEAL, 'R', 0, "R", "reveal next", true },
@@ -73,8 +101,7 @@ static const struct tui_key organizer_keys[] = {
 static void clear_data(struct organizer_screen *o)
 {
 	event_clear(&o->event);
-	board_names_clear(&o->teams);
-	board_names_clear(&o->judges);
+	board_rows_clear(&o->rows);
 	rubric_clear(&o->rubric);
 	board_sheet_grid_clear(&o->grid);
 	ranking_clear(&o->raw);
@@ -83,11 +110,9 @@ static void clear_data(struct organizer_screen *o)
 
 static size_t tab_rows(const struct organizer_screen *o)
 {
+	if (tab_kind(o->tab) >= 0)
+		return o->rows.count;
 	switch (o->tab) {
-	case TAB_TEAMS:
-		return o->teams.count;
-	case TAB_JUDGES:
-		return o->judges.count;
 	case TAB_RUBRIC:
 		return o->rubric.count;
 	case TAB_SHEETS:
@@ -105,9 +130,7 @@ static enum status organizer_load(struct app *a, void *state)
 	clear_data(o);
 	if ((s = event_get(a->st, &o->event)) != ST_OK)
 		return s;
-	if ((s = board_teams(a->st, &o->teams)) != ST_OK)
-		return s;
-	if ((s = board_judges(a->st, &o->judges)) != ST_OK)
+	if (tab_kind(o->tab) >= 0 && (s = board_records(a->st, (enum record_kind)tab_kind(o->tab), &o->rows)) != ST_OK)
 		return s;
 	if ((s = rubric_load(a->st, &o->rubric)) != ST_OK)
 		return s;
@@ -147,7 +170,7 @@ static void draw_tabs(struct organizer_screen *o, WINDOW *w, int y, int cols)
 		if (x + n > cols)
 			break;
 		draw_text(w, y, x, t == (int)o->tab ? ROLE_LOOK_TAB_ACTIVE : ROLE_LOOK_TAB, label, n);
-		x += n + 1;
+		x += n;
 	}
 }
 
@@ -165,22 +188,38 @@ static size_t scroll_to_selection(struct organizer_screen *o, int rows)
 	return *top;
 }
 
-static void draw_names(struct organizer_screen *o, const struct board_names *n, WINDOW *w, int top, int rows,
-		       int cols, const char *empty)
+static void draw_records(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
 {
-	size_t first = scroll_to_selection(o, rows);
+	static const char *const heads[][3] = {
+		[KIND_TEAM] = { "Team", "Project", "Tracks" },
+		[KIND_TRACK] = { "Track", "Teams", "Judges" },
+		[KIND_JUDGE] = { "Judge", "Tracks", "Login" },
+		[KIND_COACH] = { "Coach", "Skills", "Email" },
+		[KIND_ROOM] = { "Room", "Tracks", "Seats" },
+	};
+	int kind = tab_kind(o->tab), name_w = cols / 3, d1_w = (cols - name_w - 6) / 2, d2_w = cols - name_w - d1_w - 6;
+	size_t first = scroll_to_selection(o, rows - 1);
 
-	if (n->count == 0) {
-		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED, empty, cols - 4);
+	for (int c = 0; c < 3; c++)
+		draw_text(w, top, c == 0 ? 2 : c == 1 ? 3 + name_w : 4 + name_w + d1_w, ROLE_LOOK_HEADER, heads[kind][c],
+			  c == 0 ? name_w : c == 1 ? d1_w : d2_w);
+	if (o->rows.count == 0) {
+		char *empty = pd_asprintf("No %s yet: a adds one, i imports a CSV file.", record_kind_plural((enum record_kind)kind));
+
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, empty, cols - 4);
+		free(empty);
 		return;
 	}
-	for (int r = 0; r < rows && first + (size_t)r < n->count; r++) {
-		size_t i = first + (size_t)r;
-		bool cur = i == o->sel[o->tab];
+	for (int r = 0; r < rows - 1 && first + (size_t)r < o->rows.count; r++) {
+		const struct board_row *row = &o->rows.items[first + (size_t)r];
+		bool cur = first + (size_t)r == o->sel[o->tab];
+		int y = top + 1 + r;
 
 		if (cur)
-			draw_fill(w, top + r, 0, ROLE_LOOK_CURSOR, cols);
-		draw_text(w, top + r, 2, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, n->items[i].name, cols - 4);
+			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, y, 2, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, row->name, name_w);
+		draw_text(w, y, 3 + name_w, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, row->detail[0], d1_w);
+		draw_text(w, y, 4 + name_w + d1_w, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED, row->detail[1], d2_w);
 	}
 }
 
@@ -290,13 +329,11 @@ static void organizer_draw(struct app *a, void *state, WINDOW *w, int top, int r
 	draw_tabs(o, w, top, cols);
 	top += 2;
 	rows -= 2;
+	if (tab_kind(o->tab) >= 0) {
+		draw_records(o, w, top, rows, cols);
+		return;
+	}
 	switch (o->tab) {
-	case TAB_TEAMS:
-		draw_names(o, &o->teams, w, top, rows, cols, "No teams yet: a adds one, i imports a CSV file.");
-		break;
-	case TAB_JUDGES:
-		draw_names(o, &o->judges, w, top, rows, cols, "No judges yet: a adds one, i imports a CSV file.");
-		break;
 	case TAB_RUBRIC:
 		draw_rubric(o, w, top, rows, cols);
 		break;
@@ -312,8 +349,8 @@ static void organizer_draw(struct app *a, void *state, WINDOW *w, int top, int r
 /* ---- actions ---- */
 
 struct record_ctx {
-	enum tab tab;
-	char *name;
+	enum record_kind kind;
+	char *name;		/* the new name (add, rename) or the record's (delete) */
 	char id[ID_LEN + 1];
 };
 
@@ -329,77 +366,147 @@ static enum status add_txn(struct store *st, void *ctx)
 {
 	struct record_ctx *r = ctx;
 
-	if (r->tab == TAB_TEAMS) {
+	switch (r->kind) {
+	case KIND_TEAM: {
 		struct team_spec spec = { .name = r->name };
 
 		return team_add(st, &spec, NULL);
 	}
-	{
+	case KIND_TRACK: {
+		char id[ID_LEN + 1];
+
+		return track_ensure(st, r->name, id);
+	}
+	case KIND_JUDGE: {
 		struct judge_spec spec = { .name = r->name };
 
 		return judge_add(st, &spec, NULL);
 	}
+	case KIND_COACH: {
+		struct coach_spec spec = { .name = r->name };
+
+		return coach_add(st, &spec, NULL);
+	}
+	case KIND_ROOM: {
+		struct room_spec spec = { .name = r->name, .capacity = -1 };
+
+		return room_add(st, &spec, NULL);
+	}
+	default:
+		return status_error(ST_INVALID, "criteria come from a CSV file (i)");
+	}
 }
 
-static enum status add_write(struct app *a, void *ctx)
+static enum status rename_txn(struct store *st, void *ctx)
 {
 	struct record_ctx *r = ctx;
-	enum status s = store_write(a->st, add_txn, ctx);
 
-	if (s == ST_OK)
-		app_notice(a, "Added %s", r->name);
-	return s;
+	return people_rename(st, r->kind, r->id, r->name);
 }
 
 static enum status delete_txn(struct store *st, void *ctx)
 {
 	struct record_ctx *r = ctx;
 
-	return r->tab == TAB_TEAMS ? team_delete(st, r->id) : judge_delete(st, r->id);
+	switch (r->kind) {
+	case KIND_TEAM:
+		return team_delete(st, r->id);
+	case KIND_TRACK:
+		return track_delete(st, r->id);
+	case KIND_JUDGE:
+		return judge_delete(st, r->id);
+	case KIND_COACH:
+		return coach_delete(st, r->id);
+	case KIND_ROOM:
+		return room_delete(st, r->id);
+	default:
+		return status_error(ST_INVALID, "criteria come from a CSV file (i)");
+	}
+}
+
+/* Run a record change as one write and say what happened. */
+static enum status record_write(struct app *a, struct record_ctx *r, store_txn_fn fn, const char *done)
+{
+	enum status s = store_write(a->st, fn, r);
+
+	if (s == ST_OK)
+		app_notice(a, "%s %s", done, r->name);
+	return s;
+}
+
+static enum status add_write(struct app *a, void *ctx)
+{
+	return record_write(a, ctx, add_txn, "Added");
+}
+
+static enum status rename_write(struct app *a, void *ctx)
+{
+	return record_write(a, ctx, rename_txn, "Renamed to");
 }
 
 static enum status delete_write(struct app *a, void *ctx)
 {
-	struct record_ctx *r = ctx;
-	enum status s = store_write(a->st, delete_txn, ctx);
+	return record_write(a, ctx, delete_txn, "Deleted");
+}
 
-	if (s == ST_OK)
-		app_notice(a, "Deleted %s", r->name);
-	return s;
+static const struct board_row *selected_row(struct organizer_screen *o)
+{
+	if (tab_kind(o->tab) < 0 || o->sel[o->tab] >= o->rows.count)
+		return NULL;
+	return &o->rows.items[o->sel[o->tab]];
+}
+
+static struct record_ctx *new_record_ctx(struct organizer_screen *o, const char *name, const char *id)
+{
+	struct record_ctx *r = pd_calloc(1, sizeof(*r));
+
+	r->kind = (enum record_kind)tab_kind(o->tab);
+	r->name = pd_strdup(name);
+	if (id)
+		memcpy(r->id, id, sizeof(r->id));
+	return r;
 }
 
 static void add_done(struct app *a, void *state, const char *text)
 {
-	struct organizer_screen *o = state;
-	struct record_ctx *r = pd_calloc(1, sizeof(*r));
-
-	r->tab = o->tab;
-	r->name = pd_strdup(text);
-	app_write(a, add_write, r, free_record_ctx);
+	app_write(a, add_write, new_record_ctx(state, text, NULL), free_record_ctx);
 }
 
-static const struct board_name *selected_name(struct organizer_screen *o)
+static void rename_done(struct app *a, void *state, const char *text)
 {
-	const struct board_names *n = o->tab == TAB_TEAMS ? &o->teams : o->tab == TAB_JUDGES ? &o->judges : NULL;
+	const struct board_row *row = selected_row(state);
 
-	if (!n || o->sel[o->tab] >= n->count)
-		return NULL;
-	return &n->items[o->sel[o->tab]];
+	if (row)
+		app_write(a, rename_write, new_record_ctx(state, text, row->id), free_record_ctx);
 }
 
 static void delete_yes(struct app *a, void *state)
 {
-	struct organizer_screen *o = state;
-	const struct board_name *n = selected_name(o);
-	struct record_ctx *r;
+	const struct board_row *row = selected_row(state);
 
-	if (!n)
-		return;
-	r = pd_calloc(1, sizeof(*r));
-	r->tab = o->tab;
-	r->name = pd_strdup(n->name);
-	memcpy(r->id, n->id, sizeof(r->id));
-	app_write(a, delete_write, r, free_record_ctx);
+	if (row)
+		app_write(a, delete_write, new_record_ctx(state, row->name, row->id), free_record_ctx);
+}
+
+static enum status import_kind(struct app *a, enum tab tab, const char *path, const struct csv_table *t,
+			       size_t *count)
+{
+	switch (tab) {
+	case TAB_TEAMS:
+		return import_teams(a->st, path, t, count);
+	case TAB_JUDGES:
+		return import_judges(a->st, path, t, count);
+	case TAB_COACHES:
+		return import_coaches(a->st, path, t, count);
+	case TAB_ROOMS:
+		return import_rooms(a->st, path, t, count);
+	case TAB_RUBRIC:
+		return import_criteria(a->st, path, t, count);
+	case TAB_SHEETS:
+		return import_sheets(a->st, path, t, count);
+	default:
+		return status_error(ST_INVALID, "tracks come with the teams, judges and rooms that name them");
+	}
 }
 
 static void import_done(struct app *a, void *state, const char *path)
@@ -413,14 +520,7 @@ static void import_done(struct app *a, void *state, const char *path)
 		return;
 	s = csv_read_file(path, &t);
 	if (s == ST_OK) {
-		if (o->tab == TAB_TEAMS)
-			s = import_teams(a->st, path, &t, &count);
-		else if (o->tab == TAB_JUDGES)
-			s = import_judges(a->st, path, &t, &count);
-		else if (o->tab == TAB_RUBRIC)
-			s = import_criteria(a->st, path, &t, &count);
-		else
-			s = import_sheets(a->st, path, &t, &count);
+		s = import_kind(a, o->tab, path, &t, &count);
 		csv_table_clear(&t);
 	}
 	if (s == ST_OK)
@@ -428,6 +528,43 @@ static void import_done(struct app *a, void *state, const char *path)
 	else
 		app_status(a, s);
 	app_reload(a);
+}
+
+static bool row_matches(const struct board_row *row, const char *needle)
+{
+	char *key = text_key(needle);
+	bool hit = false;
+
+	for (int i = 0; key && i < 3 && !hit; i++) {
+		char *hay = text_key(i == 0 ? row->name : row->detail[i - 1]);
+
+		hit = hay && strstr(hay, key);
+		free(hay);
+	}
+	free(key);
+	return hit;
+}
+
+static void find_next(struct app *a, struct organizer_screen *o, size_t from)
+{
+	for (size_t n = 0; o->search && n < o->rows.count; n++) {
+		size_t i = (from + n) % o->rows.count;
+
+		if (row_matches(&o->rows.items[i], o->search)) {
+			o->sel[o->tab] = i;
+			return;
+		}
+	}
+	app_error(a, "Nothing matches '%s' here", o->search ? o->search : "");
+}
+
+static void search_done(struct app *a, void *state, const char *text)
+{
+	struct organizer_screen *o = state;
+
+	free(o->search);
+	o->search = pd_strdup(text);
+	find_next(a, o, o->sel[o->tab]);
 }
 
 static void lock_yes(struct app *a, void *state)
@@ -442,11 +579,21 @@ static void lock_yes(struct app *a, void *state)
 	app_reload(a);
 }
 
+static void prompt_import(struct app *a, struct organizer_screen *o)
+{
+	char *label = pd_asprintf("Import %s from CSV file:",
+				  o->tab == TAB_RUBRIC ? "criteria" : o->tab == TAB_SHEETS ? "sheets" : tab_labels[o->tab]);
+
+	app_prompt(a, label, NULL, false, import_done, o);
+	free(label);
+}
+
 static void organizer_act(struct app *a, void *state, int action, int key)
 {
 	struct organizer_screen *o = state;
 	size_t *sel = &o->sel[o->tab];
-	const struct board_name *n;
+	const struct board_row *row = selected_row(o);
+	int kind = tab_kind(o->tab);
 
 	switch (action) {
 	case ACT_NEXT_TAB:
@@ -466,25 +613,39 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 			(*sel)--;
 		break;
 	case ACT_ADD:
-		if (o->tab == TAB_TEAMS || o->tab == TAB_JUDGES)
-			app_prompt(a, o->tab == TAB_TEAMS ? "New team's name:" : "New judge's name:", NULL, false,
-				   add_done, o);
-		else
-			app_error(a, "Add teams and judges on their tabs; criteria by importing a CSV file (i)");
+		if (kind >= 0) {
+			char *label = pd_asprintf("New %s's name:", record_kind_name((enum record_kind)kind));
+
+			app_prompt(a, label, NULL, false, add_done, o);
+			free(label);
+		} else {
+			app_error(a, "Add records on their tabs; criteria by importing a CSV file (i)");
+		}
+		break;
+	case ACT_RENAME:
+		if (row)
+			app_prompt(a, "New name:", row->name, false, rename_done, o);
 		break;
 	case ACT_DELETE:
-		n = selected_name(o);
-		if (n) {
-			char *q = pd_asprintf("Delete %s and all their sheets? (y/n)", n->name);
+		if (row) {
+			char *q = pd_asprintf(kind == KIND_TEAM || kind == KIND_JUDGE
+						      ? "Delete %s and all their sheets? (y/n)" : "Delete %s? (y/n)",
+					      row->name);
 
 			app_confirm(a, q, delete_yes, o);
 			free(q);
 		}
 		break;
 	case ACT_IMPORT:
-		app_prompt(a, o->tab == TAB_TEAMS ? "Import teams from CSV file:" : o->tab == TAB_JUDGES ? "Import judges from CSV file:"
-			   : o->tab == TAB_RUBRIC ? "Import criteria from CSV file:" : "Import sheets from CSV file:",
-			   NULL, false, import_done, o);
+		prompt_import(a, o);
+		break;
+	case ACT_SEARCH:
+		if (kind >= 0)
+			app_prompt(a, "Search:", NULL, false, search_done, o);
+		break;
+	case ACT_NEXT_MATCH:
+		if (kind >= 0)
+			find_next(a, o, *sel + 1);
 		break;
 	case ACT_LOCK:
 		app_confirm(a, o->event.results_locked ? "Unlock the results so judges can edit again? (y/n)"
@@ -514,8 +675,11 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 
 static void organizer_free(void *state)
 {
-	clear_data(state);
-	free(state);
+	struct organizer_screen *o = state;
+
+	clear_data(o);
+	free(o->search);
+	free(o);
 }
 
 void *screen_organizer_new(struct app *a)

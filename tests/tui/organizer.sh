@@ -26,8 +26,32 @@ wait_gone org 'Zèbres'
 run podium list teams --format csv
 expect_out_lacks 'Zèbres'
 
-keys org 3
+keys org 6
 wait_for org 'Engagement'
+
+# rename, search and the other record tabs
+keys org 1
+wait_for org 'Les Castors'
+keys org e
+wait_for org 'New name: Les Castors'
+keys org C-u
+type_text org "Les Castors Verts"
+keys org Enter
+wait_for org 'Les Castors Verts'
+run podium list teams --format csv
+expect_out_match '^Les Castors Verts,'
+keys org 5 a
+wait_for org "New room's name:"
+type_text org "Salle Ada"
+keys org Enter
+wait_for org 'Salle Ada'
+keys org 2
+wait_for org 'No tracks yet'
+keys org Tab
+wait_for org 'No judges yet'
+keys org 8
+wait_for org 'Raw #'
+fits org 80
 keys org q
 wait_exit org
 expect_rc 0
