@@ -69,6 +69,17 @@ bool store_in_txn(const struct store *st);
 /* PRAGMA data_version: changes whenever another connection commits. */
 int64_t store_data_version(struct store *st);
 
+/*
+ * A file descriptor that becomes readable when another process may have
+ * changed the event file (inotify on its folder, filtered to the file and its
+ * -wal), for poll(); -1 when the system offers no such watch (then poll
+ * store_data_version() on a timer). The store owns it.
+ */
+int store_watch_fd(struct store *st);
+
+/* Read the watch's pending events; true when one concerned the event file. */
+bool store_watch_drain(struct store *st);
+
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int store_changes(struct store *st);
 

@@ -106,6 +106,7 @@ static enum status connect(const char *path, int flags, struct store **out)
 
 	st->path = pd_strdup(path);
 	st->retry_ms = DEFAULT_RETRY_MS;
+	st->watch_fd = -2;
 	rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {
 		enum status s = store_status(st, rc);
@@ -283,6 +284,8 @@ void store_close(struct store *st)
 	for (size_t i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	sqlite3_close_v2(st->db);
+	if (st->watch_fd >= 0)
+		close(st->watch_fd);
 	free(st->path);
 	free(st);
 }

@@ -11,6 +11,7 @@ struct store {
 	sqlite3_stmt *stmts[STMT_COUNT];
 	int retry_ms;		/* how long store_write() retries a busy file */
 	const char *txn_where;	/* file:line of the open transaction, or NULL */
+	int watch_fd;		/* inotify, opened on first use; -1 when none, -2 before */
 };
 
 /* Map an SQLite result code to a status with a message; never shows raw SQLite text for common cases. */

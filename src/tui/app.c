@@ -21,7 +21,7 @@
 extern char *theme_warning;
 
 #define TICK_MS 1000
-#define WAIT_MS 250		/* how often an idle console looks at the file */
+#define WAIT_MS 1000		/* how often an idle console looks at the file without a watch's wake */
 #define RETRY_MS 250
 #define NOTICE_MS 4000
 
@@ -460,14 +460,28 @@ static void read_keys(struct app *a)
 
 /* ---- the loop ---- */
 
-static void check_file(struct app *a)
+/* True (and the screen stale) when another process committed since we last looked. */
+static bool check_file(struct app *a)
 {
 	int64_t v = store_data_version(a->st);
 
-	if (v != a->data_version) {
-		a->data_version = v;
-		a->stale = true;
-	}
+	if (v == a->data_version)
+		return false;
+	a->data_version = v;
+	a->stale = true;
+	return true;
+}
+
+/*
+ * The watch woke us: the -wal was written. The commit becomes visible just
+ * after its frames are written, so look again a few times before sleeping.
+ */
+static void check_file_after_wake(struct app *a)
+{
+	struct timespec ms = { 0, 1000000 };
+
+	for (int i = 0; i < 5 && !check_file(a); i++)
+		nanosleep(&ms, NULL);
 }
 
 static void load_screen(struct app *a)
@@ -488,8 +502,10 @@ static void run_loop(struct app *a)
 {
 	int64_t next_tick = now_ms() + TICK_MS;
 
+	int watch = store_watch_fd(a->st);
+
 	while (!a->quit) {
-		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+		struct pollfd pfd[2] = { { STDIN_FILENO, POLLIN, 0 }, { watch, POLLIN, 0 } };
 		int64_t now;
 		int timeout, n;
 
@@ -511,18 +527,21 @@ static void run_loop(struct app *a)
 			timeout = (int)(a->retry_at - now);
 		if (timeout < 0)
 			timeout = 0;
-		n = poll(&pfd, 1, timeout);
-		if (n > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) && !(pfd.revents & POLLIN)) {
+		n = poll(pfd, watch >= 0 ? 2 : 1, timeout);
+		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) && !(pfd[0].revents & POLLIN)) {
 			a->quit = true;	/* the terminal went away */
 			break;
 		}
 		/* a resize interrupts poll(): curses reports it as KEY_RESIZE from get_wch() */
-		if (n > 0 || (n < 0 && errno == EINTR))
+		if ((n > 0 && (pfd[0].revents & POLLIN)) || (n < 0 && errno == EINTR))
 			read_keys(a);
 		now = now_ms();
 		if (a->pending && now >= a->retry_at)
 			flush_writes(a);
-		check_file(a);
+		if (n > 0 && watch >= 0 && (pfd[1].revents & POLLIN) && store_watch_drain(a->st))
+			check_file_after_wake(a);
+		else
+			check_file(a);
 		if (now >= next_tick) {
 			next_tick = now + TICK_MS;
 			if (a->screen.ops->tick && a->screen.ops->tick(a, a->screen.state))

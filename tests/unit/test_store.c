@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 
 #include "podium/audit.h"
@@ -185,6 +186,31 @@ static void data_version__changes_when_another_connection_commits(void **state)
 	unit_rmdir(dir);
 }
 
+static void watch__wakes_when_another_connection_commits(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db");
+	struct store *a, *b;
+	struct pollfd pfd;
+	int fd;
+
+	(void)state;
+	assert_int_equal(store_create(path, &a), ST_OK);
+	assert_int_equal(store_open(path, &b), ST_OK);
+	fd = store_watch_fd(b);
+	assert_true(fd >= 0);
+	assert_int_equal(store_watch_fd(b), fd);
+	store_watch_drain(b);
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	assert_int_equal(store_write(a, insert_track, "00000000-0000-4000-8000-000000000001"), ST_OK);
+	assert_int_equal(poll(&pfd, 1, 2000), 1);
+	assert_true(store_watch_drain(b));
+	assert_false(store_watch_drain(b));
+	store_close(a);
+	store_close(b);
+	unit_rmdir(dir);
+}
+
 static void backup__copies_and_refuses_to_overwrite(void **state)
 {
 	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db"), *copy = unit_path(dir, "copy.db");
@@ -269,6 +295,7 @@ int main(void)
 		cmocka_unit_test(open__refuses_missing_foreign_and_newer_files),
 		cmocka_unit_test(write__gives_up_with_busy_after_the_deadline),
 		cmocka_unit_test(data_version__changes_when_another_connection_commits),
+		cmocka_unit_test(watch__wakes_when_another_connection_commits),
 		cmocka_unit_test(backup__copies_and_refuses_to_overwrite),
 		cmocka_unit_test(integrity__is_clean_on_a_new_file),
 		cmocka_unit_test(open__migrates_a_file_of_an_older_schema_step_by_step),
