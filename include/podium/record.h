@@ -1,6 +1,7 @@
 #ifndef PODIUM_RECORD_H
 #define PODIUM_RECORD_H
 
+#include "podium/i18n.h"
 #include "podium/id.h"
 #include "podium/status.h"
 
@@ -8,15 +9,15 @@ struct store;
 
 /* The kinds of named record; names are unique per kind, case-insensitively for all of Unicode. */
 #define RECORD_KIND_INFO(_) \
-	_(TRACK,     "track",     "tracks") \
-	_(TEAM,      "team",      "teams") \
-	_(JUDGE,     "judge",     "judges") \
-	_(COACH,     "coach",     "coaches") \
-	_(ROOM,      "room",      "rooms") \
-	_(CRITERION, "criterion", "criteria")
+	_(TRACK,     "track",     "tracks",   N_("no track named '%s'; see 'podium list tracks'")) \
+	_(TEAM,      "team",      "teams",    N_("no team named '%s'; see 'podium list teams'")) \
+	_(JUDGE,     "judge",     "judges",   N_("no judge named '%s'; see 'podium list judges'")) \
+	_(COACH,     "coach",     "coaches",  N_("no coach named '%s'; see 'podium list coaches'")) \
+	_(ROOM,      "room",      "rooms",    N_("no room named '%s'; see 'podium list rooms'")) \
+	_(CRITERION, "criterion", "criteria", N_("no criterion named '%s'; see 'podium list criteria'"))
 
 enum record_kind {
-#define RECORD_KIND_ENUM(id, one, many) KIND_##id,
+#define RECORD_KIND_ENUM(id, one, many, missing) KIND_##id,
 	RECORD_KIND_INFO(RECORD_KIND_ENUM)
 #undef RECORD_KIND_ENUM
 	KIND_COUNT

@@ -11,61 +11,62 @@
 
 #include "commands.h"
 #include "podium/audit.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 static const struct command commands[] = {
 	{ "init", cmd_init, "init --name NAME [--start \"YYYY-MM-DD HH:MM\"] [--hours 48]",
-	  "create a new event file with the default rubric",
-	  "Refuses to touch an existing file. --start defaults to next Friday 18:00." },
+	  N_("create a new event file with the default rubric"),
+	  N_("Refuses to touch an existing file. --start defaults to next Friday 18:00.") },
 	{ "demo", cmd_demo, "demo [--no-tui]",
-	  "create a realistic demo event if the file has none, then open the console", NULL },
+	  N_("create a realistic demo event if the file has none, then open the console"), NULL },
 	{ "import", cmd_import, "import teams|judges|coaches|criteria|rooms|sheets FILE",
-	  "import records from a CSV file ('-' reads standard input); all or nothing",
-	  "The first row names the columns (case-insensitive; unknown ones are ignored).\n"
+	  N_("import records from a CSV file ('-' reads standard input); all or nothing"),
+	  N_("The first row names the columns (case-insensitive; unknown ones are ignored).\n"
 	  "  teams:    name, project, tracks (;-separated), members (;-separated), table, description\n"
 	  "  judges:   name, email, tracks, unix_user, pin\n"
 	  "  coaches:  name, email, skills (;-separated), available (;-separated YYYY-MM-DD HH:MM-HH:MM)\n"
 	  "  criteria: name, weight (1), min (1), max (5), description\n"
 	  "  sheets:   judge, team, one column per criterion, comment, status (submitted|draft)\n"
-	  "  rooms:    name, tracks (;-separated), capacity" },
+	  "  rooms:    name, tracks (;-separated), capacity") },
 	{ "list", cmd_list, "list teams|judges|coaches|criteria|tracks|rooms [--format table|csv|json]",
-	  "list records", NULL },
+	  N_("list records"), NULL },
 	{ "score", cmd_score,
 	  "score --judge J --team T CRIT=VALUE... [--comment TEXT] [--submit] [--reason TEXT]",
-	  "write one judge's sheet for one team",
-	  "J, T and CRIT are names (case-insensitive) or UUIDs. Without --submit the sheet\n"
-	  "stays a draft. After 'results lock' only a correction with --reason is accepted." },
+	  N_("write one judge's sheet for one team"),
+	  N_("J, T and CRIT are names (case-insensitive) or UUIDs. Without --submit the sheet\n"
+	  "stays a draft. After 'results lock' only a correction with --reason is accepted.") },
 	{ "leaderboard", cmd_leaderboard,
 	  "leaderboard [--track NAME] [--method raw|normalized] [--format table|csv|json]",
-	  "the ranking of the teams", NULL },
-	{ "export", cmd_export, "export [--format json]", "the whole event as one JSON document", NULL },
-	{ "check", cmd_check, "check", "check the file's integrity and consistency; exit 0 only when all is well",
+	  N_("the ranking of the teams"), NULL },
+	{ "export", cmd_export, "export [--format json]", N_("the whole event as one JSON document"), NULL },
+	{ "check", cmd_check, "check", N_("check the file's integrity and consistency; exit 0 only when all is well"),
 	  NULL },
-	{ "backup", cmd_backup, "backup DEST", "a consistent copy of the event file while others keep writing",
+	{ "backup", cmd_backup, "backup DEST", N_("a consistent copy of the event file while others keep writing"),
 	  NULL },
-	{ "results", cmd_results, "results lock|unlock", "lock the results: sheets change only by a correction",
+	{ "results", cmd_results, "results lock|unlock", N_("lock the results: sheets change only by a correction"),
 	  NULL },
 	{ "history", cmd_history, "history [--team T] [--judge J] [--format table|csv|json]",
-	  "every change to sheets and records: when, who, what, before, after, reason", NULL },
-	{ "timeline", cmd_timeline, "timeline [--format table|csv|json]", "the event's phases and milestones", NULL },
+	  N_("every change to sheets and records: when, who, what, before, after, reason"), NULL },
+	{ "timeline", cmd_timeline, "timeline [--format table|csv|json]", N_("the event's phases and milestones"), NULL },
 	{ "schedule", cmd_schedule,
 	  "schedule generate [--rooms A,B] [--start \"YYYY-MM-DD HH:MM\"] [--pitch 5] [--qa 2] [--changeover 1]\n"
 	  "       podium schedule list [--room R] [--format table|csv|json|ics]",
-	  "the pitch slots: generate them, or list them with their projected times", NULL },
+	  N_("the pitch slots: generate them, or list them with their projected times"), NULL },
 	{ "conflict", cmd_conflict, "conflict add --judge J --team T [--reason TEXT]",
-	  "a judge who must not judge a team", NULL },
-	{ "assign", cmd_assign, "assign judges [--per-team 3]", "judge panels for the pitch sessions", NULL },
-	{ "assignments", cmd_assignments, "assignments [--format table|csv|json]", "the judge panels", NULL },
+	  N_("a judge who must not judge a team"), NULL },
+	{ "assign", cmd_assign, "assign judges [--per-team 3]", N_("judge panels for the pitch sessions"), NULL },
+	{ "assignments", cmd_assignments, "assignments [--format table|csv|json]", N_("the judge panels"), NULL },
 	{ "coach", cmd_coach, "coach plan [--length 20]\n       podium coach sessions [--format table|csv|json|ics]",
-	  "coach sessions: plan them, or list them", NULL },
-	{ "timer", cmd_timer, "timer start|pause|resume|next|noshow --room R", "the timekeeper's actions", NULL },
+	  N_("coach sessions: plan them, or list them"), NULL },
+	{ "timer", cmd_timer, "timer start|pause|resume|next|noshow --room R", N_("the timekeeper's actions"), NULL },
 	{ "board", cmd_board, "board freeze|unfreeze|reveal|unreveal",
-	  "the projected leaderboard: freeze it, or run the ceremony reveal one team at a time",
-	  "freeze keeps every display on the board as it stands; reveal shows one more team\n"
-	  "from last place up at each call; unreveal shows the whole board again." },
+	  N_("the projected leaderboard: freeze it, or run the ceremony reveal one team at a time"),
+	  N_("freeze keeps every display on the board as it stands; reveal shows one more team\n"
+	  "from last place up at each call; unreveal shows the whole board again.") },
 	{ "tui", cmd_tui,
 	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
-	  "the full-screen console (the default command)", NULL },
+	  N_("the full-screen console (the default command)"), NULL },
 };
 
 static cli_console_fn console;
@@ -78,7 +79,7 @@ void cli_set_console(cli_console_fn fn)
 int cli_run_console(struct cli *c, int argc, char **argv)
 {
 	if (!console)
-		return cli_fail(status_error(ST_INTERNAL, "this podium was built without its console"));
+		return cli_fail(status_error(ST_INTERNAL, _("this podium was built without its console")));
 	return console(c->db_path, argc, argv);
 }
 
@@ -105,31 +106,31 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	if (cmd)
-		fprintf(stderr, "; see 'podium help %s'\n", cmd);
+		fprintf(stderr, _("; see 'podium help %s'\n"), cmd);
 	else
-		fputs("; see 'podium --help'\n", stderr);
+		fputs(_("; see 'podium --help'\n"), stderr);
 	return EXIT_USAGE;
 }
 
 void cli_print_help(const struct command *cmd, FILE *out)
 {
-	fprintf(out, "usage: podium [--db FILE] %s\n\n%s.\n", cmd->usage, cmd->summary);
+	fprintf(out, _("usage: podium [--db FILE] %s\n\n%s.\n"), cmd->usage, _(cmd->summary));
 	if (cmd->help)
-		fprintf(out, "\n%s\n", cmd->help);
+		fprintf(out, "\n%s\n", _(cmd->help));
 }
 
 static void print_main_help(FILE *out)
 {
-	fputs("usage: podium [--db FILE] [COMMAND] [ARGS...]\n\n"
+	fputs(_("usage: podium [--db FILE] [COMMAND] [ARGS...]\n\n"
 	      "podium runs a hackathon: judges' scores, pitch schedule, coaching and the live\n"
 	      "leaderboard, in one shared event file. Without a command it opens the console.\n\n"
-	      "commands:\n", out);
+	      "commands:\n"), out);
 	for (size_t i = 0; i < PD_ARRAY_LEN(commands); i++)
-		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
-	fputs("\noptions:\n"
+		fprintf(out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\noptions:\n"
 	      "  --db FILE    the event file (default: $PODIUM_DB, else ./podium.db)\n"
 	      "  --help       this help; 'podium help COMMAND' for one command\n"
-	      "  --version    the version\n", out);
+	      "  --version    the version\n"), out);
 }
 
 int cli_getopt(struct cli *c, const char *cmd, int argc, char **argv, const char *shortopts,
@@ -146,13 +147,13 @@ int cli_getopt(struct cli *c, const char *cmd, int argc, char **argv, const char
 		*exit_status = EXIT_OK;
 		return -2;
 	case ':':
-		*exit_status = cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+		*exit_status = cli_usage(cmd, _("option '%s' needs a value"), argv[optind - 1]);
 		return -2;
 	case '?':
 		if (optopt)
-			*exit_status = cli_usage(cmd, "unknown option '-%c'", optopt);
+			*exit_status = cli_usage(cmd, _("unknown option '-%c'"), optopt);
 		else
-			*exit_status = cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			*exit_status = cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
 		return -2;
 	default:
 		return opt;
@@ -252,7 +253,7 @@ int cli_main(int argc, char **argv)
 			return EXIT_OK;
 		} else if (strcmp(a, "--db") == 0) {
 			if (++i >= argc)
-				return cli_usage(NULL, "option '--db' needs a file");
+				return cli_usage(NULL, _("option '--db' needs a file"));
 			c.db_path = argv[i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			c.db_path = a + 5;
@@ -260,11 +261,11 @@ int cli_main(int argc, char **argv)
 			i++;
 			break;
 		} else {
-			return cli_usage(NULL, "unknown option '%s'", a);
+			return cli_usage(NULL, _("unknown option '%s'"), a);
 		}
 	}
 	if (!c.db_path[0])
-		return cli_usage(NULL, "the event file name is empty");
+		return cli_usage(NULL, _("the event file name is empty"));
 	if (i >= argc) {
 		char *tui_argv[] = { "tui", NULL };
 
@@ -279,7 +280,7 @@ int cli_main(int argc, char **argv)
 		}
 		cmd = cli_command(argv[i + 1]);
 		if (!cmd)
-			return cli_usage(NULL, "no command '%s'", argv[i + 1]);
+			return cli_usage(NULL, _("no command '%s'"), argv[i + 1]);
 		cli_print_help(cmd, stdout);
 		return EXIT_OK;
 	}
@@ -287,7 +288,7 @@ int cli_main(int argc, char **argv)
 		const struct command *cmd = cli_command(argv[i]);
 
 		if (!cmd)
-			return cli_usage(NULL, "no command '%s'", argv[i]);
+			return cli_usage(NULL, _("no command '%s'"), argv[i]);
 		return run_command(&c, cmd, argc - i, argv + i);
 	}
 }

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "podium/board.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 static enum status board_action(struct store *st, const char *what, char *msg, size_t n)
@@ -26,11 +27,11 @@ static enum status board_action(struct store *st, const char *what, char *msg, s
 	step = e.reveal_step;
 	event_clear(&e);
 	if (strcmp(what, "unreveal") == 0) {
-		snprintf(msg, n, "reveal ended: the whole board shows");
+		snprintf(msg, n, _("reveal ended: the whole board shows"));
 		return event_set_reveal(st, -1);
 	}
 	step = step < 0 ? 1 : step + 1;
-	snprintf(msg, n, "revealed %d team%s from the bottom of the board", step, step == 1 ? "" : "s");
+	snprintf(msg, n, _("revealed %d team%s from the bottom of the board"), step, step == 1 ? "" : "s");
 	return event_set_reveal(st, step);
 }
 
@@ -51,7 +52,7 @@ int cmd_board(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < PD_ARRAY_LEN(actions); i++)
 			known |= strcmp(argv[optind], actions[i]) == 0;
 	if (!known)
-		return cli_usage("board", "board takes freeze, unfreeze, reveal or unreveal");
+		return cli_usage("board", _("board takes freeze, unfreeze, reveal or unreveal"));
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 int cmd_init(struct cli *c, int argc, char **argv)
@@ -36,19 +37,19 @@ int cmd_init(struct cli *c, int argc, char **argv)
 			break;
 		case 'H':
 			if (!cli_parse_int(optarg, 1, 720, &hours))
-				return cli_usage("init", "--hours takes a whole number of hours from 1 to 720, not '%s'",
+				return cli_usage("init", _("--hours takes a whole number of hours from 1 to 720, not '%s'"),
 						 optarg);
 			spec.hours = (int)hours;
 			break;
 		}
 	}
 	if (optind < argc)
-		return cli_usage("init", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("init", _("unexpected argument '%s'"), argv[optind]);
 	if (!spec.name)
-		return cli_usage("init", "init needs --name NAME");
+		return cli_usage("init", _("init needs --name NAME"));
 	if (start) {
 		if (!clock_parse(start, &spec.starts_at))
-			return cli_usage("init", "--start takes \"YYYY-MM-DD HH:MM\", not '%s'", start);
+			return cli_usage("init", _("--start takes \"YYYY-MM-DD HH:MM\", not '%s'"), start);
 	} else {
 		spec.starts_at = clock_next_weekday_at(5, 18 * 3600);	/* next Friday evening */
 	}
@@ -66,7 +67,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		return code;
 	}
 	clock_format(spec.starts_at, when);
-	printf("created the event in %s: starts %s, %d hours, default rubric of 7 criteria\n",
+	printf(_("created the event in %s: starts %s, %d hours, default rubric of 7 criteria\n"),
 	       c->db_path, when, spec.hours);
 	return EXIT_OK;
 }

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 int cmd_results(struct cli *c, int argc, char **argv)
@@ -18,7 +19,7 @@ int cmd_results(struct cli *c, int argc, char **argv)
 		if (opt == -2)
 			return rc;
 	if (optind + 1 != argc || (strcmp(argv[optind], "lock") && strcmp(argv[optind], "unlock")))
-		return cli_usage("results", "results takes 'lock' or 'unlock'");
+		return cli_usage("results", _("results takes 'lock' or 'unlock'"));
 	lock = strcmp(argv[optind], "lock") == 0;
 	s = cli_open(c, &st);
 	if (s != ST_OK)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "podium/clock.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 #define HASH_BYTES crypto_generichash_BYTES	/* 32: BLAKE2b-256 */
@@ -72,7 +73,7 @@ enum status audit_record(struct store *st, const struct audit_entry *e)
 	enum status s;
 
 	if (sodium_init() < 0)
-		pd_die("cannot initialise libsodium");
+		pd_die(_("cannot initialise libsodium"));
 	r.seq = 1;
 	s = query_step(q);
 	if (s == ST_ROW) {
@@ -120,7 +121,7 @@ enum status audit_verify(struct store *st, int64_t *rows)
 	enum status s;
 
 	if (sodium_init() < 0)
-		pd_die("cannot initialise libsodium");
+		pd_die(_("cannot initialise libsodium"));
 	while ((s = query_step(q)) == ST_ROW) {
 		struct row r;
 		const char *stored_prev = query_text(q, 11), *stored = query_text(q, 12);

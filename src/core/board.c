@@ -8,6 +8,7 @@
 #include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 static void name_from_row(struct query *q, struct board_name *n)
@@ -80,7 +81,7 @@ enum status board_records(struct store *st, enum record_kind kind, struct board_
 
 	memset(out, 0, sizeof(*out));
 	if (kind == KIND_CRITERION)
-		return status_error(ST_INVALID, "criteria are read with rubric_load()");
+		return status_error(ST_INVALID, _("criteria are read with rubric_load()"));
 	q = store_query(st, by_kind[kind]);
 	while ((s = query_step(q)) == ST_ROW) {
 		struct board_row *r;
@@ -293,7 +294,7 @@ static enum status conflict_txn(struct store *st, void *ctx)
 	query_bind_int(q, "$now", clock_now());
 	s = query_exec(q);
 	if (s == ST_INVALID)
-		return status_error(ST_NOT_FOUND, "no such judge or team");
+		return status_error(ST_NOT_FOUND, _("no such judge or team"));
 	if (s == ST_OK) {
 		q = store_query(st, STMT_BOARD_CONFLICT_JSON);
 		query_bind_text(q, "$judge", c->judge_id);

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "podium/common.h"
+#include "podium/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@ void pd_die(const char *fmt, ...)
 static void *checked(void *p)
 {
 	if (!p)
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	return p;
 }
 
@@ -64,6 +65,6 @@ char *pd_asprintf(const char *fmt, ...)
 	n = vasprintf(&out, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	return out;
 }

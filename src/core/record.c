@@ -9,11 +9,11 @@
 #include "podium/text.h"
 
 static const struct {
-	const char *one, *many;
+	const char *one, *many, *missing;
 	enum stmt by_key, by_id;
 } kinds[] = {
-#define RECORD_KIND_ROW(id, one, many) \
-	[KIND_##id] = { one, many, STMT_##id##_BY_KEY, STMT_##id##_BY_ID },
+#define RECORD_KIND_ROW(id, one, many, missing) \
+	[KIND_##id] = { one, many, missing, STMT_##id##_BY_KEY, STMT_##id##_BY_ID },
 	RECORD_KIND_INFO(RECORD_KIND_ROW)
 #undef RECORD_KIND_ROW
 };
@@ -71,8 +71,7 @@ enum status record_find(struct store *st, enum record_kind kind, const char *nam
 	if (s == ST_NOT_FOUND) {
 		char *shown = text_fit(name_or_id, 60, NULL);
 
-		s = status_error(ST_NOT_FOUND, "no %s named '%s'; see 'podium list %s'",
-				 kinds[kind].one, shown, kinds[kind].many);
+		s = status_error(ST_NOT_FOUND, _(kinds[kind].missing), shown);
 		free(shown);
 	}
 	return s;

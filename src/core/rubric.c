@@ -1,4 +1,5 @@
 #include "config.h"
+#include "podium/i18n.h"
 #include "podium/rubric.h"
 
 #include <math.h>
@@ -96,15 +97,15 @@ enum status rubric_check_spec(const struct criterion_spec *spec)
 
 	free(key);
 	if (empty)
-		return status_error(ST_INVALID, "a criterion needs a name");
+		return status_error(ST_INVALID, _("a criterion needs a name"));
 	if (!isfinite(spec->weight) || spec->weight <= 0 || spec->weight > 1000)
-		return status_error(ST_INVALID, "criterion '%s': the weight must be a number above 0 (at most 1000)",
+		return status_error(ST_INVALID, _("criterion '%s': the weight must be a number above 0 (at most 1000)"),
 				    spec->name);
 	if (spec->min >= spec->max)
-		return status_error(ST_INVALID, "criterion '%s': min (%d) must be below max (%d)",
+		return status_error(ST_INVALID, _("criterion '%s': min (%d) must be below max (%d)"),
 				    spec->name, spec->min, spec->max);
 	if (spec->min < -SCALE_LIMIT || spec->max > SCALE_LIMIT)
-		return status_error(ST_INVALID, "criterion '%s': the scale must stay within -%d..%d",
+		return status_error(ST_INVALID, _("criterion '%s': the scale must stay within -%d..%d"),
 				    spec->name, SCALE_LIMIT, SCALE_LIMIT);
 	return ST_OK;
 }
@@ -138,7 +139,7 @@ enum status rubric_add(struct store *st, const struct criterion_spec *spec)
 	query_bind_text(q, "$description", spec->description ? spec->description : "");
 	s = query_exec(q);
 	if (s == ST_CONFLICT)
-		s = status_error(ST_CONFLICT, "a criterion named '%s' already exists", name);
+		s = status_error(ST_CONFLICT, _("a criterion named '%s' already exists"), name);
 	if (s == ST_OK) {
 		q = store_query(st, STMT_CRITERION_JSON);
 		query_bind_text(q, "$id", id);

@@ -4,8 +4,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "podium/i18n.h"
+
 static const char *const messages[] = {
-#define STATUS_MSG(id, msg) msg,
+#define STATUS_MSG(id, msg) N_(msg),
 	STATUS_INFO(STATUS_MSG)
 #undef STATUS_MSG
 };
@@ -39,8 +41,8 @@ enum status status_set(enum status st)
 const char *status_default_message(enum status st)
 {
 	if ((unsigned)st >= PD_ARRAY_LEN(messages))
-		return "unknown error";
-	return messages[st];
+		return _("unknown error");
+	return _(messages[st]);
 }
 
 const char *status_message(enum status st)

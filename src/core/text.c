@@ -1,4 +1,5 @@
 #include "config.h"
+#include "podium/i18n.h"
 #include "podium/text.h"
 
 #include <stdint.h>
@@ -74,7 +75,7 @@ char *text_key(const char *s)
 	folded = u8_casefold((const uint8_t *)trimmed, n, NULL, UNINORM_NFC, NULL, &outlen);
 	free(trimmed);
 	if (!folded)
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	key = pd_strndup((const char *)folded, outlen);
 	free(folded);
 	return key;

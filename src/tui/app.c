@@ -16,6 +16,7 @@
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
+#include "podium/i18n.h"
 #include "tui/tui.h"
 
 extern char *theme_warning;
@@ -66,7 +67,7 @@ void app_status(struct app *a, enum status s)
 	if (s == ST_OK)
 		return;
 	if (s == ST_BUSY)
-		app_notice(a, "The event file is busy; your change is kept and will be saved in a moment");
+		app_notice(a, "%s", _("The event file is busy; your change is kept and will be saved in a moment"));
 	else
 		app_error(a, "%s", status_message(s));
 }
@@ -104,7 +105,7 @@ static void flush_writes(struct app *a)
 		a->stale = true;
 	}
 	if (saved_after_wait)
-		app_notice(a, "Saved: the event file is free again");
+		app_notice(a, "%s", _("Saved: the event file is free again"));
 	a->retry_at = 0;
 }
 
@@ -335,15 +336,15 @@ static void draw_prompt(struct app *a, int y, int cols)
 static void draw_help(struct app *a, int rows, int cols)
 {
 	static const struct tui_key global[] = {
-		{ 0, '?', 0, "?", "show or hide this help", true },
-		{ 0, TUI_CTRL('l'), 0, "Ctrl-L", "redraw the screen", true },
-		{ 0, 'q', 0, "q", "quit", true },
+		{ 0, '?', 0, "?", N_("show or hide this help"), true },
+		{ 0, TUI_CTRL('l'), 0, "Ctrl-L", N_("redraw the screen"), true },
+		{ 0, 'q', 0, "q", N_("quit"), true },
 	};
 	const struct screen_ops *ops = a->screen.ops;
 	int y = 1, skip = a->help_scroll;
 	char title[128];
 
-	snprintf(title, sizeof(title), "Keys of the %s screen (Esc or ? closes)", ops->name);
+	snprintf(title, sizeof(title), _("Keys of the %s screen (Esc or ? closes)"), _(ops->name));
 	for (int r = 1; r < rows - 1; r++)
 		draw_fill(stdscr, r, 0, ROLE_LOOK_DEFAULT, cols);
 	draw_text(stdscr, y++, 2, ROLE_LOOK_HEADER, title, cols - 4);
@@ -356,7 +357,7 @@ static void draw_help(struct app *a, int rows, int cols)
 			continue;
 		}
 		draw_text(stdscr, y, 2, ROLE_LOOK_KEY, k->label, 12);
-		draw_text(stdscr, y, 15, ROLE_LOOK_DEFAULT, k->help, cols - 17);
+		draw_text(stdscr, y, 15, ROLE_LOOK_DEFAULT, _(k->help), cols - 17);
 		y++;
 	}
 }
@@ -369,7 +370,7 @@ static void draw_all(struct app *a)
 	curs_set(0);
 	erase();
 	if (rows < 5 || cols < 20) {
-		draw_text(stdscr, 0, 0, ROLE_LOOK_STATUS_ERROR, "enlarge the terminal to use podium", cols);
+		draw_text(stdscr, 0, 0, ROLE_LOOK_STATUS_ERROR, _("enlarge the terminal to use podium"), cols);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
@@ -489,7 +490,7 @@ static void load_screen(struct app *a)
 	enum status s = a->screen.ops->load ? a->screen.ops->load(a, a->screen.state) : ST_OK;
 
 	if (s == ST_BUSY) {
-		app_notice(a, "The event file is busy; showing what was last read");
+		app_notice(a, "%s", _("The event file is busy; showing what was last read"));
 		return;	/* stays stale: tried again on the next wake */
 	}
 	if (s != ST_OK)
@@ -586,7 +587,7 @@ int tui_run(struct app *a);
 int tui_run(struct app *a)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "podium: the console needs a terminal; use the commands (podium --help) from scripts\n");
+		fprintf(stderr, "podium: %s\n", _("the console needs a terminal; use the commands (podium --help) from scripts"));
 		return 1;
 	}
 	store_set_retry_ms(a->st, 200);

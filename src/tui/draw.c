@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "podium/text.h"
+#include "podium/i18n.h"
 #include "tui/tui.h"
 
 void draw_text(WINDOW *w, int y, int x, enum theme_role role, const char *text, int cols)
@@ -138,7 +139,7 @@ void draw_hints(WINDOW *w, int y, const struct tui_key *keys, size_t n, int cols
 	draw_fill(w, y, 0, ROLE_LOOK_HINT, cols);
 	for (size_t i = 0; i <= n; i++) {
 		const char *label = i < n ? keys[i].label : "?";
-		const char *help = i < n ? keys[i].help : "help";
+		const char *help = i < n ? _(keys[i].help) : _("help");
 		int need;
 
 		if (i < n && !keys[i].hint)

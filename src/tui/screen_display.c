@@ -8,6 +8,7 @@
 #include "podium/board.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/ranking.h"
 #include "podium/store.h"
 #include "tui/tui.h"
@@ -31,8 +32,8 @@ struct display_screen {
 enum { ACT_NEXT_VIEW, ACT_PREV_VIEW };
 
 static const struct tui_key display_keys[] = {
-	{ ACT_NEXT_VIEW, TUI_FN(KEY_RIGHT), ' ', "→", "next board", true },
-	{ ACT_PREV_VIEW, TUI_FN(KEY_LEFT), 0, "←", "previous board", false },
+	{ ACT_NEXT_VIEW, TUI_FN(KEY_RIGHT), ' ', "→", N_("next board"), true },
+	{ ACT_PREV_VIEW, TUI_FN(KEY_LEFT), 0, "←", N_("previous board"), false },
 };
 
 static enum status display_load(struct app *a, void *state)
@@ -57,7 +58,7 @@ static void format_span(int64_t seconds, char *out, size_t n)
 	int64_t d = seconds / 86400, h = seconds % 86400 / 3600, m = seconds % 3600 / 60, s = seconds % 60;
 
 	if (d > 0)
-		snprintf(out, n, "%lldd %02lld:%02lld:%02lld", (long long)d, (long long)h, (long long)m, (long long)s);
+		snprintf(out, n, _("%lldd %02lld:%02lld:%02lld"), (long long)d, (long long)h, (long long)m, (long long)s);
 	else
 		snprintf(out, n, "%02lld:%02lld:%02lld", (long long)h, (long long)m, (long long)s);
 }
@@ -80,13 +81,13 @@ static void draw_clock_line(struct display_screen *d, WINDOW *w, int y, int cols
 
 	if (now < start) {
 		format_span(start - now, span, sizeof(span));
-		snprintf(line, sizeof(line), "The hackathon starts in %s", span);
+		snprintf(line, sizeof(line), _("The hackathon starts in %s"), span);
 	} else if (now < end) {
 		format_span(end - now, span, sizeof(span));
-		snprintf(line, sizeof(line), "Hour %lld of %d · the hackathon ends in %s",
+		snprintf(line, sizeof(line), _("Hour %lld of %d · the hackathon ends in %s"),
 			 (long long)((now - start) / 3600 + 1), d->event.hours, span);
 	} else {
-		snprintf(line, sizeof(line), "The hackathon is over: thank you all!");
+		snprintf(line, sizeof(line), _("The hackathon is over: thank you all!"));
 	}
 	draw_text(w, y, 2, ROLE_LOOK_CLOCK, line, cols - 4);
 }
@@ -119,10 +120,10 @@ static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, i
 	int name_w = cols >= 100 ? 36 : cols / 3, bar_x = 2 + 5 + name_w + 9, bar_w = cols - bar_x - 8;
 	char head[160];
 
-	snprintf(head, sizeof(head), "Leaderboard · %s", title ? title : "all teams");
+	snprintf(head, sizeof(head), _("Leaderboard · %s"), title ? title : _("all teams"));
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, head, cols / 2);
 	if (d->views.frozen)
-		draw_text_right(w, top, cols / 2, ROLE_LOOK_FROZEN, " frozen ", cols - cols / 2 - 2);
+		draw_text_right(w, top, cols / 2, ROLE_LOOK_FROZEN, _(" frozen "), cols - cols / 2 - 2);
 	if (d->event.reveal_step >= 0)
 		hidden = ranked > (size_t)d->event.reveal_step ? ranked - (size_t)d->event.reveal_step : 0;
 	for (int i = 0; i < rows - 1 && (size_t)i < r->count; i++) {
@@ -146,7 +147,7 @@ static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, i
 			draw_bar(w, y, bar_x, ROLE_LOOK_BAR, best > 0 ? row->score / best : 0, bar_w);
 	}
 	if (ranked == 0)
-		draw_text(w, top + 2, 4, ROLE_LOOK_MUTED, "No scores yet: the board fills as judges submit.", cols - 6);
+		draw_text(w, top + 2, 4, ROLE_LOOK_MUTED, _("No scores yet: the board fills as judges submit."), cols - 6);
 }
 
 static void display_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
@@ -202,7 +203,7 @@ void *screen_display_new(struct app *a)
 }
 
 const struct screen_ops screen_display_ops = {
-	.name = "display",
+	.name = N_("display"),
 	.keys = display_keys,
 	.nkeys = PD_ARRAY_LEN(display_keys),
 	.load = display_load,

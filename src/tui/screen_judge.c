@@ -6,6 +6,7 @@
 
 #include "podium/board.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/rubric.h"
 #include "podium/sheet.h"
 #include "podium/store.h"
@@ -41,24 +42,24 @@ enum {
 };
 
 static const struct tui_key queue_keys[] = {
-	{ ACT_OPEN, TUI_ENTER, 'l', "Enter", "score the team", true },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false },
-	{ ACT_SEARCH, '/', 0, "/", "search", true },
-	{ ACT_NEXT_MATCH, 'n', 0, "n", "next match", false },
-	{ ACT_CONFLICT, 'x', 0, "x", "declare a conflict of interest", true },
+	{ ACT_OPEN, TUI_ENTER, 'l', "Enter", N_("score the team"), true },
+	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true },
+	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
+	{ ACT_SEARCH, '/', 0, "/", N_("search"), true },
+	{ ACT_NEXT_MATCH, 'n', 0, "n", N_("next match"), false },
+	{ ACT_CONFLICT, 'x', 0, "x", N_("declare a conflict of interest"), true },
 };
 
 static const struct tui_key sheet_keys[] = {
-	{ ACT_VALUE, TUI_NOKEY, 0, "1-9", "give the criterion that value", true },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "criterion", true },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "previous criterion", false },
-	{ ACT_LESS, 'h', TUI_FN(KEY_LEFT), "h/l", "value -/+", true },
-	{ ACT_MORE, 'l', TUI_FN(KEY_RIGHT), "l", "value +1", false },
-	{ ACT_TYPE_VALUE, '=', 0, "=", "type a value", false },
-	{ ACT_COMMENT, 'c', 0, "c", "comment", true },
-	{ ACT_SUBMIT, 's', 0, "s", "submit", true },
-	{ ACT_BACK, TUI_ESC, TUI_FN(KEY_BACKSPACE), "Esc", "back to the list", true },
+	{ ACT_VALUE, TUI_NOKEY, 0, "1-9", N_("give the criterion that value"), true },
+	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("criterion"), true },
+	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("previous criterion"), false },
+	{ ACT_LESS, 'h', TUI_FN(KEY_LEFT), "h/l", N_("value -/+"), true },
+	{ ACT_MORE, 'l', TUI_FN(KEY_RIGHT), "l", N_("value +1"), false },
+	{ ACT_TYPE_VALUE, '=', 0, "=", N_("type a value"), false },
+	{ ACT_COMMENT, 'c', 0, "c", N_("comment"), true },
+	{ ACT_SUBMIT, 's', 0, "s", N_("submit"), true },
+	{ ACT_BACK, TUI_ESC, TUI_FN(KEY_BACKSPACE), "Esc", N_("back to the list"), true },
 };
 
 const struct screen_ops screen_sheet_ops;
@@ -99,7 +100,7 @@ static enum status save_change(struct app *a, void *ctx)
 	enum status s = sheet_apply(a->st, &a->who, &ch);
 
 	if (s == ST_OK && c->submit)
-		app_notice(a, "Submitted. You can still edit it until the results are locked");
+		app_notice(a, _("Submitted. You can still edit it until the results are locked"));
 	return s;
 }
 
@@ -119,7 +120,7 @@ static void set_value(struct app *a, struct judge_screen *j, int value, bool adv
 	struct change *c;
 
 	if (value < cr->min || value > cr->max) {
-		app_error(a, "%s takes a value from %d to %d", cr->name, cr->min, cr->max);
+		app_error(a, _("%s takes a value from %d to %d"), cr->name, cr->min, cr->max);
 		return;
 	}
 	/* show it at once; the save follows (or waits for a busy file) */
@@ -174,7 +175,7 @@ static const char *judge_title(struct app *a, void *state)
 	struct judge_screen *j = js(state);
 
 	(void)a;
-	snprintf(j->title, sizeof(j->title), " podium · judge %s · %zu of %zu teams done%s", j->judge_name,
+	snprintf(j->title, sizeof(j->title), _(" podium · judge %s · %zu of %zu teams done%s"), j->judge_name,
 		 j->queue.done, j->queue.count, j->locked ? " · results locked" : "");
 	return j->title;
 }
@@ -183,16 +184,16 @@ static void state_look(const struct queue_item *it, enum theme_role *role, const
 {
 	if (it->conflict) {
 		*role = ROLE_LOOK_STATE_CONFLICT;
-		*label = "conflict";
+		*label = _("conflict");
 	} else if (it->state == SHEET_SUBMITTED) {
 		*role = ROLE_LOOK_STATE_SUBMITTED;
-		*label = "submitted";
+		*label = _("submitted");
 	} else if (it->state == SHEET_DRAFT) {
 		*role = ROLE_LOOK_STATE_DRAFT;
-		*label = "draft";
+		*label = _("draft");
 	} else {
 		*role = ROLE_LOOK_STATE_TODO;
-		*label = "to do";
+		*label = _("to do");
 	}
 }
 
@@ -202,14 +203,14 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 	int name_w = cols > 60 ? cols / 3 : cols - 26, proj_w = cols - name_w - 26;
 
 	(void)a;
-	draw_text(w, top, 1, ROLE_LOOK_HEADER, "Team", name_w);
+	draw_text(w, top, 1, ROLE_LOOK_HEADER, _("Team"), name_w);
 	if (proj_w > 4)
-		draw_text(w, top, 2 + name_w, ROLE_LOOK_HEADER, "Project", proj_w);
-	draw_text(w, top, cols - 22, ROLE_LOOK_HEADER, "State", 10);
-	draw_text_right(w, top, cols - 9, ROLE_LOOK_HEADER, "Total", 7);
+		draw_text(w, top, 2 + name_w, ROLE_LOOK_HEADER, _("Project"), proj_w);
+	draw_text(w, top, cols - 22, ROLE_LOOK_HEADER, _("State"), 10);
+	draw_text_right(w, top, cols - 9, ROLE_LOOK_HEADER, _("Total"), 7);
 	rows--;
 	if (j->queue.count == 0) {
-		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, "No teams yet: the organizer imports them.", cols - 4);
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No teams yet: the organizer imports them."), cols - 4);
 		return;
 	}
 	if (j->sel < j->top)
@@ -271,11 +272,11 @@ static void draw_sheet(struct app *a, void *state, WINDOW *w, int top, int rows,
 		scored += sh->scored[i];
 	draw_text(w, y, 1, ROLE_LOOK_TEAM, j->team, cols / 2);
 	if (sh->complete)
-		snprintf(head, sizeof(head), "%s · %zu/%zu scored · total %.1f",
-			 sh->state == SHEET_SUBMITTED ? "submitted" : "draft", scored, sh->nvalues, sh->total);
+		snprintf(head, sizeof(head), _("%s · %zu/%zu scored · total %.1f"),
+			 sh->state == SHEET_SUBMITTED ? _("submitted") : _("draft"), scored, sh->nvalues, sh->total);
 	else
-		snprintf(head, sizeof(head), "%s · %zu/%zu scored",
-			 sh->state == SHEET_SUBMITTED ? "submitted" : sh->state == SHEET_DRAFT ? "draft" : "new",
+		snprintf(head, sizeof(head), _("%s · %zu/%zu scored"),
+			 sh->state == SHEET_SUBMITTED ? _("submitted") : sh->state == SHEET_DRAFT ? _("draft") : _("new"),
 			 scored, sh->nvalues);
 	draw_text_right(w, y, cols / 2, sh->state == SHEET_SUBMITTED ? ROLE_LOOK_STATE_SUBMITTED : ROLE_LOOK_STATE_DRAFT,
 			head, cols - cols / 2 - 1);
@@ -291,13 +292,13 @@ static void draw_sheet(struct app *a, void *state, WINDOW *w, int top, int rows,
 	y++;
 	if (j->crit < j->rubric.count && y < top + rows) {
 		const struct criterion *c = &j->rubric.items[j->crit];
-		char *line = pd_asprintf("%s: %s", c->name, c->description[0] ? c->description : "(no description)");
+		char *line = pd_asprintf("%s: %s", c->name, c->description[0] ? c->description : _("(no description)"));
 
 		draw_text(w, y++, 1, ROLE_LOOK_HINT, line, cols - 2);
 		free(line);
 	}
 	if (y < top + rows) {
-		char *line = pd_asprintf("Comment: %s", sh->comment && sh->comment[0] ? sh->comment : "(none; c to write one)");
+		char *line = pd_asprintf(_("Comment: %s"), sh->comment && sh->comment[0] ? sh->comment : _("(none; c to write one)"));
 
 		draw_text(w, y + 1 < top + rows ? y + 1 : y, 1, ROLE_LOOK_DEFAULT, line, cols - 2);
 		free(line);
@@ -314,7 +315,7 @@ static void open_selected(struct app *a, struct judge_screen *j)
 		return;
 	it = &j->queue.items[j->sel];
 	if (it->conflict) {
-		app_error(a, "You declared a conflict of interest with %s: someone else judges it", it->team);
+		app_error(a, _("You declared a conflict of interest with %s: someone else judges it"), it->team);
 		return;
 	}
 	memcpy(j->team_id, it->team_id, sizeof(j->team_id));
@@ -330,7 +331,7 @@ static void conflict_done(struct app *a, void *state)
 	struct judge_screen *j = js(state);
 	const struct queue_item *it = &j->queue.items[j->sel];
 
-	app_status(a, board_declare_conflict(a->st, j->judge_id, it->team_id, "declared by the judge"));
+	app_status(a, board_declare_conflict(a->st, j->judge_id, it->team_id, _("declared by the judge")));
 	app_reload(a);
 }
 
@@ -354,7 +355,7 @@ static void find_next(struct app *a, struct judge_screen *j, size_t from)
 			return;
 		}
 	}
-	app_error(a, "No team matches '%s'", j->search ? j->search : "");
+	app_error(a, _("No team matches '%s'"), j->search ? j->search : "");
 }
 
 static void search_done(struct app *a, void *state, const char *text)
@@ -384,14 +385,14 @@ static void queue_act(struct app *a, void *state, int action, int key)
 		open_selected(a, j);
 		break;
 	case ACT_SEARCH:
-		app_prompt(a, "Search:", NULL, false, search_done, j);
+		app_prompt(a, _("Search:"), NULL, false, search_done, j);
 		break;
 	case ACT_NEXT_MATCH:
 		find_next(a, j, j->sel + 1);
 		break;
 	case ACT_CONFLICT:
 		if (j->queue.count) {
-			char *q = pd_asprintf("Declare a conflict of interest with %s? You will not judge it. (y/n)",
+			char *q = pd_asprintf(_("Declare a conflict of interest with %s? You will not judge it. (y/n)"),
 					      j->queue.items[j->sel].team);
 
 			app_confirm(a, q, conflict_done, j);
@@ -419,7 +420,7 @@ static void value_done(struct app *a, void *state, const char *text)
 	long v = strtol(text, &end, 10);
 
 	if (end == text || *end || v < -1000000 || v > 1000000) {
-		app_error(a, "'%s' is not a whole number", text);
+		app_error(a, _("'%s' is not a whole number"), text);
 		return;
 	}
 	set_value(a, j, (int)v, true);
@@ -461,13 +462,13 @@ static void sheet_act(struct app *a, void *state, int action, int key)
 			set_value(a, j, current < cr->min ? cr->min : current + 1, false);
 		break;
 	case ACT_TYPE_VALUE:
-		app_prompt(a, "Value:", NULL, false, value_done, j);
+		app_prompt(a, _("Value:"), NULL, false, value_done, j);
 		break;
 	case ACT_COMMENT:
-		app_prompt(a, "Comment:", j->sheet.comment, false, comment_done, j);
+		app_prompt(a, _("Comment:"), j->sheet.comment, false, comment_done, j);
 		break;
 	case ACT_SUBMIT: {
-		char *q = pd_asprintf("Submit your sheet for %s? (y/n)", j->team);
+		char *q = pd_asprintf(_("Submit your sheet for %s? (y/n)"), j->team);
 
 		app_confirm(a, q, submit_done, j);
 		free(q);
@@ -516,7 +517,7 @@ void *screen_judge_new(struct app *a)
 }
 
 const struct screen_ops screen_judge_ops = {
-	.name = "judge",
+	.name = N_("judge"),
 	.keys = queue_keys,
 	.nkeys = PD_ARRAY_LEN(queue_keys),
 	.load = judge_load,
@@ -527,7 +528,7 @@ const struct screen_ops screen_judge_ops = {
 };
 
 const struct screen_ops screen_sheet_ops = {
-	.name = "score sheet",
+	.name = N_("score sheet"),
 	.keys = sheet_keys,
 	.nkeys = PD_ARRAY_LEN(sheet_keys),
 	.load = judge_load,

@@ -7,6 +7,7 @@
 #include "podium/board.h"
 #include "podium/csv.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/import.h"
 #include "podium/people.h"
 #include "podium/ranking.h"
@@ -22,14 +23,14 @@
  * side by side. Lock, freeze and the ceremony reveal are one key each.
  */
 #define TAB_INFO(_) \
-	_(TEAMS,   "Teams") \
-	_(TRACKS,  "Tracks") \
-	_(JUDGES,  "Judges") \
-	_(COACHES, "Coaches") \
-	_(ROOMS,   "Rooms") \
-	_(RUBRIC,  "Rubric") \
-	_(SHEETS,  "Sheets") \
-	_(RESULTS, "Results")
+	_(TEAMS, N_("Teams")) \
+	_(TRACKS, N_("Tracks")) \
+	_(JUDGES, N_("Judges")) \
+	_(COACHES, N_("Coaches")) \
+	_(ROOMS, N_("Rooms")) \
+	_(RUBRIC, N_("Rubric")) \
+	_(SHEETS, N_("Sheets")) \
+	_(RESULTS, N_("Results"))
 
 enum tab {
 #define TAB_ENUM(id, label) TAB_##id,
@@ -81,21 +82,21 @@ enum {
 };
 
 static const struct tui_key organizer_keys[] = {
-	{ ACT_NEXT_TAB, '\t', TUI_FN(KEY_RIGHT), "Tab", "next tab", true },
-	{ ACT_PREV_TAB, TUI_FN(KEY_BTAB), TUI_FN(KEY_LEFT), "S-Tab", "previous tab", false },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", false },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false },
-	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-8", "go to a tab", false },
-	{ ACT_ADD, 'a', 0, "a", "add", true },
-	{ ACT_RENAME, 'e', 0, "e", "rename", true },
-	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", "delete", true },
-	{ ACT_IMPORT, 'i', 0, "i", "import CSV", true },
-	{ ACT_SEARCH, '/', 0, "/", "search", true },
-	{ ACT_NEXT_MATCH, 'n', 0, "n", "next match", false },
-	{ ACT_LOCK, 'L', 0, "L", "lock/unlock results", true },
-	{ ACT_FREEZE, 'F', 0, "F", "freeze board", true },
-	{ ACT_REVEAL, 'R', 0, "R", "reveal next", true },
-	{ ACT_REVEAL_RESET, 'U', 0, "U", "end the reveal", false },
+	{ ACT_NEXT_TAB, '\t', TUI_FN(KEY_RIGHT), "Tab", N_("next tab"), true },
+	{ ACT_PREV_TAB, TUI_FN(KEY_BTAB), TUI_FN(KEY_LEFT), "S-Tab", N_("previous tab"), false },
+	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), false },
+	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
+	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-8", N_("go to a tab"), false },
+	{ ACT_ADD, 'a', 0, "a", N_("add"), true },
+	{ ACT_RENAME, 'e', 0, "e", N_("rename"), true },
+	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", N_("delete"), true },
+	{ ACT_IMPORT, 'i', 0, "i", N_("import CSV"), true },
+	{ ACT_SEARCH, '/', 0, "/", N_("search"), true },
+	{ ACT_NEXT_MATCH, 'n', 0, "n", N_("next match"), false },
+	{ ACT_LOCK, 'L', 0, "L", N_("lock/unlock results"), true },
+	{ ACT_FREEZE, 'F', 0, "F", N_("freeze board"), true },
+	{ ACT_REVEAL, 'R', 0, "R", N_("reveal next"), true },
+	{ ACT_REVEAL_RESET, 'U', 0, "U", N_("end the reveal"), false },
 };
 
 static void clear_data(struct organizer_screen *o)
@@ -152,9 +153,9 @@ static const char *organizer_title(struct app *a, void *state)
 {
 	struct organizer_screen *o = state;
 
-	snprintf(o->title, sizeof(o->title), " podium · %s · organizer %s%s%s%s", o->event.name ? o->event.name : "",
-		 a->who_name, o->event.results_locked ? " · results LOCKED" : "",
-		 o->event.board_frozen ? " · board frozen" : "", o->event.reveal_step >= 0 ? " · reveal running" : "");
+	snprintf(o->title, sizeof(o->title), _(" podium · %s · organizer %s%s%s%s"), o->event.name ? o->event.name : "",
+		 a->who_name, o->event.results_locked ? _(" · results LOCKED") : "",
+		 o->event.board_frozen ? _(" · board frozen") : "", o->event.reveal_step >= 0 ? _(" · reveal running") : "");
 	return o->title;
 }
 
@@ -165,7 +166,9 @@ static void draw_tabs(struct organizer_screen *o, WINDOW *w, int y, int cols)
 	draw_fill(w, y, 0, ROLE_LOOK_TAB, cols);
 	for (int t = 0; t < TAB_COUNT; t++) {
 		char label[32];
-		int n = snprintf(label, sizeof(label), " %d %s ", t + 1, tab_labels[t]);
+		int n = snprintf(label, sizeof(label), " %d %s ", t + 1, _(tab_labels[t]));
+
+		n = text_width(label);
 
 		if (x + n > cols)
 			break;
@@ -191,23 +194,28 @@ static size_t scroll_to_selection(struct organizer_screen *o, int rows)
 static void draw_records(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
 {
 	static const char *const heads[][3] = {
-		[KIND_TEAM] = { "Team", "Project", "Tracks" },
-		[KIND_TRACK] = { "Track", "Teams", "Judges" },
-		[KIND_JUDGE] = { "Judge", "Tracks", "Login" },
-		[KIND_COACH] = { "Coach", "Skills", "Email" },
-		[KIND_ROOM] = { "Room", "Tracks", "Seats" },
+		[KIND_TEAM] = { N_("Team"), N_("Project"), N_("Tracks") },
+		[KIND_TRACK] = { N_("Track"), N_("Teams"), N_("Judges") },
+		[KIND_JUDGE] = { N_("Judge"), N_("Tracks"), N_("Login") },
+		[KIND_COACH] = { N_("Coach"), N_("Skills"), N_("Email") },
+		[KIND_ROOM] = { N_("Room"), N_("Tracks"), N_("Seats") },
 	};
 	int kind = tab_kind(o->tab), name_w = cols / 3, d1_w = (cols - name_w - 6) / 2, d2_w = cols - name_w - d1_w - 6;
 	size_t first = scroll_to_selection(o, rows - 1);
 
 	for (int c = 0; c < 3; c++)
-		draw_text(w, top, c == 0 ? 2 : c == 1 ? 3 + name_w : 4 + name_w + d1_w, ROLE_LOOK_HEADER, heads[kind][c],
+		draw_text(w, top, c == 0 ? 2 : c == 1 ? 3 + name_w : 4 + name_w + d1_w, ROLE_LOOK_HEADER, _(heads[kind][c]),
 			  c == 0 ? name_w : c == 1 ? d1_w : d2_w);
 	if (o->rows.count == 0) {
-		char *empty = pd_asprintf("No %s yet: a adds one, i imports a CSV file.", record_kind_plural((enum record_kind)kind));
+		static const char *const empty[] = {
+			[KIND_TEAM] = N_("No teams yet: a adds one, i imports a CSV file."),
+			[KIND_TRACK] = N_("No tracks yet: a adds one; teams, judges and rooms name theirs."),
+			[KIND_JUDGE] = N_("No judges yet: a adds one, i imports a CSV file."),
+			[KIND_COACH] = N_("No coaches yet: a adds one, i imports a CSV file."),
+			[KIND_ROOM] = N_("No rooms yet: a adds one, i imports a CSV file."),
+		};
 
-		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, empty, cols - 4);
-		free(empty);
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _(empty[kind]), cols - 4);
 		return;
 	}
 	for (int r = 0; r < rows - 1 && first + (size_t)r < o->rows.count; r++) {
@@ -227,10 +235,10 @@ static void draw_rubric(struct organizer_screen *o, WINDOW *w, int top, int rows
 {
 	size_t first = scroll_to_selection(o, rows - 1);
 
-	draw_text(w, top, 2, ROLE_LOOK_HEADER, "Criterion", 16);
-	draw_text(w, top, 19, ROLE_LOOK_HEADER, "Weight", 7);
-	draw_text(w, top, 27, ROLE_LOOK_HEADER, "Scale", 9);
-	draw_text(w, top, 37, ROLE_LOOK_HEADER, "Description", cols - 38);
+	draw_text(w, top, 2, ROLE_LOOK_HEADER, _("Criterion"), 16);
+	draw_text(w, top, 19, ROLE_LOOK_HEADER, _("Weight"), 7);
+	draw_text(w, top, 27, ROLE_LOOK_HEADER, _("Scale"), 9);
+	draw_text(w, top, 37, ROLE_LOOK_HEADER, _("Description"), cols - 38);
 	for (int r = 0; r < rows - 1 && first + (size_t)r < o->rubric.count; r++) {
 		const struct criterion *c = &o->rubric.items[first + (size_t)r];
 		bool cur = first + (size_t)r == o->sel[o->tab];
@@ -256,7 +264,7 @@ static void draw_grid(struct organizer_screen *o, WINDOW *w, int top, int rows, 
 	size_t shown = g->teams.count < (size_t)(avail > 0 ? avail : 0) ? g->teams.count : (size_t)(avail > 0 ? avail : 0);
 	char line[160];
 
-	snprintf(line, sizeof(line), "%zu submitted · %zu drafts · %zu conflicts · %zu missing   (S submitted, d draft, x conflict, · missing)",
+	snprintf(line, sizeof(line), _("%zu submitted · %zu drafts · %zu conflicts · %zu missing   (S submitted, d draft, x conflict, · missing)"),
 		 g->submitted, g->drafts, g->conflicts,
 		 g->judges.count * g->teams.count - g->submitted - g->drafts - g->conflicts);
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, line, cols - 4);
@@ -276,7 +284,7 @@ static void draw_grid(struct organizer_screen *o, WINDOW *w, int top, int rows, 
 		}
 	}
 	if (g->teams.count > shown)
-		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED, "(more teams than columns: widen the terminal)", cols - 4);
+		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED, _("(more teams than columns: widen the terminal)"), cols - 4);
 }
 
 static void draw_results(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
@@ -284,12 +292,12 @@ static void draw_results(struct organizer_screen *o, WINDOW *w, int top, int row
 	size_t first = scroll_to_selection(o, rows - 1);
 	int name_w = cols - 40 > 10 ? cols - 40 : 10;
 
-	draw_text(w, top, 2, ROLE_LOOK_HEADER, "Raw #", 6);
-	draw_text(w, top, 9, ROLE_LOOK_HEADER, "Team", name_w);
-	draw_text_right(w, top, 10 + name_w, ROLE_LOOK_HEADER, "Raw", 7);
-	draw_text_right(w, top, 18 + name_w, ROLE_LOOK_HEADER, "Norm #", 7);
-	draw_text_right(w, top, 26 + name_w, ROLE_LOOK_HEADER, "Z", 7);
-	draw_text_right(w, top, 34 + name_w, ROLE_LOOK_HEADER, "Judges", 6);
+	draw_text(w, top, 2, ROLE_LOOK_HEADER, _("Raw #"), 6);
+	draw_text(w, top, 9, ROLE_LOOK_HEADER, _("Team"), name_w);
+	draw_text_right(w, top, 10 + name_w, ROLE_LOOK_HEADER, _("Raw"), 7);
+	draw_text_right(w, top, 18 + name_w, ROLE_LOOK_HEADER, _("Norm #"), 7);
+	draw_text_right(w, top, 26 + name_w, ROLE_LOOK_HEADER, _("Z"), 7);
+	draw_text_right(w, top, 34 + name_w, ROLE_LOOK_HEADER, _("Judges"), 6);
 	for (int r = 0; r < rows - 1 && first + (size_t)r < o->raw.count; r++) {
 		const struct rank_row *row = &o->raw.rows[first + (size_t)r];
 		const struct rank_row *norm = NULL;
@@ -393,7 +401,7 @@ static enum status add_txn(struct store *st, void *ctx)
 		return room_add(st, &spec, NULL);
 	}
 	default:
-		return status_error(ST_INVALID, "criteria come from a CSV file (i)");
+		return status_error(ST_INVALID, _("criteria come from a CSV file (i)"));
 	}
 }
 
@@ -420,7 +428,7 @@ static enum status delete_txn(struct store *st, void *ctx)
 	case KIND_ROOM:
 		return room_delete(st, r->id);
 	default:
-		return status_error(ST_INVALID, "criteria come from a CSV file (i)");
+		return status_error(ST_INVALID, _("criteria come from a CSV file (i)"));
 	}
 }
 
@@ -430,23 +438,23 @@ static enum status record_write(struct app *a, struct record_ctx *r, store_txn_f
 	enum status s = store_write(a->st, fn, r);
 
 	if (s == ST_OK)
-		app_notice(a, "%s %s", done, r->name);
+		app_notice(a, _("%s %s"), done, r->name);
 	return s;
 }
 
 static enum status add_write(struct app *a, void *ctx)
 {
-	return record_write(a, ctx, add_txn, "Added");
+	return record_write(a, ctx, add_txn, _("Added"));
 }
 
 static enum status rename_write(struct app *a, void *ctx)
 {
-	return record_write(a, ctx, rename_txn, "Renamed to");
+	return record_write(a, ctx, rename_txn, _("Renamed to"));
 }
 
 static enum status delete_write(struct app *a, void *ctx)
 {
-	return record_write(a, ctx, delete_txn, "Deleted");
+	return record_write(a, ctx, delete_txn, _("Deleted"));
 }
 
 static const struct board_row *selected_row(struct organizer_screen *o)
@@ -505,7 +513,7 @@ static enum status import_kind(struct app *a, enum tab tab, const char *path, co
 	case TAB_SHEETS:
 		return import_sheets(a->st, path, t, count);
 	default:
-		return status_error(ST_INVALID, "tracks come with the teams, judges and rooms that name them");
+		return status_error(ST_INVALID, _("tracks come with the teams, judges and rooms that name them"));
 	}
 }
 
@@ -524,7 +532,7 @@ static void import_done(struct app *a, void *state, const char *path)
 		csv_table_clear(&t);
 	}
 	if (s == ST_OK)
-		app_notice(a, "Imported %zu records from %s", count, path);
+		app_notice(a, _("Imported %zu records from %s"), count, path);
 	else
 		app_status(a, s);
 	app_reload(a);
@@ -555,7 +563,7 @@ static void find_next(struct app *a, struct organizer_screen *o, size_t from)
 			return;
 		}
 	}
-	app_error(a, "Nothing matches '%s' here", o->search ? o->search : "");
+	app_error(a, _("Nothing matches '%s' here"), o->search ? o->search : "");
 }
 
 static void search_done(struct app *a, void *state, const char *text)
@@ -573,7 +581,7 @@ static void lock_yes(struct app *a, void *state)
 	enum status s = event_set_locked(a->st, !o->event.results_locked);
 
 	if (s == ST_OK)
-		app_notice(a, o->event.results_locked ? "Results unlocked" : "Results locked: sheets change only by a correction");
+		app_notice(a, o->event.results_locked ? _("Results unlocked") : _("Results locked: sheets change only by a correction"));
 	else
 		app_status(a, s);
 	app_reload(a);
@@ -581,11 +589,18 @@ static void lock_yes(struct app *a, void *state)
 
 static void prompt_import(struct app *a, struct organizer_screen *o)
 {
-	char *label = pd_asprintf("Import %s from CSV file:",
-				  o->tab == TAB_RUBRIC ? "criteria" : o->tab == TAB_SHEETS ? "sheets" : tab_labels[o->tab]);
+	static const char *const labels[TAB_COUNT] = {
+		[TAB_TEAMS] = N_("Import teams from CSV file:"),
+		[TAB_TRACKS] = N_("Import teams from CSV file:"),
+		[TAB_JUDGES] = N_("Import judges from CSV file:"),
+		[TAB_COACHES] = N_("Import coaches from CSV file:"),
+		[TAB_ROOMS] = N_("Import rooms from CSV file:"),
+		[TAB_RUBRIC] = N_("Import criteria from CSV file:"),
+		[TAB_SHEETS] = N_("Import sheets from CSV file:"),
+		[TAB_RESULTS] = N_("Import sheets from CSV file:"),
+	};
 
-	app_prompt(a, label, NULL, false, import_done, o);
-	free(label);
+	app_prompt(a, _(labels[o->tab]), NULL, false, import_done, o);
 }
 
 static void organizer_act(struct app *a, void *state, int action, int key)
@@ -614,22 +629,25 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 		break;
 	case ACT_ADD:
 		if (kind >= 0) {
-			char *label = pd_asprintf("New %s's name:", record_kind_name((enum record_kind)kind));
+			static const char *const labels[] = {
+				[KIND_TEAM] = N_("New team's name:"), [KIND_TRACK] = N_("New track's name:"),
+				[KIND_JUDGE] = N_("New judge's name:"), [KIND_COACH] = N_("New coach's name:"),
+				[KIND_ROOM] = N_("New room's name:"),
+			};
 
-			app_prompt(a, label, NULL, false, add_done, o);
-			free(label);
+			app_prompt(a, _(labels[kind]), NULL, false, add_done, o);
 		} else {
-			app_error(a, "Add records on their tabs; criteria by importing a CSV file (i)");
+			app_error(a, _("Add records on their tabs; criteria by importing a CSV file (i)"));
 		}
 		break;
 	case ACT_RENAME:
 		if (row)
-			app_prompt(a, "New name:", row->name, false, rename_done, o);
+			app_prompt(a, _("New name:"), row->name, false, rename_done, o);
 		break;
 	case ACT_DELETE:
 		if (row) {
 			char *q = pd_asprintf(kind == KIND_TEAM || kind == KIND_JUDGE
-						      ? "Delete %s and all their sheets? (y/n)" : "Delete %s? (y/n)",
+						      ? _("Delete %s and all their sheets? (y/n)") : _("Delete %s? (y/n)"),
 					      row->name);
 
 			app_confirm(a, q, delete_yes, o);
@@ -641,15 +659,15 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 		break;
 	case ACT_SEARCH:
 		if (kind >= 0)
-			app_prompt(a, "Search:", NULL, false, search_done, o);
+			app_prompt(a, _("Search:"), NULL, false, search_done, o);
 		break;
 	case ACT_NEXT_MATCH:
 		if (kind >= 0)
 			find_next(a, o, *sel + 1);
 		break;
 	case ACT_LOCK:
-		app_confirm(a, o->event.results_locked ? "Unlock the results so judges can edit again? (y/n)"
-						       : "Lock the results? Sheets will change only by a correction. (y/n)",
+		app_confirm(a, o->event.results_locked ? _("Unlock the results so judges can edit again? (y/n)")
+						       : _("Lock the results? Sheets will change only by a correction. (y/n)"),
 			    lock_yes, o);
 		break;
 	case ACT_FREEZE:
@@ -689,7 +707,7 @@ void *screen_organizer_new(struct app *a)
 }
 
 const struct screen_ops screen_organizer_ops = {
-	.name = "organizer",
+	.name = N_("organizer"),
 	.keys = organizer_keys,
 	.nkeys = PD_ARRAY_LEN(organizer_keys),
 	.load = organizer_load,

@@ -6,6 +6,7 @@
 
 #include "podium/audit.h"
 #include "podium/board.h"
+#include "podium/i18n.h"
 #include "podium/people.h"
 #include "podium/store.h"
 #include "tui/tui.h"
@@ -24,9 +25,9 @@ struct pick_screen {
 enum { ACT_DOWN, ACT_UP, ACT_CHOOSE };
 
 static const struct tui_key pick_keys[] = {
-	{ ACT_CHOOSE, TUI_ENTER, 0, "Enter", "open as this person", true },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false },
+	{ ACT_CHOOSE, TUI_ENTER, 0, "Enter", N_("open as this person"), true },
+	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true },
+	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
 };
 
 #define FIXED_ROWS 2	/* organizer, display */
@@ -43,7 +44,7 @@ static const char *pick_title(struct app *a, void *state)
 {
 	(void)a;
 	(void)state;
-	return " podium · who are you?";
+	return _(" podium · who are you?");
 }
 
 static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
@@ -53,7 +54,7 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 	int list_rows = rows - 2;
 
 	(void)a;
-	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, "Open the console as:", cols - 4);
+	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, _("Open the console as:"), cols - 4);
 	if (list_rows < 1)
 		return;
 	if (p->sel < p->top)
@@ -66,11 +67,11 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 		char *label;
 
 		if (i == 0)
-			label = pd_strdup("Organizer");
+			label = pd_strdup(_("Organizer"));
 		else if (i == 1)
-			label = pd_strdup("Projector display (read-only)");
+			label = pd_strdup(_("Projector display (read-only)"));
 		else
-			label = pd_asprintf("Judge %s%s", p->judges.items[i - FIXED_ROWS].name,
+			label = pd_asprintf(_("Judge %s%s"), p->judges.items[i - FIXED_ROWS].name,
 					    p->judges.items[i - FIXED_ROWS].has_pin ? " (PIN)" : "");
 		if (cur)
 			draw_fill(w, top + 2 + r, 0, ROLE_LOOK_CURSOR, cols);
@@ -108,7 +109,7 @@ static void pin_done(struct app *a, void *state, const char *pin)
 		return;
 	}
 	if (!ok) {
-		app_error(a, "Wrong PIN for %s", j->name);
+		app_error(a, _("Wrong PIN for %s"), j->name);
 		return;
 	}
 	become_judge(a, j);
@@ -143,7 +144,7 @@ static void pick_act(struct app *a, void *state, int action, int key)
 			a->who.role = ROLE_DISPLAY;
 			app_switch(a, &screen_display_ops, screen_display_new(a));
 		} else if (p->judges.items[p->sel - FIXED_ROWS].has_pin) {
-			char *label = pd_asprintf("PIN for %s:", p->judges.items[p->sel - FIXED_ROWS].name);
+			char *label = pd_asprintf(_("PIN for %s:"), p->judges.items[p->sel - FIXED_ROWS].name);
 
 			app_prompt(a, label, NULL, true, pin_done, p);
 			free(label);
@@ -169,7 +170,7 @@ void *screen_pick_new(struct app *a)
 }
 
 const struct screen_ops screen_pick_ops = {
-	.name = "picker",
+	.name = N_("picker"),
 	.keys = pick_keys,
 	.nkeys = PD_ARRAY_LEN(pick_keys),
 	.load = pick_load,

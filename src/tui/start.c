@@ -10,6 +10,7 @@
 #include "podium/audit.h"
 #include "podium/board.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/people.h"
 #include "podium/record.h"
 #include "podium/store.h"
@@ -28,7 +29,7 @@ static int usage(const char *fmt, const char *arg)
 {
 	fputs("podium: ", stderr);
 	fprintf(stderr, fmt, arg);
-	fputs("; see 'podium help tui'\n", stderr);
+	fprintf(stderr, "; %s\n", _("see 'podium help tui'"));
 	return 2;
 }
 
@@ -51,7 +52,7 @@ static char *read_pin(const char *name)
 	ssize_t n;
 	int echo_off = system("stty -echo 2>/dev/null") == 0;
 
-	fprintf(stderr, "PIN for %s: ", name);
+	fprintf(stderr, _("PIN for %s: "), name);
 	n = getline(&line, &cap, stdin);
 	if (echo_off && system("stty echo 2>/dev/null") != 0)
 		fputs("\n", stderr);
@@ -75,7 +76,7 @@ static int become_judge(struct app *a, const char *id, const char *name, bool ha
 
 		free(pin);
 		if (s != ST_OK || !ok) {
-			fprintf(stderr, "podium: wrong PIN for %s\n", name);
+			fprintf(stderr, "podium: %s\n", _("wrong PIN"));
 			return 1;
 		}
 	}
@@ -184,7 +185,7 @@ int tui_main(const char *db_path, int argc, char **argv)
 		case 'r':
 			role = role_from_name(optarg);
 			if (role < 0)
-				return usage("no role '%s' (organizer, judge, timekeeper, display, coach)", optarg);
+				return usage(_("no role '%s' (organizer, judge, timekeeper, display, coach)"), optarg);
 			break;
 		case 'a':
 			as = optarg;
@@ -196,13 +197,13 @@ int tui_main(const char *db_path, int argc, char **argv)
 			db_path = optarg;
 			break;
 		case ':':
-			return usage("option '%s' needs a value", argv[optind - 1]);
+			return usage(_("option '%s' needs a value"), argv[optind - 1]);
 		default:
-			return usage("unknown option '%s'", argv[optind - 1]);
+			return usage(_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
-		return usage("unexpected argument '%s'", argv[optind]);
+		return usage(_("unexpected argument '%s'"), argv[optind]);
 	if (as && role < 0)
 		role = ROLE_JUDGE;
 

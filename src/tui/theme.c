@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "podium/common.h"
+#include "podium/i18n.h"
 #include "tui/tui.h"
 
 #ifndef PODIUM_DATADIR
@@ -149,7 +150,7 @@ void theme_load(const char *name)
 			free(text);
 			free(path);
 		} else {
-			char *msg = pd_asprintf("no theme '%s' (themes: default, light, high-contrast, mono, projector); using the default",
+			char *msg = pd_asprintf(_("no theme '%s' (themes: default, light, high-contrast, mono, projector); using the default"),
 						name);
 
 			fprintf(stderr, "podium: %s\n", msg);
