@@ -1,0 +1,1209 @@
+#include "config.h"
+#include "podium/coaching.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/audit.h"
+#include "podium/clock.h"
+#include "podium/event.h"
+#include "podium/store.h"
+#include "podium/text.h"
+
+const char *coaching_reason_text(enum coaching_reason r)
+{
+	static const char *const texts[] = {
+#define COACHING_REASON_TEXT(id, text) text,
+		COACHING_REASON_INFO(COACHING_REASON_TEXT)
+#undef COACHING_REASON_TEXT
+	};
+
+	return (size_t)r < PD_ARRAY_LEN(texts) ? texts[r] : "";
+}
+
+/* ---- small pieces ---- */
+
+struct idref {
+	const char *id;
+	size_t at;
+};
+
+static int idref_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct idref *)a)->id, ((const struct idref *)b)->id);
+}
+
+static long idref_find(const struct idref *ix, size_t n, const char *id)
+{
+	struct idref key = { id, 0 };
+	const struct idref *hit = id ? bsearch(&key, ix, n, sizeof(*ix), idref_cmp) : NULL;
+
+	return hit ? (long)hit->at : -1;
+}
+
+/* Busy times [start, end), unsorted. */
+struct spans {
+	struct span {
+		int64_t start, end;
+	} *items;
+	size_t count, cap;
+};
+
+static void spans_add(struct spans *s, int64_t start, int64_t end)
+{
+	if (s->count == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->items = pd_realloc(s->items, s->cap * sizeof(*s->items));
+	}
+	s->items[s->count++] = (struct span){ start, end };
+}
+
+/* The end of a span that overlaps [start, end), or 0 when none does. */
+static int64_t spans_hit(const struct spans *s, int64_t start, int64_t end)
+{
+	int64_t last = 0;
+
+	for (size_t i = 0; i < s->count; i++)
+		if (s->items[i].start < end && start < s->items[i].end && s->items[i].end > last)
+			last = s->items[i].end;
+	return last;
+}
+
+/* The stages: the rubric's criteria with their matching keys. */
+struct stages {
+	char **names, **keys;
+	size_t count;
+};
+
+static void stages_clear(struct stages *g)
+{
+	for (size_t i = 0; i < g->count; i++) {
+		free(g->names[i]);
+		free(g->keys[i]);
+	}
+	free(g->names);
+	free(g->keys);
+	memset(g, 0, sizeof(*g));
+}
+
+static enum status stages_load(struct store *st, struct stages *g)
+{
+	struct query *q = store_query(st, STMT_COACHING_STAGES);
+	size_t cap = 0;
+	enum status s;
+
+	memset(g, 0, sizeof(*g));
+	while ((s = query_step(q)) == ST_ROW) {
+		if (g->count == cap) {
+			cap = cap ? cap * 2 : 8;
+			g->names = pd_realloc(g->names, cap * sizeof(*g->names));
+			g->keys = pd_realloc(g->keys, cap * sizeof(*g->keys));
+		}
+		g->names[g->count] = pd_strdup(query_text(q, 0));
+		g->keys[g->count] = pd_strdup(query_text(q, 1));
+		g->count++;
+	}
+	return s == ST_DONE ? ST_OK : s;
+}
+
+static long stages_find_key(const struct stages *g, const char *key)
+{
+	for (size_t i = 0; key && i < g->count; i++)
+		if (strcmp(g->keys[i], key) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The stage named name (any case), or -1. */
+static long stages_find(const struct stages *g, const char *name)
+{
+	char *key = text_key(name);
+	long i = stages_find_key(g, key);
+
+	free(key);
+	return i;
+}
+
+static enum status event_end(struct store *st, int64_t *out)
+{
+	struct event e;
+	enum status s = event_get(st, &e);
+
+	if (s != ST_OK)
+		return s;
+	*out = e.starts_at + (int64_t)e.hours * 3600;
+	event_clear(&e);
+	return ST_OK;
+}
+
+static char *shown(const char *name)
+{
+	return text_fit(name, 60, NULL);
+}
+
+/* ---- the plan ---- */
+
+struct cslot {
+	int64_t start;
+	bool used;
+};
+
+struct pcoach {
+	char id[ID_LEN + 1];
+	bool *skill;			/* per stage */
+	struct cslot *slots;		/* the session starts the windows hold, in time order */
+	size_t nslots, cap, first_free;
+	size_t load;
+	struct spans busy;		/* kept sessions */
+};
+
+struct pteam {
+	char id[ID_LEN + 1];
+	char *name;
+	int64_t deadline;		/* the pitch's start, else the event's end */
+	bool *need;			/* per stage */
+	struct spans busy;		/* the pitch, kept and planned sessions */
+	int64_t last_end;		/* end of the last session planned for it now */
+};
+
+struct placed {
+	size_t coach, team, stage;
+	int64_t start;
+};
+
+struct miss {
+	size_t team, stage;
+	enum coaching_reason reason;
+};
+
+struct plan {
+	int64_t now, len;
+	struct stages stages;
+	struct pcoach *coaches;
+	size_t ncoaches;
+	struct pteam *teams;
+	size_t nteams;
+	struct idref *coach_ix, *team_ix;
+	size_t **skilled;		/* per stage: the coaches who have it */
+	size_t *nskilled;
+	struct placed *placed;
+	size_t nplaced, placed_cap;
+	struct miss *misses;
+	size_t nmisses, misses_cap;
+	size_t kept, needed;
+};
+
+static void plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->ncoaches; i++) {
+		free(p->coaches[i].skill);
+		free(p->coaches[i].slots);
+		free(p->coaches[i].busy.items);
+	}
+	for (size_t i = 0; i < p->nteams; i++) {
+		free(p->teams[i].name);
+		free(p->teams[i].need);
+		free(p->teams[i].busy.items);
+	}
+	for (size_t i = 0; p->skilled && i < p->stages.count; i++)
+		free(p->skilled[i]);
+	free(p->skilled);
+	free(p->nskilled);
+	free(p->coaches);
+	free(p->teams);
+	free(p->coach_ix);
+	free(p->team_ix);
+	free(p->placed);
+	free(p->misses);
+	stages_clear(&p->stages);
+	memset(p, 0, sizeof(*p));
+}
+
+static enum status plan_coaches(struct store *st, struct plan *p)
+{
+	struct query *q = store_query(st, STMT_COACHING_COACHES);
+	size_t cap = 0;
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		struct pcoach *c;
+
+		if (p->ncoaches == cap) {
+			cap = cap ? cap * 2 : 16;
+			p->coaches = pd_realloc(p->coaches, cap * sizeof(*p->coaches));
+		}
+		c = &p->coaches[p->ncoaches++];
+		memset(c, 0, sizeof(*c));
+		snprintf(c->id, sizeof(c->id), "%s", query_text(q, 0));
+		c->skill = pd_calloc(p->stages.count + 1, sizeof(bool));
+	}
+	if (s != ST_DONE)
+		return s;
+	p->coach_ix = pd_calloc(p->ncoaches + 1, sizeof(*p->coach_ix));
+	for (size_t i = 0; i < p->ncoaches; i++)
+		p->coach_ix[i] = (struct idref){ p->coaches[i].id, i };
+	qsort(p->coach_ix, p->ncoaches, sizeof(*p->coach_ix), idref_cmp);
+
+	q = store_query(st, STMT_COACHING_SKILLS);
+	while ((s = query_step(q)) == ST_ROW) {
+		long c = idref_find(p->coach_ix, p->ncoaches, query_text(q, 0));
+		long g = stages_find_key(&p->stages, query_text(q, 1));
+
+		if (c >= 0 && g >= 0)
+			p->coaches[c].skill[g] = true;
+	}
+	if (s != ST_DONE)
+		return s;
+
+	/* each window holds sessions back to back from its start, those from now on */
+	q = store_query(st, STMT_COACHING_WINDOWS);
+	while ((s = query_step(q)) == ST_ROW) {
+		long ci = idref_find(p->coach_ix, p->ncoaches, query_text(q, 0));
+		int64_t ws = query_int(q, 1), we = query_int(q, 2), t = ws;
+		struct pcoach *c;
+
+		if (ci < 0)
+			continue;
+		c = &p->coaches[ci];
+		if (t < p->now)
+			t = ws + (p->now - ws + p->len - 1) / p->len * p->len;
+		for (; t + p->len <= we; t += p->len) {
+			if (c->nslots == c->cap) {
+				c->cap = c->cap ? c->cap * 2 : 32;
+				c->slots = pd_realloc(c->slots, c->cap * sizeof(*c->slots));
+			}
+			c->slots[c->nslots++] = (struct cslot){ t, false };
+		}
+	}
+	return s == ST_DONE ? ST_OK : s;
+}
+
+static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
+{
+	struct query *q = store_query(st, STMT_COACHING_TEAMS);
+	size_t cap = 0;
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		struct pteam *t;
+
+		if (p->nteams == cap) {
+			cap = cap ? cap * 2 : 64;
+			p->teams = pd_realloc(p->teams, cap * sizeof(*p->teams));
+		}
+		t = &p->teams[p->nteams++];
+		memset(t, 0, sizeof(*t));
+		snprintf(t->id, sizeof(t->id), "%s", query_text(q, 0));
+		t->name = pd_strdup(query_text(q, 1));
+		t->deadline = end;
+		t->need = pd_calloc(p->stages.count + 1, sizeof(bool));
+		for (size_t g = 0; g < p->stages.count; g++)
+			t->need[g] = true;
+		if (!query_is_null(q, 2)) {
+			t->deadline = query_int(q, 2);
+			spans_add(&t->busy, query_int(q, 2), query_int(q, 3));
+		}
+	}
+	if (s != ST_DONE)
+		return s;
+	p->team_ix = pd_calloc(p->nteams + 1, sizeof(*p->team_ix));
+	for (size_t i = 0; i < p->nteams; i++)
+		p->team_ix[i] = (struct idref){ p->teams[i].id, i };
+	qsort(p->team_ix, p->nteams, sizeof(*p->team_ix), idref_cmp);
+
+	q = store_query(st, STMT_COACHING_VALIDATED);
+	while ((s = query_step(q)) == ST_ROW) {
+		long t = idref_find(p->team_ix, p->nteams, query_text(q, 0));
+		long g = stages_find_key(&p->stages, query_text(q, 1));
+
+		if (t >= 0 && g >= 0)
+			p->teams[t].need[g] = false;
+	}
+	return s == ST_DONE ? ST_OK : s;
+}
+
+/* Sessions that have begun stay: their coach and team are busy, and a running one covers its stage. */
+static enum status plan_kept(struct store *st, struct plan *p)
+{
+	struct query *q = store_query(st, STMT_COACHING_KEPT);
+	enum status s;
+
+	query_bind_int(q, "$now", p->now);
+	while ((s = query_step(q)) == ST_ROW) {
+		long c = idref_find(p->coach_ix, p->ncoaches, query_text(q, 0));
+		long t = idref_find(p->team_ix, p->nteams, query_text(q, 1));
+		int64_t start = query_int(q, 3), end = query_int(q, 4);
+
+		p->kept++;
+		if (c >= 0)
+			spans_add(&p->coaches[c].busy, start, end);
+		if (t >= 0) {
+			long g = stages_find(&p->stages, query_text(q, 2));
+
+			spans_add(&p->teams[t].busy, start, end);
+			if (g >= 0 && end > p->now)
+				p->teams[t].need[g] = false;
+		}
+	}
+	if (s != ST_DONE)
+		return s;
+	for (size_t i = 0; i < p->ncoaches; i++) {
+		struct pcoach *c = &p->coaches[i];
+
+		for (size_t k = 0; k < c->nslots; k++)
+			c->slots[k].used = spans_hit(&c->busy, c->slots[k].start, c->slots[k].start + p->len) != 0;
+	}
+	return ST_OK;
+}
+
+static void index_skills(struct plan *p)
+{
+	p->skilled = pd_calloc(p->stages.count + 1, sizeof(*p->skilled));
+	p->nskilled = pd_calloc(p->stages.count + 1, sizeof(*p->nskilled));
+	for (size_t g = 0; g < p->stages.count; g++) {
+		p->skilled[g] = pd_calloc(p->ncoaches + 1, sizeof(**p->skilled));
+		for (size_t c = 0; c < p->ncoaches; c++)
+			if (p->coaches[c].skill[g])
+				p->skilled[g][p->nskilled[g]++] = c;
+	}
+}
+
+static void add_miss(struct plan *p, size_t t, size_t g, enum coaching_reason r)
+{
+	if (p->nmisses == p->misses_cap) {
+		p->misses_cap = p->misses_cap ? p->misses_cap * 2 : 16;
+		p->misses = pd_realloc(p->misses, p->misses_cap * sizeof(*p->misses));
+	}
+	p->misses[p->nmisses++] = (struct miss){ t, g, r };
+}
+
+/* The earliest free slot of a skilled coach from `from` on for team t; false when none. */
+static bool earliest(struct plan *p, size_t t, size_t g, int64_t from, size_t *coach, size_t *slot)
+{
+	const struct pteam *team = &p->teams[t];
+	int64_t best = INT64_MAX;
+	bool found = false;
+
+	for (size_t i = 0; i < p->nskilled[g]; i++) {
+		size_t ci = p->skilled[g][i];
+		struct pcoach *c = &p->coaches[ci];
+
+		for (size_t k = c->first_free; k < c->nslots; k++) {
+			int64_t at = c->slots[k].start;
+
+			if (at > best || at + p->len > team->deadline)
+				break;
+			if (c->slots[k].used || at < from || spans_hit(&team->busy, at, at + p->len))
+				continue;
+			if (at < best || c->load < p->coaches[*coach].load) {
+				best = at;
+				*coach = ci;
+				*slot = k;
+				found = true;
+			}
+			break;
+		}
+	}
+	return found;
+}
+
+static void place(struct plan *p, size_t t, size_t g)
+{
+	struct pteam *team = &p->teams[t];
+	size_t ci = 0, k = 0;
+	struct pcoach *c;
+
+	if (p->nskilled[g] == 0) {
+		add_miss(p, t, g, COACHING_NO_SKILL);
+		return;
+	}
+	if (team->deadline <= p->now) {
+		add_miss(p, t, g, COACHING_PITCH_BEGUN);
+		return;
+	}
+	/* after the team's previous stage where it can, so stages come in order */
+	if (!earliest(p, t, g, team->last_end, &ci, &k) && !earliest(p, t, g, p->now, &ci, &k)) {
+		add_miss(p, t, g, COACHING_NO_TIME);
+		return;
+	}
+	c = &p->coaches[ci];
+	c->slots[k].used = true;
+	c->load++;
+	while (c->first_free < c->nslots && c->slots[c->first_free].used)
+		c->first_free++;
+	spans_add(&team->busy, c->slots[k].start, c->slots[k].start + p->len);
+	if (c->slots[k].start + p->len > team->last_end)
+		team->last_end = c->slots[k].start + p->len;
+	if (p->nplaced == p->placed_cap) {
+		p->placed_cap = p->placed_cap ? p->placed_cap * 2 : 64;
+		p->placed = pd_realloc(p->placed, p->placed_cap * sizeof(*p->placed));
+	}
+	p->placed[p->nplaced++] = (struct placed){ ci, t, g, c->slots[k].start };
+}
+
+struct deadline_order {
+	int64_t deadline;
+	size_t at;
+};
+
+static int deadline_cmp(const void *a, const void *b)
+{
+	const struct deadline_order *x = a, *y = b;
+
+	if (x->deadline != y->deadline)
+		return x->deadline < y->deadline ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static int miss_cmp(const void *a, const void *b)
+{
+	const struct miss *x = a, *y = b;
+
+	if (x->team != y->team)
+		return x->team < y->team ? -1 : 1;
+	return x->stage < y->stage ? -1 : x->stage > y->stage;
+}
+
+static void plan_place(struct plan *p)
+{
+	struct deadline_order *ord = pd_calloc(p->nteams + 1, sizeof(*ord));
+
+	for (size_t i = 0; i < p->nteams; i++) {
+		p->teams[i].last_end = p->now;
+		ord[i] = (struct deadline_order){ p->teams[i].deadline, i };
+	}
+	qsort(ord, p->nteams, sizeof(*ord), deadline_cmp);
+	for (size_t i = 0; i < p->nteams; i++)
+		for (size_t g = 0; g < p->stages.count; g++)
+			p->needed += p->teams[i].need[g];
+	/* round r: each team's r-th stage still needed */
+	for (size_t r = 0; r < p->stages.count; r++) {
+		for (size_t i = 0; i < p->nteams; i++) {
+			struct pteam *t = &p->teams[ord[i].at];
+			size_t seen = 0;
+
+			for (size_t g = 0; g < p->stages.count; g++) {
+				if (!t->need[g])
+					continue;
+				if (seen++ == r) {
+					place(p, ord[i].at, g);
+					break;
+				}
+			}
+		}
+	}
+	qsort(p->misses, p->nmisses, sizeof(*p->misses), miss_cmp);
+	free(ord);
+}
+
+struct plan_ctx {
+	int64_t len;
+	struct coaching_plan *out;
+};
+
+static enum status plan_json(struct store *st, struct plan *p, bool with_length, char **out)
+{
+	struct query *q = store_query(st, STMT_COACHING_PLAN_JSON);
+
+	if (with_length)
+		query_bind_int(q, "$length", p->len / 60);
+	else
+		query_bind_null(q, "$length");
+	query_bind_int(q, "$now", p->now);
+	return query_first_text(q, out);
+}
+
+static enum status plan_write(struct store *st, struct plan *p, size_t *replaced)
+{
+	struct query *q = store_query(st, STMT_COACHING_CLEAR_FUTURE);
+	enum status s;
+
+	query_bind_int(q, "$now", p->now);
+	s = query_exec(q);
+	*replaced = s == ST_OK ? (size_t)store_changes(st) : 0;
+	for (size_t i = 0; s == ST_OK && i < p->nplaced; i++) {
+		const struct placed *pl = &p->placed[i];
+		char id[ID_LEN + 1];
+
+		id_new(id);
+		q = store_query(st, STMT_COACHING_INSERT);
+		query_bind_text(q, "$id", id);
+		query_bind_text(q, "$coach", p->coaches[pl->coach].id);
+		query_bind_text(q, "$team", p->teams[pl->team].id);
+		query_bind_text(q, "$stage", p->stages.names[pl->stage]);
+		query_bind_int(q, "$starts_at", pl->start);
+		query_bind_int(q, "$ends_at", pl->start + p->len);
+		s = query_exec(q);
+	}
+	return s;
+}
+
+static void plan_result(struct plan *p, size_t replaced, struct coaching_plan *out)
+{
+	coaching_plan_clear(out);
+	out->needed = p->needed;
+	out->placed = p->nplaced;
+	out->kept = p->kept;
+	out->replaced = replaced;
+	out->misses = pd_calloc(p->nmisses + 1, sizeof(*out->misses));
+	for (size_t i = 0; i < p->nmisses; i++) {
+		struct coaching_miss *m = &out->misses[out->nmisses++];
+
+		snprintf(m->team_id, sizeof(m->team_id), "%s", p->teams[p->misses[i].team].id);
+		m->team = pd_strdup(p->teams[p->misses[i].team].name);
+		m->stage = pd_strdup(p->stages.names[p->misses[i].stage]);
+		m->reason = p->misses[i].reason;
+	}
+}
+
+static enum status plan_txn(struct store *st, void *ctx)
+{
+	struct plan_ctx *c = ctx;
+	struct plan p = { 0 };
+	char *before = NULL, *after = NULL;
+	size_t replaced = 0;
+	int64_t end = 0;
+	enum status s;
+
+	p.now = clock_local_now();
+	p.len = c->len;
+	s = event_end(st, &end);
+	if (s == ST_OK)
+		s = stages_load(st, &p.stages);
+	if (s == ST_OK)
+		s = plan_coaches(st, &p);
+	if (s == ST_OK)
+		s = plan_teams(st, &p, end);
+	if (s == ST_OK && p.nteams == 0)
+		s = status_error(ST_INVALID, "there are no teams to coach yet: import them with "
+				 "'podium import teams FILE'");
+	if (s == ST_OK && p.ncoaches == 0)
+		s = status_error(ST_INVALID, "there are no coaches yet: import them with "
+				 "'podium import coaches FILE'");
+	if (s == ST_OK && p.stages.count == 0)
+		s = status_error(ST_INVALID, "the rubric has no criteria, so there are no stages to coach: "
+				 "import them with 'podium import criteria FILE'");
+	if (s == ST_OK)
+		s = plan_kept(st, &p);
+	if (s == ST_OK) {
+		index_skills(&p);
+		plan_place(&p);
+		s = plan_json(st, &p, false, &before);
+	}
+	if (s == ST_OK)
+		s = plan_write(st, &p, &replaced);
+	if (s == ST_OK)
+		s = plan_json(st, &p, true, &after);
+	if (s == ST_OK) {
+		struct audit_entry e = { .action = "plan", .kind = "coach_session", .before = before, .after = after };
+
+		s = audit_record(st, &e);
+	}
+	if (s == ST_OK)
+		plan_result(&p, replaced, c->out);
+	free(before);
+	free(after);
+	plan_free(&p);
+	return s;
+}
+
+enum status coaching_plan(struct store *st, int length_min, struct coaching_plan *out)
+{
+	struct plan_ctx c = { (int64_t)length_min * 60, out };
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	if (length_min < COACHING_LENGTH_MIN || length_min > COACHING_LENGTH_MAX)
+		return status_error(ST_INVALID, "a coach session lasts from %d to %d minutes, not %d",
+				    COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, length_min);
+	s = store_write(st, plan_txn, &c);
+	if (s != ST_OK)
+		coaching_plan_clear(out);
+	return s;
+}
+
+void coaching_plan_clear(struct coaching_plan *p)
+{
+	for (size_t i = 0; i < p->nmisses; i++) {
+		free(p->misses[i].team);
+		free(p->misses[i].stage);
+	}
+	free(p->misses);
+	memset(p, 0, sizeof(*p));
+}
+
+/* ---- sessions ---- */
+
+void coaching_session_clear(struct coaching_session *s)
+{
+	free(s->coach);
+	free(s->team);
+	free(s->stage);
+	memset(s, 0, sizeof(*s));
+}
+
+static void session_from_row(struct query *q, struct coaching_session *s)
+{
+	memset(s, 0, sizeof(*s));
+	snprintf(s->id, sizeof(s->id), "%s", query_text(q, 0));
+	snprintf(s->coach_id, sizeof(s->coach_id), "%s", query_text(q, 1));
+	s->coach = pd_strdup(query_text(q, 2));
+	snprintf(s->team_id, sizeof(s->team_id), "%s", query_text(q, 3));
+	s->team = pd_strdup(query_text(q, 4));
+	s->stage = pd_strdup(query_text(q, 5));
+	s->start = query_int(q, 6);
+	s->end = query_int(q, 7);
+}
+
+enum status coaching_sessions(struct store *st, const char *coach_id, struct coaching_sessions *out)
+{
+	struct query *q = store_query(st, STMT_COACHING_SESSIONS);
+	size_t cap = 0;
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	query_bind_text(q, "$coach", coach_id);
+	while ((s = query_step(q)) == ST_ROW) {
+		if (out->count == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
+		}
+		session_from_row(q, &out->items[out->count++]);
+	}
+	if (s != ST_DONE) {
+		coaching_sessions_clear(out);
+		return s;
+	}
+	return ST_OK;
+}
+
+void coaching_sessions_clear(struct coaching_sessions *s)
+{
+	for (size_t i = 0; i < s->count; i++)
+		coaching_session_clear(&s->items[i]);
+	free(s->items);
+	memset(s, 0, sizeof(*s));
+}
+
+/* The name of record id through statement by_id (id, name), or ST_NOT_FOUND saying what. */
+static enum status name_of(struct store *st, enum stmt by_id, const char *what, const char *id, char **name)
+{
+	struct query *q = store_query(st, by_id);
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	s = query_step(q);
+	if (s == ST_ROW) {
+		*name = pd_strdup(query_text(q, 1));
+		query_reset(q);
+		return ST_OK;
+	}
+	if (s == ST_DONE)
+		return status_error(ST_NOT_FOUND, "no %s with the id '%s'", what, id);
+	return s;
+}
+
+static enum status read_spans(struct query *q, struct spans *out)
+{
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW)
+		spans_add(out, query_int(q, 0), query_int(q, 1));
+	return s == ST_DONE ? ST_OK : s;
+}
+
+static enum status busy_of(struct store *st, enum stmt id, const char *name, const char *who,
+			   const char *except, int64_t from, struct spans *out)
+{
+	struct query *q = store_query(st, id);
+
+	query_bind_text(q, name, who);
+	query_bind_text(q, "$except", except);
+	query_bind_int(q, "$from", from);
+	return read_spans(q, out);
+}
+
+static enum status session_json(struct store *st, const char *id, char **out)
+{
+	struct query *q = store_query(st, STMT_COACHING_SESSION_JSON);
+
+	query_bind_text(q, "$id", id);
+	return query_first_text(q, out);
+}
+
+static enum status audit_session(struct store *st, const char *action, const char *id, const char *team_id,
+				 const char *before, const char *after)
+{
+	struct audit_entry e = {
+		.action = action, .kind = "coach_session", .record_id = id, .team_id = team_id,
+		.before = before, .after = after,
+	};
+
+	return audit_record(st, &e);
+}
+
+struct book_ctx {
+	const char *coach_id, *team_id;
+	int64_t len;
+	struct coaching_session *out;
+};
+
+/* Collect the keys a statement bound with $team (and $now) returns in column 0, keyed with text_key. */
+static enum status team_stage_flags(struct store *st, enum stmt id, const char *team_id, int64_t now,
+				    const struct stages *g, bool *flags)
+{
+	struct query *q = store_query(st, id);
+	enum status s;
+
+	query_bind_text(q, "$team", team_id);
+	if (id == STMT_COACHING_TEAM_BOOKED)
+		query_bind_int(q, "$now", now);
+	while ((s = query_step(q)) == ST_ROW) {
+		long i = id == STMT_COACHING_TEAM_BOOKED ? stages_find(g, query_text(q, 0))
+							 : stages_find_key(g, query_text(q, 0));
+
+		if (i >= 0)
+			flags[i] = true;
+	}
+	return s == ST_DONE ? ST_OK : s;
+}
+
+/* The stage to book: the first neither validated nor booked, the coach's skills first; -1 when none. */
+static enum status book_stage(struct store *st, const struct book_ctx *c, const struct stages *g, int64_t now,
+			      long *out)
+{
+	bool *done = pd_calloc(g->count + 1, sizeof(bool)), *skill = pd_calloc(g->count + 1, sizeof(bool));
+	struct query *q;
+	enum status s = team_stage_flags(st, STMT_COACHING_TEAM_VALIDATED, c->team_id, now, g, done);
+
+	if (s == ST_OK)
+		s = team_stage_flags(st, STMT_COACHING_TEAM_BOOKED, c->team_id, now, g, done);
+	if (s == ST_OK) {
+		q = store_query(st, STMT_COACHING_COACH_SKILLS);
+		query_bind_text(q, "$coach", c->coach_id);
+		while ((s = query_step(q)) == ST_ROW) {
+			long i = stages_find_key(g, query_text(q, 0));
+
+			if (i >= 0)
+				skill[i] = true;
+		}
+		s = s == ST_DONE ? ST_OK : s;
+	}
+	*out = -1;
+	for (size_t i = 0; s == ST_OK && i < g->count && *out < 0; i++)
+		if (!done[i] && skill[i])
+			*out = (long)i;
+	for (size_t i = 0; s == ST_OK && i < g->count && *out < 0; i++)
+		if (!done[i])
+			*out = (long)i;
+	free(done);
+	free(skill);
+	return s;
+}
+
+/* The first start in [from, until - len] inside one of the windows where neither busy list has a span. */
+static bool first_free(const struct spans *windows, const struct spans *a, const struct spans *b, int64_t from,
+		       int64_t until, int64_t len, int64_t *out)
+{
+	for (size_t w = 0; w < windows->count; w++) {
+		int64_t t = windows->items[w].start > from ? windows->items[w].start : from;
+		int64_t end = windows->items[w].end < until ? windows->items[w].end : until;
+
+		while (t + len <= end) {
+			int64_t ha = spans_hit(a, t, t + len), hb = spans_hit(b, t, t + len);
+
+			if (!ha && !hb) {
+				*out = t;
+				return true;
+			}
+			t = ha > hb ? ha : hb;
+		}
+	}
+	return false;
+}
+
+static enum status book_txn(struct store *st, void *ctx)
+{
+	struct book_ctx *c = ctx;
+	struct stages g = { 0 };
+	struct spans windows = { 0 }, coach_busy = { 0 }, team_busy = { 0 };
+	char *coach = NULL, *team = NULL, *after = NULL, id[ID_LEN + 1];
+	int64_t now = clock_local_now(), from = (now + 299) / 300 * 300, until = 0, start = 0;
+	long stage = -1;
+	struct query *q;
+	enum status s = name_of(st, STMT_COACH_BY_ID, "coach", c->coach_id, &coach);
+
+	if (s == ST_OK)
+		s = name_of(st, STMT_TEAM_BY_ID, "team", c->team_id, &team);
+	if (s == ST_OK)
+		s = event_end(st, &until);
+	if (s == ST_OK)
+		s = stages_load(st, &g);
+	if (s == ST_OK)
+		s = book_stage(st, c, &g, now, &stage);
+	if (s == ST_OK && stage < 0) {
+		char *t = shown(team);
+
+		s = status_error(ST_INVALID, "every stage of '%s' is validated or booked already", t);
+		free(t);
+	}
+	if (s == ST_OK) {
+		q = store_query(st, STMT_COACHING_COACH_WINDOWS);
+		query_bind_text(q, "$coach", c->coach_id);
+		s = read_spans(q, &windows);
+	}
+	if (s == ST_OK)
+		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", c->coach_id, "", from, &coach_busy);
+	if (s == ST_OK)
+		s = busy_of(st, STMT_COACHING_BUSY_TEAM, "$team", c->team_id, "", from, &team_busy);
+	if (s == ST_OK) {
+		/* before the team's pitch, when it is still to come */
+		q = store_query(st, STMT_COACHING_TEAM_PITCH);
+		query_bind_text(q, "$team", c->team_id);
+		if (query_step(q) == ST_ROW && query_int(q, 0) > from && query_int(q, 0) < until)
+			until = query_int(q, 0);
+		query_reset(q);
+		if (windows.count == 0)
+			spans_add(&windows, from, until);
+		if (!first_free(&windows, &coach_busy, &team_busy, from, until, c->len, &start)) {
+			char *cn = shown(coach), *tn = shown(team);
+
+			s = status_error(ST_INVALID, "%s and %s have no free %lld minutes in common before "
+					 "the team's pitch or the end of the event", cn, tn, (long long)(c->len / 60));
+			free(cn);
+			free(tn);
+		}
+	}
+	if (s == ST_OK) {
+		id_new(id);
+		q = store_query(st, STMT_COACHING_INSERT);
+		query_bind_text(q, "$id", id);
+		query_bind_text(q, "$coach", c->coach_id);
+		query_bind_text(q, "$team", c->team_id);
+		query_bind_text(q, "$stage", g.names[stage]);
+		query_bind_int(q, "$starts_at", start);
+		query_bind_int(q, "$ends_at", start + c->len);
+		s = query_exec(q);
+	}
+	if (s == ST_OK)
+		s = session_json(st, id, &after);
+	if (s == ST_OK)
+		s = audit_session(st, "book", id, c->team_id, NULL, after);
+	if (s == ST_OK && c->out) {
+		coaching_session_clear(c->out);
+		snprintf(c->out->id, sizeof(c->out->id), "%s", id);
+		snprintf(c->out->coach_id, sizeof(c->out->coach_id), "%s", c->coach_id);
+		snprintf(c->out->team_id, sizeof(c->out->team_id), "%s", c->team_id);
+		c->out->coach = pd_strdup(coach);
+		c->out->team = pd_strdup(team);
+		c->out->stage = pd_strdup(g.names[stage]);
+		c->out->start = start;
+		c->out->end = start + c->len;
+	}
+	free(coach);
+	free(team);
+	free(after);
+	free(windows.items);
+	free(coach_busy.items);
+	free(team_busy.items);
+	stages_clear(&g);
+	return s;
+}
+
+enum status coaching_book(struct store *st, const char *coach_id, const char *team_id, int length_min,
+			  struct coaching_session *out)
+{
+	struct book_ctx c = { coach_id, team_id, (int64_t)length_min * 60, out };
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (length_min < COACHING_LENGTH_MIN || length_min > COACHING_LENGTH_MAX)
+		return status_error(ST_INVALID, "a coach session lasts from %d to %d minutes, not %d",
+				    COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, length_min);
+	return store_write(st, book_txn, &c);
+}
+
+struct move_ctx {
+	const char *id;
+	int64_t start;
+	bool cancel;
+};
+
+static enum status move_txn(struct store *st, void *ctx)
+{
+	struct move_ctx *c = ctx;
+	struct query *q = store_query(st, STMT_COACHING_SESSION_GET);
+	struct spans coach_busy = { 0 }, team_busy = { 0 };
+	char coach[ID_LEN + 1], team[ID_LEN + 1], *before = NULL, *after = NULL;
+	int64_t len;
+	enum status s;
+
+	query_bind_text(q, "$id", c->id);
+	s = query_step(q);
+	if (s == ST_DONE)
+		return status_error(ST_NOT_FOUND, "no coach session with the id '%s'", c->id);
+	if (s != ST_ROW)
+		return s;
+	snprintf(coach, sizeof(coach), "%s", query_text(q, 0));
+	snprintf(team, sizeof(team), "%s", query_text(q, 1));
+	len = query_int(q, 4) - query_int(q, 3);
+	query_reset(q);
+	s = session_json(st, c->id, &before);
+	if (s == ST_OK && c->cancel) {
+		q = store_query(st, STMT_COACHING_SESSION_DELETE);
+		query_bind_text(q, "$id", c->id);
+		s = query_exec(q);
+		if (s == ST_OK)
+			s = audit_session(st, "delete", c->id, team, before, NULL);
+		free(before);
+		return s;
+	}
+	if (s == ST_OK)
+		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", coach, c->id, c->start, &coach_busy);
+	if (s == ST_OK)
+		s = busy_of(st, STMT_COACHING_BUSY_TEAM, "$team", team, c->id, c->start, &team_busy);
+	if (s == ST_OK) {
+		bool coach_hit = spans_hit(&coach_busy, c->start, c->start + len) != 0;
+		bool team_hit = spans_hit(&team_busy, c->start, c->start + len) != 0;
+
+		if (coach_hit || team_hit) {
+			char at[17];
+
+			clock_format(c->start, at);
+			s = status_error(ST_INVALID, "%s busy at %s: pick another time",
+					 coach_hit && team_hit ? "the coach and the team are"
+					 : coach_hit ? "the coach is" : "the team is", at);
+		}
+	}
+	if (s == ST_OK) {
+		q = store_query(st, STMT_COACHING_SESSION_MOVE);
+		query_bind_text(q, "$id", c->id);
+		query_bind_int(q, "$starts_at", c->start);
+		query_bind_int(q, "$ends_at", c->start + len);
+		s = query_exec(q);
+	}
+	if (s == ST_OK)
+		s = session_json(st, c->id, &after);
+	if (s == ST_OK)
+		s = audit_session(st, "move", c->id, team, before, after);
+	free(before);
+	free(after);
+	free(coach_busy.items);
+	free(team_busy.items);
+	return s;
+}
+
+enum status coaching_move(struct store *st, const char *session_id, int64_t start)
+{
+	struct move_ctx c = { session_id, start, false };
+
+	return store_write(st, move_txn, &c);
+}
+
+enum status coaching_cancel(struct store *st, const char *session_id)
+{
+	struct move_ctx c = { session_id, 0, true };
+
+	return store_write(st, move_txn, &c);
+}
+
+/* ---- stages ---- */
+
+struct validate_ctx {
+	const char *coach_id, *team_id, *stage;
+};
+
+static enum status validate_txn(struct store *st, void *ctx)
+{
+	struct validate_ctx *c = ctx;
+	struct stages g = { 0 };
+	char *team = NULL, *coach = NULL, *after = NULL;
+	long i = -1;
+	struct query *q;
+	enum status s = name_of(st, STMT_TEAM_BY_ID, "team", c->team_id, &team);
+
+	if (s == ST_OK && c->coach_id)
+		s = name_of(st, STMT_COACH_BY_ID, "coach", c->coach_id, &coach);
+	if (s == ST_OK)
+		s = stages_load(st, &g);
+	if (s == ST_OK) {
+		i = c->stage ? stages_find(&g, c->stage) : -1;
+		if (i < 0 && c->stage) {
+			/* or the criterion's id */
+			q = store_query(st, STMT_CRITERION_BY_ID);
+			query_bind_text(q, "$id", c->stage);
+			if (query_step(q) == ST_ROW)
+				i = stages_find(&g, query_text(q, 1));
+			query_reset(q);
+		}
+		if (i < 0) {
+			char *shown_stage = shown(c->stage ? c->stage : "");
+
+			s = status_error(ST_NOT_FOUND, "no stage '%s' in the rubric", shown_stage);
+			free(shown_stage);
+		}
+	}
+	if (s == ST_OK) {
+		q = store_query(st, STMT_COACHING_STAGE_GET);
+		query_bind_text(q, "$team", c->team_id);
+		query_bind_text(q, "$key", g.keys[i]);
+		s = query_step(q);
+		query_reset(q);
+		if (s == ST_ROW) {
+			s = ST_DONE;	/* validated already: nothing to write */
+		} else if (s == ST_DONE) {
+			q = store_query(st, STMT_COACHING_STAGE_INSERT);
+			query_bind_text(q, "$team", c->team_id);
+			query_bind_text(q, "$key", g.keys[i]);
+			query_bind_text(q, "$stage", g.names[i]);
+			query_bind_text(q, "$coach", c->coach_id);
+			query_bind_int(q, "$now", clock_now());
+			s = query_exec(q);
+		}
+	}
+	if (s == ST_OK) {
+		q = store_query(st, STMT_COACHING_STAGE_JSON);
+		query_bind_text(q, "$team", c->team_id);
+		query_bind_text(q, "$key", g.keys[i]);
+		s = query_first_text(q, &after);
+	}
+	if (s == ST_OK) {
+		struct audit_entry e = {
+			.action = "validate", .kind = "stage", .record_id = c->team_id, .team_id = c->team_id,
+			.after = after,
+		};
+
+		s = audit_record(st, &e);
+	}
+	if (s == ST_DONE)
+		s = ST_OK;
+	free(team);
+	free(coach);
+	free(after);
+	stages_clear(&g);
+	return s;
+}
+
+enum status coaching_validate(struct store *st, const char *coach_id, const char *team_id, const char *stage)
+{
+	struct validate_ctx c = { coach_id, team_id, stage };
+
+	return store_write(st, validate_txn, &c);
+}
+
+/* ---- progress ---- */
+
+static enum status progress_txn(struct store *st, void *ctx)
+{
+	struct coaching_progress *p = ctx;
+	struct stages g = { 0 };
+	struct idref *ix;
+	struct query *q;
+	size_t cap = 0;
+	enum status s = stages_load(st, &g);
+
+	if (s != ST_OK) {
+		stages_clear(&g);
+		return s;
+	}
+	p->stages = g.names;
+	p->nstages = g.count;
+	g.names = NULL;
+	q = store_query(st, STMT_COACHING_TEAMS);
+	while ((s = query_step(q)) == ST_ROW) {
+		struct coaching_team *t;
+
+		if (p->nteams == cap) {
+			cap = cap ? cap * 2 : 32;
+			p->teams = pd_realloc(p->teams, cap * sizeof(*p->teams));
+		}
+		t = &p->teams[p->nteams++];
+		memset(t, 0, sizeof(*t));
+		snprintf(t->team_id, sizeof(t->team_id), "%s", query_text(q, 0));
+		t->team = pd_strdup(query_text(q, 1));
+		t->validated = pd_calloc(p->nstages + 1, sizeof(bool));
+	}
+	if (s != ST_DONE) {
+		for (size_t i = 0; i < g.count; i++)
+			free(g.keys[i]);
+		free(g.keys);
+		return s;
+	}
+	ix = pd_calloc(p->nteams + 1, sizeof(*ix));
+	for (size_t i = 0; i < p->nteams; i++)
+		ix[i] = (struct idref){ p->teams[i].team_id, i };
+	qsort(ix, p->nteams, sizeof(*ix), idref_cmp);
+	q = store_query(st, STMT_COACHING_VALIDATED);
+	while ((s = query_step(q)) == ST_ROW) {
+		long t = idref_find(ix, p->nteams, query_text(q, 0));
+		long i = stages_find_key(&g, query_text(q, 1));
+
+		if (t >= 0 && i >= 0 && !p->teams[t].validated[i]) {
+			p->teams[t].validated[i] = true;
+			p->teams[t].done++;
+		}
+	}
+	free(ix);
+	for (size_t i = 0; i < g.count; i++)
+		free(g.keys[i]);
+	free(g.keys);
+	return s == ST_DONE ? ST_OK : s;
+}
+
+enum status coaching_progress(struct store *st, struct coaching_progress *out)
+{
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	s = store_read(st, progress_txn, out);
+	if (s != ST_OK)
+		coaching_progress_clear(out);
+	return s;
+}
+
+void coaching_progress_clear(struct coaching_progress *p)
+{
+	for (size_t i = 0; i < p->nstages; i++)
+		free(p->stages[i]);
+	for (size_t i = 0; i < p->nteams; i++) {
+		free(p->teams[i].team);
+		free(p->teams[i].validated);
+	}
+	free(p->stages);
+	free(p->teams);
+	memset(p, 0, sizeof(*p));
+}
+
+enum status coaching_coaches(struct store *st, struct coaching_coach **out, size_t *n)
+{
+	struct query *q = store_query(st, STMT_COACHING_COACHES);
+	size_t cap = 0;
+	enum status s;
+
+	*out = NULL;
+	*n = 0;
+	while ((s = query_step(q)) == ST_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = pd_realloc(*out, cap * sizeof(**out));
+		}
+		snprintf((*out)[*n].id, sizeof((*out)[*n].id), "%s", query_text(q, 0));
+		(*out)[*n].name = pd_strdup(query_text(q, 1));
+		(*n)++;
+	}
+	if (s != ST_DONE) {
+		coaching_coaches_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return s;
+	}
+	return ST_OK;
+}
+
+void coaching_coaches_free(struct coaching_coach *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(c[i].name);
+	free(c);
+}

@@ -1,0 +1,239 @@
+#include "config.h"
+#include "podium/timeline.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/rubric.h"
+#include "podium/store.h"
+
+#define MINUTE 60
+#define HOUR 3600
+#define DAY 86400
+
+/* Minutes of the 48-hour plan scaled to the event's length, in whole minutes (at least one). */
+static int64_t scaled(double minutes, double f)
+{
+	long m = lround(minutes * f);
+
+	return (int64_t)(m < 1 ? 1 : m) * MINUTE;
+}
+
+static enum status add_phase(struct store *st, const char *name, const char *kind, int64_t start,
+			     int64_t end, bool pinned)
+{
+	struct query *q = store_query(st, STMT_TIMELINE_INSERT);
+	char id[ID_LEN + 1];
+
+	id_new(id);
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$name", name);
+	query_bind_text(q, "$kind", kind);
+	query_bind_int(q, "$starts_at", start);
+	query_bind_int(q, "$ends_at", end);
+	query_bind_int(q, "$pinned", pinned);
+	return query_exec(q);
+}
+
+/* The meals of each day that fall whole within [from, to]. */
+static enum status add_meals(struct store *st, int64_t from, int64_t to)
+{
+	static const struct {
+		const char *name;
+		int at, length;	/* seconds past midnight, seconds */
+	} meals[] = {
+		{ "Breakfast", 8 * HOUR, HOUR },
+		{ "Lunch", 12 * HOUR + 30 * MINUTE, HOUR },
+		{ "Dinner", 19 * HOUR + 30 * MINUTE, HOUR },
+	};
+	enum status s = ST_OK;
+
+	for (int64_t day = from - from % DAY; s == ST_OK && day < to; day += DAY)
+		for (size_t i = 0; s == ST_OK && i < PD_ARRAY_LEN(meals); i++) {
+			int64_t start = day + meals[i].at, end = start + meals[i].length;
+
+			if (start >= from && end <= to)
+				s = add_phase(st, meals[i].name, "meal", start, end, true);
+		}
+	return s;
+}
+
+/*
+ * The checkpoints, one per stage: at reasonable times of day where the build
+ * holds seven of them, else spread evenly over it.
+ */
+static enum status add_checkpoints(struct store *st, int64_t from, int64_t to, int64_t length)
+{
+	static const int times[] = { 9 * HOUR + 30 * MINUTE, 11 * HOUR + 30 * MINUTE, 15 * HOUR,
+				     17 * HOUR + 30 * MINUTE, 21 * HOUR + 30 * MINUTE };
+	size_t n = rubric_default_count, found = 0;
+	int64_t *at = pd_calloc(PD_ARRAY_LEN(times) * 32 + n, sizeof(*at));
+	enum status s = ST_OK;
+
+	for (int64_t day = from - from % DAY; day < to && found < PD_ARRAY_LEN(times) * 32; day += DAY)
+		for (size_t i = 0; i < PD_ARRAY_LEN(times); i++) {
+			int64_t t = day + times[i];
+
+			if (t >= from + HOUR && t + length <= to - HOUR && found < PD_ARRAY_LEN(times) * 32)
+				at[found++] = t;
+		}
+	if (found >= n) {
+		/* keep n of them, evenly among the candidates */
+		for (size_t i = 0; i < n; i++)
+			at[i] = at[i * (found - 1) / (n - 1 ? n - 1 : 1)];
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			int64_t t = from + (int64_t)(i + 1) * (to - from) / (int64_t)(n + 1);
+
+			at[i] = t - t % MINUTE;
+		}
+	}
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		char *name = pd_asprintf("Checkpoint: %s", rubric_default[i].name);
+
+		s = add_phase(st, name, "checkpoint", at[i], at[i] + length, false);
+		free(name);
+	}
+	free(at);
+	return s;
+}
+
+enum status timeline_lay_default(struct store *st, int64_t starts_at, int hours)
+{
+	double f = hours / 48.0;
+	int64_t end = starts_at + (int64_t)hours * HOUR;
+	int64_t kickoff = starts_at + scaled(30, f), ideas = kickoff + scaled(60, f),
+		teams = ideas + scaled(60, f);
+	int64_t awards = end - scaled(60, f), deliberation = awards - scaled(60, f),
+		pitches = deliberation - scaled(150, f), submission = pitches - scaled(90, f);
+	int64_t checkpoint = hours >= 24 ? 30 * MINUTE : scaled(30, f);
+	enum status s;
+
+	if (submission <= teams) {
+		/* too short for the whole plan: the build takes what is left */
+		submission = teams + (awards - teams) / 3;
+		pitches = submission;
+		deliberation = pitches + (awards - pitches) / 2;
+	}
+	s = query_exec(store_query(st, STMT_TIMELINE_CLEAR));
+	if (s == ST_OK)
+		s = add_phase(st, "Kickoff", "kickoff", starts_at, kickoff, false);
+	if (s == ST_OK)
+		s = add_phase(st, "Idea pitches", "ideas", kickoff, ideas, false);
+	if (s == ST_OK)
+		s = add_phase(st, "Team building", "teams", ideas, teams, false);
+	if (s == ST_OK)
+		s = add_phase(st, "Build", "build", teams, submission, false);
+	if (s == ST_OK)
+		s = add_checkpoints(st, teams, submission, checkpoint);
+	if (s == ST_OK && hours >= 6)
+		s = add_meals(st, starts_at, pitches);
+	if (s == ST_OK)
+		s = add_phase(st, "Submission deadline", "submission", submission, submission, false);
+	if (s == ST_OK)
+		s = add_phase(st, "Pitches", "pitches", pitches, deliberation, false);
+	if (s == ST_OK)
+		s = add_phase(st, "Deliberation", "deliberation", deliberation, awards, false);
+	if (s == ST_OK)
+		s = add_phase(st, "Awards", "awards", awards, end, true);
+	return s;
+}
+
+void phase_clear(struct phase *p)
+{
+	free(p->name);
+	free(p->kind);
+	memset(p, 0, sizeof(*p));
+}
+
+void timeline_clear(struct timeline *t)
+{
+	for (size_t i = 0; i < t->count; i++)
+		phase_clear(&t->items[i]);
+	free(t->items);
+	memset(t, 0, sizeof(*t));
+}
+
+static void read_phase(struct query *q, struct phase *p)
+{
+	snprintf(p->id, sizeof(p->id), "%s", query_text(q, 0));
+	p->name = pd_strdup(query_text(q, 1));
+	p->kind = pd_strdup(query_text(q, 2));
+	p->starts_at = query_int(q, 3);
+	p->ends_at = query_int(q, 4);
+	p->pinned = query_int(q, 5) != 0;
+}
+
+enum status timeline_load(struct store *st, struct timeline *out)
+{
+	struct query *q = store_query(st, STMT_TIMELINE_ALL);
+	size_t cap = 0;
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	while ((s = query_step(q)) == ST_ROW) {
+		if (out->count == cap) {
+			cap = cap ? cap * 2 : 32;
+			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
+		}
+		memset(&out->items[out->count], 0, sizeof(out->items[0]));
+		read_phase(q, &out->items[out->count++]);
+	}
+	if (s != ST_DONE) {
+		timeline_clear(out);
+		return s;
+	}
+	return ST_OK;
+}
+
+int timeline_find_kind(const struct timeline *t, const char *kind)
+{
+	for (size_t i = 0; i < t->count; i++)
+		if (strcmp(t->items[i].kind, kind) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void copy_phase(const struct phase *from, struct phase *to)
+{
+	*to = *from;
+	to->name = pd_strdup(from->name);
+	to->kind = pd_strdup(from->kind);
+}
+
+enum status timeline_now(struct store *st, int64_t now, struct phase *current, struct phase *next)
+{
+	struct timeline t;
+	long cur = -1, nxt = -1;
+	enum status s = timeline_load(st, &t);
+
+	if (current)
+		memset(current, 0, sizeof(*current));
+	if (next)
+		memset(next, 0, sizeof(*next));
+	if (s != ST_OK)
+		return s;
+	for (size_t i = 0; i < t.count; i++) {
+		const struct phase *p = &t.items[i];
+
+		/* the latest started wins: a meal inside the build is the current phase while it lasts */
+		if (p->starts_at <= now && now < p->ends_at)
+			if (cur < 0 || p->starts_at >= t.items[cur].starts_at)
+				cur = (long)i;
+		if (p->starts_at > now && (nxt < 0 || p->starts_at < t.items[nxt].starts_at))
+			nxt = (long)i;
+	}
+	if (current && cur >= 0)
+		copy_phase(&t.items[cur], current);
+	if (next && nxt >= 0)
+		copy_phase(&t.items[nxt], next);
+	timeline_clear(&t);
+	return ST_OK;
+}
+
+enum status timeline_json(struct store *st, char **out)
+{
+	return query_first_text(store_query(st, STMT_TIMELINE_JSON), out);
+}
