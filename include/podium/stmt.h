@@ -487,6 +487,7 @@
 	  "SELECT starts_at, ends_at FROM coach_window WHERE coach_id = $coach ORDER BY starts_at") \
 	_(COACHING_COACH_SKILLS, "SELECT skill_key FROM coach_skill WHERE coach_id = $coach") \
 	_(COACHING_STAGE_GET, "SELECT 1 FROM team_stage WHERE team_id = $team AND stage_key = $key") \
+	_(COACHING_TEAM_PITCH, "SELECT starts_at FROM slot WHERE team_id = $team") \
 	_(COACHING_TEAM_VALIDATED, "SELECT stage_key FROM team_stage WHERE team_id = $team") \
 	_(COACHING_TEAM_BOOKED, "SELECT stage FROM coach_session WHERE team_id = $team AND ends_at > $now") \
 	_(COACHING_STAGE_INSERT, \
@@ -528,9 +529,9 @@
 	  "SELECT t.id FROM team t WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id)" \
 	  " ORDER BY t.name, t.id") \
 	_(SCHEDULE_FREE_TEAM_ROOMS, \
-	  "SELECT DISTINCT t.id, t.name, x.room_id FROM team t JOIN team_track k ON k.team_id = t.id" \
-	  " JOIN room_track x ON x.track_id = k.track_id" \
-	  " WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id) ORDER BY t.name, t.id") \
+	  "SELECT DISTINCT t.id, t.name, x.room_id, m.name FROM team t JOIN team_track k ON k.team_id = t.id" \
+	  " JOIN room_track x ON x.track_id = k.track_id JOIN room m ON m.id = x.room_id" \
+	  " WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id) ORDER BY t.name, t.id, m.name, m.id") \
 	_(SCHEDULE_KEPT, \
 	  "SELECT room_id, count(*), max(position), max(starts_at + pitch_s + qa_s + changeover_s)" \
 	  " FROM slot GROUP BY room_id") \
@@ -568,7 +569,6 @@
 	_(SCHEDULE_ROW_JSON, \
 	  "SELECT json_object('start', $start, 'end', $end, 'room', $room, 'team', $team, 'status', $status," \
 	  " 'planned_start', $planned, 'late_min', $late, 'room_id', $room_id, 'team_id', $team_id, 'id', $id)") \
-	_(SCHEDULE_EVENT_NAME, "SELECT name FROM event") \
 	_(SCHEDULE_CHASE, \
 	  "SELECT j.name, coalesce(s.status = 'submitted', 0) FROM judge j" \
 	  " LEFT JOIN sheet s ON s.judge_id = j.id AND s.team_id = $team" \
