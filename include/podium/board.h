@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "podium/id.h"
 #include "podium/record.h"
@@ -68,6 +69,8 @@ struct queue_item {
 	bool conflict;		/* the judge declared a conflict of interest */
 	bool complete;
 	double total;		/* the judge's own T(j,t), when complete */
+	int64_t pitch_at;	/* the planned pitch (event time), 0 when not scheduled */
+	char *room;		/* where it pitches, or NULL */
 };
 
 struct judge_queue {
@@ -76,7 +79,11 @@ struct judge_queue {
 	size_t done;		/* submitted or in conflict */
 };
 
-/* The teams judge_id is to judge, in pitch order (by name until pitches are scheduled). */
+/*
+ * The teams judge_id is to judge in pitch order (unscheduled ones last, by
+ * name): the judge's panel when judges were assigned, else every team, and
+ * any team the judge already has a sheet for.
+ */
 enum status board_judge_queue(struct store *st, const char *judge_id, struct judge_queue *out);
 void board_judge_queue_clear(struct judge_queue *q);
 

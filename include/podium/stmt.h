@@ -365,11 +365,15 @@
 	_(BOARD_JUDGE_BY_UNIX_USER, \
 	  "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user") \
 	_(BOARD_JUDGE_QUEUE, \
-	  "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL" \
+	  "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL, sl.starts_at, r.name" \
 	  " FROM team t" \
 	  " LEFT JOIN sheet s ON s.team_id = t.id AND s.judge_id = $judge" \
 	  " LEFT JOIN conflict c ON c.team_id = t.id AND c.judge_id = $judge" \
-	  " ORDER BY t.name") \
+	  " LEFT JOIN slot sl ON sl.team_id = t.id LEFT JOIN room r ON r.id = sl.room_id" \
+	  " WHERE NOT EXISTS (SELECT 1 FROM assignment WHERE judge_id = $judge)" \
+	  "  OR EXISTS (SELECT 1 FROM assignment a WHERE a.judge_id = $judge AND a.team_id = t.id)" \
+	  "  OR s.id IS NOT NULL" \
+	  " ORDER BY sl.starts_at IS NULL, sl.starts_at, t.name") \
 	_(BOARD_SHEET_STATES, "SELECT judge_id, team_id, status FROM sheet") \
 	_(BOARD_VIEW_JSON, "SELECT json_object('title', $title, 'rows', json($rows))") \
 	_(BOARD_SET_FROZEN, "UPDATE event SET board_frozen = $frozen, frozen_board = $board") \

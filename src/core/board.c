@@ -159,6 +159,8 @@ enum status board_judge_queue(struct store *st, const char *judge_id, struct jud
 		it->complete = !query_is_null(q, 4);
 		it->total = query_double(q, 4);
 		it->conflict = query_int(q, 5) != 0;
+		it->pitch_at = query_is_null(q, 6) ? 0 : query_int(q, 6);
+		it->room = query_is_null(q, 7) ? NULL : pd_strdup(query_text(q, 7));
 		if (it->state == SHEET_SUBMITTED || it->conflict)
 			out->done++;
 	}
@@ -174,6 +176,7 @@ void board_judge_queue_clear(struct judge_queue *q)
 	for (size_t i = 0; i < q->count; i++) {
 		free(q->items[i].team);
 		free(q->items[i].project);
+		free(q->items[i].room);
 	}
 	free(q->items);
 	memset(q, 0, sizeof(*q));

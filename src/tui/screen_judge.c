@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "podium/board.h"
+#include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/rubric.h"
@@ -197,15 +198,28 @@ static void state_look(const struct queue_item *it, enum theme_role *role, const
 	}
 }
 
+/* True when some team of the queue has a pitch slot: then the queue shows when and where. */
+static bool has_pitches(const struct judge_queue *q)
+{
+	for (size_t i = 0; i < q->count; i++)
+		if (q->items[i].pitch_at)
+			return true;
+	return false;
+}
+
 static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
 {
 	struct judge_screen *j = js(state);
-	int name_w = cols > 60 ? cols / 3 : cols - 26, proj_w = cols - name_w - 26;
+	bool pitches = has_pitches(&j->queue);
+	int pitch_w = pitches ? 16 : 0, name_w = cols > 60 ? cols / 3 : cols - 26 - pitch_w;
+	int proj_w = cols - name_w - pitch_w - 26, x_pitch = 2 + name_w, x_proj = x_pitch + pitch_w;
 
 	(void)a;
 	draw_text(w, top, 1, ROLE_LOOK_HEADER, _("Team"), name_w);
+	if (pitches)
+		draw_text(w, top, x_pitch, ROLE_LOOK_HEADER, _("Pitch"), pitch_w - 1);
 	if (proj_w > 4)
-		draw_text(w, top, 2 + name_w, ROLE_LOOK_HEADER, _("Project"), proj_w);
+		draw_text(w, top, x_proj, ROLE_LOOK_HEADER, _("Project"), proj_w);
 	draw_text(w, top, cols - 22, ROLE_LOOK_HEADER, _("State"), 10);
 	draw_text_right(w, top, cols - 9, ROLE_LOOK_HEADER, _("Total"), 7);
 	rows--;
@@ -222,17 +236,23 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 		bool cur = j->top + (size_t)r == j->sel;
 		enum theme_role st_role;
 		const char *label;
-		char total[16] = "";
+		char total[16] = "", when[17], pitch[64] = "";
 		int y = top + 1 + r;
 
 		state_look(it, &st_role, &label);
 		if (it->complete && !it->conflict)
 			snprintf(total, sizeof(total), "%.1f", it->total);
+		if (it->pitch_at) {
+			clock_format(it->pitch_at, when);
+			snprintf(pitch, sizeof(pitch), "%s %s", when + 11, it->room ? it->room : "");
+		}
 		if (cur)
 			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
 		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, it->team, name_w);
+		if (pitches)
+			draw_text(w, y, x_pitch, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, pitch, pitch_w - 1);
 		if (proj_w > 4)
-			draw_text(w, y, 2 + name_w, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED, it->project, proj_w);
+			draw_text(w, y, x_proj, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED, it->project, proj_w);
 		draw_text(w, y, cols - 22, cur ? ROLE_LOOK_CURSOR : st_role, label, 10);
 		draw_text_right(w, y, cols - 9, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_SCORE, total, 7);
 	}

@@ -6,8 +6,14 @@
 podium demo --no-tui >/dev/null || exit 99
 console judge 80 24 tui --role judge --as "sarah cohen"
 wait_for judge 'judge Sarah Cohen'
-wait_for judge 'Code Camarades +Trajectoires +to do'
-keys judge j Enter
+wait_for judge 'Cœur Vert .*to do'
+keys judge /
+type_text judge 'coeur'
+keys judge Enter
+wait_for judge 'No team matches'
+keys judge /
+type_text judge 'cœur v'
+keys judge Enter Enter
 wait_for judge '> Idea'
 keys judge 4 5 3 4 5 3 4
 wait_for judge 'draft · 7/7 scored · total 75.0'
@@ -17,15 +23,15 @@ type_text judge "Très clair, 未来 🎉"
 keys judge Enter
 wait_for judge 'Comment: Très clair, 未来 🎉'
 keys judge s
-wait_for judge 'Submit your sheet for Code Camarades'
+wait_for judge 'Submit your sheet for Cœur Vert'
 keys judge y
 wait_for judge 'submitted · 7/7 scored · total 75.0'
 fits judge 80
 keys judge Escape
-wait_for judge 'Code Camarades +Trajectoires +submitted +75.0'
+wait_for judge 'Cœur Vert .*Compost.* +submitted +75.0'
 
 run podium leaderboard --format csv
-expect_out_match '^[0-9]+,Code Camarades,[0-9.]+,1$'
+expect_out_match '^[0-9]+,Cœur Vert,[0-9.]+,4$'
 run podium history --judge "Sarah Cohen" --format csv
 expect_out_match 'judge Sarah Cohen,submit,sheet'
 
