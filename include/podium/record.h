@@ -9,12 +9,12 @@ struct store;
 
 /* The kinds of named record; names are unique per kind, case-insensitively for all of Unicode. */
 #define RECORD_KIND_INFO(_) \
-	_(TRACK,     "track",     "tracks",   N_("no track named '%s'; see 'podium list tracks'")) \
-	_(TEAM,      "team",      "teams",    N_("no team named '%s'; see 'podium list teams'")) \
-	_(JUDGE,     "judge",     "judges",   N_("no judge named '%s'; see 'podium list judges'")) \
-	_(COACH,     "coach",     "coaches",  N_("no coach named '%s'; see 'podium list coaches'")) \
-	_(ROOM,      "room",      "rooms",    N_("no room named '%s'; see 'podium list rooms'")) \
-	_(CRITERION, "criterion", "criteria", N_("no criterion named '%s'; see 'podium list criteria'"))
+	_(TRACK,     N_("track"),     N_("tracks"),   N_("no track named '%s'; see 'podium list tracks'")) \
+	_(TEAM,      N_("team"),      N_("teams"),    N_("no team named '%s'; see 'podium list teams'")) \
+	_(JUDGE,     N_("judge"),     N_("judges"),   N_("no judge named '%s'; see 'podium list judges'")) \
+	_(COACH,     N_("coach"),     N_("coaches"),  N_("no coach named '%s'; see 'podium list coaches'")) \
+	_(ROOM,      N_("room"),      N_("rooms"),    N_("no room named '%s'; see 'podium list rooms'")) \
+	_(CRITERION, N_("criterion"), N_("criteria"), N_("no criterion named '%s'; see 'podium list criteria'"))
 
 enum record_kind {
 #define RECORD_KIND_ENUM(id, one, many, missing) KIND_##id,
@@ -23,8 +23,12 @@ enum record_kind {
 	KIND_COUNT
 };
 
-const char *record_kind_name(enum record_kind kind);	/* "team" */
-const char *record_kind_plural(enum record_kind kind);	/* "teams" */
+/* "team" as written in files and the audit log (never translated). */
+const char *record_kind_key(enum record_kind kind);
+
+/* "team" and "teams", in the reader's language. */
+const char *record_kind_name(enum record_kind kind);
+const char *record_kind_plural(enum record_kind kind);
 
 /*
  * Find a record by UUID or by name (case-insensitive for all of Unicode).

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "commands.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 int cmd_backup(struct cli *c, int argc, char **argv)
@@ -18,12 +19,12 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 		if (opt == -2)
 			return rc;
 	if (optind >= argc)
-		return cli_usage("backup", "backup needs a destination file");
+		return cli_usage("backup", _("backup needs a destination file"));
 	if (optind + 1 < argc)
-		return cli_usage("backup", "unexpected argument '%s'", argv[optind + 1]);
+		return cli_usage("backup", _("unexpected argument '%s'"), argv[optind + 1]);
 	dest = argv[optind];
 	if (!dest[0])
-		return cli_usage("backup", "the destination file name is empty");
+		return cli_usage("backup", _("the destination file name is empty"));
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
@@ -33,7 +34,7 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 		return cli_fail(s);
 	if (stat(dest, &sb) != 0)
 		return cli_fail(
-		    status_error(ST_IO, "the backup '%s' vanished as it was written", dest));
-	printf("backed up %s to %s (%lld bytes)\n", c->db_path, dest, (long long)sb.st_size);
+		    status_error(ST_IO, _("the backup '%s' vanished as it was written"), dest));
+	printf(_("backed up %s to %s (%lld bytes)\n"), c->db_path, dest, (long long)sb.st_size);
 	return EXIT_OK;
 }

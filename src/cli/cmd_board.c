@@ -31,7 +31,8 @@ static enum status board_action(struct store *st, const char *what, char *msg, s
 		return event_set_reveal(st, -1);
 	}
 	step = step < 0 ? 1 : step + 1;
-	snprintf(msg, n, _("revealed %d team%s from the bottom of the board"), step, step == 1 ? "" : "s");
+	snprintf(msg, n, P_("revealed %d team from the bottom of the board", "revealed %d teams from the bottom of the board", step),
+		 step);
 	return event_set_reveal(st, step);
 }
 

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "podium/check.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 #include "podium/text.h"
 
@@ -29,7 +30,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		if (opt == -2)
 			return rc;
 	if (optind < argc)
-		return cli_usage("check", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("check", _("unexpected argument '%s'"), argv[optind]);
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "podium/demo.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 #include "podium/text.h"
 
@@ -42,7 +43,7 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("demo", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("demo", _("unexpected argument '%s'"), argv[optind]);
 
 	s = open_or_create(c->db_path, &st, &created);
 	if (s != ST_OK)
@@ -62,9 +63,9 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 			remove(c->db_path);
 		return code;
 	} else {
-		printf("demo event '%s' in %s: %zu teams, %zu judges, %zu coaches, %zu rooms, %zu "
+		printf(_("demo event '%s' in %s: %zu teams, %zu judges, %zu coaches, %zu rooms, %zu "
 		       "sheets submitted"
-		       " and %zu drafts\n",
+		       " and %zu drafts\n"),
 		       DEMO_EVENT_NAME, c->db_path, sum.teams, sum.judges, sum.coaches, sum.rooms,
 		       sum.submitted, sum.drafts);
 	}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "commands.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 /*
@@ -30,12 +31,12 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			return rc;
 		case 'f':
 			if (!cli_parse_format(optarg, FORMAT_JSON, &f))
-				return cli_usage("export", "--format takes json, not '%s'", optarg);
+				return cli_usage("export", _("--format takes json, not '%s'"), optarg);
 			break;
 		}
 	}
 	if (optind < argc)
-		return cli_usage("export", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("export", _("unexpected argument '%s'"), argv[optind]);
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
@@ -48,6 +49,6 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	printf("%s\n", doc);
 	free(doc);
 	if (fflush(stdout) != 0 || ferror(stdout))
-		return cli_fail(status_error(ST_IO, "cannot write the export to standard output"));
+		return cli_fail(status_error(ST_IO, _("cannot write the export to standard output")));
 	return EXIT_OK;
 }

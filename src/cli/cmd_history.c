@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/history.h"
+#include "podium/i18n.h"
 #include "podium/record.h"
 #include "podium/store.h"
 
@@ -100,12 +101,12 @@ int cmd_history(struct cli *c, int argc, char **argv)
 			break;
 		case 'f':
 			if (!cli_parse_format(optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON, &format))
-				return cli_usage("history", "--format takes table, csv or json, not '%s'", optarg);
+				return cli_usage("history", _("--format takes table, csv or json, not '%s'"), optarg);
 			break;
 		}
 	}
 	if (optind < argc)
-		return cli_usage("history", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("history", _("unexpected argument '%s'"), argv[optind]);
 
 	s = cli_open(c, &st);
 	if (s != ST_OK)

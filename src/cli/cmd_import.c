@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "podium/csv.h"
+#include "podium/i18n.h"
 #include "podium/import.h"
 #include "podium/store.h"
 
@@ -24,6 +25,25 @@ static const struct {
 	{ "sheets", "sheet", import_sheets },
 };
 
+/* "team" or "teams" for kinds[k], in the reader's language. */
+static const char *records_noun(size_t k, size_t count)
+{
+	switch (k) {
+	case 0:
+		return P_("team", "teams", count);
+	case 1:
+		return P_("judge", "judges", count);
+	case 2:
+		return P_("coach", "coaches", count);
+	case 3:
+		return P_("criterion", "criteria", count);
+	case 4:
+		return P_("room", "rooms", count);
+	default:
+		return P_("sheet", "sheets", count);
+	}
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -42,8 +62,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 			return rc;
 	}
 	if (optind >= argc)
-		return cli_usage("import", "import needs what to import (teams, judges, coaches, "
-					   "criteria, rooms or sheets) and a FILE");
+		return cli_usage("import", _("import needs what to import (teams, judges, coaches, "
+					   "criteria, rooms or sheets) and a FILE"));
 	for (k = 0; k < PD_ARRAY_LEN(kinds); k++) {
 		if (strcmp(argv[optind], kinds[k].kind) == 0)
 			break;
@@ -51,13 +71,13 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	if (k == PD_ARRAY_LEN(kinds))
 		return cli_usage(
 		    "import",
-		    "cannot import '%s'; say teams, judges, coaches, criteria, rooms or sheets",
+		    _("cannot import '%s'; say teams, judges, coaches, criteria, rooms or sheets"),
 		    argv[optind]);
 	if (optind + 1 >= argc)
-		return cli_usage("import", "import %s needs a FILE ('-' reads standard input)",
+		return cli_usage("import", _("import %s needs a FILE ('-' reads standard input)"),
 				 kinds[k].kind);
 	if (optind + 2 < argc)
-		return cli_usage("import", "unexpected argument '%s'", argv[optind + 2]);
+		return cli_usage("import", _("unexpected argument '%s'"), argv[optind + 2]);
 	path = argv[optind + 1];
 	source = strcmp(path, "-") == 0 ? "stdin" : path;
 
@@ -72,7 +92,6 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	printf("imported %zu %s from %s\n", count, count == 1 ? kinds[k].one : kinds[k].kind,
-	       source);
+	printf(_("imported %zu %s from %s\n"), count, records_noun(k, count), source);
 	return EXIT_OK;
 }

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "podium/i18n.h"
 #include "podium/ranking.h"
 #include "podium/record.h"
 #include "podium/store.h"
@@ -141,16 +142,16 @@ int cmd_leaderboard(struct cli *c, int argc, char **argv)
 			else if (strcmp(optarg, "normalized") == 0)
 				method = RANK_NORMALIZED;
 			else
-				return cli_usage("leaderboard", "--method takes raw or normalized, not '%s'", optarg);
+				return cli_usage("leaderboard", _("--method takes raw or normalized, not '%s'"), optarg);
 			break;
 		case 'f':
 			if (!cli_parse_format(optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON, &format))
-				return cli_usage("leaderboard", "--format takes table, csv or json, not '%s'", optarg);
+				return cli_usage("leaderboard", _("--format takes table, csv or json, not '%s'"), optarg);
 			break;
 		}
 	}
 	if (optind < argc)
-		return cli_usage("leaderboard", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("leaderboard", _("unexpected argument '%s'"), argv[optind]);
 
 	s = cli_open(c, &st);
 	if (s != ST_OK)
@@ -171,5 +172,5 @@ int cmd_leaderboard(struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	return fflush(stdout) == 0 ? EXIT_OK : cli_fail(status_error(ST_IO, "cannot write the output"));
+	return fflush(stdout) == 0 ? EXIT_OK : cli_fail(status_error(ST_IO, _("cannot write the output")));
 }

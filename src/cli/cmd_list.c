@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 /*
@@ -144,7 +145,7 @@ static enum status print_rows(struct store *st, const struct list_kind *k, enum 
 		if (f == FORMAT_CSV)
 			table_print_csv(t, stdout);
 		else if (table_rows(t) == 0)
-			printf("no %s yet\n", k->name);
+			printf(_("no %s yet\n"), k->name);
 		else
 			table_print(t, stdout, 80);
 	}
@@ -172,22 +173,22 @@ int cmd_list(struct cli *c, int argc, char **argv)
 		case 'f':
 			if (!cli_parse_format(optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON, &f))
 				return cli_usage(
-				    "list", "--format takes table, csv or json, not '%s'", optarg);
+				    "list", _("--format takes table, csv or json, not '%s'"), optarg);
 			break;
 		}
 	}
 	if (optind >= argc)
 		return cli_usage(
 		    "list",
-		    "list needs what to list: teams, judges, coaches, criteria, tracks or rooms");
+		    _("list needs what to list: teams, judges, coaches, criteria, tracks or rooms"));
 	k = find_kind(argv[optind]);
 	if (!k)
 		return cli_usage(
 		    "list",
-		    "cannot list '%s': say teams, judges, coaches, criteria, tracks or rooms",
+		    _("cannot list '%s': say teams, judges, coaches, criteria, tracks or rooms"),
 		    argv[optind]);
 	if (optind + 1 < argc)
-		return cli_usage("list", "unexpected argument '%s'", argv[optind + 1]);
+		return cli_usage("list", _("unexpected argument '%s'"), argv[optind + 1]);
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "podium/actor.h"
+#include "podium/i18n.h"
 #include "podium/record.h"
 #include "podium/rubric.h"
 #include "podium/sheet.h"
@@ -42,19 +43,19 @@ static enum status read_values(const struct score_args *a, const struct rubric *
 		enum status s = ST_OK;
 
 		if (split_pair(a->pairs[i], &crit, &value) != 0)
-			return status_error(ST_USAGE, "expected CRIT=VALUE, not '%s'", a->pairs[i]);
+			return status_error(ST_USAGE, _("expected CRIT=VALUE, not '%s'"), a->pairs[i]);
 		k = rubric_find(r, crit);
 		trimmed = text_trim(value);
 		if (k < 0) {
 			shown = text_fit(crit, 60, NULL);
-			s = status_error(ST_NOT_FOUND, "no criterion named '%s'; see 'podium list criteria'", shown);
+			s = status_error(ST_NOT_FOUND, _("no criterion named '%s'; see 'podium list criteria'"), shown);
 		} else if (!cli_parse_int(trimmed, INT_MIN, INT_MAX, &v)) {
 			const struct criterion *c = &r->items[k];
 
 			shown = text_fit(trimmed, 30, NULL);
 			free(crit);
 			crit = text_fit(c->name, 60, NULL);
-			s = status_error(ST_INVALID, "%s must be a whole number from %d to %d, not '%s'", crit,
+			s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not '%s'"), crit,
 					 c->min, c->max, shown);
 		} else {
 			shown = NULL;
@@ -96,9 +97,9 @@ static enum status print_sheet(struct store *st, const struct score_args *a)
 			scored += sh.scored[i];
 		printf("%s → %s: %s", j, t, sh.state == SHEET_SUBMITTED ? "submitted" : "draft");
 		if (!(sh.state == SHEET_SUBMITTED && sh.complete))
-			printf(", %zu of %zu criteria scored", scored, sh.nvalues);
+			printf(_(", %zu of %zu criteria scored"), scored, sh.nvalues);
 		if (sh.complete)
-			printf(", total %.2f", sh.total);
+			printf(_(", total %.2f"), sh.total);
 		putchar('\n');
 		free(j);
 		free(t);
@@ -175,9 +176,9 @@ int cmd_score(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!a.judge || !a.team)
-		return cli_usage("score", "score needs --judge J and --team T");
+		return cli_usage("score", _("score needs --judge J and --team T"));
 	if (a.submit && a.draft)
-		return cli_usage("score", "--submit and --draft do not go together");
+		return cli_usage("score", _("--submit and --draft do not go together"));
 	a.pairs = argv + optind;
 	a.npairs = argc - optind;
 	for (int i = 0; i < a.npairs; i++) {
@@ -187,14 +188,14 @@ int cmd_score(struct cli *c, int argc, char **argv)
 		if (split_pair(a.pairs[i], &crit, &value) != 0) {
 			char *shown = text_fit(a.pairs[i], 60, NULL);
 
-			rc = cli_usage("score", "expected CRIT=VALUE, not '%s'", shown);
+			rc = cli_usage("score", _("expected CRIT=VALUE, not '%s'"), shown);
 			free(shown);
 			return rc;
 		}
 		free(crit);
 	}
 	if (a.npairs == 0 && !a.comment && !a.submit && !a.draft)
-		return cli_usage("score", "nothing to change: give CRIT=VALUE, --comment, --submit or --draft");
+		return cli_usage("score", _("nothing to change: give CRIT=VALUE, --comment, --submit or --draft"));
 
 	s = cli_open(c, &st);
 	if (s != ST_OK)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "podium/audit.h"
+#include "podium/i18n.h"
 #include "podium/rubric.h"
 #include "podium/sheet.h"
 #include "podium/store.h"
@@ -45,7 +46,7 @@ static void integrity_problem(void *ctx, const char *text)
 {
 	struct run *r = ctx;
 
-	problem(r, "database: %s", text);
+	problem(r, _("database: %s"), text);
 }
 
 static void check_counts(struct store *st, struct run *r)
@@ -54,11 +55,11 @@ static void check_counts(struct store *st, struct run *r)
 	enum status s = query_step(q);
 
 	if (s != ST_ROW) {
-		problem(r, "cannot count the records: %s", status_message(s));
+		problem(r, _("cannot count the records: %s"), status_message(s));
 		return;
 	}
 	if (query_int(q, 0) == 0)
-		problem(r, "the file holds no event; create one with 'podium init --name NAME'");
+		problem(r, _("the file holds no event; create one with 'podium init --name NAME'"));
 	r->sum.teams = query_int(q, 1);
 	r->sum.judges = query_int(q, 2);
 	r->sum.sheets = query_int(q, 3);
@@ -85,18 +86,18 @@ static void check_sheet(struct store *st, struct run *r, const char *id, const c
 		int64_t v = query_int(q, 1);
 
 		if (i < 0) {
-			problem(r, "%s: a value for criterion %s, which is not in the rubric", who,
+			problem(r, _("%s: a value for criterion %s, which is not in the rubric"), who,
 				query_text(q, 0));
 			continue;
 		}
 		c = &rb->items[i];
 		scored[i] = true;
 		if (!query_int(q, 2)) {
-			problem(r, "%s: %s is '%s', not a whole number", who, c->name,
+			problem(r, _("%s: %s is '%s', not a whole number"), who, c->name,
 				query_text(q, 1));
 			in_scale = false;
 		} else if (v < c->min || v > c->max) {
-			problem(r, "%s: %s is %lld, outside its scale %d to %d", who, c->name,
+			problem(r, _("%s: %s is %lld, outside its scale %d to %d"), who, c->name,
 				(long long)v, c->min, c->max);
 			in_scale = false;
 		} else {
@@ -104,24 +105,24 @@ static void check_sheet(struct store *st, struct run *r, const char *id, const c
 		}
 	}
 	if (s != ST_DONE)
-		problem(r, "%s: cannot read its values: %s", who, status_message(s));
+		problem(r, _("%s: cannot read its values: %s"), who, status_message(s));
 	for (size_t i = 0; i < rb->count; i++)
 		missing += !scored[i];
 	/* a value out of scale is reported above: its total cannot be judged */
 	if (!missing && in_scale && sheet_total(rb, values, scored, &total)) {
 		if (!has_total)
 			problem(r,
-				"%s: every criterion is scored but its total is missing (expected "
-				"%.12g)",
+				_("%s: every criterion is scored but its total is missing (expected "
+				"%.12g)"),
 				who, total);
 		else if (fabs(stored - total) > 1e-9)
-			problem(r, "%s: its total is %.12g, expected %.12g from its values", who,
+			problem(r, _("%s: its total is %.12g, expected %.12g from its values"), who,
 				stored, total);
 	} else if (missing && has_total) {
-		problem(r, "%s: it is incomplete but has a total (%.12g)", who, stored);
+		problem(r, _("%s: it is incomplete but has a total (%.12g)"), who, stored);
 	}
 	if (submitted && missing)
-		problem(r, "%s: it is submitted but %zu of %zu criteria are not scored", who,
+		problem(r, _("%s: it is submitted but %zu of %zu criteria are not scored"), who,
 			missing, rb->count);
 	free(values);
 	free(scored);
@@ -133,13 +134,13 @@ static void check_sheets(struct store *st, struct run *r)
 	enum status s = rubric_load(st, &r->rubric);
 
 	if (s != ST_OK) {
-		problem(r, "cannot read the rubric: %s", status_message(s));
+		problem(r, _("cannot read the rubric: %s"), status_message(s));
 		return;
 	}
 	q = store_query(st, STMT_CHECK_SHEETS);
 	while ((s = query_step(q)) == ST_ROW) {
 		char *id = pd_strdup(query_text(q, 0));
-		char *who = pd_asprintf("sheet of %s for %s", query_text(q, 1), query_text(q, 2));
+		char *who = pd_asprintf(_("sheet of %s for %s"), query_text(q, 1), query_text(q, 2));
 		bool submitted = strcmp(query_text(q, 3), "submitted") == 0;
 		bool has_total = !query_is_null(q, 4);
 
@@ -149,17 +150,17 @@ static void check_sheets(struct store *st, struct run *r)
 		free(who);
 	}
 	if (s != ST_DONE)
-		problem(r, "cannot read the sheets: %s", status_message(s));
+		problem(r, _("cannot read the sheets: %s"), status_message(s));
 	rubric_clear(&r->rubric);
 
 	q = store_query(st, STMT_CHECK_CONFLICTED_SHEETS);
 	while ((s = query_step(q)) == ST_ROW)
 		problem(
 		    r,
-		    "sheet of %s for %s: the judge declared a conflict of interest with this team",
+		    _("sheet of %s for %s: the judge declared a conflict of interest with this team"),
 		    query_text(q, 0), query_text(q, 1));
 	if (s != ST_DONE)
-		problem(r, "cannot read the conflicts: %s", status_message(s));
+		problem(r, _("cannot read the conflicts: %s"), status_message(s));
 }
 
 static enum status run_txn(struct store *st, void *ctx)
@@ -184,11 +185,11 @@ enum status check_run(struct store *st, check_report_fn report, void *ctx,
 	enum status s = store_read(st, run_txn, &r);
 
 	if (s != ST_OK)
-		problem(&r, "cannot read the event file: %s", status_message(s));
+		problem(&r, _("cannot read the event file: %s"), status_message(s));
 	if (out)
 		*out = r.sum;
 	if (r.sum.problems)
-		return status_error(ST_CORRUPT, "%d problem%s found in %s", r.sum.problems,
-				    r.sum.problems == 1 ? "" : "s", store_path(st));
+		return status_error(ST_CORRUPT, P_("%d problem found in %s", "%d problems found in %s", r.sum.problems),
+				    r.sum.problems, store_path(st));
 	return ST_OK;
 }

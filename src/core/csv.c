@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "podium/common.h"
+#include "podium/i18n.h"
 #include "podium/text.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -74,7 +75,7 @@ static void on_field(void *data, size_t len, void *ctx)
 		reader_fail(
 		    r, status_error(
 			   ST_INVALID,
-			   "%s:%d: the text is not valid UTF-8 (cell %zu); save the file as UTF-8",
+			   _("%s:%d: the text is not valid UTF-8 (cell %zu); save the file as UTF-8"),
 			   r->name, r->row_line, r->nfields + 1));
 		return;
 	}
@@ -99,7 +100,7 @@ static enum status take_header(struct reader *r)
 		if (!r->fields[i][0])
 			return status_error(
 			    ST_INVALID,
-			    "%s:%d: column %zu of the header has no name; name it or remove it",
+			    _("%s:%d: column %zu of the header has no name; name it or remove it"),
 			    r->name, r->row_line, i + 1);
 		key = text_key(r->fields[i]);
 		for (size_t j = 0; j < i; j++) {
@@ -111,8 +112,8 @@ static enum status take_header(struct reader *r)
 				char *shown = text_fit(r->fields[i], 40, NULL);
 				enum status s =
 				    status_error(ST_INVALID,
-						 "%s:%d: the header names the column '%s' twice "
-						 "(columns %zu and %zu)",
+						 _("%s:%d: the header names the column '%s' twice "
+						 "(columns %zu and %zu)"),
 						 r->name, r->row_line, shown, j + 1, i + 1);
 
 				free(shown);
@@ -145,7 +146,7 @@ static enum status take_row(struct reader *r)
 	if (r->nfields > t->ncols)
 		return status_error(
 		    ST_INVALID,
-		    "%s:%d: the row has %zu cells but the header names only %zu columns", r->name,
+		    _("%s:%d: the row has %zu cells but the header names only %zu columns"), r->name,
 		    r->row_line, r->nfields, t->ncols);
 	if (t->nrows == r->caprows) {
 		r->caprows = r->caprows ? r->caprows * 2 : 64;
@@ -191,12 +192,12 @@ static enum status parse_error(struct reader *r)
 {
 	if (r->line != r->row_line)
 		return status_error(ST_INVALID,
-				    "%s:%d: a stray quote on line %d; put the cell in quotes and "
-				    "double every quote inside it",
+				    _("%s:%d: a stray quote on line %d; put the cell in quotes and "
+				    "double every quote inside it"),
 				    r->name, r->row_line, r->line);
 	return status_error(
 	    ST_INVALID,
-	    "%s:%d: a stray quote; put the cell in quotes and double every quote inside it",
+	    _("%s:%d: a stray quote; put the cell in quotes and double every quote inside it"),
 	    r->name, r->row_line);
 }
 
@@ -215,7 +216,7 @@ static enum status feed_line(struct reader *r, struct csv_parser *p, const char 
 	if (csv_parse(p, s, n, on_field, on_row, r) != n && r->error == ST_OK) {
 		if (csv_error(p) == CSV_EPARSE)
 			return parse_error(r);
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	}
 	return r->error;
 }
@@ -226,15 +227,15 @@ static enum status finish(struct reader *r, struct csv_parser *p)
 		if (csv_error(p) == CSV_EPARSE)
 			return status_error(
 			    ST_INVALID,
-			    "%s:%d: a quoted cell is never closed; add the closing quote", r->name,
+			    _("%s:%d: a quoted cell is never closed; add the closing quote"), r->name,
 			    r->row_line);
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	}
 	if (r->error != ST_OK)
 		return r->error;
 	if (!r->t->header)
 		return status_error(ST_INVALID,
-				    "%s: the file is empty; its first line must name the columns",
+				    _("%s: the file is empty; its first line must name the columns"),
 				    r->name);
 	return ST_OK;
 }
@@ -247,7 +248,7 @@ static void reader_init(struct reader *r, const char *name, struct csv_table *ou
 	r->name = name;
 	r->t = out;
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 }
 
 static enum status reader_done(struct reader *r, struct csv_parser *p, enum status s)
@@ -294,14 +295,14 @@ enum status csv_read_file(const char *path, struct csv_table *out)
 
 	if (!f) {
 		memset(out, 0, sizeof(*out));
-		return status_error(ST_IO, "cannot read '%s': %s", path, strerror(errno));
+		return status_error(ST_IO, _("cannot read '%s': %s"), path, strerror(errno));
 	}
 	reader_init(&r, name, out, &p);
 	errno = 0;
 	while (s == ST_OK && (n = getline(&line, &cap, f)) >= 0)
 		s = feed_line(&r, &p, line, (size_t)n);
 	if (s == ST_OK && ferror(f))
-		s = status_error(ST_IO, "cannot read '%s': %s", name,
+		s = status_error(ST_IO, _("cannot read '%s': %s"), name,
 				 strerror(errno ? errno : EIO));
 	if (s == ST_OK)
 		s = finish(&r, &p);

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "podium/i18n.h"
 #include "podium/import.h"
 
 #include <errno.h>
@@ -142,7 +143,7 @@ static enum status locate(const struct run *run, int line, enum status s)
 	char msg[1024];
 
 	snprintf(msg, sizeof(msg), "%s", status_message(s));
-	return status_error(s, "%s:%d: %s", run->source, line, msg);
+	return status_error(s, _("%s:%d: %s"), run->source, line, msg);
 }
 
 /* A name from the file, fitted for a message (escape sequences made harmless). */
@@ -186,7 +187,7 @@ static enum status judges_row(struct store *st, struct run *run, size_t r)
 			char *user = shown(spec.unix_user);
 
 			s = status_error(ST_CONFLICT,
-					 "the user name '%s' appears twice, also on line %d", user,
+					 _("the user name '%s' appears twice, also on line %d"), user,
 					 earlier);
 			free(user);
 			return s;
@@ -216,7 +217,7 @@ static enum status coaches_row(struct store *st, struct run *run, size_t r)
 
 			s = status_error(
 			    ST_INVALID,
-			    "the availability '%s' is not a window like '2026-12-05 09:00-12:30'",
+			    _("the availability '%s' is not a window like '2026-12-05 09:00-12:30'"),
 			    w);
 			free(w);
 		}
@@ -239,7 +240,7 @@ static locale_t c_locale(void)
 	static locale_t loc;
 
 	if (!loc && !(loc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)))
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	return loc;
 }
 
@@ -268,7 +269,7 @@ static bool parse_long(const char *s, long min, long max, long *out)
 static enum status bad_number(const char *column, const char *value, const char *what)
 {
 	char *v = shown(value);
-	enum status s = status_error(ST_INVALID, "the %s '%s' is not %s", column, v, what);
+	enum status s = status_error(ST_INVALID, _("the %s '%s' is not %s"), column, v, what);
 
 	free(v);
 	return s;
@@ -335,12 +336,12 @@ static enum status import_txn(struct store *st, void *ctx)
 		int earlier = 0;
 
 		if (!key || !key[0]) {
-			s = status_error(ST_INVALID, "the %s has no name; every row needs one",
+			s = status_error(ST_INVALID, _("the %s has no name; every row needs one"),
 					 record_kind_name(run->kind));
 		} else if ((earlier = seen_add(&run->names, key, t->lines[r])) != 0) {
 			char *n = shown(name);
 
-			s = status_error(ST_CONFLICT, "the %s '%s' appears twice, also on line %d",
+			s = status_error(ST_CONFLICT, _("the %s '%s' appears twice, also on line %d"),
 					 record_kind_name(run->kind), n, earlier);
 			free(n);
 		} else {
@@ -387,7 +388,7 @@ static enum status run_import(struct store *st, const char *source, const struct
 			used += (size_t)n;
 		}
 		return status_error(ST_INVALID,
-				    "%s:%d: the column 'name' is missing; the header has: %s",
+				    _("%s:%d: the column 'name' is missing; the header has: %s"),
 				    source, t->header_line ? t->header_line : 1, have);
 	}
 	s = store_write(st, import_txn, &run);

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "podium/i18n.h"
 #include "podium/import.h"
 
 #include <errno.h>
@@ -53,7 +54,7 @@ static enum status at_line(enum status s, const char *source, int line)
 	if (s == ST_BUSY)
 		return s;
 	msg = pd_strdup(status_message(s));
-	s = status_error(s, "%s:%d: %s", source, line, msg);
+	s = status_error(s, _("%s:%d: %s"), source, line, msg);
 	free(msg);
 	return s;
 }
@@ -96,7 +97,7 @@ static enum status map_columns(struct import_ctx *x)
 	c->comment = csv_column(t, "comment");
 	c->status = csv_column(t, "status");
 	if (c->judge < 0 || c->team < 0)
-		return status_error(ST_INVALID, "%s:%d: the header needs a '%s' column (judge, team, then one column per criterion)",
+		return status_error(ST_INVALID, _("%s:%d: the header needs a '%s' column (judge, team, then one column per criterion)"),
 				    x->source, t->header_line, c->judge < 0 ? "judge" : "team");
 	c->criterion = pd_calloc(x->rubric.count, sizeof(int));
 	for (size_t k = 0; k < x->rubric.count; k++)
@@ -111,7 +112,7 @@ static enum status map_columns(struct import_ctx *x)
 			continue;
 		if (c->criterion[k] >= 0) {
 			char *shown = text_fit(x->rubric.items[k].name, SHOWN_COLS, NULL);
-			enum status s = status_error(ST_INVALID, "%s:%d: two columns name the criterion '%s'",
+			enum status s = status_error(ST_INVALID, _("%s:%d: two columns name the criterion '%s'"),
 						     x->source, t->header_line, shown);
 
 			free(shown);
@@ -151,7 +152,7 @@ static enum status read_row(struct import_ctx *x, size_t r, struct sheet_change 
 			} else {
 				char *name = text_fit(crit->name, SHOWN_COLS, NULL), *shown = text_fit(cell, SHOWN_COLS, NULL);
 
-				s = status_error(ST_INVALID, "%s must be a whole number from %d to %d, not '%s'",
+				s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not '%s'"),
 						 name, crit->min, crit->max, shown);
 				free(name);
 				free(shown);
@@ -173,13 +174,13 @@ static enum status read_row(struct import_ctx *x, size_t r, struct sheet_change 
 		} else {
 			char *shown = text_fit(st, SHOWN_COLS, NULL);
 
-			s = status_error(ST_INVALID, "status must be 'submitted' or 'draft', not '%s'", shown);
+			s = status_error(ST_INVALID, _("status must be 'submitted' or 'draft', not '%s'"), shown);
 			free(shown);
 		}
 		free(st);
 	}
 	if (s == ST_OK && (blank(c->judge) || blank(c->team)))
-		s = status_error(ST_INVALID, "the %s cell is empty; every sheet needs a judge and a team",
+		s = status_error(ST_INVALID, _("the %s cell is empty; every sheet needs a judge and a team"),
 				 blank(c->judge) ? "judge" : "team");
 	return s;
 }
@@ -207,7 +208,7 @@ static enum status check_repeats(struct import_ctx *x)
 			char *judge = text_fit(csv_cell(t, again->row, x->cols.judge), SHOWN_COLS, NULL);
 			char *team = text_fit(csv_cell(t, again->row, x->cols.team), SHOWN_COLS, NULL);
 			enum status s = status_error(ST_INVALID,
-						     "%s:%d: a second sheet of %s for %s (the first is on line %d); keep one",
+						     _("%s:%d: a second sheet of %s for %s (the first is on line %d); keep one"),
 						     x->source, t->lines[again->row], judge, team,
 						     t->lines[first->row]);
 

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "podium/i18n.h"
 #include "podium/people.h"
 
 #include <sodium.h>
@@ -32,7 +33,7 @@ static const char *or_empty(const char *s)
 static enum status check_utf8(const char *what, const char *s)
 {
 	if (s && !text_valid_utf8(s, strlen(s)))
-		return status_error(ST_INVALID, "the %s is not valid UTF-8", what);
+		return status_error(ST_INVALID, _("the %s is not valid UTF-8"), what);
 	return ST_OK;
 }
 
@@ -68,7 +69,7 @@ static enum status named_prepare(struct store *st, enum record_kind kind, const 
 	out->key = text_key(out->name);
 	if (!out->name[0]) {
 		named_clear(out);
-		return status_error(ST_INVALID, "a %s needs a name", record_kind_name(kind));
+		return status_error(ST_INVALID, _("a %s needs a name"), record_kind_name(kind));
 	}
 	q = store_query(st, kinds[kind].by_key);
 	query_bind_text(q, "$key", out->key);
@@ -80,7 +81,7 @@ static enum status named_prepare(struct store *st, enum record_kind kind, const 
 		query_reset(q);
 		if (self)
 			return ST_OK;
-		s = status_error(ST_CONFLICT, "a %s named '%s' already exists",
+		s = status_error(ST_CONFLICT, _("a %s named '%s' already exists"),
 				 record_kind_name(kind), shown);
 		free(shown);
 	} else if (s == ST_DONE) {
@@ -99,7 +100,7 @@ static enum status record_json(struct store *st, enum record_kind kind, const ch
 	query_bind_text(q, "$id", id);
 	s = query_first_text(q, out);
 	if (s == ST_NOT_FOUND)
-		s = status_error(ST_NOT_FOUND, "no %s with the id '%s'", record_kind_name(kind),
+		s = status_error(ST_NOT_FOUND, _("no %s with the id '%s'"), record_kind_name(kind),
 				 id);
 	return s;
 }
@@ -109,7 +110,7 @@ static enum status audit_change(struct store *st, enum record_kind kind, const c
 {
 	struct audit_entry e = {
 		.action = action,
-		.kind = record_kind_name(kind),
+		.kind = record_kind_key(kind),
 		.record_id = id,
 		.team_id = kind == KIND_TEAM ? id : NULL,
 		.judge_id = kind == KIND_JUDGE ? id : NULL,
@@ -187,8 +188,8 @@ static enum status check_unlocked(struct store *st, enum record_kind kind, enum 
 	query_reset(q);
 	if (sheets > 0)
 		return status_error(ST_LOCKED,
-				    "the results are locked and this %s has %lld score sheets;"
-				    " unlock the results first ('podium results unlock')",
+				    _("the results are locked and this %s has %lld score sheets;"
+				    " unlock the results first ('podium results unlock')"),
 				    record_kind_name(kind), (long long)sheets);
 	return ST_OK;
 }
@@ -236,7 +237,7 @@ enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN 
 	trimmed = text_trim(name);
 	key = text_key(trimmed);
 	if (!trimmed[0]) {
-		s = status_error(ST_INVALID, "a track needs a name");
+		s = status_error(ST_INVALID, _("a track needs a name"));
 		goto out;
 	}
 	q = store_query(st, STMT_TRACK_BY_KEY);
@@ -375,7 +376,7 @@ enum status people_rename(struct store *st, enum record_kind kind, const char *i
 	enum status s;
 
 	if (kind == KIND_CRITERION)
-		return status_error(ST_INVALID, "criteria are renamed by importing the rubric");
+		return status_error(ST_INVALID, _("criteria are renamed by importing the rubric"));
 	s = record_json(st, kind, id, &before);
 	if (s == ST_OK)
 		s = named_prepare(st, kind, name, id, &n);
@@ -437,7 +438,7 @@ static enum status check_judge(struct store *st, const char *self_id, const stru
 			return s;
 		n = utf8_chars(spec->pin);
 		if (n < PEOPLE_PIN_MIN || n > PEOPLE_PIN_MAX)
-			return status_error(ST_INVALID, "a PIN must have %d to %d characters",
+			return status_error(ST_INVALID, _("a PIN must have %d to %d characters"),
 					    PEOPLE_PIN_MIN, PEOPLE_PIN_MAX);
 	}
 	if (user[0]) {
@@ -447,8 +448,8 @@ static enum status check_judge(struct store *st, const char *self_id, const stru
 			char *shown = text_fit(user, 40, NULL);
 
 			s = status_error(ST_INVALID,
-					 "'%s' is not a user name (letters, digits, '.', '_' and "
-					 "'-', at most 32)",
+					 _("'%s' is not a user name (letters, digits, '.', '_' and "
+					 "'-', at most 32)"),
 					 shown);
 			free(shown);
 			return s;
@@ -464,7 +465,7 @@ static enum status check_judge(struct store *st, const char *self_id, const stru
 			s = self ? ST_OK
 				 : status_error(
 				       ST_CONFLICT,
-				       "the user name '%s' already belongs to the judge '%s'", user,
+				       _("the user name '%s' already belongs to the judge '%s'"), user,
 				       shown);
 			free(shown);
 			return s;
@@ -485,10 +486,10 @@ static char *hash_pin(const char *pin)
 	char *out = pd_malloc(crypto_pwhash_STRBYTES);
 
 	if (sodium_init() < 0)
-		pd_die("cannot initialise libsodium");
+		pd_die(_("cannot initialise libsodium"));
 	if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
 			      crypto_pwhash_MEMLIMIT_MIN) != 0)
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	return out;
 }
 
@@ -610,7 +611,7 @@ enum status people_check_pin(struct store *st, const char *judge_id, const char 
 	query_bind_text(q, "$id", judge_id);
 	s = query_step(q);
 	if (s == ST_DONE)
-		return status_error(ST_NOT_FOUND, "no judge with the id '%s'", judge_id);
+		return status_error(ST_NOT_FOUND, _("no judge with the id '%s'"), judge_id);
 	if (s != ST_ROW)
 		return s;
 	if (!query_is_null(q, 0) && pin) {
@@ -618,7 +619,7 @@ enum status people_check_pin(struct store *st, const char *judge_id, const char 
 
 		query_reset(q);
 		if (sodium_init() < 0)
-			pd_die("cannot initialise libsodium");
+			pd_die(_("cannot initialise libsodium"));
 		*ok = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
 		free(hash);
 		return ST_OK;
@@ -689,14 +690,14 @@ static enum status check_coach(const struct coach_spec *spec)
 		if (w[i].end <= w[i].start) {
 			clock_format(w[i].start, a);
 			s = status_error(
-			    ST_INVALID, "the availability window starting %s ends before it starts",
+			    ST_INVALID, _("the availability window starting %s ends before it starts"),
 			    a);
 		} else if (i > 0 && w[i].start < w[i - 1].end) {
 			clock_format(w[i - 1].start, a);
 			clock_format(w[i].start, b);
 			s = status_error(
 			    ST_INVALID,
-			    "the availability windows starting %s and %s overlap; merge them", a,
+			    _("the availability windows starting %s and %s overlap; merge them"), a,
 			    b);
 		}
 	}
@@ -801,7 +802,7 @@ static enum status check_room(const struct room_spec *spec)
 {
 	if (spec->capacity < -1 || spec->capacity > ROOM_CAPACITY_MAX)
 		return status_error(ST_INVALID,
-				    "a room's capacity must be a whole number from 0 to %d",
+				    _("a room's capacity must be a whole number from 0 to %d"),
 				    ROOM_CAPACITY_MAX);
 	return ST_OK;
 }

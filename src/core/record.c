@@ -18,14 +18,19 @@ static const struct {
 #undef RECORD_KIND_ROW
 };
 
-const char *record_kind_name(enum record_kind kind)
+const char *record_kind_key(enum record_kind kind)
 {
 	return kinds[kind].one;
 }
 
+const char *record_kind_name(enum record_kind kind)
+{
+	return _(kinds[kind].one);
+}
+
 const char *record_kind_plural(enum record_kind kind)
 {
-	return kinds[kind].many;
+	return _(kinds[kind].many);
 }
 
 static enum status fetch(struct query *q, char id[ID_LEN + 1], char **name)

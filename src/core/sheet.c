@@ -1,4 +1,5 @@
 #include "config.h"
+#include "podium/i18n.h"
 #include "podium/sheet.h"
 
 #include <stdio.h>
@@ -164,7 +165,7 @@ static enum status check_conflict(struct store *st, const char *judge_id, const 
 	if (s != ST_ROW)
 		return s;
 	query_reset(q);
-	return status_error(ST_DENIED, "%s declared a conflict of interest with %s and cannot score that team",
+	return status_error(ST_DENIED, _("%s declared a conflict of interest with %s and cannot score that team"),
 			    judge, team);
 }
 
@@ -278,7 +279,7 @@ static enum status check_access(struct store *st, const struct actor *who, struc
 	enum status s;
 
 	if (who->role == ROLE_JUDGE && strcmp(who->person_id, a->judge_id) != 0)
-		return status_error(ST_DENIED, "a judge can change only their own sheets, not %s's",
+		return status_error(ST_DENIED, _("a judge can change only their own sheets, not %s's"),
 				    a->judge_shown);
 	s = event_results_locked(st, &locked);
 	if (s != ST_OK)
@@ -287,7 +288,7 @@ static enum status check_access(struct store *st, const struct actor *who, struc
 	if (locked) {
 		if (who->role != ROLE_ORGANIZER || !a->reason)
 			return status_error(ST_LOCKED,
-					    "results are locked; only the organizer's correction with a reason (score ... --reason TEXT) can change a sheet");
+					    _("results are locked; only the organizer's correction with a reason (score ... --reason TEXT) can change a sheet"));
 		*correction = true;
 	}
 	return check_conflict(st, a->judge_id, a->team_id, a->judge_shown, a->team_shown);
@@ -307,7 +308,7 @@ static enum status merge_values(const struct rubric *r, const struct sheet_chang
 
 		if (i < 0) {
 			char *shown = text_fit(v->criterion ? v->criterion : "", SHOWN_COLS, NULL);
-			enum status s = status_error(ST_NOT_FOUND, "no criterion named '%s'; see 'podium list criteria'",
+			enum status s = status_error(ST_NOT_FOUND, _("no criterion named '%s'; see 'podium list criteria'"),
 						     shown);
 
 			free(shown);
@@ -316,7 +317,7 @@ static enum status merge_values(const struct rubric *r, const struct sheet_chang
 		crit = &r->items[i];
 		if (v->value < crit->min || v->value > crit->max) {
 			char *shown = text_fit(crit->name, SHOWN_COLS, NULL);
-			enum status s = status_error(ST_INVALID, "%s must be a whole number from %d to %d, not %d",
+			enum status s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not %d"),
 						     shown, crit->min, crit->max, v->value);
 
 			free(shown);
@@ -362,11 +363,11 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 	enum status s;
 
 	if (who->role != ROLE_ORGANIZER && who->role != ROLE_JUDGE)
-		return status_error(ST_DENIED, "only a judge or the organizer can score");
+		return status_error(ST_DENIED, _("only a judge or the organizer can score"));
 	if (c->submit && c->draft)
-		return status_error(ST_INVALID, "a sheet is either submitted or a draft; choose one");
+		return status_error(ST_INVALID, _("a sheet is either submitted or a draft; choose one"));
 	if (c->comment && !text_valid_utf8(c->comment, strlen(c->comment)))
-		return status_error(ST_INVALID, "the comment is not valid UTF-8");
+		return status_error(ST_INVALID, _("the comment is not valid UTF-8"));
 	a->reason = clean_reason(c->reason);
 	if ((s = resolve(st, c, a)) != ST_OK)
 		return s;
@@ -390,7 +391,7 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 	if (c->submit && !complete) {
 		char *missing = missing_list(r, a->scored);
 
-		s = status_error(ST_INVALID, "%s's sheet for %s cannot be submitted: %s not scored yet",
+		s = status_error(ST_INVALID, _("%s's sheet for %s cannot be submitted: %s not scored yet"),
 				 a->judge_shown, a->team_shown, missing);
 		free(missing);
 		return s;
