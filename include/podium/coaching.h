@@ -21,13 +21,13 @@ struct store;
 
 /* Default and bounds of a session's length, in minutes. */
 #define COACHING_LENGTH_DEFAULT 20
-#define COACHING_LENGTH_MIN 5
-#define COACHING_LENGTH_MAX 240
+#define COACHING_LENGTH_MIN	5
+#define COACHING_LENGTH_MAX	240
 
 /* Why a stage of a team found no session. */
-#define COACHING_REASON_INFO(_) \
-	_(NO_SKILL, "no coach has this skill") \
-	_(PITCH_BEGUN, "the pitch has begun") \
+#define COACHING_REASON_INFO(_)                                                                    \
+	_(NO_SKILL, "no coach has this skill")                                                     \
+	_(PITCH_BEGUN, "the pitch has begun")                                                      \
 	_(NO_TIME, "no skilled coach free in time")
 
 enum coaching_reason {
@@ -47,11 +47,11 @@ struct coaching_miss {
 };
 
 struct coaching_plan {
-	size_t needed;			/* stages that needed a session */
-	size_t placed;			/* sessions planned now */
-	size_t kept;			/* sessions kept because they had begun */
-	size_t replaced;		/* future sessions the plan replaced */
-	struct coaching_miss *misses;	/* what did not fit, by team name then stage order */
+	size_t needed;		      /* stages that needed a session */
+	size_t placed;		      /* sessions planned now */
+	size_t kept;		      /* sessions kept because they had begun */
+	size_t replaced;	      /* future sessions the plan replaced */
+	struct coaching_miss *misses; /* what did not fit, by team name then stage order */
 	size_t nmisses;
 };
 
@@ -81,12 +81,14 @@ struct coaching_session {
 };
 
 struct coaching_sessions {
-	struct coaching_session *items;	/* by start, then coach, team */
+	struct coaching_session *items; /* by start, then coach, team */
 	size_t count;
 };
 
-/* The sessions of coach_id, or of everyone when coach_id is NULL. Free with coaching_sessions_clear(). */
-enum status coaching_sessions(struct store *st, const char *coach_id, struct coaching_sessions *out);
+/* The sessions of coach_id, or of everyone when coach_id is NULL. Free with
+ * coaching_sessions_clear(). */
+enum status coaching_sessions(struct store *st, const char *coach_id,
+			      struct coaching_sessions *out);
 void coaching_sessions_clear(struct coaching_sessions *s);
 
 /*
@@ -98,8 +100,8 @@ void coaching_sessions_clear(struct coaching_sessions *s);
  * the session (free with coaching_session_clear()). ST_INVALID when every
  * stage is validated or booked, or no time is free.
  */
-enum status coaching_book(struct store *st, const char *coach_id, const char *team_id, int length_min,
-			  struct coaching_session *out);
+enum status coaching_book(struct store *st, const char *coach_id, const char *team_id,
+			  int length_min, struct coaching_session *out);
 
 /*
  * Move session_id to start at start (same length), when its coach and its
@@ -117,18 +119,19 @@ void coaching_session_clear(struct coaching_session *s);
  * case-insensitive, or its id) for team_id. ST_OK without a change when it
  * was already validated; ST_NOT_FOUND for a stage that is not in the rubric.
  */
-enum status coaching_validate(struct store *st, const char *coach_id, const char *team_id, const char *stage);
+enum status coaching_validate(struct store *st, const char *coach_id, const char *team_id,
+			      const char *stage);
 
 /* Every team's progress through the stages. */
 struct coaching_progress {
-	char **stages;			/* the stages' names, in rubric order */
+	char **stages; /* the stages' names, in rubric order */
 	size_t nstages;
 	struct coaching_team {
 		char team_id[ID_LEN + 1];
 		char *team;
-		bool *validated;	/* nstages flags */
-		size_t done;		/* stages validated */
-	} *teams;			/* by name */
+		bool *validated; /* nstages flags */
+		size_t done;	 /* stages validated */
+	} * teams;		 /* by name */
 	size_t nteams;
 };
 

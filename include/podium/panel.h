@@ -16,6 +16,8 @@ struct store;
  * - no judge judges a team they declared a conflict with;
  * - no judge is in two rooms at once: two of a judge's teams never pitch at
  *   overlapping times (planned slot: starts_at for pitch + Q&A) in different rooms;
+ * - a judge who already has a sheet for a team stays on its panel where the
+ *   rules above allow it;
  * - loads stay within one team of each other where the rules above allow it;
  * - judges who share a track with the team are preferred.
  * Without pitch slots, only the time rule is left out.
@@ -25,12 +27,12 @@ struct store;
 #define PANEL_MAX_PER_TEAM 50
 
 struct panel_result {
-	size_t teams;		/* teams given a panel */
-	size_t judges;		/* judges in the event */
+	size_t teams;  /* teams given a panel */
+	size_t judges; /* judges in the event */
 	size_t assignments;
-	size_t experts;		/* assignments where judge and team share a track */
-	size_t untimed;		/* teams without a pitch slot (assigned without a time) */
-	bool timed;		/* pitch slots existed and constrained the panels */
+	size_t experts; /* assignments where judge and team share a track */
+	size_t untimed; /* teams without a pitch slot (assigned without a time) */
+	bool timed;	/* pitch slots existed and constrained the panels */
 	size_t min_load, max_load;
 };
 
@@ -52,15 +54,15 @@ struct panel_count {
 };
 
 struct panel_coverage {
-	int per_team;			/* the K checked against */
+	int per_team; /* the K checked against */
 	size_t teams, judges, assignments;
-	struct panel_count *loads;	/* every judge and how many teams they see, by name */
+	struct panel_count *loads; /* every judge and how many teams they see, by name */
 	size_t nloads;
-	struct panel_count *short_teams;	/* teams seen by fewer than per_team judges, by name */
+	struct panel_count *short_teams; /* teams seen by fewer than per_team judges, by name */
 	size_t nshort;
-	size_t min_load, max_load;	/* over every judge */
-	size_t conflicted;		/* assignments against a declared conflict */
-	size_t clashes;			/* pairs of a judge's teams pitching at once in different rooms */
+	size_t min_load, max_load; /* over every judge */
+	size_t conflicted;	   /* assignments against a declared conflict */
+	size_t clashes; /* pairs of a judge's teams pitching at once in different rooms */
 };
 
 /*

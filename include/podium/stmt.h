@@ -417,6 +417,7 @@
 	_(PANEL_TEAM_TRACKS, "SELECT team_id, track_id FROM team_track") \
 	_(PANEL_CONFLICTS, "SELECT judge_id, team_id FROM conflict") \
 	_(PANEL_ASSIGNED, "SELECT judge_id, team_id FROM assignment") \
+	_(PANEL_SHEETS, "SELECT judge_id, team_id FROM sheet") \
 	_(PANEL_CLEAR, "DELETE FROM assignment") \
 	_(PANEL_INSERT, "INSERT INTO assignment(judge_id, team_id) VALUES ($judge, $team)") \
 	_(PANEL_SUMMARY_JSON, \

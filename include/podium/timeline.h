@@ -57,6 +57,9 @@ int timeline_find_kind(const struct timeline *t, const char *kind);
 enum status timeline_now(struct store *st, int64_t now, struct phase *current, struct phase *next);
 void phase_clear(struct phase *p);
 
+/* The same on a timeline already read: indices into t->items, -1 for none. */
+void timeline_at(const struct timeline *t, int64_t now, long *current, long *next);
+
 /*
  * The timeline as one JSON array (start, end, phase, kind, pinned, id) made by
  * SQLite; the caller frees *out.

@@ -51,7 +51,9 @@ static const struct command commands[] = {
 	{ "timeline", cmd_timeline, "timeline [--format table|csv|json]", N_("the event's phases and milestones"), NULL },
 	{ "schedule", cmd_schedule,
 	  "schedule generate [--rooms A,B] [--start \"YYYY-MM-DD HH:MM\"] [--pitch 5] [--qa 2] [--changeover 1]\n"
-	  "       podium schedule list [--room R] [--format table|csv|json|ics]",
+	  "       podium schedule list [--room R] [--format table|csv|json|ics]\n"
+	  "       podium schedule move TEAM --room R [--position N]\n"
+	  "       podium schedule swap TEAM_A TEAM_B",
 	  N_("the pitch slots: generate them, or list them with their projected times"), NULL },
 	{ "conflict", cmd_conflict, "conflict add --judge J --team T [--reason TEXT]",
 	  N_("a judge who must not judge a team"), NULL },
@@ -59,7 +61,10 @@ static const struct command commands[] = {
 	{ "assignments", cmd_assignments, "assignments [--format table|csv|json]", N_("the judge panels"), NULL },
 	{ "coach", cmd_coach, "coach plan [--length 20]\n       podium coach sessions [--format table|csv|json|ics]",
 	  N_("coach sessions: plan them, or list them"), NULL },
-	{ "timer", cmd_timer, "timer start|pause|resume|next|noshow --room R", N_("the timekeeper's actions"), NULL },
+	{ "timer", cmd_timer, "timer start|pause|resume|next|noshow|catchup --room R", N_("the timekeeper's actions"),
+	  N_("start: the room's next pitch begins now; pause and resume; next: the pitch is over, the next one\n"
+	     "waits for start; noshow: the team did not come; catchup: shorten the coming changeovers to\n"
+	     "bring the room back on time.") },
 	{ "board", cmd_board, "board freeze|unfreeze|reveal|unreveal",
 	  N_("the projected leaderboard: freeze it, or run the ceremony reveal one team at a time"),
 	  N_("freeze keeps every display on the board as it stands; reveal shows one more team\n"

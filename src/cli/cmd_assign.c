@@ -1,11 +1,117 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "format.h"
+#include "podium/panel.h"
+#include "podium/store.h"
+
+static void print_counts(const char *what, const char *count, const struct panel_count *items,
+			 size_t n)
+{
+	const char *headers[] = {what, count};
+	struct table *t = table_new(2, headers);
+
+	table_align_right(t, 1);
+	for (size_t i = 0; i < n; i++) {
+		char num[24];
+		const char *cells[2] = {items[i].name, num};
+
+		snprintf(num, sizeof(num), "%zu", items[i].count);
+		table_add_row(t, cells);
+	}
+	table_print(t, stdout, 80);
+	table_free(t);
+}
+
+/* The coverage report: teams below K, the judges' loads, rules broken since the panels were made.
+ */
+static void print_coverage(const struct panel_coverage *c)
+{
+	printf("coverage: %zu of %zu teams have at least %d judge%s; ", c->teams - c->nshort,
+	       c->teams, c->per_team, c->per_team == 1 ? "" : "s");
+	if (c->min_load == c->max_load)
+		printf("every judge sees %zu team%s\n", c->min_load, c->min_load == 1 ? "" : "s");
+	else
+		printf("judges see %zu to %zu teams each\n", c->min_load, c->max_load);
+	if (c->conflicted)
+		printf("%zu assignment%s go%s against a declared conflict: run 'podium assign "
+		       "judges' again\n",
+		       c->conflicted, c->conflicted == 1 ? "" : "s",
+		       c->conflicted == 1 ? "es" : "");
+	if (c->clashes)
+		printf("%zu time%s a judge must be in two rooms at once: run 'podium assign "
+		       "judges' again\n",
+		       c->clashes, c->clashes == 1 ? "" : "s");
+	if (c->nshort) {
+		printf("\n");
+		print_counts("team below the panel size", "judges", c->short_teams, c->nshort);
+	}
+	printf("\n");
+	print_counts("judge", "teams", c->loads, c->nloads);
+}
 
 int cmd_assign(struct cli *c, int argc, char **argv)
 {
-	(void)c;
-	(void)argc;
-	(void)argv;
-	return cli_fail(status_error(ST_INTERNAL, "'assign' is not available yet"));
+	static const struct option longopts[] = {
+	    {"per-team", required_argument, NULL, 'k'},
+	    CLI_COMMON_OPTIONS,
+	    {0},
+	};
+	struct panel_result r;
+	struct panel_coverage cov;
+	struct store *st;
+	enum status s;
+	long k = 3;
+	int opt, rc = EXIT_OK;
+
+	while ((opt = cli_getopt(c, "assign", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
+		switch (opt) {
+		case -2:
+			return rc;
+		case 'k':
+			if (!cli_parse_int(optarg, 1, PANEL_MAX_PER_TEAM, &k))
+				return cli_usage(
+				    "assign",
+				    "--per-team takes a whole number from 1 to %d, not '%s'",
+				    PANEL_MAX_PER_TEAM, optarg);
+			break;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("assign", "assign needs what to assign: 'judges'");
+	if (strcmp(argv[optind], "judges") != 0)
+		return cli_usage("assign", "cannot assign '%s'; say 'judges'", argv[optind]);
+	if (optind + 1 < argc)
+		return cli_usage("assign", "unexpected argument '%s'", argv[optind + 1]);
+
+	s = cli_open(c, &st);
+	if (s != ST_OK)
+		return cli_fail(s);
+	s = panel_assign(st, (int)k, &r);
+	if (s != ST_OK) {
+		store_close(st);
+		return cli_fail(s);
+	}
+	printf("assigned %ld judge%s to each of %zu teams: %zu assignments, %zu with a judge of "
+	       "the team's track\n",
+	       k, k == 1 ? "" : "s", r.teams, r.assignments, r.experts);
+	if (!r.timed)
+		printf("no pitch slots yet: judges were assigned by team only, without times; "
+		       "assign again after "
+		       "'podium schedule generate'\n");
+	else if (r.untimed)
+		printf("%zu team%s no pitch slot: %s judges were assigned without a time\n",
+		       r.untimed, r.untimed == 1 ? " has" : "s have",
+		       r.untimed == 1 ? "its" : "their");
+	s = panel_coverage(st, (int)k, &cov);
+	if (s == ST_OK) {
+		print_coverage(&cov);
+		panel_coverage_clear(&cov);
+	}
+	store_close(st);
+	return s == ST_OK ? EXIT_OK : cli_fail(s);
 }

@@ -1,11 +1,80 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "commands.h"
+#include "format.h"
+#include "podium/store.h"
+
+static enum status print_json(struct store *st)
+{
+	char *doc = NULL;
+	enum status s = query_first_text(store_query(st, STMT_PANEL_LIST_JSON), &doc);
+
+	if (s == ST_OK)
+		printf("%s\n", doc);
+	free(doc);
+	return s;
+}
+
+static enum status print_rows(struct store *st, enum format f)
+{
+	static const char *const headers[] = {"judge", "team", "room", "start"};
+	struct query *q = store_query(st, STMT_PANEL_LIST);
+	struct table *t = table_new(4, headers);
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		const char *cells[4] = {query_text(q, 0), query_text(q, 1), query_text(q, 2),
+					query_text(q, 3)};
+
+		table_add_row(t, cells);
+	}
+	if (s == ST_DONE) {
+		s = ST_OK;
+		if (f == FORMAT_CSV)
+			table_print_csv(t, stdout);
+		else if (table_rows(t) == 0)
+			printf("no judges assigned yet: run 'podium assign judges'\n");
+		else
+			table_print(t, stdout, 80);
+	}
+	table_free(t);
+	return s;
+}
 
 int cmd_assignments(struct cli *c, int argc, char **argv)
 {
-	(void)c;
-	(void)argc;
-	(void)argv;
-	return cli_fail(status_error(ST_INTERNAL, "'assignments' is not available yet"));
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    CLI_COMMON_OPTIONS,
+	    {0},
+	};
+	enum format f = FORMAT_TABLE;
+	struct store *st;
+	enum status s;
+	int opt, rc = EXIT_OK;
+
+	while ((opt = cli_getopt(c, "assignments", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) !=
+	       -1) {
+		switch (opt) {
+		case -2:
+			return rc;
+		case 'f':
+			if (!cli_parse_format(optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON, &f))
+				return cli_usage("assignments",
+						 "--format takes table, csv or json, not '%s'",
+						 optarg);
+			break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("assignments", "unexpected argument '%s'", argv[optind]);
+	s = cli_open(c, &st);
+	if (s != ST_OK)
+		return cli_fail(s);
+	s = f == FORMAT_JSON ? print_json(st) : print_rows(st, f);
+	store_close(st);
+	return s == ST_OK ? EXIT_OK : cli_fail(s);
 }

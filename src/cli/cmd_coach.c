@@ -1,11 +1,190 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "format.h"
+#include "podium/clock.h"
+#include "podium/coaching.h"
+#include "podium/event.h"
+#include "podium/ics.h"
+#include "podium/store.h"
+
+static int plan(struct cli *c, long length)
+{
+	static const char *const headers[] = {"team", "stage", "why"};
+	struct coaching_plan p;
+	struct store *st;
+	enum status s = cli_open(c, &st);
+
+	if (s != ST_OK)
+		return cli_fail(s);
+	s = coaching_plan(st, (int)length, &p);
+	store_close(st);
+	if (s != ST_OK)
+		return cli_fail(s);
+	printf("planned %zu coach session%s of %ld minutes for %zu stage%s to coach", p.placed,
+	       p.placed == 1 ? "" : "s", length, p.needed, p.needed == 1 ? "" : "s");
+	if (p.kept)
+		printf("; kept %zu that had begun", p.kept);
+	printf("\n");
+	if (p.nmisses) {
+		struct table *t = table_new(3, headers);
+
+		printf("%zu stage%s could not fit:\n", p.nmisses, p.nmisses == 1 ? "" : "s");
+		for (size_t i = 0; i < p.nmisses; i++) {
+			const char *cells[3] = {p.misses[i].team, p.misses[i].stage,
+						coaching_reason_text(p.misses[i].reason)};
+
+			table_add_row(t, cells);
+		}
+		table_print(t, stdout, 80);
+		table_free(t);
+	}
+	coaching_plan_clear(&p);
+	return EXIT_OK;
+}
+
+static enum status print_json(struct store *st)
+{
+	char *doc = NULL;
+	enum status s = query_first_text(store_query(st, STMT_COACHING_SESSIONS_JSON), &doc);
+
+	if (s == ST_OK)
+		printf("%s\n", doc);
+	free(doc);
+	return s;
+}
+
+static enum status print_ics(struct store *st, const struct coaching_sessions *list)
+{
+	struct event e;
+	struct ics *cal;
+	char *name, *text;
+	enum status s = event_get(st, &e);
+
+	if (s != ST_OK)
+		return s;
+	name = pd_asprintf("%s · coaching", e.name);
+	cal = ics_new(name);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct coaching_session *cs = &list->items[i];
+		char *uid = pd_asprintf("%s-coaching@podium", cs->id);
+		char *summary = pd_asprintf("%s · %s", cs->team, cs->stage);
+		char *desc = pd_asprintf("Coach: %s", cs->coach);
+
+		ics_add_event(cal, uid, cs->start, cs->end, summary, NULL, desc);
+		free(uid);
+		free(summary);
+		free(desc);
+	}
+	text = ics_finish(cal);
+	fputs(text, stdout);
+	free(text);
+	free(name);
+	event_clear(&e);
+	return ST_OK;
+}
+
+static enum status print_rows(const struct coaching_sessions *list, enum format f)
+{
+	static const char *const headers[] = {"start", "end", "coach", "team", "stage"};
+	struct table *t = table_new(5, headers);
+
+	for (size_t i = 0; i < list->count; i++) {
+		const struct coaching_session *cs = &list->items[i];
+		char start[17], end[17];
+		const char *cells[5] = {start, f == FORMAT_CSV ? end : end + 11, cs->coach,
+					cs->team, cs->stage};
+
+		clock_format(cs->start, start);
+		clock_format(cs->end, end);
+		table_add_row(t, cells);
+	}
+	if (f == FORMAT_CSV)
+		table_print_csv(t, stdout);
+	else if (table_rows(t) == 0)
+		printf("no coach sessions yet: run 'podium coach plan'\n");
+	else
+		table_print(t, stdout, 80);
+	table_free(t);
+	return ST_OK;
+}
+
+static int sessions(struct cli *c, enum format f)
+{
+	struct coaching_sessions list;
+	struct store *st;
+	enum status s = cli_open(c, &st);
+
+	if (s != ST_OK)
+		return cli_fail(s);
+	if (f == FORMAT_JSON) {
+		s = print_json(st);
+	} else {
+		s = coaching_sessions(st, NULL, &list);
+		if (s == ST_OK) {
+			s = f == FORMAT_ICS ? print_ics(st, &list) : print_rows(&list, f);
+			coaching_sessions_clear(&list);
+		}
+	}
+	store_close(st);
+	return s == ST_OK ? EXIT_OK : cli_fail(s);
+}
 
 int cmd_coach(struct cli *c, int argc, char **argv)
 {
-	(void)c;
-	(void)argc;
-	(void)argv;
-	return cli_fail(status_error(ST_INTERNAL, "'coach' is not available yet"));
+	static const struct option longopts[] = {
+	    {"length", required_argument, NULL, 'l'},
+	    {"format", required_argument, NULL, 'f'},
+	    CLI_COMMON_OPTIONS,
+	    {0},
+	};
+	const char *format = NULL;
+	enum format f = FORMAT_TABLE;
+	long length = COACHING_LENGTH_DEFAULT;
+	bool has_length = false;
+	int opt, rc = EXIT_OK;
+
+	while ((opt = cli_getopt(c, "coach", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
+		switch (opt) {
+		case -2:
+			return rc;
+		case 'l':
+			if (!cli_parse_int(optarg, COACHING_LENGTH_MIN, COACHING_LENGTH_MAX,
+					   &length))
+				return cli_usage("coach",
+						 "--length takes minutes from %d to %d, not '%s'",
+						 COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, optarg);
+			has_length = true;
+			break;
+		case 'f':
+			format = optarg;
+			if (!cli_parse_format(
+				optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON | FORMAT_ICS, &f))
+				return cli_usage("coach",
+						 "--format takes table, csv, json or ics, not '%s'",
+						 optarg);
+			break;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("coach", "coach needs 'plan' or 'sessions'");
+	if (optind + 1 < argc)
+		return cli_usage("coach", "unexpected argument '%s'", argv[optind + 1]);
+	if (strcmp(argv[optind], "plan") == 0) {
+		if (format)
+			return cli_usage(
+			    "coach",
+			    "coach plan takes no --format; list with 'podium coach sessions'");
+		return plan(c, length);
+	}
+	if (strcmp(argv[optind], "sessions") == 0) {
+		if (has_length)
+			return cli_usage("coach", "--length goes with 'coach plan'");
+		return sessions(c, f);
+	}
+	return cli_usage("coach", "coach takes 'plan' or 'sessions', not '%s'", argv[optind]);
 }

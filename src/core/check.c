@@ -10,6 +10,7 @@
 
 #include "podium/audit.h"
 #include "podium/i18n.h"
+#include "podium/panel.h"
 #include "podium/rubric.h"
 #include "podium/sheet.h"
 #include "podium/store.h"
@@ -163,6 +164,30 @@ static void check_sheets(struct store *st, struct run *r)
 		problem(r, _("cannot read the conflicts: %s"), status_message(s));
 }
 
+/* The judge panels, once assigned: every team seen by K judges, no conflict, no judge in two rooms at once. */
+static void check_panels(struct store *st, struct run *r)
+{
+	struct panel_coverage c;
+	enum status s = panel_coverage(st, 0, &c);
+
+	if (s != ST_OK) {
+		problem(r, _("cannot read the judge panels: %s"), status_message(s));
+		return;
+	}
+	for (size_t i = 0; c.assignments && i < c.nshort; i++)
+		problem(r, _("panel: %s is seen by %zu of the %d judges asked for; run 'podium assign judges' again"),
+			c.short_teams[i].name, c.short_teams[i].count, c.per_team);
+	if (c.conflicted)
+		problem(r, P_("panel: %zu assignment goes against a declared conflict", "panel: %zu assignments go against a declared conflict",
+			      c.conflicted),
+			c.conflicted);
+	if (c.clashes)
+		problem(r, P_("panel: %zu time a judge must be in two rooms at once", "panel: %zu times a judge must be in two rooms at once",
+			      c.clashes),
+			c.clashes);
+	panel_coverage_clear(&c);
+}
+
 static enum status run_txn(struct store *st, void *ctx)
 {
 	struct run *r = ctx;
@@ -175,6 +200,7 @@ static enum status run_txn(struct store *st, void *ctx)
 	if (s != ST_OK)
 		problem(r, "%s", status_message(s));
 	check_sheets(st, r);
+	check_panels(st, r);
 	return ST_OK;
 }
 

@@ -15,7 +15,7 @@ const char *coaching_reason_text(enum coaching_reason r)
 {
 	static const char *const texts[] = {
 #define COACHING_REASON_TEXT(id, text) text,
-		COACHING_REASON_INFO(COACHING_REASON_TEXT)
+	    COACHING_REASON_INFO(COACHING_REASON_TEXT)
 #undef COACHING_REASON_TEXT
 	};
 
@@ -36,7 +36,7 @@ static int idref_cmp(const void *a, const void *b)
 
 static long idref_find(const struct idref *ix, size_t n, const char *id)
 {
-	struct idref key = { id, 0 };
+	struct idref key = {id, 0};
 	const struct idref *hit = id ? bsearch(&key, ix, n, sizeof(*ix), idref_cmp) : NULL;
 
 	return hit ? (long)hit->at : -1;
@@ -46,7 +46,7 @@ static long idref_find(const struct idref *ix, size_t n, const char *id)
 struct spans {
 	struct span {
 		int64_t start, end;
-	} *items;
+	} * items;
 	size_t count, cap;
 };
 
@@ -56,7 +56,7 @@ static void spans_add(struct spans *s, int64_t start, int64_t end)
 		s->cap = s->cap ? s->cap * 2 : 8;
 		s->items = pd_realloc(s->items, s->cap * sizeof(*s->items));
 	}
-	s->items[s->count++] = (struct span){ start, end };
+	s->items[s->count++] = (struct span){start, end};
 }
 
 /* The end of a span that overlaps [start, end), or 0 when none does. */
@@ -151,20 +151,20 @@ struct cslot {
 
 struct pcoach {
 	char id[ID_LEN + 1];
-	bool *skill;			/* per stage */
-	struct cslot *slots;		/* the session starts the windows hold, in time order */
+	bool *skill;	     /* per stage */
+	struct cslot *slots; /* the session starts the windows hold, in time order */
 	size_t nslots, cap, first_free;
 	size_t load;
-	struct spans busy;		/* kept sessions */
+	struct spans busy; /* kept sessions */
 };
 
 struct pteam {
 	char id[ID_LEN + 1];
 	char *name;
-	int64_t deadline;		/* the pitch's start, else the event's end */
-	bool *need;			/* per stage */
-	struct spans busy;		/* the pitch, kept and planned sessions */
-	int64_t last_end;		/* end of the last session planned for it now */
+	int64_t deadline;  /* the pitch's start, else the event's end */
+	bool *need;	   /* per stage */
+	struct spans busy; /* the pitch, kept and planned sessions */
+	int64_t last_end;  /* end of the last session planned for it now */
 };
 
 struct placed {
@@ -185,7 +185,7 @@ struct plan {
 	struct pteam *teams;
 	size_t nteams;
 	struct idref *coach_ix, *team_ix;
-	size_t **skilled;		/* per stage: the coaches who have it */
+	size_t **skilled; /* per stage: the coaches who have it */
 	size_t *nskilled;
 	struct placed *placed;
 	size_t nplaced, placed_cap;
@@ -242,7 +242,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 		return s;
 	p->coach_ix = pd_calloc(p->ncoaches + 1, sizeof(*p->coach_ix));
 	for (size_t i = 0; i < p->ncoaches; i++)
-		p->coach_ix[i] = (struct idref){ p->coaches[i].id, i };
+		p->coach_ix[i] = (struct idref){p->coaches[i].id, i};
 	qsort(p->coach_ix, p->ncoaches, sizeof(*p->coach_ix), idref_cmp);
 
 	q = store_query(st, STMT_COACHING_SKILLS);
@@ -273,7 +273,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 				c->cap = c->cap ? c->cap * 2 : 32;
 				c->slots = pd_realloc(c->slots, c->cap * sizeof(*c->slots));
 			}
-			c->slots[c->nslots++] = (struct cslot){ t, false };
+			c->slots[c->nslots++] = (struct cslot){t, false};
 		}
 	}
 	return s == ST_DONE ? ST_OK : s;
@@ -309,7 +309,7 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 		return s;
 	p->team_ix = pd_calloc(p->nteams + 1, sizeof(*p->team_ix));
 	for (size_t i = 0; i < p->nteams; i++)
-		p->team_ix[i] = (struct idref){ p->teams[i].id, i };
+		p->team_ix[i] = (struct idref){p->teams[i].id, i};
 	qsort(p->team_ix, p->nteams, sizeof(*p->team_ix), idref_cmp);
 
 	q = store_query(st, STMT_COACHING_VALIDATED);
@@ -323,7 +323,8 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 	return s == ST_DONE ? ST_OK : s;
 }
 
-/* Sessions that have begun stay: their coach and team are busy, and a running one covers its stage. */
+/* Sessions that have begun stay: their coach and team are busy, and a running one covers its stage.
+ */
 static enum status plan_kept(struct store *st, struct plan *p)
 {
 	struct query *q = store_query(st, STMT_COACHING_KEPT);
@@ -352,7 +353,8 @@ static enum status plan_kept(struct store *st, struct plan *p)
 		struct pcoach *c = &p->coaches[i];
 
 		for (size_t k = 0; k < c->nslots; k++)
-			c->slots[k].used = spans_hit(&c->busy, c->slots[k].start, c->slots[k].start + p->len) != 0;
+			c->slots[k].used =
+			    spans_hit(&c->busy, c->slots[k].start, c->slots[k].start + p->len) != 0;
 	}
 	return ST_OK;
 }
@@ -375,7 +377,7 @@ static void add_miss(struct plan *p, size_t t, size_t g, enum coaching_reason r)
 		p->misses_cap = p->misses_cap ? p->misses_cap * 2 : 16;
 		p->misses = pd_realloc(p->misses, p->misses_cap * sizeof(*p->misses));
 	}
-	p->misses[p->nmisses++] = (struct miss){ t, g, r };
+	p->misses[p->nmisses++] = (struct miss){t, g, r};
 }
 
 /* The earliest free slot of a skilled coach from `from` on for team t; false when none. */
@@ -394,7 +396,8 @@ static bool earliest(struct plan *p, size_t t, size_t g, int64_t from, size_t *c
 
 			if (at > best || at + p->len > team->deadline)
 				break;
-			if (c->slots[k].used || at < from || spans_hit(&team->busy, at, at + p->len))
+			if (c->slots[k].used || at < from ||
+			    spans_hit(&team->busy, at, at + p->len))
 				continue;
 			if (at < best || c->load < p->coaches[*coach].load) {
 				best = at;
@@ -439,7 +442,7 @@ static void place(struct plan *p, size_t t, size_t g)
 		p->placed_cap = p->placed_cap ? p->placed_cap * 2 : 64;
 		p->placed = pd_realloc(p->placed, p->placed_cap * sizeof(*p->placed));
 	}
-	p->placed[p->nplaced++] = (struct placed){ ci, t, g, c->slots[k].start };
+	p->placed[p->nplaced++] = (struct placed){ci, t, g, c->slots[k].start};
 }
 
 struct deadline_order {
@@ -471,7 +474,7 @@ static void plan_place(struct plan *p)
 
 	for (size_t i = 0; i < p->nteams; i++) {
 		p->teams[i].last_end = p->now;
-		ord[i] = (struct deadline_order){ p->teams[i].deadline, i };
+		ord[i] = (struct deadline_order){p->teams[i].deadline, i};
 	}
 	qsort(ord, p->nteams, sizeof(*ord), deadline_cmp);
 	for (size_t i = 0; i < p->nteams; i++)
@@ -493,7 +496,8 @@ static void plan_place(struct plan *p)
 			}
 		}
 	}
-	qsort(p->misses, p->nmisses, sizeof(*p->misses), miss_cmp);
+	if (p->nmisses)
+		qsort(p->misses, p->nmisses, sizeof(*p->misses), miss_cmp);
 	free(ord);
 }
 
@@ -560,7 +564,7 @@ static void plan_result(struct plan *p, size_t replaced, struct coaching_plan *o
 static enum status plan_txn(struct store *st, void *ctx)
 {
 	struct plan_ctx *c = ctx;
-	struct plan p = { 0 };
+	struct plan p = {0};
 	char *before = NULL, *after = NULL;
 	size_t replaced = 0;
 	int64_t end = 0;
@@ -577,12 +581,13 @@ static enum status plan_txn(struct store *st, void *ctx)
 		s = plan_teams(st, &p, end);
 	if (s == ST_OK && p.nteams == 0)
 		s = status_error(ST_INVALID, "there are no teams to coach yet: import them with "
-				 "'podium import teams FILE'");
+					     "'podium import teams FILE'");
 	if (s == ST_OK && p.ncoaches == 0)
 		s = status_error(ST_INVALID, "there are no coaches yet: import them with "
-				 "'podium import coaches FILE'");
+					     "'podium import coaches FILE'");
 	if (s == ST_OK && p.stages.count == 0)
-		s = status_error(ST_INVALID, "the rubric has no criteria, so there are no stages to coach: "
+		s = status_error(ST_INVALID,
+				 "the rubric has no criteria, so there are no stages to coach: "
 				 "import them with 'podium import criteria FILE'");
 	if (s == ST_OK)
 		s = plan_kept(st, &p);
@@ -596,7 +601,8 @@ static enum status plan_txn(struct store *st, void *ctx)
 	if (s == ST_OK)
 		s = plan_json(st, &p, true, &after);
 	if (s == ST_OK) {
-		struct audit_entry e = { .action = "plan", .kind = "coach_session", .before = before, .after = after };
+		struct audit_entry e = {
+		    .action = "plan", .kind = "coach_session", .before = before, .after = after};
 
 		s = audit_record(st, &e);
 	}
@@ -610,12 +616,13 @@ static enum status plan_txn(struct store *st, void *ctx)
 
 enum status coaching_plan(struct store *st, int length_min, struct coaching_plan *out)
 {
-	struct plan_ctx c = { (int64_t)length_min * 60, out };
+	struct plan_ctx c = {(int64_t)length_min * 60, out};
 	enum status s;
 
 	memset(out, 0, sizeof(*out));
 	if (length_min < COACHING_LENGTH_MIN || length_min > COACHING_LENGTH_MAX)
-		return status_error(ST_INVALID, "a coach session lasts from %d to %d minutes, not %d",
+		return status_error(ST_INVALID,
+				    "a coach session lasts from %d to %d minutes, not %d",
 				    COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, length_min);
 	s = store_write(st, plan_txn, &c);
 	if (s != ST_OK)
@@ -687,7 +694,8 @@ void coaching_sessions_clear(struct coaching_sessions *s)
 }
 
 /* The name of record id through statement by_id (id, name), or ST_NOT_FOUND saying what. */
-static enum status name_of(struct store *st, enum stmt by_id, const char *what, const char *id, char **name)
+static enum status name_of(struct store *st, enum stmt by_id, const char *what, const char *id,
+			   char **name)
 {
 	struct query *q = store_query(st, by_id);
 	enum status s;
@@ -732,12 +740,16 @@ static enum status session_json(struct store *st, const char *id, char **out)
 	return query_first_text(q, out);
 }
 
-static enum status audit_session(struct store *st, const char *action, const char *id, const char *team_id,
-				 const char *before, const char *after)
+static enum status audit_session(struct store *st, const char *action, const char *id,
+				 const char *team_id, const char *before, const char *after)
 {
 	struct audit_entry e = {
-		.action = action, .kind = "coach_session", .record_id = id, .team_id = team_id,
-		.before = before, .after = after,
+	    .action = action,
+	    .kind = "coach_session",
+	    .record_id = id,
+	    .team_id = team_id,
+	    .before = before,
+	    .after = after,
 	};
 
 	return audit_record(st, &e);
@@ -749,9 +761,10 @@ struct book_ctx {
 	struct coaching_session *out;
 };
 
-/* Collect the keys a statement bound with $team (and $now) returns in column 0, keyed with text_key. */
-static enum status team_stage_flags(struct store *st, enum stmt id, const char *team_id, int64_t now,
-				    const struct stages *g, bool *flags)
+/* Collect the keys a statement bound with $team (and $now) returns in column 0, keyed with
+ * text_key. */
+static enum status team_stage_flags(struct store *st, enum stmt id, const char *team_id,
+				    int64_t now, const struct stages *g, bool *flags)
 {
 	struct query *q = store_query(st, id);
 	enum status s;
@@ -769,13 +782,16 @@ static enum status team_stage_flags(struct store *st, enum stmt id, const char *
 	return s == ST_DONE ? ST_OK : s;
 }
 
-/* The stage to book: the first neither validated nor booked, the coach's skills first; -1 when none. */
-static enum status book_stage(struct store *st, const struct book_ctx *c, const struct stages *g, int64_t now,
-			      long *out)
+/* The stage to book: the first neither validated nor booked, the coach's skills first; -1 when
+ * none. */
+static enum status book_stage(struct store *st, const struct book_ctx *c, const struct stages *g,
+			      int64_t now, long *out)
 {
-	bool *done = pd_calloc(g->count + 1, sizeof(bool)), *skill = pd_calloc(g->count + 1, sizeof(bool));
+	bool *done = pd_calloc(g->count + 1, sizeof(bool)),
+	     *skill = pd_calloc(g->count + 1, sizeof(bool));
 	struct query *q;
-	enum status s = team_stage_flags(st, STMT_COACHING_TEAM_VALIDATED, c->team_id, now, g, done);
+	enum status s =
+	    team_stage_flags(st, STMT_COACHING_TEAM_VALIDATED, c->team_id, now, g, done);
 
 	if (s == ST_OK)
 		s = team_stage_flags(st, STMT_COACHING_TEAM_BOOKED, c->team_id, now, g, done);
@@ -802,9 +818,10 @@ static enum status book_stage(struct store *st, const struct book_ctx *c, const 
 	return s;
 }
 
-/* The first start in [from, until - len] inside one of the windows where neither busy list has a span. */
-static bool first_free(const struct spans *windows, const struct spans *a, const struct spans *b, int64_t from,
-		       int64_t until, int64_t len, int64_t *out)
+/* The first start in [from, until - len] inside one of the windows where neither busy list has a
+ * span. */
+static bool first_free(const struct spans *windows, const struct spans *a, const struct spans *b,
+		       int64_t from, int64_t until, int64_t len, int64_t *out)
 {
 	for (size_t w = 0; w < windows->count; w++) {
 		int64_t t = windows->items[w].start > from ? windows->items[w].start : from;
@@ -826,8 +843,8 @@ static bool first_free(const struct spans *windows, const struct spans *a, const
 static enum status book_txn(struct store *st, void *ctx)
 {
 	struct book_ctx *c = ctx;
-	struct stages g = { 0 };
-	struct spans windows = { 0 }, coach_busy = { 0 }, team_busy = { 0 };
+	struct stages g = {0};
+	struct spans windows = {0}, coach_busy = {0}, team_busy = {0};
 	char *coach = NULL, *team = NULL, *after = NULL, id[ID_LEN + 1];
 	int64_t now = clock_local_now(), from = (now + 299) / 300 * 300, until = 0, start = 0;
 	long stage = -1;
@@ -845,7 +862,8 @@ static enum status book_txn(struct store *st, void *ctx)
 	if (s == ST_OK && stage < 0) {
 		char *t = shown(team);
 
-		s = status_error(ST_INVALID, "every stage of '%s' is validated or booked already", t);
+		s = status_error(ST_INVALID, "every stage of '%s' is validated or booked already",
+				 t);
 		free(t);
 	}
 	if (s == ST_OK) {
@@ -854,7 +872,8 @@ static enum status book_txn(struct store *st, void *ctx)
 		s = read_spans(q, &windows);
 	}
 	if (s == ST_OK)
-		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", c->coach_id, "", from, &coach_busy);
+		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", c->coach_id, "", from,
+			    &coach_busy);
 	if (s == ST_OK)
 		s = busy_of(st, STMT_COACHING_BUSY_TEAM, "$team", c->team_id, "", from, &team_busy);
 	if (s == ST_OK) {
@@ -869,8 +888,10 @@ static enum status book_txn(struct store *st, void *ctx)
 		if (!first_free(&windows, &coach_busy, &team_busy, from, until, c->len, &start)) {
 			char *cn = shown(coach), *tn = shown(team);
 
-			s = status_error(ST_INVALID, "%s and %s have no free %lld minutes in common before "
-					 "the team's pitch or the end of the event", cn, tn, (long long)(c->len / 60));
+			s = status_error(ST_INVALID,
+					 "%s and %s are not both free for %lld minutes before the "
+					 "pitch",
+					 cn, tn, (long long)(c->len / 60));
 			free(cn);
 			free(tn);
 		}
@@ -911,15 +932,16 @@ static enum status book_txn(struct store *st, void *ctx)
 	return s;
 }
 
-enum status coaching_book(struct store *st, const char *coach_id, const char *team_id, int length_min,
-			  struct coaching_session *out)
+enum status coaching_book(struct store *st, const char *coach_id, const char *team_id,
+			  int length_min, struct coaching_session *out)
 {
-	struct book_ctx c = { coach_id, team_id, (int64_t)length_min * 60, out };
+	struct book_ctx c = {coach_id, team_id, (int64_t)length_min * 60, out};
 
 	if (out)
 		memset(out, 0, sizeof(*out));
 	if (length_min < COACHING_LENGTH_MIN || length_min > COACHING_LENGTH_MAX)
-		return status_error(ST_INVALID, "a coach session lasts from %d to %d minutes, not %d",
+		return status_error(ST_INVALID,
+				    "a coach session lasts from %d to %d minutes, not %d",
 				    COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, length_min);
 	return store_write(st, book_txn, &c);
 }
@@ -934,7 +956,7 @@ static enum status move_txn(struct store *st, void *ctx)
 {
 	struct move_ctx *c = ctx;
 	struct query *q = store_query(st, STMT_COACHING_SESSION_GET);
-	struct spans coach_busy = { 0 }, team_busy = { 0 };
+	struct spans coach_busy = {0}, team_busy = {0};
 	char coach[ID_LEN + 1], team[ID_LEN + 1], *before = NULL, *after = NULL;
 	int64_t len;
 	enum status s;
@@ -960,9 +982,11 @@ static enum status move_txn(struct store *st, void *ctx)
 		return s;
 	}
 	if (s == ST_OK)
-		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", coach, c->id, c->start, &coach_busy);
+		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", coach, c->id, c->start,
+			    &coach_busy);
 	if (s == ST_OK)
-		s = busy_of(st, STMT_COACHING_BUSY_TEAM, "$team", team, c->id, c->start, &team_busy);
+		s = busy_of(st, STMT_COACHING_BUSY_TEAM, "$team", team, c->id, c->start,
+			    &team_busy);
 	if (s == ST_OK) {
 		bool coach_hit = spans_hit(&coach_busy, c->start, c->start + len) != 0;
 		bool team_hit = spans_hit(&team_busy, c->start, c->start + len) != 0;
@@ -973,7 +997,9 @@ static enum status move_txn(struct store *st, void *ctx)
 			clock_format(c->start, at);
 			s = status_error(ST_INVALID, "%s busy at %s: pick another time",
 					 coach_hit && team_hit ? "the coach and the team are"
-					 : coach_hit ? "the coach is" : "the team is", at);
+					 : coach_hit	       ? "the coach is"
+							       : "the team is",
+					 at);
 		}
 	}
 	if (s == ST_OK) {
@@ -996,14 +1022,14 @@ static enum status move_txn(struct store *st, void *ctx)
 
 enum status coaching_move(struct store *st, const char *session_id, int64_t start)
 {
-	struct move_ctx c = { session_id, start, false };
+	struct move_ctx c = {session_id, start, false};
 
 	return store_write(st, move_txn, &c);
 }
 
 enum status coaching_cancel(struct store *st, const char *session_id)
 {
-	struct move_ctx c = { session_id, 0, true };
+	struct move_ctx c = {session_id, 0, true};
 
 	return store_write(st, move_txn, &c);
 }
@@ -1017,7 +1043,7 @@ struct validate_ctx {
 static enum status validate_txn(struct store *st, void *ctx)
 {
 	struct validate_ctx *c = ctx;
-	struct stages g = { 0 };
+	struct stages g = {0};
 	char *team = NULL, *coach = NULL, *after = NULL;
 	long i = -1;
 	struct query *q;
@@ -1051,7 +1077,7 @@ static enum status validate_txn(struct store *st, void *ctx)
 		s = query_step(q);
 		query_reset(q);
 		if (s == ST_ROW) {
-			s = ST_DONE;	/* validated already: nothing to write */
+			s = ST_DONE; /* validated already: nothing to write */
 		} else if (s == ST_DONE) {
 			q = store_query(st, STMT_COACHING_STAGE_INSERT);
 			query_bind_text(q, "$team", c->team_id);
@@ -1070,8 +1096,11 @@ static enum status validate_txn(struct store *st, void *ctx)
 	}
 	if (s == ST_OK) {
 		struct audit_entry e = {
-			.action = "validate", .kind = "stage", .record_id = c->team_id, .team_id = c->team_id,
-			.after = after,
+		    .action = "validate",
+		    .kind = "stage",
+		    .record_id = c->team_id,
+		    .team_id = c->team_id,
+		    .after = after,
 		};
 
 		s = audit_record(st, &e);
@@ -1085,9 +1114,10 @@ static enum status validate_txn(struct store *st, void *ctx)
 	return s;
 }
 
-enum status coaching_validate(struct store *st, const char *coach_id, const char *team_id, const char *stage)
+enum status coaching_validate(struct store *st, const char *coach_id, const char *team_id,
+			      const char *stage)
 {
-	struct validate_ctx c = { coach_id, team_id, stage };
+	struct validate_ctx c = {coach_id, team_id, stage};
 
 	return store_write(st, validate_txn, &c);
 }
@@ -1097,7 +1127,7 @@ enum status coaching_validate(struct store *st, const char *coach_id, const char
 static enum status progress_txn(struct store *st, void *ctx)
 {
 	struct coaching_progress *p = ctx;
-	struct stages g = { 0 };
+	struct stages g = {0};
 	struct idref *ix;
 	struct query *q;
 	size_t cap = 0;
@@ -1132,7 +1162,7 @@ static enum status progress_txn(struct store *st, void *ctx)
 	}
 	ix = pd_calloc(p->nteams + 1, sizeof(*ix));
 	for (size_t i = 0; i < p->nteams; i++)
-		ix[i] = (struct idref){ p->teams[i].team_id, i };
+		ix[i] = (struct idref){p->teams[i].team_id, i};
 	qsort(ix, p->nteams, sizeof(*ix), idref_cmp);
 	q = store_query(st, STMT_COACHING_VALIDATED);
 	while ((s = query_step(q)) == ST_ROW) {

@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "podium/clock.h"
+#include "podium/coaching.h"
 #include "podium/csv.h"
 #include "podium/event.h"
 #include "podium/import.h"
 #include "podium/rubric.h"
+#include "podium/schedule.h"
 
 struct demo_team {
 	const char *name, *project, *tracks, *members, *table, *description;
@@ -347,6 +349,22 @@ enum status demo_create(struct store *st, struct demo_summary *out)
 	if (s == ST_OK)
 		s = import_csv(st, "demo sheets", sheets_csv, &r, import_sheets, &sheets);
 	rubric_clear(&r);
+	if (s == ST_OK) {
+		/* the pitches in the timeline's slot: 5 min + 2 min Q&A, 1 min changeover */
+		struct schedule_spec pitches = {.pitch_s = 300, .qa_s = 120, .changeover_s = 60};
+
+		s = schedule_generate(st, &pitches, NULL);
+	}
+	if (s == ST_OK) {
+		/* the coaches' sessions; a demo without them is still a demo */
+		struct coaching_plan plan;
+
+		s = coaching_plan(st, COACHING_LENGTH_DEFAULT, &plan);
+		if (s == ST_OK)
+			coaching_plan_clear(&plan);
+		if (s == ST_INVALID)
+			s = ST_OK;
+	}
 	if (s != ST_OK)
 		return s;
 	sum.drafts = 2;

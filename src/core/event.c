@@ -7,9 +7,11 @@
 
 #include "podium/audit.h"
 #include "podium/clock.h"
+#include "podium/i18n.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
 #include "podium/text.h"
+#include "podium/timeline.h"
 
 static enum status event_json(struct store *st, char **out)
 {
@@ -43,7 +45,7 @@ static enum status create_txn(struct store *st, void *ctx)
 	s = query_exec(q);
 	free(name);
 	if (s == ST_CONFLICT)
-		return status_error(ST_EXISTS, "this file already holds an event");
+		return status_error(ST_EXISTS, _("this file already holds an event"));
 	if (s == ST_OK)
 		s = event_json(st, &after);
 	if (s == ST_OK)
@@ -51,6 +53,8 @@ static enum status create_txn(struct store *st, void *ctx)
 	free(after);
 	for (size_t i = 0; s == ST_OK && i < rubric_default_count; i++)
 		s = rubric_add(st, &rubric_default[i]);
+	if (s == ST_OK)
+		s = timeline_lay_default(st, spec->starts_at, spec->hours);
 	return s;
 }
 
@@ -61,9 +65,9 @@ enum status event_create(struct store *st, const struct event_spec *spec)
 
 	free(name);
 	if (!ok_name)
-		return status_error(ST_INVALID, "the event needs a name in UTF-8 (--name NAME)");
+		return status_error(ST_INVALID, _("the event needs a name in UTF-8 (--name NAME)"));
 	if (spec->hours < 1 || spec->hours > 720)
-		return status_error(ST_INVALID, "--hours must be between 1 and 720");
+		return status_error(ST_INVALID, _("--hours must be between 1 and 720"));
 	return store_write(st, create_txn, (void *)spec);
 }
 
@@ -80,7 +84,7 @@ enum status event_get(struct store *st, struct event *out)
 
 	memset(out, 0, sizeof(*out));
 	if (s != ST_ROW)
-		return s == ST_DONE ? status_error(ST_NOT_FOUND, "the file holds no event yet") : s;
+		return s == ST_DONE ? status_error(ST_NOT_FOUND, _("the file holds no event yet")) : s;
 	snprintf(out->id, sizeof(out->id), "%s", query_text(q, 0));
 	out->name = pd_strdup(query_text(q, 1));
 	out->starts_at = query_int(q, 2);

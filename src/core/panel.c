@@ -14,9 +14,11 @@
  * The panels are computed in memory from one read of the event (teams with
  * their planned slot, judges, conflicts, tracks) and written back in the same
  * transaction. The greedy goes through the pitches in time order; for each
- * team it picks, among the judges the rules allow, those under their share of
- * the load, experts of the team's tracks first, then the least loaded, then
- * those already sitting in that room. A last pass moves teams from the most
+ * team it picks, among the judges the rules allow, first those who already
+ * wrote a sheet for it (scoring has begun: keep them), then those under their share of
+ * the load, experts of the team's tracks first, then those whose expertise
+ * fewer teams need, then the least loaded, then those already sitting in
+ * that room. A last pass moves teams from the most
  * to the least loaded judges where the rules allow, so loads end within one.
  */
 
@@ -24,23 +26,25 @@ enum {
 	CELL_CONFLICT = 1,
 	CELL_ASSIGNED = 2,
 	CELL_EXPERT = 4,
+	CELL_SCORED = 8, /* the judge has a sheet for the team already */
 };
 
 struct pteam {
 	char id[ID_LEN + 1];
 	char *name;
-	bool timed;			/* has a pitch slot */
+	bool timed; /* has a pitch slot */
 	char room[ID_LEN + 1];
-	int64_t start, end;		/* event time: pitch and Q&A */
-	size_t free_judges;		/* judges without a conflict with the team */
-	size_t count;			/* judges assigned */
+	int64_t start, end; /* event time: pitch and Q&A */
+	size_t free_judges; /* judges without a conflict with the team */
+	size_t count;	    /* judges assigned */
 };
 
 struct pjudge {
 	char id[ID_LEN + 1];
 	char *name;
-	size_t *teams;			/* indices of the teams assigned */
+	size_t *teams; /* indices of the teams assigned */
 	size_t nteams, cap;
+	size_t expert_of; /* teams that share a track with the judge */
 };
 
 struct idref {
@@ -53,9 +57,9 @@ struct model {
 	size_t nteams;
 	struct pjudge *judges;
 	size_t njudges;
-	unsigned char *cell;		/* njudges x nteams, CELL_* bits */
+	unsigned char *cell; /* njudges x nteams, CELL_* bits */
 	struct idref *team_ix, *judge_ix;
-	bool timed;			/* some team has a slot */
+	bool timed; /* some team has a slot */
 };
 
 static int idref_cmp(const void *a, const void *b)
@@ -65,7 +69,7 @@ static int idref_cmp(const void *a, const void *b)
 
 static long idref_find(const struct idref *ix, size_t n, const char *id)
 {
-	struct idref key = { id, 0 };
+	struct idref key = {id, 0};
 	const struct idref *hit = id ? bsearch(&key, ix, n, sizeof(*ix), idref_cmp) : NULL;
 
 	return hit ? (long)hit->at : -1;
@@ -199,7 +203,7 @@ static enum status mark_experts(struct store *st, struct model *m)
 	if (s == ST_DONE) {
 		ix = pd_calloc(n + 1, sizeof(*ix));
 		for (size_t i = 0; i < n; i++)
-			ix[i] = (struct idref){ tracks[i].id, i };
+			ix[i] = (struct idref){tracks[i].id, i};
 		qsort(ix, n, sizeof(*ix), idref_cmp);
 		q = store_query(st, STMT_PANEL_JUDGE_TRACKS);
 		while ((s = query_step(q)) == ST_ROW) {
@@ -247,9 +251,9 @@ static enum status model_load(struct store *st, struct model *m, bool with_assig
 	m->team_ix = pd_calloc(m->nteams + 1, sizeof(*m->team_ix));
 	m->judge_ix = pd_calloc(m->njudges + 1, sizeof(*m->judge_ix));
 	for (size_t i = 0; i < m->nteams; i++)
-		m->team_ix[i] = (struct idref){ m->teams[i].id, i };
+		m->team_ix[i] = (struct idref){m->teams[i].id, i};
 	for (size_t i = 0; i < m->njudges; i++)
-		m->judge_ix[i] = (struct idref){ m->judges[i].id, i };
+		m->judge_ix[i] = (struct idref){m->judges[i].id, i};
 	qsort(m->team_ix, m->nteams, sizeof(*m->team_ix), idref_cmp);
 	qsort(m->judge_ix, m->njudges, sizeof(*m->judge_ix), idref_cmp);
 	m->cell = pd_calloc(m->njudges * m->nteams + 1, 1);
@@ -257,18 +261,24 @@ static enum status model_load(struct store *st, struct model *m, bool with_assig
 		return s;
 	if ((s = mark_experts(st, m)) != ST_OK)
 		return s;
+	if ((s = mark_pairs(st, m, STMT_PANEL_SHEETS, CELL_SCORED)) != ST_OK)
+		return s;
 	if (with_assignments)
 		s = mark_pairs(st, m, STMT_PANEL_ASSIGNED, CELL_ASSIGNED);
-	for (size_t t = 0; t < m->nteams; t++)
-		for (size_t j = 0; j < m->njudges; j++)
+	for (size_t t = 0; t < m->nteams; t++) {
+		for (size_t j = 0; j < m->njudges; j++) {
 			m->teams[t].free_judges += !(*cell(m, j, t) & CELL_CONFLICT);
+			m->judges[j].expert_of += (*cell(m, j, t) & CELL_EXPERT) != 0;
+		}
+	}
 	return s;
 }
 
 /* Two pitches at overlapping times in different rooms: one judge cannot see both. */
 static bool apart(const struct pteam *a, const struct pteam *b)
 {
-	return a->timed && b->timed && a->start < b->end && b->start < a->end && strcmp(a->room, b->room) != 0;
+	return a->timed && b->timed && a->start < b->end && b->start < a->end &&
+	       strcmp(a->room, b->room) != 0;
 }
 
 static bool clashes(const struct model *m, const struct pjudge *j, size_t t)
@@ -305,7 +315,7 @@ static int edge_cmp(const void *a, const void *b)
 
 	if (x->at != y->at)
 		return x->at < y->at ? -1 : 1;
-	return x->delta - y->delta;	/* a pitch that ends frees its judges before the next begins */
+	return x->delta - y->delta; /* a pitch that ends frees its judges before the next begins */
 }
 
 /* The most pitches that run at once, and when that first happens. */
@@ -317,8 +327,8 @@ static size_t most_at_once(const struct model *m, int64_t *when)
 	for (size_t i = 0; i < m->nteams; i++) {
 		if (!m->teams[i].timed)
 			continue;
-		e[n++] = (struct edge){ m->teams[i].start, 1 };
-		e[n++] = (struct edge){ m->teams[i].end, -1 };
+		e[n++] = (struct edge){m->teams[i].start, 1};
+		e[n++] = (struct edge){m->teams[i].end, -1};
 	}
 	qsort(e, n, sizeof(*e), edge_cmp);
 	for (size_t i = 0; i < n; i++) {
@@ -340,12 +350,13 @@ static enum status check_possible(struct model *m, size_t k)
 
 	if (m->nteams == 0)
 		return status_error(ST_INVALID, "there are no teams to judge yet: import them with "
-				    "'podium import teams FILE'");
+						"'podium import teams FILE'");
 	if (nj == 0)
 		return status_error(ST_INVALID, "there are no judges yet: import them with "
-				    "'podium import judges FILE'");
+						"'podium import judges FILE'");
 	if (nj < k)
-		return status_error(ST_INVALID, "%zu judges per team needs at least %zu judges and there %s "
+		return status_error(ST_INVALID,
+				    "%zu judges per team needs at least %zu judges and there %s "
 				    "only %zu: import %zu more or use --per-team %zu",
 				    k, k, nj == 1 ? "is" : "are", nj, k - nj, nj);
 	for (size_t t = 1; t < m->nteams; t++)
@@ -357,12 +368,16 @@ static enum status check_possible(struct model *m, size_t k)
 		enum status s;
 
 		if (f == 0)
-			s = status_error(ST_INVALID, "every judge has a conflict of interest with '%s': "
-					 "add judges who can judge it", name);
+			s = status_error(ST_INVALID,
+					 "every judge has a conflict of interest with '%s': "
+					 "add judges who can judge it",
+					 name);
 		else
-			s = status_error(ST_INVALID, "only %zu judge%s can judge '%s' without a conflict of "
-					 "interest and %zu are needed: add judges or use --per-team %zu",
-					 f, f == 1 ? "" : "s", name, k, f);
+			s = status_error(
+			    ST_INVALID,
+			    "only %zu judge%s can judge '%s' without a conflict of "
+			    "interest and %zu are needed: add judges or use --per-team %zu",
+			    f, f == 1 ? "" : "s", name, k, f);
 		free(name);
 		return s;
 	}
@@ -372,14 +387,18 @@ static enum status check_possible(struct model *m, size_t k)
 
 		clock_format(when, at);
 		if (nj / rooms >= 1)
-			return status_error(ST_INVALID, "%zu rooms pitch at once at %s and need %zu judges "
-					    "(%zu each), but there are %zu: add %zu more judge%s, use --per-team "
-					    "%zu, or pitch in fewer rooms at once",
-					    rooms, at, rooms * k, k, nj, rooms * k - nj, rooms * k - nj == 1 ? "" : "s",
-					    nj / rooms);
-		return status_error(ST_INVALID, "%zu rooms pitch at once at %s and need %zu judges (%zu each), "
-				    "but there are %zu: add %zu more judge%s or pitch in fewer rooms at once",
-				    rooms, at, rooms * k, k, nj, rooms * k - nj, rooms * k - nj == 1 ? "" : "s");
+			return status_error(
+			    ST_INVALID,
+			    "%zu rooms pitch at once at %s and need %zu judges "
+			    "(%zu each), but there are %zu: add %zu more judge%s, use --per-team "
+			    "%zu, or pitch in fewer rooms at once",
+			    rooms, at, rooms * k, k, nj, rooms * k - nj,
+			    rooms * k - nj == 1 ? "" : "s", nj / rooms);
+		return status_error(
+		    ST_INVALID,
+		    "%zu rooms pitch at once at %s and need %zu judges (%zu each), "
+		    "but there are %zu: add %zu more judge%s or pitch in fewer rooms at once",
+		    rooms, at, rooms * k, k, nj, rooms * k - nj, rooms * k - nj == 1 ? "" : "s");
 	}
 	return ST_OK;
 }
@@ -417,19 +436,25 @@ static bool under_share(const struct share *sh, size_t load)
 }
 
 struct pick_key {
-	int over;		/* past their share */
-	int layman;		/* shares no track with the team */
+	int fresh;     /* has no sheet for the team yet */
+	int over;      /* past their share */
+	int layman;    /* shares no track with the team */
+	size_t scarce; /* teams the judge is an expert for: keep them for those */
 	size_t load;
-	int elsewhere;		/* their last team pitched in another room */
-	size_t spread;		/* turns the ties round the judges */
+	int elsewhere; /* their last team pitched in another room */
+	size_t spread; /* turns the ties round the judges */
 };
 
 static int key_cmp(const struct pick_key *a, const struct pick_key *b)
 {
+	if (a->fresh != b->fresh)
+		return a->fresh - b->fresh;
 	if (a->over != b->over)
 		return a->over - b->over;
 	if (a->layman != b->layman)
 		return a->layman - b->layman;
+	if (a->scarce != b->scarce)
+		return a->scarce < b->scarce ? -1 : 1;
 	if (a->load != b->load)
 		return a->load < b->load ? -1 : 1;
 	if (a->elsewhere != b->elsewhere)
@@ -468,14 +493,16 @@ static enum status panel_for(struct model *m, size_t t, size_t k, struct share *
 		enum status s;
 
 		clock_format(team->start, at);
-		s = status_error(ST_INVALID, "no panel of %zu fits '%s' at %s: only %zu of its judges free "
-				 "of conflicts are not in another room then; add judges or use --per-team %zu",
-				 k, name, at, n, n ? n : 1);
+		s = status_error(
+		    ST_INVALID,
+		    "no panel of %zu fits '%s' at %s: only %zu of its judges free "
+		    "of conflicts are not in another room then; add judges or use --per-team %zu",
+		    k, name, at, n, n ? n : 1);
 		free(name);
 		return s;
 	}
 	for (size_t need = 0; need < k; need++) {
-		struct pick_key best = { 0 }, key;
+		struct pick_key best = {0}, key;
 		size_t bi = n;
 
 		for (size_t i = 0; i < n; i++) {
@@ -483,11 +510,14 @@ static enum status panel_for(struct model *m, size_t t, size_t k, struct share *
 
 			if (*cell(m, cand[i], t) & CELL_ASSIGNED)
 				continue;
+			key.fresh = !(*cell(m, cand[i], t) & CELL_SCORED);
 			key.over = !under_share(sh, jd->nteams);
 			key.layman = !(*cell(m, cand[i], t) & CELL_EXPERT);
+			key.scarce = jd->expert_of;
 			key.load = jd->nteams;
-			key.elsewhere = team->timed && jd->nteams &&
-					strcmp(m->teams[jd->teams[jd->nteams - 1]].room, team->room) != 0;
+			key.elsewhere =
+			    team->timed && jd->nteams &&
+			    strcmp(m->teams[jd->teams[jd->nteams - 1]].room, team->room) != 0;
 			key.spread = (cand[i] + m->njudges - t % m->njudges) % m->njudges;
 			if (bi == n || key_cmp(&key, &best) < 0) {
 				best = key;
@@ -525,7 +555,7 @@ static void rebalance(struct model *m)
 				for (size_t i = 0; i < m->judges[a].nteams && !moved; i++) {
 					size_t t = m->judges[a].teams[i];
 
-					if (allowed(m, b, t)) {
+					if (!(*cell(m, a, t) & CELL_SCORED) && allowed(m, b, t)) {
 						unassign(m, a, i);
 						assign(m, b, t);
 						moved = true;
@@ -543,11 +573,12 @@ static enum status assign_all(struct model *m, size_t k)
 	struct order *ord = pd_calloc(m->nteams + 1, sizeof(*ord));
 	size_t *cand = pd_calloc(m->njudges + 1, sizeof(*cand));
 	size_t total = m->nteams * k;
-	struct share sh = { total / m->njudges, total % m->njudges, 0 };
+	struct share sh = {total / m->njudges, total % m->njudges, 0};
 	enum status s = ST_OK;
 
 	for (size_t i = 0; i < m->nteams; i++)
-		ord[i] = (struct order){ !m->teams[i].timed, m->teams[i].start, m->teams[i].free_judges, i };
+		ord[i] = (struct order){!m->teams[i].timed, m->teams[i].start,
+					m->teams[i].free_judges, i};
 	qsort(ord, m->nteams, sizeof(*ord), order_cmp);
 	for (size_t i = 0; i < m->nteams && s == ST_OK; i++)
 		s = panel_for(m, ord[i].at, k, &sh, cand);
@@ -647,7 +678,8 @@ static enum status assign_txn(struct store *st, void *ctx)
 	if (s == ST_OK)
 		s = summary_json(st, k, m.timed, &after);
 	if (s == ST_OK) {
-		struct audit_entry e = { .action = "assign", .kind = "panel", .before = before, .after = after };
+		struct audit_entry e = {
+		    .action = "assign", .kind = "panel", .before = before, .after = after};
 
 		s = audit_record(st, &e);
 	}
@@ -662,7 +694,7 @@ static enum status assign_txn(struct store *st, void *ctx)
 
 enum status panel_assign(struct store *st, int per_team, struct panel_result *out)
 {
-	struct assign_ctx c = { 0 };
+	struct assign_ctx c = {0};
 	enum status s;
 
 	if (per_team < 1 || per_team > PANEL_MAX_PER_TEAM)
@@ -742,7 +774,7 @@ static enum status coverage_txn(struct store *st, void *ctx)
 
 enum status panel_coverage(struct store *st, int per_team, struct panel_coverage *out)
 {
-	struct coverage_ctx c = { per_team, out };
+	struct coverage_ctx c = {per_team, out};
 	enum status s;
 
 	memset(out, 0, sizeof(*out));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "podium/audit.h"
+#include "podium/i18n.h"
 #include "podium/clock.h"
 #include "podium/ics.h"
 #include "podium/record.h"
@@ -84,7 +85,7 @@ static enum status load_slots(struct store *st, const char *room_id, struct sche
 			room++;
 		if (room == out->nrooms) {
 			query_reset(q);
-			return status_error(ST_CORRUPT, "a pitch slot names a room that is not there");
+			return status_error(ST_CORRUPT, _("a pitch slot names a room that is not there"));
 		}
 		if (out->count == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -176,7 +177,8 @@ static void project_room(struct schedule *s, struct schedule_room *r, int64_t no
 			r->elapsed = timer_elapsed(r, sl, now);
 			left = slot_length(sl) - r->elapsed;
 			sl->proj_start = sl->started_at;
-			sl->proj_end = now + (left > 0 ? left : 0);
+			/* a clock set back (another machine's) never ends a pitch before it began */
+			sl->proj_end = (now > sl->started_at ? now : sl->started_at) + (left > 0 ? left : 0);
 			if (r->current < 0)
 				r->current = (long)i;
 			break;
@@ -277,24 +279,24 @@ char *schedule_room_text(const struct schedule *s, size_t room)
 	enum slot_part part = schedule_room_part(s, room, &left);
 
 	if (r->current < 0)
-		return pd_asprintf("%s: %s", r->name, r->count ? "every pitch is over" : "no pitches scheduled");
+		return pd_asprintf("%s: %s", r->name, r->count ? _("every pitch is over") : _("no pitches scheduled"));
 	sl = &s->slots[r->current];
 	schedule_format_mmss(left, mmss);
 	late_text(r->late_s, late, sizeof(late));
 	if (part == SLOT_PART_WAITING) {
 		clock_format(sl->proj_start, at);
-		return pd_asprintf("%s: next up %s at %s%s", r->name, sl->team, at + 11, late);
+		return pd_asprintf(_("%s: next up %s at %s%s"), r->name, sl->team, at + 11, late);
 	}
 	if (r->state == TIMER_PAUSED)
-		return part == SLOT_PART_OVER ? pd_asprintf("%s: %s paused, +%s over time", r->name, sl->team, mmss)
-					      : pd_asprintf("%s: %s paused, %s left", r->name, sl->team, mmss);
+		return part == SLOT_PART_OVER ? pd_asprintf(_("%s: %s paused, +%s over time"), r->name, sl->team, mmss)
+					      : pd_asprintf(_("%s: %s paused, %s left"), r->name, sl->team, mmss);
 	switch (part) {
 	case SLOT_PART_PITCH:
-		return pd_asprintf("%s: %s pitching, %s left", r->name, sl->team, mmss);
+		return pd_asprintf(_("%s: %s pitching, %s left"), r->name, sl->team, mmss);
 	case SLOT_PART_QA:
-		return pd_asprintf("%s: %s in Q&A, %s left", r->name, sl->team, mmss);
+		return pd_asprintf(_("%s: %s in Q&A, %s left"), r->name, sl->team, mmss);
 	default:
-		return pd_asprintf("%s: %s over time, +%s", r->name, sl->team, mmss);
+		return pd_asprintf(_("%s: %s over time, +%s"), r->name, sl->team, mmss);
 	}
 }
 
@@ -331,7 +333,7 @@ size_t schedule_warnings(const struct schedule *s, const struct timeline *t, cha
 				clock_format(ph->starts_at, at);
 				clock_format(sl->proj_end, ends);
 				*out = pd_realloc(*out, (n + 1) * sizeof(**out));
-				(*out)[n++] = pd_asprintf("%s runs into %s at %s: %s ends %s", room->name, ph->name,
+				(*out)[n++] = pd_asprintf(_("%s runs into %s at %s: %s ends %s"), room->name, ph->name,
 							  at + 11, sl->team, ends + 11);
 				warned = true;
 			}
@@ -402,7 +404,7 @@ static enum status gen_rooms(struct gen *g)
 			if (s != ST_OK)
 				return s;
 			if (gen_room_index(g, id) >= 0)
-				return status_error(ST_INVALID, "room '%s' is named twice", spec->rooms[i]);
+				return status_error(ST_INVALID, _("room '%s' is named twice"), spec->rooms[i]);
 			memcpy(g->rooms[g->nrooms++].id, id, sizeof(id));
 		}
 		return ST_OK;
@@ -424,7 +426,7 @@ static enum status gen_rooms(struct gen *g)
 			return s;
 		if (g->nrooms == 0)
 			return status_error(ST_INVALID,
-					    "there are no rooms to pitch in: import them first with 'podium import rooms FILE'");
+					    _("there are no rooms to pitch in: import them first with 'podium import rooms FILE'"));
 		return ST_OK;
 	}
 }
@@ -475,7 +477,7 @@ static enum status gen_teams(struct gen *g)
 			t++;
 		if (t == g->nteams) {
 			query_reset(q);
-			return status_error(ST_INTERNAL, "teams changed while the schedule was made");
+			return status_error(ST_INTERNAL, _("teams changed while the schedule was made"));
 		}
 		if (r < 0)
 			continue;
@@ -498,7 +500,7 @@ static void gen_capacities(struct gen *g)
 		g->rooms[best].cap++;
 	}
 	for (size_t r = 0; r < g->nrooms; r++)
-		g->rooms[r].teams = pd_calloc(g->rooms[r].cap + 1, sizeof(size_t));
+		g->rooms[r].teams = pd_calloc(g->rooms[r].cap + 2, sizeof(size_t));
 }
 
 /*
@@ -535,18 +537,78 @@ static bool gen_augment(struct gen *g, size_t t)
 	return false;
 }
 
+/* A maximum matching of teams to rooms of their tracks under the rooms' caps; returns its size. */
+static size_t gen_match(struct gen *g)
+{
+	size_t matched = 0;
+
+	for (size_t r = 0; r < g->nrooms; r++)
+		g->rooms[r].load = 0;
+	for (size_t t = 0; t < g->nteams; t++)
+		g->teams[t].room = -1;
+	for (size_t t = 0; t < g->nteams; t++) {
+		if (!g->teams[t].nrooms)
+			continue;
+		memset(g->seen, 0, g->nrooms);
+		matched += gen_augment(g, t);
+	}
+	return matched;
+}
+
+/*
+ * Which rooms take the one slot more when the teams do not divide evenly:
+ * those the tracks ask for most. A first matching lets every room that could
+ * take one more do so; the rooms that used it most keep it.
+ */
+static void gen_choose_long_rooms(struct gen *g)
+{
+	size_t level = SIZE_MAX, high = 0, *low_cap = pd_calloc(g->nrooms, sizeof(size_t));
+	unsigned char *flexible = pd_calloc(g->nrooms, 1);
+
+	for (size_t r = 0; r < g->nrooms; r++)
+		if (g->rooms[r].kept + g->rooms[r].cap < level)
+			level = g->rooms[r].kept + g->rooms[r].cap;
+	for (size_t r = 0; r < g->nrooms; r++) {
+		struct gen_room *room = &g->rooms[r];
+		size_t total = room->kept + room->cap;
+
+		if (total == level || (total == level + 1 && room->cap >= 1)) {
+			flexible[r] = 1;
+			high += total == level + 1;
+			low_cap[r] = level - room->kept;
+			room->cap = low_cap[r] + 1;
+		}
+	}
+	if (high > 0) {
+		gen_match(g);
+		for (size_t r = 0; r < g->nrooms; r++)
+			if (flexible[r])
+				g->rooms[r].cap = low_cap[r];
+		while (high-- > 0) {
+			long best = -1;
+
+			for (size_t r = 0; r < g->nrooms; r++)
+				if (flexible[r] && g->rooms[r].cap == low_cap[r] &&
+				    (best < 0 || g->rooms[r].load > g->rooms[best].load))
+					best = (long)r;
+			g->rooms[best].cap++;
+		}
+	} else {
+		for (size_t r = 0; r < g->nrooms; r++)
+			if (flexible[r])
+				g->rooms[r].cap = low_cap[r];
+	}
+	free(low_cap);
+	free(flexible);
+}
+
 static void gen_assign(struct gen *g)
 {
 	size_t r = 0;
 
 	g->seen = pd_calloc(g->nrooms + 1, 1);
-	for (size_t t = 0; t < g->nteams; t++) {
-		if (!g->teams[t].nrooms)
-			continue;
-		memset(g->seen, 0, g->nrooms);
-		if (gen_augment(g, t))
-			g->result->in_track_room++;
-	}
+	gen_choose_long_rooms(g);
+	g->result->in_track_room = gen_match(g);
 	/* the others fill what is left */
 	for (size_t t = 0; t < g->nteams; t++) {
 		if (g->teams[t].room >= 0)
@@ -658,7 +720,7 @@ static enum status generate_txn(struct store *st, void *ctx)
 	if (s == ST_OK)
 		s = gen_teams(g);
 	if (s == ST_OK && g->nteams == 0 && g->result->kept == 0)
-		s = status_error(ST_INVALID, "there are no teams to schedule: import them first with 'podium import teams FILE'");
+		s = status_error(ST_INVALID, _("there are no teams to schedule: import them first with 'podium import teams FILE'"));
 	if (s == ST_OK) {
 		gen_capacities(g);
 		gen_assign(g);
@@ -685,9 +747,9 @@ enum status schedule_generate(struct store *st, const struct schedule_spec *spec
 	enum status s;
 
 	if (spec->pitch_s <= 0 || spec->pitch_s > 4 * 3600)
-		return status_error(ST_INVALID, "a pitch lasts from 1 minute to 4 hours");
+		return status_error(ST_INVALID, _("a pitch lasts from 1 minute to 4 hours"));
 	if (spec->qa_s < 0 || spec->qa_s > 4 * 3600 || spec->changeover_s < 0 || spec->changeover_s > 4 * 3600)
-		return status_error(ST_INVALID, "Q&A and changeover last from 0 minutes to 4 hours");
+		return status_error(ST_INVALID, _("Q&A and changeover last from 0 minutes to 4 hours"));
 	s = store_write(st, generate_txn, &g);
 	gen_clear(&g);
 	return s;
@@ -708,7 +770,7 @@ static long find_team_slot(struct store *st, const struct schedule *s, const cha
 			free(name);
 			return (long)i;
 		}
-	*err = status_error(ST_NOT_FOUND, "%s has no pitch slot: run 'podium schedule generate' first", name);
+	*err = status_error(ST_NOT_FOUND, _("%s has no pitch slot: run 'podium schedule generate' first"), name);
 	free(name);
 	return -1;
 }
@@ -717,7 +779,7 @@ static enum status not_started(const struct slot *sl)
 {
 	if (sl->status == SLOT_SCHEDULED)
 		return ST_OK;
-	return status_error(ST_INVALID, "%s %s: only pitches not started can move", sl->team,
+	return status_error(ST_INVALID, _("%s %s: only pitches not started can move"), sl->team,
 			    sl->status == SLOT_RUNNING ? "is pitching" :
 			    sl->status == SLOT_DONE ? "has already pitched" : "was a no-show");
 }
@@ -849,7 +911,7 @@ static enum status move_txn(struct store *st, void *ctx)
 		if (strcmp(s.rooms[i].id, room_id) == 0)
 			dest = (long)i;
 	if (rc == ST_OK && dest < 0)
-		rc = status_error(ST_NOT_FOUND, "no such room '%s'", m->room);
+		rc = status_error(ST_NOT_FOUND, _("no such room '%s'"), m->room);
 	if (rc == ST_OK) {
 		size_t src = s.slots[slot].room;
 
@@ -865,7 +927,7 @@ static enum status move_txn(struct store *st, void *ctx)
 			if (m->position == 0)
 				m->position = (int)l->count + 1;
 			if (m->position < (int)started + 1 || m->position > (int)l->count + 1) {
-				rc = status_error(ST_INVALID, "position %d is not free in %s: give %zu to %zu",
+				rc = status_error(ST_INVALID, _("position %d is not free in %s: give %zu to %zu"),
 						  m->position, s.rooms[dest].name, started + 1, l->count + 1);
 			} else {
 				memmove(&l->slots[m->position], &l->slots[m->position - 1],
@@ -912,7 +974,7 @@ static enum status swap_txn(struct store *st, void *ctx)
 	if (a >= 0)
 		b = find_team_slot(st, &s, m->other, &rc);
 	if (a >= 0 && b >= 0 && a == b)
-		rc = status_error(ST_INVALID, "cannot swap %s with itself: name two teams", s.slots[a].team);
+		rc = status_error(ST_INVALID, _("cannot swap %s with itself: name two teams"), s.slots[a].team);
 	if (rc == ST_OK)
 		rc = not_started(&s.slots[a]);
 	if (rc == ST_OK)
@@ -1069,11 +1131,11 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 	c->slot = NULL;
 	c->timer_slot = cur ? cur->id : NULL;
 	if (!cur && t->action != TIMER_CATCHUP)
-		return status_error(ST_INVALID, "%s has no pitch left: every slot is done", r->name);
+		return status_error(ST_INVALID, _("%s has no pitch left: every slot is done"), r->name);
 	switch (t->action) {
 	case TIMER_START:
 		if (running)
-			return status_error(ST_INVALID, "%s is already pitching in %s: 'next' ends it", cur->team,
+			return status_error(ST_INVALID, _("%s is already pitching in %s: 'next' ends it"), cur->team,
 					    r->name);
 		c->state = TIMER_RUNNING;
 		c->run_started_at = t->now;
@@ -1090,7 +1152,7 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 		return ST_OK;
 	case TIMER_PAUSE:
 		if (!running || r->state == TIMER_PAUSED)
-			return status_error(ST_INVALID, "nothing runs in %s to pause%s", r->name,
+			return status_error(ST_INVALID, _("nothing runs in %s to pause%s"), r->name,
 					    running ? " (already paused: 'resume' goes on)" : "");
 		c->state = TIMER_PAUSED;
 		c->elapsed_s = r->elapsed;
@@ -1098,7 +1160,7 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 		return ST_OK;
 	case TIMER_RESUME:
 		if (!running || r->state != TIMER_PAUSED)
-			return status_error(ST_INVALID, "nothing is paused in %s", r->name);
+			return status_error(ST_INVALID, _("nothing is paused in %s"), r->name);
 		c->state = TIMER_RUNNING;
 		c->run_started_at = t->now;
 		return ST_OK;
@@ -1107,7 +1169,7 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 
 		if (!running)
 			return status_error(ST_INVALID,
-					    "%s has not started in %s: 'start' begins it, 'noshow' skips it",
+					    _("%s has not started in %s: 'start' begins it, 'noshow' skips it"),
 					    cur->team, r->name);
 		after = next_waiting(s, r, r->current);
 		c->state = TIMER_IDLE;
@@ -1124,7 +1186,7 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 		const struct slot *after;
 
 		if (running)
-			return status_error(ST_INVALID, "%s is pitching in %s: 'next' ends it", cur->team, r->name);
+			return status_error(ST_INVALID, _("%s is pitching in %s: 'next' ends it"), cur->team, r->name);
 		after = next_waiting(s, r, r->current);
 		c->slot = cur;
 		c->status = SLOT_NOSHOW;
@@ -1137,19 +1199,19 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 		int64_t room_co = 0;
 
 		if (!cur || r->late_s <= 0)
-			return status_error(ST_INVALID, "%s is on time: there is nothing to catch up", r->name);
+			return status_error(ST_INVALID, _("%s is on time: there is nothing to catch up"), r->name);
 		/* the changeovers still ahead: before the next pitch, if it waits, and after each one */
 		if (!running)
 			room_co += changeover_before(s, r, r->current);
 		for (size_t k = (size_t)r->current; k + 1 < r->first + r->count; k++)
 			room_co += s->slots[k].changeover_s;
 		if (room_co == 0)
-			return status_error(ST_INVALID, "%s has no changeover left to shorten", r->name);
+			return status_error(ST_INVALID, _("%s has no changeover left to shorten"), r->name);
 		c->cut = r->late_s < room_co ? r->late_s : room_co;
 		return ST_OK;
 	}
 	default:
-		return status_error(ST_INVALID, "no such timer action");
+		return status_error(ST_INVALID, _("no such timer action"));
 	}
 }
 
@@ -1166,7 +1228,7 @@ static enum status timer_txn(struct store *st, void *ctx)
 		return rc;
 	if (s.nrooms == 0) {
 		schedule_clear(&s);
-		return status_error(ST_NOT_FOUND, "no such room");
+		return status_error(ST_NOT_FOUND, _("no such room"));
 	}
 	rc = timer_plan(&s, &s.rooms[0], t, &c);
 	slot_id = c.slot ? c.slot->id : c.timer_slot;
@@ -1195,7 +1257,7 @@ enum status schedule_timer(struct store *st, const char *room_id, enum timer_act
 	struct timer_ctx t = { room_id, action, now };
 
 	if ((unsigned)action >= TIMER_ACTION_COUNT)
-		return status_error(ST_INVALID, "no such timer action");
+		return status_error(ST_INVALID, _("no such timer action"));
 	return store_write(st, timer_txn, &t);
 }
 

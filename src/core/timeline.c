@@ -87,7 +87,7 @@ static enum status add_checkpoints(struct store *st, int64_t from, int64_t to, i
 		for (size_t i = 0; i < n; i++) {
 			int64_t t = from + (int64_t)(i + 1) * (to - from) / (int64_t)(n + 1);
 
-			at[i] = t - t % MINUTE;
+			at[i] = t - t % (5 * MINUTE);
 		}
 	}
 	for (size_t i = 0; s == ST_OK && i < n; i++) {
@@ -203,10 +203,28 @@ static void copy_phase(const struct phase *from, struct phase *to)
 	to->kind = pd_strdup(from->kind);
 }
 
+void timeline_at(const struct timeline *t, int64_t now, long *current, long *next)
+{
+	long cur = -1, nxt = -1;
+
+	for (size_t i = 0; i < t->count; i++) {
+		const struct phase *p = &t->items[i];
+
+		/* the latest started wins: a meal inside the build is the current phase while it lasts */
+		if (p->starts_at <= now && now < p->ends_at)
+			if (cur < 0 || p->starts_at >= t->items[cur].starts_at)
+				cur = (long)i;
+		if (p->starts_at > now && (nxt < 0 || p->starts_at < t->items[nxt].starts_at))
+			nxt = (long)i;
+	}
+	*current = cur;
+	*next = nxt;
+}
+
 enum status timeline_now(struct store *st, int64_t now, struct phase *current, struct phase *next)
 {
 	struct timeline t;
-	long cur = -1, nxt = -1;
+	long cur, nxt;
 	enum status s = timeline_load(st, &t);
 
 	if (current)
@@ -215,16 +233,7 @@ enum status timeline_now(struct store *st, int64_t now, struct phase *current, s
 		memset(next, 0, sizeof(*next));
 	if (s != ST_OK)
 		return s;
-	for (size_t i = 0; i < t.count; i++) {
-		const struct phase *p = &t.items[i];
-
-		/* the latest started wins: a meal inside the build is the current phase while it lasts */
-		if (p->starts_at <= now && now < p->ends_at)
-			if (cur < 0 || p->starts_at >= t.items[cur].starts_at)
-				cur = (long)i;
-		if (p->starts_at > now && (nxt < 0 || p->starts_at < t.items[nxt].starts_at))
-			nxt = (long)i;
-	}
+	timeline_at(&t, now, &cur, &nxt);
 	if (current && cur >= 0)
 		copy_phase(&t.items[cur], current);
 	if (next && nxt >= 0)

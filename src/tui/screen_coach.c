@@ -1,33 +1,600 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "podium/audit.h"
+#include "podium/clock.h"
+#include "podium/coaching.h"
+#include "podium/record.h"
+#include "podium/store.h"
 #include "tui/tui.h"
 
-/* Written next: a placeholder so the console builds. */
-static void stub_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+/*
+ * The coach: their own sessions (time, team, stage) above, and below every
+ * team's progress through the stages, a ✓ for each one validated. The cursor
+ * sits on a team and a stage: v validates that stage, b books the team at the
+ * next time both are free. Tab moves to the sessions, where m moves one and
+ * x cancels it. Opened without a name, it first asks which coach you are.
+ */
+struct coach_screen {
+	bool picking;
+	struct coaching_coach *coaches;
+	size_t ncoaches, pick_sel, pick_top;
+
+	char coach_id[ID_LEN + 1];
+	char *coach;
+	struct coaching_sessions sessions;
+	struct coaching_progress progress;
+	bool on_sessions; /* the cursor is in the sessions, not the teams */
+	size_t sess_sel, sess_top, team_sel, team_top, stage;
+	bool placed; /* the session cursor was put on the next session */
+	char title[256];
+};
+
+enum {
+	ACT_DOWN,
+	ACT_UP,
+	ACT_LEFT,
+	ACT_RIGHT,
+	ACT_VALIDATE,
+	ACT_BOOK,
+	ACT_FOCUS,
+	ACT_MOVE,
+	ACT_CANCEL,
+	ACT_CHOOSE,
+};
+
+static const struct tui_key coach_keys[] = {
+    {ACT_VALIDATE, 'v', 0, "v", "validate the stage", true},
+    {ACT_BOOK, 'b', 0, "b", "book a session", true},
+    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true},
+    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false},
+    {ACT_LEFT, 'h', TUI_FN(KEY_LEFT), "h/l", "stage", true},
+    {ACT_RIGHT, 'l', TUI_FN(KEY_RIGHT), "l", "next stage", false},
+    {ACT_FOCUS, '\t', 0, "Tab", "sessions / teams", true},
+    {ACT_MOVE, 'm', 0, "m", "move the session to another time", false},
+    {ACT_CANCEL, 'x', 0, "x", "cancel the session", false},
+};
+
+static const struct tui_key pick_keys[] = {
+    {ACT_CHOOSE, TUI_ENTER, 0, "Enter", "open as this coach", true},
+    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true},
+    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false},
+};
+
+static const struct screen_ops coach_pick_ops;
+
+static struct coach_screen *cs(void *state)
 {
-	(void)a;
-	(void)state;
-	(void)rows;
-	draw_text(w, top + 1, 2, ROLE_LOOK_MUTED, "This screen is not available yet.", cols - 4);
+	return state;
 }
 
-static void stub_act(struct app *a, void *state, int action, int key)
+/* Keep sel visible in a list of rows lines starting at *top. */
+static void scroll_to(size_t sel, size_t *top, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + (size_t)rows)
+		*top = sel - (size_t)rows + 1;
+}
+
+/* ---- the picker ---- */
+
+static enum status pick_load(struct app *a, void *state)
+{
+	struct coach_screen *c = cs(state);
+
+	coaching_coaches_free(c->coaches, c->ncoaches);
+	c->coaches = NULL;
+	c->ncoaches = 0;
+	return coaching_coaches(a->st, &c->coaches, &c->ncoaches);
+}
+
+static const char *pick_title(struct app *a, void *state)
 {
 	(void)a;
 	(void)state;
-	(void)action;
+	return " podium · which coach are you?";
+}
+
+static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+{
+	struct coach_screen *c = cs(state);
+	int list_rows = rows - 2;
+
+	(void)a;
+	if (c->ncoaches == 0) {
+		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED,
+			  "No coaches yet: the organizer imports them.", cols - 4);
+		return;
+	}
+	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, "Open the console as coach:", cols - 4);
+	scroll_to(c->pick_sel, &c->pick_top, list_rows);
+	for (int r = 0; r < list_rows && c->pick_top + (size_t)r < c->ncoaches; r++) {
+		size_t i = c->pick_top + (size_t)r;
+		bool cur = i == c->pick_sel;
+
+		if (cur)
+			draw_fill(w, top + 2 + r, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, top + 2 + r, 4, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT,
+			  c->coaches[i].name, cols - 6);
+	}
+}
+
+static void become(struct app *a, struct coach_screen *c, const char *id, const char *name)
+{
+	char *actor = pd_asprintf("coach %s", name);
+
+	c->picking = false;
+	snprintf(c->coach_id, sizeof(c->coach_id), "%s", id);
+	free(c->coach);
+	c->coach = pd_strdup(name);
+	a->who.role = ROLE_COACH;
+	snprintf(a->who.person_id, sizeof(a->who.person_id), "%s", id);
+	free(a->who_name);
+	a->who_name = pd_strdup(name);
+	audit_set_actor(actor);
+	free(actor);
+}
+
+static void pick_act(struct app *a, void *state, int action, int key)
+{
+	struct coach_screen *c = cs(state);
+
 	(void)key;
+	switch (action) {
+	case ACT_DOWN:
+		if (c->pick_sel + 1 < c->ncoaches)
+			c->pick_sel++;
+		break;
+	case ACT_UP:
+		if (c->pick_sel > 0)
+			c->pick_sel--;
+		break;
+	case ACT_CHOOSE:
+		if (c->pick_sel < c->ncoaches) {
+			become(a, c, c->coaches[c->pick_sel].id, c->coaches[c->pick_sel].name);
+			app_switch(a, &screen_coach_ops, c);
+		}
+		break;
+	}
 }
 
-void *screen_coach_new(struct app *a, const char *name)
+/* ---- loading ---- */
+
+static enum status coach_load(struct app *a, void *state)
 {
+	struct coach_screen *c = cs(state);
+	enum status s;
+
+	if (c->picking) {
+		/* start.c opens this screen; the picker is its first step */
+		app_switch(a, &coach_pick_ops, c);
+		return pick_load(a, c);
+	}
+	coaching_sessions_clear(&c->sessions);
+	coaching_progress_clear(&c->progress);
+	s = coaching_sessions(a->st, c->coach_id, &c->sessions);
+	if (s == ST_OK)
+		s = coaching_progress(a->st, &c->progress);
+	if (!c->placed && s == ST_OK) {
+		int64_t now = clock_local_now();
+
+		/* start on the next session to come */
+		while (c->sess_sel + 1 < c->sessions.count &&
+		       c->sessions.items[c->sess_sel].end <= now)
+			c->sess_sel++;
+		c->placed = true;
+	}
+	if (c->sess_sel >= c->sessions.count)
+		c->sess_sel = c->sessions.count ? c->sessions.count - 1 : 0;
+	if (c->team_sel >= c->progress.nteams)
+		c->team_sel = c->progress.nteams ? c->progress.nteams - 1 : 0;
+	if (c->stage >= c->progress.nstages)
+		c->stage = c->progress.nstages ? c->progress.nstages - 1 : 0;
+	return s;
+}
+
+/* ---- drawing ---- */
+
+static const char *coach_title(struct app *a, void *state)
+{
+	struct coach_screen *c = cs(state);
+
 	(void)a;
-	(void)name;
-	return NULL;
+	snprintf(c->title, sizeof(c->title), " podium · coach %s · %zu session%s",
+		 c->coach ? c->coach : "", c->sessions.count, c->sessions.count == 1 ? "" : "s");
+	return c->title;
+}
+
+static int draw_sessions(struct coach_screen *c, WINDOW *w, int y, int rows, int cols)
+{
+	int64_t now = clock_local_now();
+	int team_w = cols - 37 > 10 ? cols - 37 : 10;
+	char head[64];
+
+	snprintf(head, sizeof(head), "My sessions (%zu)", c->sessions.count);
+	draw_text(w, y++, 1, ROLE_LOOK_HEADER, head, cols - 2);
+	if (c->sessions.count == 0) {
+		draw_text(w, y, 2, ROLE_LOOK_MUTED,
+			  "No sessions yet: press b on a team to book one.", cols - 4);
+		return 2;
+	}
+	scroll_to(c->sess_sel, &c->sess_top, rows);
+	for (int r = 0; r < rows && c->sess_top + (size_t)r < c->sessions.count; r++, y++) {
+		size_t i = c->sess_top + (size_t)r;
+		const struct coaching_session *s = &c->sessions.items[i];
+		bool cur = c->on_sessions && i == c->sess_sel;
+		enum theme_role look = cur	       ? ROLE_LOOK_CURSOR
+				       : s->end <= now ? ROLE_LOOK_MUTED
+						       : ROLE_LOOK_DEFAULT;
+		char start[17], end[17], when[32];
+
+		clock_format(s->start, start);
+		clock_format(s->end, end);
+		snprintf(when, sizeof(when), "%s-%s", start + 5, end + 11);
+		if (cur)
+			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, y, 1, look, when, 18);
+		draw_text(w, y, 20, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, s->team, team_w);
+		draw_text(w, y, 21 + team_w, look, s->stage, cols - 22 - team_w);
+	}
+	return 1 + (rows < (int)c->sessions.count ? rows : (int)c->sessions.count);
+}
+
+/* The first n characters of s (a stage's short name for a column head: "Eng"). */
+static void head_of(const char *s, size_t n, char *out, size_t size)
+{
+	size_t i = 0;
+
+	while (s[i] && n) {
+		i++;
+		while ((s[i] & 0xc0) == 0x80)
+			i++;
+		n--;
+	}
+	snprintf(out, size, "%.*s", (int)i, s);
+}
+
+static void draw_progress(struct coach_screen *c, WINDOW *w, int y, int rows, int cols)
+{
+	const struct coaching_progress *p = &c->progress;
+	int cell = 4, name_w = cols - 2 - (int)p->nstages * cell - 6;
+
+	if (name_w < 8)
+		name_w = 8;
+	draw_text(w, y, 1, ROLE_LOOK_HEADER, "Team", name_w);
+	for (size_t g = 0; g < p->nstages; g++) {
+		char head[32];
+
+		head_of(p->stages[g], 3, head, sizeof(head));
+		draw_text(w, y, 2 + name_w + (int)g * cell, ROLE_LOOK_HEADER, head, cell - 1);
+	}
+	draw_text_right(w, y, 2 + name_w + (int)p->nstages * cell, ROLE_LOOK_HEADER, "Done", 4);
+	y++;
+	rows--;
+	if (p->nteams == 0) {
+		draw_text(w, y + 1, 2, ROLE_LOOK_MUTED, "No teams yet: the organizer imports them.",
+			  cols - 4);
+		return;
+	}
+	scroll_to(c->team_sel, &c->team_top, rows);
+	for (int r = 0; r < rows && c->team_top + (size_t)r < p->nteams; r++, y++) {
+		size_t i = c->team_top + (size_t)r;
+		const struct coaching_team *t = &p->teams[i];
+		bool cur = !c->on_sessions && i == c->team_sel;
+		char done[16];
+
+		if (cur)
+			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, t->team, name_w);
+		for (size_t g = 0; g < p->nstages; g++) {
+			const char *mark = t->validated[g] ? "✓" : "·";
+			char buf[16];
+
+			if (cur && g == c->stage)
+				snprintf(buf, sizeof(buf), "[%s]", mark);
+			else
+				snprintf(buf, sizeof(buf), " %s ", mark);
+			draw_text(w, y, 1 + name_w + (int)g * cell,
+				  cur		    ? ROLE_LOOK_CURSOR
+				  : t->validated[g] ? ROLE_LOOK_STATE_SUBMITTED
+						    : ROLE_LOOK_MUTED,
+				  buf, cell);
+		}
+		snprintf(done, sizeof(done), "%zu/%zu", t->done, p->nstages);
+		draw_text_right(w, y, 2 + name_w + (int)p->nstages * cell,
+				cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, done, 4);
+	}
+}
+
+static void coach_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+{
+	struct coach_screen *c = cs(state);
+	int shown = rows / 3 - 1, used;
+
+	(void)a;
+	if (shown < 1)
+		shown = 1;
+	used = draw_sessions(c, w, top, shown, cols);
+	draw_progress(c, w, top + used + 1, rows - used - 1, cols);
+}
+
+/* ---- actions ---- */
+
+struct write_ctx {
+	char coach_id[ID_LEN + 1];
+	char team_id[ID_LEN + 1];
+	char session_id[ID_LEN + 1];
+	char *team;
+	char *stage;
+	int64_t start;
+};
+
+static void free_ctx(void *ctx)
+{
+	struct write_ctx *x = ctx;
+
+	free(x->team);
+	free(x->stage);
+	free(x);
+}
+
+static struct write_ctx *new_ctx(struct coach_screen *c, const char *team_id, const char *team)
+{
+	struct write_ctx *x = pd_calloc(1, sizeof(*x));
+
+	snprintf(x->coach_id, sizeof(x->coach_id), "%s", c->coach_id);
+	snprintf(x->team_id, sizeof(x->team_id), "%s", team_id);
+	x->team = pd_strdup(team);
+	return x;
+}
+
+static enum status save_validate(struct app *a, void *ctx)
+{
+	struct write_ctx *x = ctx;
+	enum status s = coaching_validate(a->st, x->coach_id, x->team_id, x->stage);
+
+	if (s == ST_OK)
+		app_notice(a, "%s validated for %s", x->stage, x->team);
+	return s;
+}
+
+static enum status save_book(struct app *a, void *ctx)
+{
+	struct write_ctx *x = ctx;
+	struct coaching_session out;
+	enum status s =
+	    coaching_book(a->st, x->coach_id, x->team_id, COACHING_LENGTH_DEFAULT, &out);
+
+	if (s == ST_OK) {
+		char when[17];
+
+		clock_format(out.start, when);
+		app_notice(a, "Booked %s for %s at %s", out.team, out.stage, when);
+		coaching_session_clear(&out);
+	}
+	return s;
+}
+
+static enum status save_move(struct app *a, void *ctx)
+{
+	struct write_ctx *x = ctx;
+	enum status s = coaching_move(a->st, x->session_id, x->start);
+
+	if (s == ST_OK) {
+		char when[17];
+
+		clock_format(x->start, when);
+		app_notice(a, "Moved the session with %s to %s", x->team, when);
+	}
+	return s;
+}
+
+static enum status save_cancel(struct app *a, void *ctx)
+{
+	struct write_ctx *x = ctx;
+	enum status s = coaching_cancel(a->st, x->session_id);
+
+	if (s == ST_OK)
+		app_notice(a, "Cancelled the session with %s", x->team);
+	return s;
+}
+
+static void validate_yes(struct app *a, void *state)
+{
+	struct coach_screen *c = cs(state);
+	const struct coaching_team *t = &c->progress.teams[c->team_sel];
+	struct write_ctx *x = new_ctx(c, t->team_id, t->team);
+
+	x->stage = pd_strdup(c->progress.stages[c->stage]);
+	app_write(a, save_validate, x, free_ctx);
+	app_reload(a);
+}
+
+static void cancel_yes(struct app *a, void *state)
+{
+	struct coach_screen *c = cs(state);
+	const struct coaching_session *s = &c->sessions.items[c->sess_sel];
+	struct write_ctx *x = new_ctx(c, s->team_id, s->team);
+
+	snprintf(x->session_id, sizeof(x->session_id), "%s", s->id);
+	app_write(a, save_cancel, x, free_ctx);
+	app_reload(a);
+}
+
+static void move_done(struct app *a, void *state, const char *text)
+{
+	struct coach_screen *c = cs(state);
+	const struct coaching_session *s;
+	struct write_ctx *x;
+	int64_t start;
+	int secs;
+
+	if (c->sess_sel >= c->sessions.count)
+		return;
+	s = &c->sessions.items[c->sess_sel];
+	if (!clock_parse(text, &start)) {
+		if (!clock_parse_hm(text, &secs)) {
+			app_error(a, "'%s' is not a time: type HH:MM, or YYYY-MM-DD HH:MM", text);
+			return;
+		}
+		start = s->start - s->start % 86400 + secs; /* that day */
+	}
+	x = new_ctx(c, s->team_id, s->team);
+	snprintf(x->session_id, sizeof(x->session_id), "%s", s->id);
+	x->start = start;
+	app_write(a, save_move, x, free_ctx);
+	app_reload(a);
+}
+
+static void coach_act(struct app *a, void *state, int action, int key)
+{
+	struct coach_screen *c = cs(state);
+	size_t *sel = c->on_sessions ? &c->sess_sel : &c->team_sel;
+	size_t count = c->on_sessions ? c->sessions.count : c->progress.nteams;
+	bool has_team = c->team_sel < c->progress.nteams,
+	     has_session = c->sess_sel < c->sessions.count;
+
+	(void)key;
+	switch (action) {
+	case ACT_DOWN:
+		if (*sel + 1 < count)
+			(*sel)++;
+		break;
+	case ACT_UP:
+		if (*sel > 0)
+			(*sel)--;
+		break;
+	case ACT_LEFT:
+		if (c->stage > 0)
+			c->stage--;
+		break;
+	case ACT_RIGHT:
+		if (c->stage + 1 < c->progress.nstages)
+			c->stage++;
+		break;
+	case ACT_FOCUS:
+		c->on_sessions = !c->on_sessions && c->sessions.count > 0;
+		break;
+	case ACT_VALIDATE:
+		if (c->on_sessions && has_session) {
+			/* from a session: its team and stage */
+			const struct coaching_session *s = &c->sessions.items[c->sess_sel];
+
+			for (size_t i = 0; i < c->progress.nteams; i++)
+				if (strcmp(c->progress.teams[i].team_id, s->team_id) == 0)
+					c->team_sel = i;
+			for (size_t g = 0; g < c->progress.nstages; g++)
+				if (strcmp(c->progress.stages[g], s->stage) == 0)
+					c->stage = g;
+			c->on_sessions = false;
+			has_team = c->team_sel < c->progress.nteams;
+		}
+		if (!has_team || c->stage >= c->progress.nstages)
+			break;
+		if (c->progress.teams[c->team_sel].validated[c->stage]) {
+			app_notice(a, "%s is already validated for %s",
+				   c->progress.stages[c->stage],
+				   c->progress.teams[c->team_sel].team);
+		} else {
+			char *q =
+			    pd_asprintf("Validate %s for %s? (y/n)", c->progress.stages[c->stage],
+					c->progress.teams[c->team_sel].team);
+
+			app_confirm(a, q, validate_yes, c);
+			free(q);
+		}
+		break;
+	case ACT_BOOK:
+		if (c->on_sessions && has_session) {
+			const struct coaching_session *s = &c->sessions.items[c->sess_sel];
+
+			app_write(a, save_book, new_ctx(c, s->team_id, s->team), free_ctx);
+		} else if (has_team) {
+			const struct coaching_team *t = &c->progress.teams[c->team_sel];
+
+			app_write(a, save_book, new_ctx(c, t->team_id, t->team), free_ctx);
+		}
+		app_reload(a);
+		break;
+	case ACT_MOVE:
+		if (c->on_sessions && has_session) {
+			char when[17];
+
+			clock_format(c->sessions.items[c->sess_sel].start, when);
+			app_prompt(a, "Move to (HH:MM, or YYYY-MM-DD HH:MM):", when, false,
+				   move_done, c);
+		} else {
+			app_error(
+			    a, "Tab to your sessions first, then m moves the one under the cursor");
+		}
+		break;
+	case ACT_CANCEL:
+		if (c->on_sessions && has_session) {
+			const struct coaching_session *s = &c->sessions.items[c->sess_sel];
+			char when[17], *q;
+
+			clock_format(s->start, when);
+			q = pd_asprintf("Cancel the session with %s at %s? (y/n)", s->team, when);
+			app_confirm(a, q, cancel_yes, c);
+			free(q);
+		}
+		break;
+	}
+}
+
+static void coach_free(void *state)
+{
+	struct coach_screen *c = cs(state);
+
+	coaching_coaches_free(c->coaches, c->ncoaches);
+	coaching_sessions_clear(&c->sessions);
+	coaching_progress_clear(&c->progress);
+	free(c->coach);
+	free(c);
+}
+
+void *screen_coach_new(struct app *a, const char *coach)
+{
+	struct coach_screen *c = pd_calloc(1, sizeof(*c));
+	char id[ID_LEN + 1], *name = NULL;
+
+	c->picking = true;
+	if (coach) {
+		enum status s = record_find(a->st, KIND_COACH, coach, id, &name);
+
+		if (s == ST_OK)
+			become(a, c, id, name);
+		else
+			app_error(a, "%s: pick yourself from the list", status_message(s));
+		free(name);
+	}
+	return c;
 }
 
 const struct screen_ops screen_coach_ops = {
-	.name = "coach",
-	.draw = stub_draw,
-	.act = stub_act,
+    .name = "coach",
+    .keys = coach_keys,
+    .nkeys = PD_ARRAY_LEN(coach_keys),
+    .load = coach_load,
+    .draw = coach_draw,
+    .act = coach_act,
+    .title = coach_title,
+    .free = coach_free,
+};
+
+static const struct screen_ops coach_pick_ops = {
+    .name = "coach picker",
+    .keys = pick_keys,
+    .nkeys = PD_ARRAY_LEN(pick_keys),
+    .load = pick_load,
+    .draw = pick_draw,
+    .act = pick_act,
+    .title = pick_title,
+    .free = coach_free,
 };

@@ -10,7 +10,9 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/ranking.h"
+#include "podium/schedule.h"
 #include "podium/store.h"
+#include "podium/timeline.h"
 #include "tui/tui.h"
 
 /*
@@ -23,6 +25,8 @@
 
 struct display_screen {
 	struct event event;
+	struct timeline timeline;
+	struct schedule schedule;
 	struct board_views views;
 	size_t view;
 	int seconds_on_view;
@@ -44,6 +48,12 @@ static enum status display_load(struct app *a, void *state)
 	event_clear(&d->event);
 	s = event_get(a->st, &d->event);
 	if (s != ST_OK)
+		return s;
+	timeline_clear(&d->timeline);
+	schedule_clear(&d->schedule);
+	if ((s = timeline_load(a->st, &d->timeline)) != ST_OK)
+		return s;
+	if ((s = schedule_load(a->st, NULL, clock_local_now(), &d->schedule)) != ST_OK)
 		return s;
 	board_views_clear(&d->views);
 	s = board_views_load(a->st, &d->views);
@@ -74,22 +84,63 @@ static const char *display_title(struct app *a, void *state)
 	return d->title;
 }
 
+/* The event's clock: where the hackathon stands and the next milestone. */
 static void draw_clock_line(struct display_screen *d, WINDOW *w, int y, int cols)
 {
 	int64_t now = clock_local_now(), start = d->event.starts_at, end = start + (int64_t)d->event.hours * 3600;
-	char span[32], line[128];
+	long cur = -1, next = -1;
+	char span[32], line[256];
 
+	timeline_at(&d->timeline, now, &cur, &next);
 	if (now < start) {
 		format_span(start - now, span, sizeof(span));
 		snprintf(line, sizeof(line), _("The hackathon starts in %s"), span);
-	} else if (now < end) {
+	} else if (now >= end) {
+		snprintf(line, sizeof(line), _("The hackathon is over: thank you all!"));
+	} else if (cur >= 0) {
+		format_span(end - now, span, sizeof(span));
+		snprintf(line, sizeof(line), _("Now: %s · the hackathon ends in %s"), d->timeline.items[cur].name, span);
+	} else {
 		format_span(end - now, span, sizeof(span));
 		snprintf(line, sizeof(line), _("Hour %lld of %d · the hackathon ends in %s"),
 			 (long long)((now - start) / 3600 + 1), d->event.hours, span);
-	} else {
-		snprintf(line, sizeof(line), _("The hackathon is over: thank you all!"));
 	}
 	draw_text(w, y, 2, ROLE_LOOK_CLOCK, line, cols - 4);
+	if (next >= 0 && now < end) {
+		format_span(d->timeline.items[next].starts_at - now, span, sizeof(span));
+		snprintf(line, sizeof(line), _("Next: %s in %s"), d->timeline.items[next].name, span);
+		draw_text(w, y + 1, 2, ROLE_LOOK_MUTED, line, cols - 4);
+	}
+}
+
+/* One line per room with a pitch running or coming: "Salle Ada: Les Castors pitching, 04:12 left". Returns lines used. */
+static int draw_pitches(struct display_screen *d, WINDOW *w, int y, int rows, int cols)
+{
+	int used = 0;
+
+	for (size_t r = 0; r < d->schedule.nrooms && used < rows; r++) {
+		const struct schedule_room *room = &d->schedule.rooms[r];
+		enum theme_role role = ROLE_LOOK_TIMER;
+		int64_t left = 0;
+		char *text;
+
+		if (room->current < 0)
+			continue;
+		if (room->state != TIMER_IDLE) {
+			enum slot_part part = schedule_room_part(&d->schedule, r, &left);
+
+			role = part == SLOT_PART_OVER ? ROLE_LOOK_TIMER_OVERRUN
+			       : left < 60		? ROLE_LOOK_TIMER_WARN
+						: ROLE_LOOK_TIMER;
+		} else {
+			role = ROLE_LOOK_DEFAULT;
+		}
+		text = schedule_room_text(&d->schedule, r);
+		draw_text(w, y + used, 2, role, text, cols - 4);
+		free(text);
+		used++;
+	}
+	return used;
 }
 
 static double best_score(const struct ranking *r)
@@ -153,11 +204,13 @@ static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, i
 static void display_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
 {
 	struct display_screen *d = state;
+	int used;
 
 	(void)a;
 	draw_clock_line(d, w, top + 1, cols);
+	used = draw_pitches(d, w, top + 4, rows / 3, cols);
 	if (d->views.count)
-		draw_board(d, w, top + 3, rows - 3, cols);
+		draw_board(d, w, top + 5 + used, rows - 5 - used, cols);
 }
 
 static bool display_tick(struct app *a, void *state)
@@ -165,6 +218,7 @@ static bool display_tick(struct app *a, void *state)
 	struct display_screen *d = state;
 
 	(void)a;
+	schedule_project(&d->schedule, clock_local_now());
 	if (++d->seconds_on_view >= ROTATE_SECONDS && d->views.count > 1 && d->event.reveal_step < 0) {
 		d->view = (d->view + 1) % d->views.count;
 		d->seconds_on_view = 0;
@@ -192,6 +246,8 @@ static void display_free(void *state)
 	struct display_screen *d = state;
 
 	board_views_clear(&d->views);
+	timeline_clear(&d->timeline);
+	schedule_clear(&d->schedule);
 	event_clear(&d->event);
 	free(d);
 }

@@ -9,6 +9,7 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/rubric.h"
+#include "podium/schedule.h"
 #include "podium/sheet.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -23,6 +24,7 @@ struct judge_screen {
 	char judge_id[ID_LEN + 1];
 	char *judge_name;
 	struct judge_queue queue;
+	char *now_pitching;	/* "Now pitching: Les Castors (Salle Ada)", or NULL */
 	size_t sel, top;
 	char *search;
 	bool locked;		/* results locked by the organizer */
@@ -151,6 +153,33 @@ static enum status load_sheet(struct app *a, struct judge_screen *j)
 	return s;
 }
 
+/* What the timekeepers say is pitching now, in every room. */
+static enum status load_now_pitching(struct app *a, struct judge_screen *j)
+{
+	struct schedule sched;
+	char *line = NULL;
+	enum status s = schedule_load(a->st, NULL, clock_local_now(), &sched);
+
+	free(j->now_pitching);
+	j->now_pitching = NULL;
+	if (s != ST_OK)
+		return s;
+	for (size_t r = 0; r < sched.nrooms; r++) {
+		const struct schedule_room *room = &sched.rooms[r];
+		char *next;
+
+		if (room->current < 0 || sched.slots[room->current].status != SLOT_RUNNING)
+			continue;
+		next = line ? pd_asprintf("%s · %s (%s)", line, sched.slots[room->current].team, room->name)
+			    : pd_asprintf(_("Now pitching: %s (%s)"), sched.slots[room->current].team, room->name);
+		free(line);
+		line = next;
+	}
+	j->now_pitching = line;
+	schedule_clear(&sched);
+	return ST_OK;
+}
+
 static enum status judge_load(struct app *a, void *state)
 {
 	struct judge_screen *j = js(state);
@@ -162,6 +191,8 @@ static enum status judge_load(struct app *a, void *state)
 	if (s == ST_OK)
 		s = event_results_locked(a->st, &locked);
 	j->locked = locked;
+	if (s == ST_OK)
+		s = load_now_pitching(a, j);
 	if (j->sel >= j->queue.count)
 		j->sel = j->queue.count ? j->queue.count - 1 : 0;
 	if (s == ST_OK && j->open)
@@ -215,6 +246,11 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 	int proj_w = cols - name_w - pitch_w - 26, x_pitch = 2 + name_w, x_proj = x_pitch + pitch_w;
 
 	(void)a;
+	if (j->now_pitching && rows > 4) {
+		draw_text(w, top, 1, ROLE_LOOK_TIMER, j->now_pitching, cols - 2);
+		top += 2;
+		rows -= 2;
+	}
 	draw_text(w, top, 1, ROLE_LOOK_HEADER, _("Team"), name_w);
 	if (pitches)
 		draw_text(w, top, x_pitch, ROLE_LOOK_HEADER, _("Pitch"), pitch_w - 1);
@@ -514,6 +550,7 @@ static void judge_free(void *state)
 	rubric_clear(&j->rubric);
 	sheet_clear(&j->sheet);
 	free(j->judge_name);
+	free(j->now_pitching);
 	free(j->team);
 	free(j->search);
 	free(j);

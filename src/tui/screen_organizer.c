@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "podium/board.h"
+#include "podium/coaching.h"
 #include "podium/csv.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/import.h"
+#include "podium/panel.h"
 #include "podium/people.h"
 #include "podium/ranking.h"
 #include "podium/rubric.h"
@@ -30,6 +32,7 @@
 	_(ROOMS, N_("Rooms")) \
 	_(RUBRIC, N_("Rubric")) \
 	_(SHEETS, N_("Sheets")) \
+	_(PROGRESS, N_("Progress")) \
 	_(RESULTS, N_("Results"))
 
 enum tab {
@@ -72,6 +75,8 @@ struct organizer_screen {
 	char *search;
 	struct rubric rubric;
 	struct sheet_grid grid;
+	struct panel_coverage coverage;
+	struct coaching_progress progress;
 	struct ranking raw, normalized;
 	char title[256];
 };
@@ -86,7 +91,7 @@ static const struct tui_key organizer_keys[] = {
 	{ ACT_PREV_TAB, TUI_FN(KEY_BTAB), TUI_FN(KEY_LEFT), "S-Tab", N_("previous tab"), false },
 	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), false },
 	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
-	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-8", N_("go to a tab"), false },
+	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-9", N_("go to a tab"), false },
 	{ ACT_ADD, 'a', 0, "a", N_("add"), true },
 	{ ACT_RENAME, 'e', 0, "e", N_("rename"), true },
 	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", N_("delete"), true },
@@ -105,6 +110,8 @@ static void clear_data(struct organizer_screen *o)
 	board_rows_clear(&o->rows);
 	rubric_clear(&o->rubric);
 	board_sheet_grid_clear(&o->grid);
+	panel_coverage_clear(&o->coverage);
+	coaching_progress_clear(&o->progress);
 	ranking_clear(&o->raw);
 	ranking_clear(&o->normalized);
 }
@@ -118,6 +125,8 @@ static size_t tab_rows(const struct organizer_screen *o)
 		return o->rubric.count;
 	case TAB_SHEETS:
 		return o->grid.judges.count;
+	case TAB_PROGRESS:
+		return o->progress.nteams;
 	default:
 		return o->raw.count;
 	}
@@ -137,6 +146,10 @@ static enum status organizer_load(struct app *a, void *state)
 		return s;
 	/* the heavier views are read only when shown */
 	if (o->tab == TAB_SHEETS && (s = board_sheet_grid(a->st, &o->grid)) != ST_OK)
+		return s;
+	if (o->tab == TAB_SHEETS && (s = panel_coverage(a->st, 0, &o->coverage)) != ST_OK)
+		return s;
+	if (o->tab == TAB_PROGRESS && (s = coaching_progress(a->st, &o->progress)) != ST_OK)
 		return s;
 	if (o->tab == TAB_RESULTS) {
 		if ((s = ranking_compute(a->st, RANK_RAW, NULL, &o->raw)) != ST_OK)
@@ -161,15 +174,23 @@ static const char *organizer_title(struct app *a, void *state)
 
 static void draw_tabs(struct organizer_screen *o, WINDOW *w, int y, int cols)
 {
-	int x = 0;
+	bool digits = true;
+	int x = 0, full = 0;
 
+	for (int t = 0; t < TAB_COUNT; t++)
+		full += text_width(_(tab_labels[t])) + 4;
+	if (full > cols)
+		digits = false;	/* the keys 1-9 still work */
 	draw_fill(w, y, 0, ROLE_LOOK_TAB, cols);
 	for (int t = 0; t < TAB_COUNT; t++) {
-		char label[32];
-		int n = snprintf(label, sizeof(label), " %d %s ", t + 1, _(tab_labels[t]));
+		char label[64];
+		int n;
 
+		if (digits)
+			snprintf(label, sizeof(label), " %d %s ", t + 1, _(tab_labels[t]));
+		else
+			snprintf(label, sizeof(label), " %s ", _(tab_labels[t]));
 		n = text_width(label);
-
 		if (x + n > cols)
 			break;
 		draw_text(w, y, x, t == (int)o->tab ? ROLE_LOOK_TAB_ACTIVE : ROLE_LOOK_TAB, label, n);
@@ -268,6 +289,18 @@ static void draw_grid(struct organizer_screen *o, WINDOW *w, int top, int rows, 
 		 g->submitted, g->drafts, g->conflicts,
 		 g->judges.count * g->teams.count - g->submitted - g->drafts - g->conflicts);
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, line, cols - 4);
+	if (o->coverage.per_team > 0) {
+		char *cov = pd_asprintf(_("Panels of %d judges: %zu teams short, %zu conflicts, %zu clashes; judges see %zu to %zu teams"),
+					o->coverage.per_team, o->coverage.nshort, o->coverage.conflicted, o->coverage.clashes,
+					o->coverage.min_load, o->coverage.max_load);
+
+		draw_text(w, top + 1, 2, o->coverage.nshort || o->coverage.conflicted || o->coverage.clashes
+						 ? ROLE_LOOK_STATUS_ERROR : ROLE_LOOK_MUTED,
+			  cov, cols - 4);
+		free(cov);
+		top++;
+		rows--;
+	}
 	for (int r = 0; r < rows - 2 && first + (size_t)r < g->judges.count; r++) {
 		size_t j = first + (size_t)r;
 		int y = top + 2 + r;
@@ -285,6 +318,38 @@ static void draw_grid(struct organizer_screen *o, WINDOW *w, int top, int rows, 
 	}
 	if (g->teams.count > shown)
 		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED, _("(more teams than columns: widen the terminal)"), cols - 4);
+}
+
+/* Each team's way through the stages that coaches validate. */
+static void draw_progress(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
+{
+	const struct coaching_progress *p = &o->progress;
+	int name_w = cols - 4 - (int)p->nstages * 5 - 8;
+	size_t first = scroll_to_selection(o, rows - 1);
+
+	if (name_w < 10)
+		name_w = 10;
+	draw_text(w, top, 2, ROLE_LOOK_HEADER, _("Team"), name_w);
+	for (size_t i = 0; i < p->nstages; i++)
+		draw_text(w, top, 3 + name_w + (int)i * 5, ROLE_LOOK_HEADER, p->stages[i], 4);
+	draw_text_right(w, top, 3 + name_w + (int)p->nstages * 5, ROLE_LOOK_HEADER, _("Done"), 6);
+	for (int r = 0; r < rows - 1 && first + (size_t)r < p->nteams; r++) {
+		const struct coaching_team *t = &p->teams[first + (size_t)r];
+		bool cur = first + (size_t)r == o->sel[o->tab];
+		char done[16];
+		int y = top + 1 + r;
+
+		if (cur)
+			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, y, 2, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, t->team, name_w);
+		for (size_t i = 0; i < p->nstages; i++)
+			draw_text(w, y, 4 + name_w + (int)i * 5, t->validated[i] ? ROLE_LOOK_STATE_SUBMITTED : ROLE_LOOK_MUTED,
+				  t->validated[i] ? "✓" : "·", 1);
+		snprintf(done, sizeof(done), "%zu/%zu", t->done, p->nstages);
+		draw_text_right(w, y, 3 + name_w + (int)p->nstages * 5, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, done, 6);
+	}
+	if (p->nteams == 0)
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No teams yet."), cols - 4);
 }
 
 static void draw_results(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
@@ -347,6 +412,9 @@ static void organizer_draw(struct app *a, void *state, WINDOW *w, int top, int r
 		break;
 	case TAB_SHEETS:
 		draw_grid(o, w, top, rows, cols);
+		break;
+	case TAB_PROGRESS:
+		draw_progress(o, w, top, rows, cols);
 		break;
 	default:
 		draw_results(o, w, top, rows, cols);
@@ -597,6 +665,7 @@ static void prompt_import(struct app *a, struct organizer_screen *o)
 		[TAB_ROOMS] = N_("Import rooms from CSV file:"),
 		[TAB_RUBRIC] = N_("Import criteria from CSV file:"),
 		[TAB_SHEETS] = N_("Import sheets from CSV file:"),
+		[TAB_PROGRESS] = N_("Import teams from CSV file:"),
 		[TAB_RESULTS] = N_("Import sheets from CSV file:"),
 	};
 

@@ -117,6 +117,21 @@ expect_out <<'END'
 sheet of �[2JÉmile for Les Castors: its total is 60, expected 50 from its values
 END
 
+# judge panels: a team left with too few judges is a problem
+rm -f panels.db
+podium --db panels.db init --name Panels >/dev/null
+printf 'name\nAda\nBea\nCyd\n' | podium --db panels.db import judges - >/dev/null
+printf 'name\nLes Castors\nZèbres\n' | podium --db panels.db import teams - >/dev/null
+podium --db panels.db assign judges --per-team 2 >/dev/null
+run podium --db panels.db check
+expect_rc 0
+sqlite3 panels.db "DELETE FROM assignment WHERE (judge_id, team_id) IN (SELECT a.judge_id, a.team_id FROM assignment a JOIN team t ON t.id = a.team_id WHERE t.name = 'Zèbres' LIMIT 1)"
+run podium --db panels.db check
+expect_rc 1
+expect_out <<'END'
+panel: Zèbres is seen by 1 of the 2 judges asked for; run 'podium assign judges' again
+END
+
 run podium check extra
 expect_rc 2
 expect_err_match "^podium: unexpected argument 'extra'"

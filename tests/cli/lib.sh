@@ -20,6 +20,7 @@ export HOME="$TESTDIR" XDG_CONFIG_HOME="$TESTDIR/.config"
 failures=0
 checks=0
 rc=0
+last=""
 here=$(basename "$0")
 
 podium() { "$PODIUM" "$@"; }

@@ -7,7 +7,7 @@ podium demo --no-tui >/dev/null || exit 99
 console display 132 43 tui --role display
 wait_for display 'Leaderboard · all teams'
 wait_for display 'Bridge Builders'
-screen display | grep -q 'Code Camarades' && fail "an unscored team is on the projector"
+screen display | grep -qE '^ +[0-9]+ +Code Camarades' && fail "an unscored team is on the projector"
 
 run podium score --judge "Sarah Cohen" --team "Code Camarades" idea=5 engagement=5 technique=5 marketing=5 design=5 viability=5 pitch=5 --submit
 expect_rc 0
@@ -24,10 +24,10 @@ console late 132 43 tui --role display
 wait_for late ' frozen$'
 checks=$((checks + 1))
 sleep 0.5
-screen display | grep -q 'Data for All' && fail "a frozen board moved"
-screen late | grep -q 'Data for All' && fail "a display opened during the freeze shows live scores"
+screen display | grep -qE '^ +[0-9]+ +Data for All' && fail "a frozen board moved"
+screen late | grep -qE '^ +[0-9]+ +Data for All' && fail "a display opened during the freeze shows live scores"
 run podium board unfreeze
-wait_for display 'Data for All'
+wait_for display '^ +[0-9]+ +Data for All'
 
 # the ceremony: one team more from the bottom at each step
 run podium board reveal

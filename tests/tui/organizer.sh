@@ -5,20 +5,20 @@
 
 podium init --name "Meetup" >/dev/null || exit 99
 console org 80 24 tui --role organizer
-wait_for org '1 Teams'
+wait_for org ' Teams +Tracks +Judges'
 wait_for org 'No teams yet'
 keys org a
 wait_for org "New team's name:"
 type_text org "Les Castors"
 keys org Enter
-wait_for org 'Les Castors'
+wait_for org 'Added Les Castors'
 run podium list teams --format csv
 expect_out_match '^Les Castors,'
 
 keys org a
 type_text org "Zèbres 🦓"
 keys org Enter
-wait_for org 'Zèbres 🦓'
+wait_for org 'Added Zèbres 🦓'
 keys org j d
 wait_for org 'Delete Zèbres'
 keys org y
@@ -37,21 +37,24 @@ wait_for org 'New name: Les Castors'
 keys org C-u
 type_text org "Les Castors Verts"
 keys org Enter
-wait_for org 'Les Castors Verts'
+wait_for org 'Renamed to Les Castors Verts'
 run podium list teams --format csv
 expect_out_match '^Les Castors Verts,'
 keys org 5 a
 wait_for org "New room's name:"
 type_text org "Salle Ada"
 keys org Enter
-wait_for org 'Salle Ada'
+wait_for org 'Added Salle Ada'
 keys org 2
 wait_for org 'No tracks yet'
 keys org Tab
 wait_for org 'No judges yet'
-keys org 8
+keys org 9
 wait_for org 'Raw #'
 fits org 80
+keys org 8
+wait_for org 'Team +Idea +Eng'
+wait_for org 'Les Castors Verts +· +· +·'
 keys org q
 wait_exit org
 expect_rc 0
