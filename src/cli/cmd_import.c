@@ -25,22 +25,28 @@ static const struct {
 	{ "sheets", "sheet", import_sheets },
 };
 
-/* "team" or "teams" for kinds[k], in the reader's language. */
-static const char *records_noun(size_t k, size_t count)
+/* What an import of count records of kinds[k] says. */
+static void say_imported(size_t k, size_t count, const char *source)
 {
 	switch (k) {
 	case 0:
-		return P_("team", "teams", count);
+		printf(P_("imported %zu team from %s\n", "imported %zu teams from %s\n", count), count, source);
+		break;
 	case 1:
-		return P_("judge", "judges", count);
+		printf(P_("imported %zu judge from %s\n", "imported %zu judges from %s\n", count), count, source);
+		break;
 	case 2:
-		return P_("coach", "coaches", count);
+		printf(P_("imported %zu coach from %s\n", "imported %zu coaches from %s\n", count), count, source);
+		break;
 	case 3:
-		return P_("criterion", "criteria", count);
+		printf(P_("imported %zu criterion from %s\n", "imported %zu criteria from %s\n", count), count, source);
+		break;
 	case 4:
-		return P_("room", "rooms", count);
+		printf(P_("imported %zu room from %s\n", "imported %zu rooms from %s\n", count), count, source);
+		break;
 	default:
-		return P_("sheet", "sheets", count);
+		printf(P_("imported %zu sheet from %s\n", "imported %zu sheets from %s\n", count), count, source);
+		break;
 	}
 }
 
@@ -92,6 +98,6 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	printf(_("imported %zu %s from %s\n"), count, records_noun(k, count), source);
+	say_imported(k, count, source);
 	return EXIT_OK;
 }
