@@ -19,6 +19,13 @@ char *pd_strndup(const char *s, size_t n);
 char *pd_asprintf(const char *fmt, ...) PD_PRINTF(1, 2);
 
 /*
+ * Room for one more element: when count has reached *cap, the array items of
+ * size-byte elements grows (doubling) and is returned, else returned as is.
+ */
+void *pd_grow(void *items, size_t count, size_t *cap, size_t size);
+#define PD_GROW(arr, count, cap) ((arr) = pd_grow((arr), (count), &(cap), sizeof(*(arr))))
+
+/*
  * Called before the program dies of an unrecoverable error, so the console
  * can give the terminal back first. NULL by default.
  */

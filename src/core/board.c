@@ -26,10 +26,7 @@ static enum status read_names(struct store *st, enum stmt id, struct board_names
 
 	memset(out, 0, sizeof(*out));
 	while ((s = query_step(q)) == ST_ROW) {
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
-		}
+		PD_GROW(out->items, out->count, cap);
 		name_from_row(q, &out->items[out->count++]);
 	}
 	if (s != ST_DONE) {
@@ -86,10 +83,7 @@ enum status board_records(struct store *st, enum record_kind kind, struct board_
 	while ((s = query_step(q)) == ST_ROW) {
 		struct board_row *r;
 
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
-		}
+		PD_GROW(out->items, out->count, cap);
 		r = &out->items[out->count++];
 		snprintf(r->id, sizeof(r->id), "%s", query_text(q, 0));
 		r->name = pd_strdup(query_text(q, 1));
@@ -147,10 +141,7 @@ enum status board_judge_queue(struct store *st, const char *judge_id, struct jud
 	while ((s = query_step(q)) == ST_ROW) {
 		struct queue_item *it;
 
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
-		}
+		PD_GROW(out->items, out->count, cap);
 		it = &out->items[out->count++];
 		snprintf(it->team_id, sizeof(it->team_id), "%s", query_text(q, 0));
 		it->team = pd_strdup(query_text(q, 1));

@@ -52,10 +52,7 @@ struct spans {
 
 static void spans_add(struct spans *s, int64_t start, int64_t end)
 {
-	if (s->count == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 8;
-		s->items = pd_realloc(s->items, s->cap * sizeof(*s->items));
-	}
+	PD_GROW(s->items, s->count, s->cap);
 	s->items[s->count++] = (struct span){start, end};
 }
 
@@ -229,10 +226,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 	while ((s = query_step(q)) == ST_ROW) {
 		struct pcoach *c;
 
-		if (p->ncoaches == cap) {
-			cap = cap ? cap * 2 : 16;
-			p->coaches = pd_realloc(p->coaches, cap * sizeof(*p->coaches));
-		}
+		PD_GROW(p->coaches, p->ncoaches, cap);
 		c = &p->coaches[p->ncoaches++];
 		memset(c, 0, sizeof(*c));
 		snprintf(c->id, sizeof(c->id), "%s", query_text(q, 0));
@@ -269,10 +263,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 		if (t < p->now)
 			t = ws + (p->now - ws + p->len - 1) / p->len * p->len;
 		for (; t + p->len <= we; t += p->len) {
-			if (c->nslots == c->cap) {
-				c->cap = c->cap ? c->cap * 2 : 32;
-				c->slots = pd_realloc(c->slots, c->cap * sizeof(*c->slots));
-			}
+			PD_GROW(c->slots, c->nslots, c->cap);
 			c->slots[c->nslots++] = (struct cslot){t, false};
 		}
 	}
@@ -288,10 +279,7 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 	while ((s = query_step(q)) == ST_ROW) {
 		struct pteam *t;
 
-		if (p->nteams == cap) {
-			cap = cap ? cap * 2 : 64;
-			p->teams = pd_realloc(p->teams, cap * sizeof(*p->teams));
-		}
+		PD_GROW(p->teams, p->nteams, cap);
 		t = &p->teams[p->nteams++];
 		memset(t, 0, sizeof(*t));
 		snprintf(t->id, sizeof(t->id), "%s", query_text(q, 0));
@@ -373,10 +361,7 @@ static void index_skills(struct plan *p)
 
 static void add_miss(struct plan *p, size_t t, size_t g, enum coaching_reason r)
 {
-	if (p->nmisses == p->misses_cap) {
-		p->misses_cap = p->misses_cap ? p->misses_cap * 2 : 16;
-		p->misses = pd_realloc(p->misses, p->misses_cap * sizeof(*p->misses));
-	}
+	PD_GROW(p->misses, p->nmisses, p->misses_cap);
 	p->misses[p->nmisses++] = (struct miss){t, g, r};
 }
 
@@ -438,10 +423,7 @@ static void place(struct plan *p, size_t t, size_t g)
 	spans_add(&team->busy, c->slots[k].start, c->slots[k].start + p->len);
 	if (c->slots[k].start + p->len > team->last_end)
 		team->last_end = c->slots[k].start + p->len;
-	if (p->nplaced == p->placed_cap) {
-		p->placed_cap = p->placed_cap ? p->placed_cap * 2 : 64;
-		p->placed = pd_realloc(p->placed, p->placed_cap * sizeof(*p->placed));
-	}
+	PD_GROW(p->placed, p->nplaced, p->placed_cap);
 	p->placed[p->nplaced++] = (struct placed){ci, t, g, c->slots[k].start};
 }
 
@@ -672,10 +654,7 @@ enum status coaching_sessions(struct store *st, const char *coach_id, struct coa
 	memset(out, 0, sizeof(*out));
 	query_bind_text(q, "$coach", coach_id);
 	while ((s = query_step(q)) == ST_ROW) {
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
-		}
+		PD_GROW(out->items, out->count, cap);
 		session_from_row(q, &out->items[out->count++]);
 	}
 	if (s != ST_DONE) {
@@ -1144,10 +1123,7 @@ static enum status progress_txn(struct store *st, void *ctx)
 	while ((s = query_step(q)) == ST_ROW) {
 		struct coaching_team *t;
 
-		if (p->nteams == cap) {
-			cap = cap ? cap * 2 : 32;
-			p->teams = pd_realloc(p->teams, cap * sizeof(*p->teams));
-		}
+		PD_GROW(p->teams, p->nteams, cap);
 		t = &p->teams[p->nteams++];
 		memset(t, 0, sizeof(*t));
 		snprintf(t->team_id, sizeof(t->team_id), "%s", query_text(q, 0));

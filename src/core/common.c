@@ -55,6 +55,14 @@ char *pd_strndup(const char *s, size_t n)
 	return checked(strndup(s ? s : "", n));
 }
 
+void *pd_grow(void *items, size_t count, size_t *cap, size_t size)
+{
+	if (count < *cap)
+		return items;
+	*cap = *cap ? *cap * 2 : 8;
+	return pd_realloc(items, *cap * size);
+}
+
 char *pd_asprintf(const char *fmt, ...)
 {
 	va_list ap;

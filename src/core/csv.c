@@ -79,10 +79,7 @@ static void on_field(void *data, size_t len, void *ctx)
 			   r->name, r->row_line, r->nfields + 1));
 		return;
 	}
-	if (r->nfields == r->capfields) {
-		r->capfields = r->capfields ? r->capfields * 2 : 16;
-		r->fields = pd_realloc(r->fields, r->capfields * sizeof(*r->fields));
-	}
+	PD_GROW(r->fields, r->nfields, r->capfields);
 	/* libcsv's CSV_APPEND_NULL ends the field with a NUL, and UTF-8 checked above has none
 	 * inside */
 	r->fields[r->nfields++] = text_trim(s);

@@ -98,10 +98,7 @@ static unsigned char *cell(struct model *m, size_t j, size_t t)
 
 static void judge_push(struct pjudge *j, size_t t)
 {
-	if (j->nteams == j->cap) {
-		j->cap = j->cap ? j->cap * 2 : 8;
-		j->teams = pd_realloc(j->teams, j->cap * sizeof(*j->teams));
-	}
+	PD_GROW(j->teams, j->nteams, j->cap);
 	j->teams[j->nteams++] = t;
 }
 
@@ -114,10 +111,7 @@ static enum status load_teams(struct store *st, struct model *m)
 	while ((s = query_step(q)) == ST_ROW) {
 		struct pteam *t;
 
-		if (m->nteams == cap) {
-			cap = cap ? cap * 2 : 64;
-			m->teams = pd_realloc(m->teams, cap * sizeof(*m->teams));
-		}
+		PD_GROW(m->teams, m->nteams, cap);
 		t = &m->teams[m->nteams++];
 		memset(t, 0, sizeof(*t));
 		snprintf(t->id, sizeof(t->id), "%s", query_text(q, 0));
@@ -142,10 +136,7 @@ static enum status load_judges(struct store *st, struct model *m)
 	while ((s = query_step(q)) == ST_ROW) {
 		struct pjudge *j;
 
-		if (m->njudges == cap) {
-			cap = cap ? cap * 2 : 64;
-			m->judges = pd_realloc(m->judges, cap * sizeof(*m->judges));
-		}
+		PD_GROW(m->judges, m->njudges, cap);
 		j = &m->judges[m->njudges++];
 		memset(j, 0, sizeof(*j));
 		snprintf(j->id, sizeof(j->id), "%s", query_text(q, 0));
@@ -192,10 +183,7 @@ static enum status mark_experts(struct store *st, struct model *m)
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			tracks = pd_realloc(tracks, cap * sizeof(*tracks));
-		}
+		PD_GROW(tracks, n, cap);
 		memset(&tracks[n], 0, sizeof(tracks[n]));
 		snprintf(tracks[n].id, sizeof(tracks[n].id), "%s", query_text(q, 0));
 		n++;
@@ -214,10 +202,7 @@ static enum status mark_experts(struct store *st, struct model *m)
 			if (j < 0 || k < 0)
 				continue;
 			tr = &tracks[k];
-			if (tr->count == tr->cap) {
-				tr->cap = tr->cap ? tr->cap * 2 : 8;
-				tr->judges = pd_realloc(tr->judges, tr->cap * sizeof(*tr->judges));
-			}
+			PD_GROW(tr->judges, tr->count, tr->cap);
 			tr->judges[tr->count++] = (size_t)j;
 		}
 	}

@@ -430,10 +430,7 @@ static enum status read_txn(struct store *st, void *ctx)
 			j = rc->njudges++;
 			map_put(&judges, judge_id, j);
 		}
-		if (rc->nsheets == sheet_cap) {
-			sheet_cap = sheet_cap ? sheet_cap * 2 : 1024;
-			rc->sheets = pd_realloc(rc->sheets, sheet_cap * sizeof(*rc->sheets));
-		}
+		PD_GROW(rc->sheets, rc->nsheets, sheet_cap);
 		rc->sheets[rc->nsheets++] = (struct rank_sheet){ t, j, query_double(q, 2) };
 	}
 	map_free(&judges);

@@ -45,10 +45,7 @@ enum status rubric_load(struct store *st, struct rubric *out)
 	while ((s = query_step(q)) == ST_ROW) {
 		struct criterion *c;
 
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
-		}
+		PD_GROW(out->items, out->count, cap);
 		c = &out->items[out->count++];
 		snprintf(c->id, sizeof(c->id), "%s", query_text(q, 0));
 		c->name = pd_strdup(query_text(q, 1));

@@ -52,10 +52,7 @@ static enum status load_rooms(struct store *st, const char *room_id, struct sche
 	while ((s = query_step(q)) == ST_ROW) {
 		struct schedule_room *r;
 
-		if (out->nrooms == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->rooms = pd_realloc(out->rooms, cap * sizeof(*out->rooms));
-		}
+		PD_GROW(out->rooms, out->nrooms, cap);
 		r = &out->rooms[out->nrooms++];
 		memset(r, 0, sizeof(*r));
 		snprintf(r->id, sizeof(r->id), "%s", query_text(q, 0));
@@ -87,10 +84,7 @@ static enum status load_slots(struct store *st, const char *room_id, struct sche
 			query_reset(q);
 			return status_error(ST_CORRUPT, _("a pitch slot names a room that is not there"));
 		}
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 64;
-			out->slots = pd_realloc(out->slots, cap * sizeof(*out->slots));
-		}
+		PD_GROW(out->slots, out->count, cap);
 		sl = &out->slots[out->count];
 		memset(sl, 0, sizeof(*sl));
 		snprintf(sl->id, sizeof(sl->id), "%s", query_text(q, 0));
@@ -415,10 +409,7 @@ static enum status gen_rooms(struct gen *g)
 
 		query_bind_null(q, "$room");
 		while ((s = query_step(q)) == ST_ROW) {
-			if (g->nrooms == cap) {
-				cap = cap ? cap * 2 : 8;
-				g->rooms = pd_realloc(g->rooms, cap * sizeof(*g->rooms));
-			}
+			PD_GROW(g->rooms, g->nrooms, cap);
 			memset(&g->rooms[g->nrooms], 0, sizeof(g->rooms[0]));
 			snprintf(g->rooms[g->nrooms++].id, ID_LEN + 1, "%s", query_text(q, 0));
 		}
@@ -457,10 +448,7 @@ static enum status gen_teams(struct gen *g)
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		if (g->nteams == cap) {
-			cap = cap ? cap * 2 : 64;
-			g->teams = pd_realloc(g->teams, cap * sizeof(*g->teams));
-		}
+		PD_GROW(g->teams, g->nteams, cap);
 		memset(&g->teams[g->nteams], 0, sizeof(g->teams[0]));
 		snprintf(g->teams[g->nteams].id, ID_LEN + 1, "%s", query_text(q, 0));
 		g->teams[g->nteams++].room = -1;

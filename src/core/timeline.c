@@ -174,10 +174,7 @@ enum status timeline_load(struct store *st, struct timeline *out)
 
 	memset(out, 0, sizeof(*out));
 	while ((s = query_step(q)) == ST_ROW) {
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 32;
-			out->items = pd_realloc(out->items, cap * sizeof(*out->items));
-		}
+		PD_GROW(out->items, out->count, cap);
 		memset(&out->items[out->count], 0, sizeof(out->items[0]));
 		read_phase(q, &out->items[out->count++]);
 	}
