@@ -9,6 +9,7 @@
 
 #define STMT_META(_) \
 	_(META_DATA_VERSION, "PRAGMA data_version") \
+	_(META_SMALL_CACHE, "PRAGMA cache_size = -1024") \
 	_(META_IDENTITY, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version") \
 	_(META_INTEGRITY, "PRAGMA integrity_check") \
 	_(META_FOREIGN_KEYS, "PRAGMA foreign_key_check")
@@ -349,8 +350,8 @@
 	  " FROM team_track x JOIN track k ON k.id = x.track_id WHERE x.team_id = t.id ORDER BY k.name)), '')" \
 	  " FROM team t ORDER BY t.name") \
 	_(BOARD_TRACK_ROWS, \
-	  "SELECT k.id, k.name, (SELECT count(*) FROM team_track x WHERE x.track_id = k.id) || ' teams'," \
-	  " (SELECT count(*) FROM judge_track x WHERE x.track_id = k.id) || ' judges' FROM track k ORDER BY k.name") \
+	  "SELECT k.id, k.name, (SELECT count(*) FROM team_track x WHERE x.track_id = k.id)," \
+	  " (SELECT count(*) FROM judge_track x WHERE x.track_id = k.id) FROM track k ORDER BY k.name") \
 	_(BOARD_JUDGE_ROWS, \
 	  "SELECT j.id, j.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name" \
 	  " FROM judge_track x JOIN track k ON k.id = x.track_id WHERE x.judge_id = j.id ORDER BY k.name)), '')," \
@@ -361,7 +362,7 @@
 	_(BOARD_ROOM_ROWS, \
 	  "SELECT r.id, r.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name" \
 	  " FROM room_track x JOIN track k ON k.id = x.track_id WHERE x.room_id = r.id ORDER BY k.name)), '')," \
-	  " coalesce(r.capacity || ' seats', '') FROM room r ORDER BY r.name") \
+	  " r.capacity FROM room r ORDER BY r.name") \
 	_(BOARD_JUDGE_BY_UNIX_USER, \
 	  "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user") \
 	_(BOARD_JUDGE_QUEUE, \

@@ -47,6 +47,12 @@ const char *store_path(const struct store *st);
 void store_set_retry_ms(struct store *st, int ms);
 
 /*
+ * Keep a small page cache (1 MiB). The command line keeps a large one for big
+ * imports; a console that waits for keys for hours needs little.
+ */
+void store_set_small_cache(struct store *st);
+
+/*
  * Run fn(st, ctx) inside one BEGIN IMMEDIATE transaction and commit. Any error
  * from fn rolls everything back. A busy file (at BEGIN, in fn or at COMMIT)
  * retries the whole transaction until the retry deadline, then ST_BUSY.

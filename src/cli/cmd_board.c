@@ -18,8 +18,8 @@ static enum status board_action(struct store *st, const char *what, char *msg, s
 		bool frozen = what[0] == 'f';
 
 		s = board_freeze(st, frozen);
-		snprintf(msg, n, frozen ? "board frozen: every display keeps the scores as they stand"
-				      : "board unfrozen: the displays follow the scores again");
+		snprintf(msg, n, "%s", frozen ? _("board frozen: every display keeps the scores as they stand")
+					    : _("board unfrozen: the displays follow the scores again"));
 		return s;
 	}
 	if ((s = event_get(st, &e)) != ST_OK)

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 
 #include "commands.h"
@@ -39,8 +38,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	fflush(stdout);
 	if (s != ST_OK)
 		return cli_fail(s);
-	printf("ok: %" PRId64 " teams, %" PRId64 " judges, %" PRId64 " sheets, %" PRId64
-	       " audit rows, hash chain intact\n",
-	       sum.teams, sum.judges, sum.sheets, sum.audit_rows);
+	printf(_("ok: %lld teams, %lld judges, %lld sheets, %lld audit rows, hash chain intact\n"),
+	       (long long)sum.teams, (long long)sum.judges, (long long)sum.sheets, (long long)sum.audit_rows);
 	return EXIT_OK;
 }

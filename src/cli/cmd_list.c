@@ -17,6 +17,7 @@
  */
 struct list_kind {
 	const char *name;
+	const char *empty;	/* what the table says when there are none */
 	enum stmt rows, json;
 	size_t ncols;
 	const char *columns[7];
@@ -29,6 +30,7 @@ struct list_kind {
 
 static const struct list_kind kinds[] = {
     {"teams",
+     N_("no teams yet"),
      STMT_LIST_TEAMS,
      STMT_LIST_TEAMS_JSON,
      7,
@@ -37,6 +39,7 @@ static const struct list_kind kinds[] = {
      0,
      -1},
     {"judges",
+     N_("no judges yet"),
      STMT_LIST_JUDGES,
      STMT_LIST_JUDGES_JSON,
      5,
@@ -45,6 +48,7 @@ static const struct list_kind kinds[] = {
      0,
      -1},
     {"coaches",
+     N_("no coaches yet"),
      STMT_LIST_COACHES,
      STMT_LIST_COACHES_JSON,
      5,
@@ -53,6 +57,7 @@ static const struct list_kind kinds[] = {
      0,
      -1},
     {"criteria",
+     N_("no criteria yet"),
      STMT_LIST_CRITERIA,
      STMT_LIST_CRITERIA_JSON,
      6,
@@ -61,6 +66,7 @@ static const struct list_kind kinds[] = {
      COL(1) | COL(2) | COL(3),
      1},
     {"tracks",
+     N_("no tracks yet"),
      STMT_LIST_TRACKS,
      STMT_LIST_TRACKS_JSON,
      3,
@@ -69,6 +75,7 @@ static const struct list_kind kinds[] = {
      COL(1),
      -1},
     {"rooms",
+     N_("no rooms yet"),
      STMT_LIST_ROOMS,
      STMT_LIST_ROOMS_JSON,
      4,
@@ -145,7 +152,7 @@ static enum status print_rows(struct store *st, const struct list_kind *k, enum 
 		if (f == FORMAT_CSV)
 			table_print_csv(t, stdout);
 		else if (table_rows(t) == 0)
-			printf(_("no %s yet\n"), k->name);
+			printf("%s\n", _(k->empty));
 		else
 			table_print(t, stdout, 80);
 	}

@@ -28,7 +28,9 @@ int cmd_results(struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	printf(lock ? "results locked: sheets now change only by a correction (score ... --reason TEXT)\n"
-		    : "results unlocked: judges can edit their sheets again\n");
+	if (lock)
+		printf("%s\n", _("results locked: sheets now change only by a correction (score ... --reason TEXT)"));
+	else
+		printf("%s\n", _("results unlocked: judges can edit their sheets again"));
 	return EXIT_OK;
 }

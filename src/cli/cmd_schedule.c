@@ -120,10 +120,13 @@ static int generate(struct cli *c, int argc, char **argv)
 	} else {
 		clock_format(res.start, from);
 		clock_format(res.end, to);
-		printf(_("scheduled %zu pitch%s in %zu room%s from %s to %s\n"), res.slots, res.slots == 1 ? "" : "es",
-		       res.rooms, res.rooms == 1 ? "" : "s", from, to);
+		printf(P_("scheduled %zu pitch", "scheduled %zu pitches", res.slots), res.slots);
+		printf(P_(" in %zu room", " in %zu rooms", res.rooms), res.rooms);
+		printf(_(" from %s to %s\n"), from, to);
 		if (res.kept)
-			printf(_("kept %zu pitch%s already started or over\n"), res.kept, res.kept == 1 ? "" : "es");
+			printf(P_("kept %zu pitch already started or over\n", "kept %zu pitches already started or over\n",
+				  res.kept),
+			       res.kept);
 		print_warnings(st);
 	}
 	store_close(st);

@@ -95,7 +95,7 @@ static enum status print_sheet(struct store *st, const struct score_args *a)
 
 		for (size_t i = 0; i < sh.nvalues; i++)
 			scored += sh.scored[i];
-		printf("%s → %s: %s", j, t, sh.state == SHEET_SUBMITTED ? "submitted" : "draft");
+		printf("%s → %s: %s", j, t, sh.state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
 		if (!(sh.state == SHEET_SUBMITTED && sh.complete))
 			printf(_(", %zu of %zu criteria scored"), scored, sh.nvalues);
 		if (sh.complete)

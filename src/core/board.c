@@ -65,6 +65,23 @@ void board_name_clear(struct board_name *n)
 	n->name = NULL;
 }
 
+/* A record's two details: counts worded in the reader's language, text as it is. */
+static void detail_cells(enum record_kind kind, struct query *q, char *detail[2])
+{
+	long long a = query_int(q, 2), b = query_int(q, 3);
+
+	if (kind == KIND_TRACK) {
+		detail[0] = pd_asprintf(P_("%lld team", "%lld teams", a), a);
+		detail[1] = pd_asprintf(P_("%lld judge", "%lld judges", b), b);
+	} else if (kind == KIND_ROOM) {
+		detail[0] = pd_strdup(query_text(q, 2));
+		detail[1] = query_is_null(q, 3) ? pd_strdup("") : pd_asprintf(P_("%lld seat", "%lld seats", b), b);
+	} else {
+		detail[0] = pd_strdup(query_text(q, 2));
+		detail[1] = pd_strdup(query_text(q, 3));
+	}
+}
+
 enum status board_records(struct store *st, enum record_kind kind, struct board_rows *out)
 {
 	static const enum stmt by_kind[] = {
@@ -87,8 +104,7 @@ enum status board_records(struct store *st, enum record_kind kind, struct board_
 		r = &out->items[out->count++];
 		snprintf(r->id, sizeof(r->id), "%s", query_text(q, 0));
 		r->name = pd_strdup(query_text(q, 1));
-		r->detail[0] = pd_strdup(query_text(q, 2));
-		r->detail[1] = pd_strdup(query_text(q, 3));
+		detail_cells(kind, q, r->detail);
 	}
 	if (s != ST_DONE) {
 		board_rows_clear(out);

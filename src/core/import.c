@@ -289,15 +289,15 @@ static enum status criteria_row(struct store *st, struct run *run, size_t r)
 	long v;
 
 	if (weight[0] && (!parse_real(weight, &spec.weight) || spec.weight <= 0))
-		return bad_number("weight", weight, "a number above 0");
+		return bad_number("weight", weight, _("a number above 0"));
 	if (min[0]) {
 		if (!parse_long(min, INT_MIN, INT_MAX, &v))
-			return bad_number("min", min, "a whole number");
+			return bad_number("min", min, _("a whole number"));
 		spec.min = (int)v;
 	}
 	if (max[0]) {
 		if (!parse_long(max, INT_MIN, INT_MAX, &v))
-			return bad_number("max", max, "a whole number");
+			return bad_number("max", max, _("a whole number"));
 		spec.max = (int)v;
 	}
 	return rubric_add(st, &spec);
@@ -314,7 +314,7 @@ static enum status rooms_row(struct store *st, struct run *run, size_t r)
 
 		if (!parse_long(capacity, 0, LONG_MAX, &v))
 			return bad_number("capacity", capacity,
-					  "a whole number of seats (0 or more)");
+					  _("a whole number of seats (0 or more)"));
 		spec.capacity = v;
 	}
 	spec.ntracks = text_split(cell(run, r, COL_TRACKS), ';', &spec.tracks);

@@ -259,7 +259,7 @@ static void late_text(int64_t late_s, char *out, size_t n)
 	int64_t minutes = (late_s + 30) / 60;
 
 	if (late_s > 0 && minutes > 0)
-		snprintf(out, n, ", running %lld min late", (long long)minutes);
+		snprintf(out, n, _(", running %lld min late"), (long long)minutes);
 	else
 		out[0] = '\0';
 }
@@ -767,9 +767,11 @@ static enum status not_started(const struct slot *sl)
 {
 	if (sl->status == SLOT_SCHEDULED)
 		return ST_OK;
-	return status_error(ST_INVALID, _("%s %s: only pitches not started can move"), sl->team,
-			    sl->status == SLOT_RUNNING ? "is pitching" :
-			    sl->status == SLOT_DONE ? "has already pitched" : "was a no-show");
+	if (sl->status == SLOT_RUNNING)
+		return status_error(ST_INVALID, _("%s is pitching: only pitches not started can move"), sl->team);
+	if (sl->status == SLOT_DONE)
+		return status_error(ST_INVALID, _("%s has already pitched: only pitches not started can move"), sl->team);
+	return status_error(ST_INVALID, _("%s was a no-show: only pitches not started can move"), sl->team);
 }
 
 /* A room's new order: slot indices into the schedule. */
@@ -1140,8 +1142,9 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 		return ST_OK;
 	case TIMER_PAUSE:
 		if (!running || r->state == TIMER_PAUSED)
-			return status_error(ST_INVALID, _("nothing runs in %s to pause%s"), r->name,
-					    running ? " (already paused: 'resume' goes on)" : "");
+			return running ? status_error(ST_INVALID, _("nothing runs in %s to pause (already paused: 'resume' goes on)"),
+						      r->name)
+				       : status_error(ST_INVALID, _("nothing runs in %s to pause"), r->name);
 		c->state = TIMER_PAUSED;
 		c->elapsed_s = r->elapsed;
 		c->run_started_at = 0;

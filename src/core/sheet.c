@@ -169,16 +169,17 @@ static enum status check_conflict(struct store *st, const char *judge_id, const 
 			    judge, team);
 }
 
-/* "Design and Pitch are" / "Pitch is": the criteria not scored, for a message. */
-static char *missing_list(const struct rubric *r, const bool *scored)
+/* "Design and Pitch": the criteria not scored, for a message; *count receives how many. */
+static char *missing_list(const struct rubric *r, const bool *scored, size_t *count)
 {
+	const char *and = _(" and ");
 	size_t n = 0, seen = 0, len = 1;
 	char *out;
 
 	for (size_t i = 0; i < r->count; i++) {
 		if (!scored[i]) {
 			n++;
-			len += strlen(r->items[i].name) + 6;
+			len += strlen(r->items[i].name) + strlen(and) + 2;
 		}
 	}
 	out = pd_calloc(len + 8, 1);
@@ -186,11 +187,11 @@ static char *missing_list(const struct rubric *r, const bool *scored)
 		if (scored[i])
 			continue;
 		if (seen)
-			strcat(out, seen + 1 == n ? " and " : ", ");
+			strcat(out, seen + 1 == n ? and : ", ");
 		strcat(out, r->items[i].name);
 		seen++;
 	}
-	strcat(out, n == 1 ? " is" : " are");
+	*count = n;
 	return out;
 }
 
@@ -389,9 +390,12 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 		state = SHEET_DRAFT;
 	complete = sheet_total(r, a->values, a->scored, &total);
 	if (c->submit && !complete) {
-		char *missing = missing_list(r, a->scored);
+		size_t n = 0;
+		char *missing = missing_list(r, a->scored, &n);
 
-		s = status_error(ST_INVALID, _("%s's sheet for %s cannot be submitted: %s not scored yet"),
+		s = status_error(ST_INVALID,
+				 P_("%s's sheet for %s cannot be submitted: %s is not scored yet",
+				    "%s's sheet for %s cannot be submitted: %s are not scored yet", n),
 				 a->judge_shown, a->team_shown, missing);
 		free(missing);
 		return s;

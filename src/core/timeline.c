@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "podium/i18n.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
 
@@ -44,9 +45,9 @@ static enum status add_meals(struct store *st, int64_t from, int64_t to)
 		const char *name;
 		int at, length;	/* seconds past midnight, seconds */
 	} meals[] = {
-		{ "Breakfast", 8 * HOUR, HOUR },
-		{ "Lunch", 12 * HOUR + 30 * MINUTE, HOUR },
-		{ "Dinner", 19 * HOUR + 30 * MINUTE, HOUR },
+		{ N_("Breakfast"), 8 * HOUR, HOUR },
+		{ N_("Lunch"), 12 * HOUR + 30 * MINUTE, HOUR },
+		{ N_("Dinner"), 19 * HOUR + 30 * MINUTE, HOUR },
 	};
 	enum status s = ST_OK;
 
@@ -55,7 +56,7 @@ static enum status add_meals(struct store *st, int64_t from, int64_t to)
 			int64_t start = day + meals[i].at, end = start + meals[i].length;
 
 			if (start >= from && end <= to)
-				s = add_phase(st, meals[i].name, "meal", start, end, true);
+				s = add_phase(st, _(meals[i].name), "meal", start, end, true);
 		}
 	return s;
 }
@@ -91,7 +92,7 @@ static enum status add_checkpoints(struct store *st, int64_t from, int64_t to, i
 		}
 	}
 	for (size_t i = 0; s == ST_OK && i < n; i++) {
-		char *name = pd_asprintf("Checkpoint: %s", rubric_default[i].name);
+		char *name = pd_asprintf(_("Checkpoint: %s"), rubric_default[i].name);
 
 		s = add_phase(st, name, "checkpoint", at[i], at[i] + length, false);
 		free(name);
@@ -119,25 +120,25 @@ enum status timeline_lay_default(struct store *st, int64_t starts_at, int hours)
 	}
 	s = query_exec(store_query(st, STMT_TIMELINE_CLEAR));
 	if (s == ST_OK)
-		s = add_phase(st, "Kickoff", "kickoff", starts_at, kickoff, false);
+		s = add_phase(st, _("Kickoff"), "kickoff", starts_at, kickoff, false);
 	if (s == ST_OK)
-		s = add_phase(st, "Idea pitches", "ideas", kickoff, ideas, false);
+		s = add_phase(st, _("Idea pitches"), "ideas", kickoff, ideas, false);
 	if (s == ST_OK)
-		s = add_phase(st, "Team building", "teams", ideas, teams, false);
+		s = add_phase(st, _("Team building"), "teams", ideas, teams, false);
 	if (s == ST_OK)
-		s = add_phase(st, "Build", "build", teams, submission, false);
+		s = add_phase(st, _("Build"), "build", teams, submission, false);
 	if (s == ST_OK)
 		s = add_checkpoints(st, teams, submission, checkpoint);
 	if (s == ST_OK && hours >= 6)
 		s = add_meals(st, starts_at, pitches);
 	if (s == ST_OK)
-		s = add_phase(st, "Submission deadline", "submission", submission, submission, false);
+		s = add_phase(st, _("Submission deadline"), "submission", submission, submission, false);
 	if (s == ST_OK)
-		s = add_phase(st, "Pitches", "pitches", pitches, deliberation, false);
+		s = add_phase(st, _("Pitches"), "pitches", pitches, deliberation, false);
 	if (s == ST_OK)
-		s = add_phase(st, "Deliberation", "deliberation", deliberation, awards, false);
+		s = add_phase(st, _("Deliberation"), "deliberation", deliberation, awards, false);
 	if (s == ST_OK)
-		s = add_phase(st, "Awards", "awards", awards, end, true);
+		s = add_phase(st, _("Awards"), "awards", awards, end, true);
 	return s;
 }
 

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "store_internal.h"
+#include "podium/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -37,7 +38,7 @@ static enum status status_from_code(sqlite3 *db, int rc)
 	case SQLITE_CONSTRAINT:
 		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 			return status_set(ST_CONFLICT);
-		return status_error(ST_INVALID, "the change breaks a rule of the event file (%s)", msg);
+		return status_error(ST_INVALID, _("the change breaks a rule of the event file (%s)"), msg);
 	case SQLITE_READONLY:
 		return status_set(ST_READONLY);
 	case SQLITE_FULL:
@@ -47,14 +48,35 @@ static enum status status_from_code(sqlite3 *db, int rc)
 	case SQLITE_NOTADB:
 		return status_set(ST_NOT_PODIUM);
 	case SQLITE_CANTOPEN:
-	case SQLITE_IOERR:
+	case SQLITE_IOERR: {
+		/* the system's reason, not SQLite's "disk I/O error" */
+		int e = db ? sqlite3_system_errno(db) : 0;
+
+		if (e == ENOSPC || e == EDQUOT)
+			return status_set(ST_FULL);
+		if (e == EFBIG)
+			return status_error(ST_FULL, _("the event file reached the largest file size allowed here;"
+					    " lift the limit (ulimit -f) or free some space and try again"));
+		if (e)
+			return status_error(ST_IO, _("the event file cannot be read or written (%s); check the disk,"
+					    " then run 'podium check'"), strerror(e));
+		/* SQLite often loses errno on the way back: name the operation instead */
+		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_DIR_FSYNC ||
+		    rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMSIZE)
+			return status_error(ST_IO, _("the event file could not be written: the disk may be full,"
+					    " over a size limit or failing; free some space and try again"));
+		if (rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ)
+			return status_error(ST_IO, _("the event file could not be read: the disk may be failing;"
+					    " run 'podium check', or restore it from a backup"));
+		return status_error(ST_IO, _("the event file cannot be read or written (%s)"), msg);
+	}
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
-		return status_error(ST_IO, "the event file cannot be read or written (%s)", msg);
+		return status_error(ST_IO, _("the event file cannot be read or written (%s)"), msg);
 	case SQLITE_NOMEM:
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	default:
-		return status_error(ST_INTERNAL, "database error: %s", msg);
+		return status_error(ST_INTERNAL, _("database error: %s"), msg);
 	}
 }
 
@@ -148,7 +170,7 @@ static enum status migrate_step(struct store *st, void *ctx)
 	if (version >= m->target)
 		return ST_OK;
 	if (version != m->target - 1)
-		return status_error(ST_CORRUPT, "the event file's schema version %lld is unexpected",
+		return status_error(ST_CORRUPT, _("the event file's schema version %lld is unexpected"),
 				    (long long)version);
 	return exec_sql(st, schema_step((int)version));
 }
@@ -172,18 +194,38 @@ static enum status check_and_migrate(struct store *st)
 	enum status s = read_identity(st, &app_id, &version);
 
 	if (s == ST_CORRUPT || s == ST_NOT_PODIUM || s == ST_IO)
-		return status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", st->path);
+		return status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), st->path);
 	if (s != ST_OK)
 		return s;
 	if (app_id != STORE_APPLICATION_ID)
-		return status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", st->path);
+		return status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), st->path);
 	if (version > schema_latest())
 		return status_error(ST_TOO_NEW,
-				    "'%s' was written by a newer podium (schema %lld, this one knows %d); upgrade podium to open it",
+				    _("'%s' was written by a newer podium (schema %lld, this one knows %d); upgrade podium to open it"),
 				    st->path, (long long)version, schema_latest());
 	if (version < schema_latest())
 		return migrate(st, version);
 	return ST_OK;
+}
+
+/*
+ * A file podium may not write, or a folder where it cannot create the -wal and
+ * -shm beside it: say which, by name, instead of SQLite's "readonly database".
+ */
+static enum status explain_access(const char *path, enum status s)
+{
+	const char *slash = strrchr(path, '/');
+	char *folder = slash ? pd_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pd_strdup(".");
+
+	if (access(path, W_OK) != 0 && (errno == EACCES || errno == EROFS))
+		s = status_error(ST_READONLY, _("'%s' is read-only for you; ask its owner for write access"), path);
+	else if (access(folder, W_OK) != 0 && (errno == EACCES || errno == EROFS))
+		s = status_error(ST_READONLY,
+				 _("the folder '%s' is read-only for you, and podium keeps two working files beside '%s';"
+				 " ask its owner for write access to the folder"),
+				 folder, path);
+	free(folder);
+	return s;
 }
 
 enum status store_open(const char *path, struct store **out)
@@ -195,19 +237,21 @@ enum status store_open(const char *path, struct store **out)
 	if (stat(path, &sb) != 0) {
 		if (errno == ENOENT)
 			return status_error(ST_NO_FILE,
-					    "no event file '%s'; create one with 'podium init --name NAME' or 'podium demo', or pass --db FILE",
+					    _("no event file '%s'; create one with 'podium init --name NAME' or 'podium demo', or pass --db FILE"),
 					    path);
-		return status_error(ST_IO, "cannot open '%s': %s", path, strerror(errno));
+		return status_error(ST_IO, _("cannot open '%s': %s"), path, strerror(errno));
 	}
 	if (!S_ISREG(sb.st_mode))
-		return status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", path);
+		return status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
 	s = connect(path, SQLITE_OPEN_READWRITE, out);
 	if (s == ST_OK)
 		s = check_and_migrate(*out);
 	if (s == ST_NOT_PODIUM)
-		s = status_error(ST_NOT_PODIUM, "'%s' is not a podium event file", path);
+		s = status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
 	else if (s == ST_CORRUPT)
-		s = status_error(ST_CORRUPT, "'%s' is damaged; restore it from a backup ('podium backup')", path);
+		s = status_error(ST_CORRUPT, _("'%s' is damaged; restore it from a backup ('podium backup')"), path);
+	else if (s == ST_READONLY || s == ST_IO)
+		s = explain_access(path, s);
 	if (s != ST_OK) {
 		store_close(*out);
 		*out = NULL;
@@ -246,9 +290,9 @@ enum status store_create(const char *path, struct store **out)
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
 	if (fd < 0) {
 		if (errno == EEXIST)
-			return status_error(ST_EXISTS, "'%s' already exists; podium will not touch it (use --db to pick another file)",
+			return status_error(ST_EXISTS, _("'%s' already exists; podium will not touch it (use --db to pick another file)"),
 					    path);
-		return status_error(ST_IO, "cannot create '%s': %s", path, strerror(errno));
+		return status_error(ST_IO, _("cannot create '%s': %s"), path, strerror(errno));
 	}
 	close(fd);
 	s = connect(path, SQLITE_OPEN_READWRITE, out);
@@ -301,6 +345,11 @@ void store_set_retry_ms(struct store *st, int ms)
 	sqlite3_busy_timeout(st->db, st->retry_ms < BUSY_TIMEOUT_MS ? st->retry_ms : BUSY_TIMEOUT_MS);
 }
 
+void store_set_small_cache(struct store *st)
+{
+	query_exec(store_query(st, STMT_META_SMALL_CACHE));
+}
+
 bool store_in_txn(const struct store *st)
 {
 	return st->txn_where != NULL;
@@ -320,7 +369,7 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 	enum status s;
 
 	if (st->txn_where)
-		pd_die("internal error: transaction at %s opened inside the one at %s", where, st->txn_where);
+		pd_die(_("internal error: transaction at %s opened inside the one at %s"), where, st->txn_where);
 	s = exec_sql(st, begin);
 	if (s != ST_OK)
 		return s;
@@ -391,7 +440,7 @@ struct query *store_query(struct store *st, enum stmt id)
 		int rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
 
 		if (rc != SQLITE_OK)
-			pd_die("internal error: cannot prepare statement %d: %s", (int)id, sqlite3_errmsg(st->db));
+			pd_die(_("internal error: cannot prepare statement %d: %s"), (int)id, sqlite3_errmsg(st->db));
 		st->stmts[id] = stmt;
 	}
 	sqlite3_reset(stmt);
@@ -404,7 +453,7 @@ static int param_index(struct query *q, const char *name)
 	int i = sqlite3_bind_parameter_index(STMT(q), name);
 
 	if (i == 0)
-		pd_die("internal error: statement has no parameter %s: %s", name, sqlite3_sql(STMT(q)));
+		pd_die(_("internal error: statement has no parameter %s: %s"), name, sqlite3_sql(STMT(q)));
 	return i;
 }
 
@@ -507,8 +556,8 @@ enum status store_backup(struct store *st, const char *dest)
 	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
 	if (fd < 0) {
 		if (errno == EEXIST)
-			return status_error(ST_EXISTS, "'%s' already exists; pick a new file for the backup", dest);
-		return status_error(ST_IO, "cannot create '%s': %s", dest, strerror(errno));
+			return status_error(ST_EXISTS, _("'%s' already exists; pick a new file for the backup"), dest);
+		return status_error(ST_IO, _("cannot create '%s': %s"), dest, strerror(errno));
 	}
 	close(fd);
 	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
@@ -567,7 +616,7 @@ int store_check_integrity(struct store *st, void (*report)(void *ctx, const char
 	}
 	q = store_query(st, STMT_META_FOREIGN_KEYS);
 	while ((s = query_step(q)) == ST_ROW) {
-		char *msg = pd_asprintf("row %lld of table %s refers to a missing %s",
+		char *msg = pd_asprintf(_("row %lld of table %s refers to a missing %s"),
 					(long long)query_int(q, 1), query_text(q, 0), query_text(q, 2));
 
 		report(ctx, msg);
