@@ -507,6 +507,14 @@
 
 #define STMT_TIMELINE(_) \
 	_(TIMELINE_CLEAR, "DELETE FROM phase") \
+	_(TIMELINE_UPDATE, \
+	  "UPDATE phase SET name = $name, kind = $kind, starts_at = $starts_at, ends_at = $ends_at," \
+	  " pinned = $pinned WHERE id = $id") \
+	_(TIMELINE_DELETE, "DELETE FROM phase WHERE id = $id") \
+	_(TIMELINE_PHASE_JSON, \
+	  "SELECT json_object('name', name, 'kind', kind, 'start', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')," \
+	  " 'end', strftime('%Y-%m-%d %H:%M', ends_at, 'unixepoch'), 'pinned', json(iif(pinned, 'true', 'false')))" \
+	  " FROM phase WHERE id = $id") \
 	_(TIMELINE_INSERT, \
 	  "INSERT INTO phase(id, name, kind, starts_at, ends_at, pinned)" \
 	  " VALUES ($id, $name, $kind, $starts_at, $ends_at, $pinned)") \

@@ -60,6 +60,27 @@ void phase_clear(struct phase *p);
 /* The same on a timeline already read: indices into t->items, -1 for none. */
 void timeline_at(const struct timeline *t, int64_t now, long *current, long *next);
 
+/* A phase to add or change: a milestone has end == start. */
+struct phase_spec {
+	const char *name;
+	const char *kind;	/* NULL or "" for none */
+	int64_t starts_at, ends_at;
+	bool pinned;
+};
+
+/*
+ * Add a phase (id NULL; its new id goes to id_out when not NULL) or change the
+ * phase id, with its audit row; call inside store_write(). ST_INVALID for an
+ * empty name or an end before the start, ST_NOT_FOUND for an unknown id.
+ */
+enum status timeline_set(struct store *st, const char *id, const struct phase_spec *spec, char id_out[ID_LEN + 1]);
+
+/* Delete the phase id, audited; call inside store_write(). */
+enum status timeline_delete(struct store *st, const char *id);
+
+/* The index in t of the phase named name (case-insensitive) or with that id, or -1. */
+long timeline_find(const struct timeline *t, const char *name_or_id);
+
 /*
  * The timeline as one JSON array (start, end, phase, kind, pinned, id) made by
  * SQLite; the caller frees *out.

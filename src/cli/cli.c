@@ -48,7 +48,15 @@ static const struct command commands[] = {
 	  NULL },
 	{ "history", cmd_history, "history [--team T] [--judge J] [--format table|csv|json]",
 	  N_("every change to sheets and records: when, who, what, before, after, reason"), NULL },
-	{ "timeline", cmd_timeline, "timeline [--format table|csv|json]", N_("the event's phases and milestones"), NULL },
+	{ "timeline", cmd_timeline,
+	  "timeline [--format table|csv|json]\n"
+	  "       podium timeline add NAME --start \"YYYY-MM-DD HH:MM\" [--end ...] [--kind K] [--pinned]\n"
+	  "       podium timeline edit PHASE [--name N] [--start ...] [--end ...] [--pinned|--unpinned]\n"
+	  "       podium timeline delete PHASE",
+	  N_("the event's phases and milestones"),
+	  N_("A phase with no --end is a milestone. A new --start alone moves the whole phase.\n"
+	     "Pinned phases (meals, the awards) never move: a pitch room that would run into one\n"
+	     "is warned about.") },
 	{ "schedule", cmd_schedule,
 	  "schedule generate [--rooms A,B] [--start \"YYYY-MM-DD HH:MM\"] [--pitch 5] [--qa 2] [--changeover 1]\n"
 	  "       podium schedule list [--room R] [--format table|csv|json|ics]\n"

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
 #include "format.h"
@@ -35,32 +36,93 @@ static void print_rows(const struct timeline *t, enum format f)
 	table_free(tb);
 }
 
-int cmd_timeline(struct cli *c, int argc, char **argv)
+/* What timeline add or edit was told; has_* say which options were given. */
+struct phase_opts {
+	const char *name, *kind;
+	bool has_start, has_end, has_pinned;
+	int64_t start, end;
+	bool pinned;
+};
+
+struct phase_change {
+	const char *verb;	/* "add", "edit", "delete" */
+	const char *target;	/* the phase to edit or delete */
+	struct phase_opts o;
+	char *done;		/* what to print after */
+};
+
+static enum status phase_txn(struct store *st, void *ctx)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ 0 },
-	};
-	enum format f = FORMAT_TABLE;
+	struct phase_change *pc = ctx;
 	struct timeline t;
+	struct phase_spec spec = { pc->o.name, pc->o.kind, pc->o.start, pc->o.has_end ? pc->o.end : pc->o.start,
+				   pc->o.pinned };
+	enum status s;
+	long i;
+
+	if (strcmp(pc->verb, "add") == 0) {
+		s = timeline_set(st, NULL, &spec, NULL);
+		if (s == ST_OK)
+			pc->done = pd_asprintf(_("added '%s' to the timeline"), pc->o.name);
+		return s;
+	}
+	if ((s = timeline_load(st, &t)) != ST_OK)
+		return s;
+	i = timeline_find(&t, pc->target);
+	if (i < 0) {
+		timeline_clear(&t);
+		return status_error(ST_NOT_FOUND, _("no phase named '%s'; see 'podium timeline'"), pc->target);
+	}
+	if (strcmp(pc->verb, "delete") == 0) {
+		s = timeline_delete(st, t.items[i].id);
+		if (s == ST_OK)
+			pc->done = pd_asprintf(_("deleted '%s' from the timeline"), t.items[i].name);
+	} else {
+		const struct phase *p = &t.items[i];
+		int64_t length = p->ends_at - p->starts_at;
+
+		spec.name = pc->o.name ? pc->o.name : p->name;
+		spec.kind = pc->o.kind ? pc->o.kind : p->kind;
+		spec.starts_at = pc->o.has_start ? pc->o.start : p->starts_at;
+		/* a new start alone moves the whole phase */
+		spec.ends_at = pc->o.has_end ? pc->o.end : spec.starts_at + length;
+		spec.pinned = pc->o.has_pinned ? pc->o.pinned : p->pinned;
+		s = timeline_set(st, p->id, &spec, NULL);
+		if (s == ST_OK)
+			pc->done = pd_asprintf(_("changed '%s' in the timeline"), spec.name);
+	}
+	timeline_clear(&t);
+	return s;
+}
+
+static int change_phase(struct cli *c, struct phase_change *pc)
+{
 	struct store *st;
 	enum status s;
-	int opt, rc = EXIT_OK;
 
-	while ((opt = cli_getopt(c, "timeline", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
-		switch (opt) {
-		case -2:
-			return rc;
-		case 'f':
-			if (!cli_parse_format(optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON, &f))
-				return cli_usage("timeline", _("--format takes table, csv or json, not '%s'"), optarg);
-			break;
-		}
-	}
-	if (optind < argc)
-		return cli_usage("timeline", _("unexpected argument '%s'"), argv[optind]);
+	if (strcmp(pc->verb, "add") == 0 && (!pc->o.name || !pc->o.has_start))
+		return cli_usage("timeline", _("timeline add needs a NAME and --start \"YYYY-MM-DD HH:MM\""));
+	if (strcmp(pc->verb, "add") != 0 && !pc->target)
+		return cli_usage("timeline", _("timeline %s needs the phase's name"), pc->verb);
 	s = cli_open(c, &st);
+	if (s == ST_OK)
+		s = store_write(st, phase_txn, pc);
+	store_close(st);
+	if (s != ST_OK) {
+		free(pc->done);
+		return cli_fail(s);
+	}
+	printf("%s\n", pc->done);
+	free(pc->done);
+	return EXIT_OK;
+}
+
+static int show_timeline(struct cli *c, enum format f)
+{
+	struct timeline t;
+	struct store *st;
+	enum status s = cli_open(c, &st);
+
 	if (s != ST_OK)
 		return cli_fail(s);
 	if (f == FORMAT_JSON) {
@@ -78,4 +140,65 @@ int cmd_timeline(struct cli *c, int argc, char **argv)
 	}
 	store_close(st);
 	return s == ST_OK ? EXIT_OK : cli_fail(s);
+}
+
+int cmd_timeline(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "start", required_argument, NULL, 's' },
+		{ "end", required_argument, NULL, 'e' },
+		{ "pinned", no_argument, NULL, 'p' },
+		{ "unpinned", no_argument, NULL, 'u' },
+		CLI_COMMON_OPTIONS,
+		{ 0 },
+	};
+	struct phase_change pc = { 0 };
+	enum format f = FORMAT_TABLE;
+	int opt, rc = EXIT_OK;
+
+	while ((opt = cli_getopt(c, "timeline", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
+		switch (opt) {
+		case -2:
+			return rc;
+		case 'f':
+			if (!cli_parse_format(optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON, &f))
+				return cli_usage("timeline", _("--format takes table, csv or json, not '%s'"), optarg);
+			break;
+		case 'n':
+			pc.o.name = optarg;
+			break;
+		case 'k':
+			pc.o.kind = optarg;
+			break;
+		case 's':
+		case 'e':
+			if (!clock_parse(optarg, opt == 's' ? &pc.o.start : &pc.o.end))
+				return cli_usage("timeline", _("--%s takes \"YYYY-MM-DD HH:MM\", not '%s'"),
+						 opt == 's' ? "start" : "end", optarg);
+			*(opt == 's' ? &pc.o.has_start : &pc.o.has_end) = true;
+			break;
+		case 'p':
+		case 'u':
+			pc.o.has_pinned = true;
+			pc.o.pinned = opt == 'p';
+			break;
+		}
+	}
+	if (optind == argc)
+		return show_timeline(c, f);
+	pc.verb = argv[optind++];
+	if (strcmp(pc.verb, "add") && strcmp(pc.verb, "edit") && strcmp(pc.verb, "delete"))
+		return cli_usage("timeline", _("unexpected argument '%s'"), pc.verb);
+	if (optind < argc) {
+		if (strcmp(pc.verb, "add") == 0 && !pc.o.name)
+			pc.o.name = argv[optind++];
+		else if (strcmp(pc.verb, "add") != 0)
+			pc.target = argv[optind++];
+	}
+	if (optind < argc)
+		return cli_usage("timeline", _("unexpected argument '%s'"), argv[optind]);
+	return change_phase(c, &pc);
 }

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "podium/audit.h"
 #include "podium/i18n.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
+#include "podium/text.h"
 
 #define MINUTE 60
 #define HOUR 3600
@@ -243,4 +245,109 @@ enum status timeline_now(struct store *st, int64_t now, struct phase *current, s
 enum status timeline_json(struct store *st, char **out)
 {
 	return query_first_text(store_query(st, STMT_TIMELINE_JSON), out);
+}
+
+/* The phase id as JSON, for the audit log; NULL when there is none. */
+static char *phase_json(struct store *st, const char *id)
+{
+	struct query *q = store_query(st, STMT_TIMELINE_PHASE_JSON);
+	char *out = NULL;
+
+	query_bind_text(q, "$id", id);
+	if (query_first_text(q, &out) != ST_OK)
+		return NULL;
+	return out;
+}
+
+static enum status audit_phase(struct store *st, const char *action, const char *id, char *before, char *after)
+{
+	struct audit_entry e = { .action = action, .kind = "phase", .record_id = id, .before = before, .after = after };
+	enum status s = audit_record(st, &e);
+
+	free(before);
+	free(after);
+	return s;
+}
+
+static enum status check_phase(const struct phase_spec *spec)
+{
+	char *name = spec->name ? text_trim(spec->name) : NULL;
+	bool empty = !name || !name[0] || !text_valid_utf8(name, strlen(name));
+
+	free(name);
+	if (empty)
+		return status_error(ST_INVALID, _("a phase needs a name in UTF-8"));
+	if (spec->ends_at < spec->starts_at)
+		return status_error(ST_INVALID, _("a phase cannot end before it starts"));
+	return ST_OK;
+}
+
+enum status timeline_set(struct store *st, const char *id, const struct phase_spec *spec, char id_out[ID_LEN + 1])
+{
+	char new_id[ID_LEN + 1], *before = NULL, *name;
+	struct query *q;
+	enum status s = check_phase(spec);
+
+	if (s != ST_OK)
+		return s;
+	if (id) {
+		before = phase_json(st, id);
+		if (!before)
+			return status_error(ST_NOT_FOUND, _("no such phase in the timeline; see 'podium timeline'"));
+		snprintf(new_id, sizeof(new_id), "%s", id);
+		q = store_query(st, STMT_TIMELINE_UPDATE);
+	} else {
+		id_new(new_id);
+		q = store_query(st, STMT_TIMELINE_INSERT);
+	}
+	name = text_trim(spec->name);
+	query_bind_text(q, "$id", new_id);
+	query_bind_text(q, "$name", name);
+	query_bind_text(q, "$kind", spec->kind ? spec->kind : "");
+	query_bind_int(q, "$starts_at", spec->starts_at);
+	query_bind_int(q, "$ends_at", spec->ends_at);
+	query_bind_int(q, "$pinned", spec->pinned);
+	s = query_exec(q);
+	free(name);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	if (id_out)
+		memcpy(id_out, new_id, ID_LEN + 1);
+	return audit_phase(st, id ? "update" : "create", new_id, before, phase_json(st, new_id));
+}
+
+enum status timeline_delete(struct store *st, const char *id)
+{
+	char *before = phase_json(st, id);
+	struct query *q;
+	enum status s;
+
+	if (!before)
+		return status_error(ST_NOT_FOUND, _("no such phase in the timeline; see 'podium timeline'"));
+	q = store_query(st, STMT_TIMELINE_DELETE);
+	query_bind_text(q, "$id", id);
+	s = query_exec(q);
+	if (s != ST_OK) {
+		free(before);
+		return s;
+	}
+	return audit_phase(st, "delete", id, before, NULL);
+}
+
+long timeline_find(const struct timeline *t, const char *name_or_id)
+{
+	char *key = text_key(name_or_id);
+	long found = -1;
+
+	for (size_t i = 0; i < t->count && found < 0; i++) {
+		char *other = text_key(t->items[i].name);
+
+		if (strcmp(t->items[i].id, name_or_id) == 0 || (key && other && strcmp(key, other) == 0))
+			found = (long)i;
+		free(other);
+	}
+	free(key);
+	return found;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "podium/board.h"
+#include "podium/clock.h"
 #include "podium/coaching.h"
 #include "podium/csv.h"
 #include "podium/event.h"
@@ -14,8 +15,10 @@
 #include "podium/people.h"
 #include "podium/ranking.h"
 #include "podium/rubric.h"
+#include "podium/schedule.h"
 #include "podium/store.h"
 #include "podium/text.h"
+#include "podium/timeline.h"
 #include "tui/tui.h"
 
 /*
@@ -31,6 +34,8 @@
 	_(COACHES, N_("Coaches")) \
 	_(ROOMS, N_("Rooms")) \
 	_(RUBRIC, N_("Rubric")) \
+	_(TIMELINE, N_("Timeline")) \
+	_(SCHEDULE, N_("Schedule")) \
 	_(SHEETS, N_("Sheets")) \
 	_(PROGRESS, N_("Progress")) \
 	_(RESULTS, N_("Results"))
@@ -67,6 +72,8 @@ static int tab_kind(enum tab t)
 	}
 }
 
+struct phase_ctx;
+
 struct organizer_screen {
 	enum tab tab;
 	size_t sel[TAB_COUNT], top[TAB_COUNT];
@@ -76,6 +83,10 @@ struct organizer_screen {
 	struct rubric rubric;
 	struct sheet_grid grid;
 	struct panel_coverage coverage;
+	struct timeline timeline;
+	struct schedule schedule;
+	long swap_mark;			/* the slot marked for a swap, or -1 */
+	struct phase_ctx *pending_phase;	/* a new phase between its two prompts */
 	struct coaching_progress progress;
 	struct ranking raw, normalized;
 	char title[256];
@@ -84,6 +95,7 @@ struct organizer_screen {
 enum {
 	ACT_NEXT_TAB, ACT_PREV_TAB, ACT_DOWN, ACT_UP, ACT_ADD, ACT_RENAME, ACT_DELETE, ACT_IMPORT,
 	ACT_SEARCH, ACT_NEXT_MATCH, ACT_LOCK, ACT_FREEZE, ACT_REVEAL, ACT_REVEAL_RESET, ACT_TAB_KEYS,
+	ACT_TIME, ACT_PIN, ACT_MOVE, ACT_SWAP, ACT_FIRST, ACT_LAST,
 };
 
 static const struct tui_key organizer_keys[] = {
@@ -91,13 +103,19 @@ static const struct tui_key organizer_keys[] = {
 	{ ACT_PREV_TAB, TUI_FN(KEY_BTAB), TUI_FN(KEY_LEFT), "S-Tab", N_("previous tab"), false },
 	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), false },
 	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
-	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-9", N_("go to a tab"), false },
+	{ ACT_FIRST, 'g', TUI_FN(KEY_HOME), "g", N_("first row"), false },
+	{ ACT_LAST, 'G', TUI_FN(KEY_END), "G", N_("last row"), false },
+	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-9 0", N_("go to a tab"), false },
 	{ ACT_ADD, 'a', 0, "a", N_("add"), true },
 	{ ACT_RENAME, 'e', 0, "e", N_("rename"), true },
 	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", N_("delete"), true },
 	{ ACT_IMPORT, 'i', 0, "i", N_("import CSV"), true },
 	{ ACT_SEARCH, '/', 0, "/", N_("search"), true },
 	{ ACT_NEXT_MATCH, 'n', 0, "n", N_("next match"), false },
+	{ ACT_TIME, 't', 0, "t", N_("timeline: change the time"), false },
+	{ ACT_PIN, 'p', 0, "p", N_("timeline: pin or unpin"), false },
+	{ ACT_MOVE, 'm', 0, "m", N_("schedule: move the pitch"), false },
+	{ ACT_SWAP, 's', 0, "s", N_("schedule: mark, then swap two pitches"), false },
 	{ ACT_LOCK, 'L', 0, "L", N_("lock/unlock results"), true },
 	{ ACT_FREEZE, 'F', 0, "F", N_("freeze board"), true },
 	{ ACT_REVEAL, 'R', 0, "R", N_("reveal next"), true },
@@ -111,6 +129,8 @@ static void clear_data(struct organizer_screen *o)
 	rubric_clear(&o->rubric);
 	board_sheet_grid_clear(&o->grid);
 	panel_coverage_clear(&o->coverage);
+	timeline_clear(&o->timeline);
+	schedule_clear(&o->schedule);
 	coaching_progress_clear(&o->progress);
 	ranking_clear(&o->raw);
 	ranking_clear(&o->normalized);
@@ -127,6 +147,10 @@ static size_t tab_rows(const struct organizer_screen *o)
 		return o->grid.judges.count;
 	case TAB_PROGRESS:
 		return o->progress.nteams;
+	case TAB_TIMELINE:
+		return o->timeline.count;
+	case TAB_SCHEDULE:
+		return o->schedule.count;
 	default:
 		return o->raw.count;
 	}
@@ -151,6 +175,10 @@ static enum status organizer_load(struct app *a, void *state)
 		return s;
 	if (o->tab == TAB_PROGRESS && (s = coaching_progress(a->st, &o->progress)) != ST_OK)
 		return s;
+	if (o->tab == TAB_TIMELINE && (s = timeline_load(a->st, &o->timeline)) != ST_OK)
+		return s;
+	if (o->tab == TAB_SCHEDULE && (s = schedule_load(a->st, NULL, clock_local_now(), &o->schedule)) != ST_OK)
+		return s;
 	if (o->tab == TAB_RESULTS) {
 		if ((s = ranking_compute(a->st, RANK_RAW, NULL, &o->raw)) != ST_OK)
 			return s;
@@ -174,27 +202,30 @@ static const char *organizer_title(struct app *a, void *state)
 
 static void draw_tabs(struct organizer_screen *o, WINDOW *w, int y, int cols)
 {
+	char labels[TAB_COUNT][64];
+	int widths[TAB_COUNT], full = 0, need = 0, x = 0, first = 0;
 	bool digits = true;
-	int x = 0, full = 0;
 
 	for (int t = 0; t < TAB_COUNT; t++)
 		full += text_width(_(tab_labels[t])) + 4;
 	if (full > cols)
-		digits = false;	/* the keys 1-9 still work */
-	draw_fill(w, y, 0, ROLE_LOOK_TAB, cols);
+		digits = false;	/* the digit keys still work */
 	for (int t = 0; t < TAB_COUNT; t++) {
-		char label[64];
-		int n;
-
 		if (digits)
-			snprintf(label, sizeof(label), " %d %s ", t + 1, _(tab_labels[t]));
+			snprintf(labels[t], sizeof(labels[t]), " %d %s ", (t + 1) % 10, _(tab_labels[t]));
 		else
-			snprintf(label, sizeof(label), " %s ", _(tab_labels[t]));
-		n = text_width(label);
-		if (x + n > cols)
-			break;
-		draw_text(w, y, x, t == (int)o->tab ? ROLE_LOOK_TAB_ACTIVE : ROLE_LOOK_TAB, label, n);
-		x += n;
+			snprintf(labels[t], sizeof(labels[t]), " %s ", _(tab_labels[t]));
+		widths[t] = text_width(labels[t]);
+	}
+	/* scroll the bar so the active tab shows */
+	for (int t = 0; t <= (int)o->tab; t++)
+		need += widths[t];
+	while (need > cols && first < (int)o->tab)
+		need -= widths[first++];
+	draw_fill(w, y, 0, ROLE_LOOK_TAB, cols);
+	for (int t = first; t < TAB_COUNT && x + widths[t] <= cols; t++) {
+		draw_text(w, y, x, t == (int)o->tab ? ROLE_LOOK_TAB_ACTIVE : ROLE_LOOK_TAB, labels[t], widths[t]);
+		x += widths[t];
 	}
 }
 
@@ -320,6 +351,85 @@ static void draw_grid(struct organizer_screen *o, WINDOW *w, int top, int rows, 
 		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED, _("(more teams than columns: widen the terminal)"), cols - 4);
 }
 
+static void draw_timeline(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
+{
+	size_t first = scroll_to_selection(o, rows - 1);
+	int name_w = cols - 44;
+
+	draw_text(w, top, 2, ROLE_LOOK_HEADER, _("Start"), 16);
+	draw_text(w, top, 19, ROLE_LOOK_HEADER, _("End"), 16);
+	draw_text(w, top, 36, ROLE_LOOK_HEADER, _("Phase"), name_w);
+	for (int r = 0; r < rows - 1 && first + (size_t)r < o->timeline.count; r++) {
+		const struct phase *p = &o->timeline.items[first + (size_t)r];
+		bool cur = first + (size_t)r == o->sel[o->tab];
+		enum theme_role role = cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT;
+		char start[17], end[17], *name = pd_asprintf("%s%s", p->name, p->pinned ? _(" (pinned)") : "");
+		int y = top + 1 + r;
+
+		clock_format(p->starts_at, start);
+		clock_format(p->ends_at, end);
+		if (cur)
+			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
+		draw_text(w, y, 2, role, start, 16);
+		draw_text(w, y, 19, cur ? role : ROLE_LOOK_MUTED, p->ends_at == p->starts_at ? "" : end, 16);
+		draw_text(w, y, 36, cur ? role : (p->pinned ? ROLE_LOOK_TEAM : ROLE_LOOK_DEFAULT), name, name_w);
+		free(name);
+	}
+	if (o->timeline.count == 0)
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No timeline yet: a adds a phase."), cols - 4);
+}
+
+static const char *slot_status_label(enum slot_status st)
+{
+	switch (st) {
+	case SLOT_RUNNING:
+		return _("pitching");
+	case SLOT_DONE:
+		return _("done");
+	case SLOT_NOSHOW:
+		return _("no-show");
+	default:
+		return "";
+	}
+}
+
+static void draw_schedule(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
+{
+	const struct schedule *sc = &o->schedule;
+	size_t first = scroll_to_selection(o, rows - 1);
+	int room_w = 14, team_w = cols - room_w - 36;
+
+	draw_text(w, top, 2, ROLE_LOOK_HEADER, _("Room"), room_w);
+	draw_text_right(w, top, 3 + room_w, ROLE_LOOK_HEADER, "#", 3);
+	draw_text(w, top, 8 + room_w, ROLE_LOOK_HEADER, _("Team"), team_w);
+	draw_text(w, top, 9 + room_w + team_w, ROLE_LOOK_HEADER, _("Projected"), 10);
+	draw_text(w, top, 20 + room_w + team_w, ROLE_LOOK_HEADER, _("Status"), cols - 22 - room_w - team_w);
+	for (int r = 0; r < rows - 1 && first + (size_t)r < sc->count; r++) {
+		size_t i = first + (size_t)r;
+		const struct slot *sl = &sc->slots[i];
+		bool cur = i == o->sel[o->tab], marked = (long)i == o->swap_mark;
+		enum theme_role role = cur ? ROLE_LOOK_CURSOR : marked ? ROLE_LOOK_NOTICE : ROLE_LOOK_DEFAULT;
+		char pos[8], when[17], status[64];
+		int y = top + 1 + r;
+
+		snprintf(pos, sizeof(pos), "%d", sl->position);
+		clock_format(sl->proj_start, when);
+		if (sl->status == SLOT_SCHEDULED && sl->late_s >= 60)
+			snprintf(status, sizeof(status), _("%lld min late"), (long long)(sl->late_s / 60));
+		else
+			snprintf(status, sizeof(status), "%s", slot_status_label(sl->status));
+		if (cur || marked)
+			draw_fill(w, y, 0, role, cols);
+		draw_text(w, y, 2, role, sc->rooms[sl->room].name, room_w);
+		draw_text_right(w, y, 3 + room_w, role, pos, 3);
+		draw_text(w, y, 8 + room_w, cur || marked ? role : ROLE_LOOK_TEAM, sl->team, team_w);
+		draw_text(w, y, 9 + room_w + team_w, role, when + 5, 11);
+		draw_text(w, y, 20 + room_w + team_w, cur || marked ? role : ROLE_LOOK_MUTED, status, cols - 22 - room_w - team_w);
+	}
+	if (sc->count == 0)
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No pitches yet: run 'podium schedule generate'."), cols - 4);
+}
+
 /* Each team's way through the stages that coaches validate. */
 static void draw_progress(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
 {
@@ -415,6 +525,12 @@ static void organizer_draw(struct app *a, void *state, WINDOW *w, int top, int r
 		break;
 	case TAB_PROGRESS:
 		draw_progress(o, w, top, rows, cols);
+		break;
+	case TAB_TIMELINE:
+		draw_timeline(o, w, top, rows, cols);
+		break;
+	case TAB_SCHEDULE:
+		draw_schedule(o, w, top, rows, cols);
 		break;
 	default:
 		draw_results(o, w, top, rows, cols);
@@ -606,6 +722,271 @@ static void import_done(struct app *a, void *state, const char *path)
 	app_reload(a);
 }
 
+/* ---- the timeline and the schedule ---- */
+
+struct phase_ctx {
+	char id[ID_LEN + 1];	/* "" to add */
+	char *name, *kind;
+	struct phase_spec spec;
+	bool delete;
+};
+
+static void free_phase_ctx(void *ctx)
+{
+	struct phase_ctx *p = ctx;
+
+	free(p->name);
+	free(p->kind);
+	free(p);
+}
+
+static enum status phase_txn(struct store *st, void *ctx)
+{
+	struct phase_ctx *p = ctx;
+
+	if (p->delete)
+		return timeline_delete(st, p->id);
+	return timeline_set(st, p->id[0] ? p->id : NULL, &p->spec, NULL);
+}
+
+static enum status phase_write(struct app *a, void *ctx)
+{
+	struct phase_ctx *p = ctx;
+	enum status s = store_write(a->st, phase_txn, p);
+
+	if (s == ST_OK)
+		app_notice(a, p->delete ? _("Deleted %s from the timeline") : _("Saved %s in the timeline"), p->name);
+	return s;
+}
+
+/* A change to the selected phase (or a new one when sel is NULL), to fill in. */
+static struct phase_ctx *phase_ctx_from(const struct phase *sel)
+{
+	struct phase_ctx *p = pd_calloc(1, sizeof(*p));
+
+	if (sel) {
+		memcpy(p->id, sel->id, sizeof(p->id));
+		p->name = pd_strdup(sel->name);
+		p->kind = pd_strdup(sel->kind);
+		p->spec = (struct phase_spec){ p->name, p->kind, sel->starts_at, sel->ends_at, sel->pinned };
+	}
+	return p;
+}
+
+static const struct phase *selected_phase(struct organizer_screen *o)
+{
+	if (o->tab != TAB_TIMELINE || o->sel[o->tab] >= o->timeline.count)
+		return NULL;
+	return &o->timeline.items[o->sel[o->tab]];
+}
+
+/*
+ * When a phase happens: "YYYY-MM-DD HH:MM" (a milestone), "YYYY-MM-DD HH:MM-HH:MM"
+ * (ending the next day when the end is not after the start), or two full times
+ * joined by " - ".
+ */
+static bool parse_when(const char *text, int64_t *start, int64_t *end)
+{
+	struct coach_window win;
+	const char *dash = strstr(text, " - ");
+
+	if (clock_parse(text, start)) {
+		*end = *start;
+		return true;
+	}
+	if (coach_parse_window(text, &win)) {
+		*start = win.start;
+		*end = win.end;
+		return true;
+	}
+	if (dash) {
+		char *a = pd_strndup(text, (size_t)(dash - text));
+		bool ok = clock_parse(a, start) && clock_parse(dash + 3, end) && *end >= *start;
+
+		free(a);
+		return ok;
+	}
+	return false;
+}
+
+static char *when_text(const struct phase *p)
+{
+	char a[17], b[17];
+
+	clock_format(p->starts_at, a);
+	clock_format(p->ends_at, b);
+	if (p->ends_at == p->starts_at)
+		return pd_strdup(a);
+	if (strncmp(a, b, 10) == 0)
+		return pd_asprintf("%s-%s", a, b + 11);
+	return pd_asprintf("%s - %s", a, b);
+}
+
+static void phase_when_done(struct app *a, void *state, const char *text)
+{
+	struct organizer_screen *o = state;
+	struct phase_ctx *p = o->pending_phase;
+
+	o->pending_phase = NULL;
+	if (!p)
+		return;
+	if (!parse_when(text, &p->spec.starts_at, &p->spec.ends_at)) {
+		app_error(a, _("'%s' is not a time like '2026-12-05 12:30' or '2026-12-05 12:30-13:30'"), text);
+		free_phase_ctx(p);
+		return;
+	}
+	app_write(a, phase_write, p, free_phase_ctx);
+}
+
+static void phase_name_done(struct app *a, void *state, const char *text)
+{
+	struct organizer_screen *o = state;
+	struct phase_ctx *p = phase_ctx_from(NULL);
+
+	p->name = pd_strdup(text);
+	p->spec.name = p->name;
+	if (o->pending_phase)
+		free_phase_ctx(o->pending_phase);
+	o->pending_phase = p;
+	app_prompt(a, _("When (YYYY-MM-DD HH:MM, or with -HH:MM for its end):"), NULL, false, phase_when_done, state);
+}
+
+static void phase_rename_done(struct app *a, void *state, const char *text)
+{
+	struct phase_ctx *p = phase_ctx_from(selected_phase(state));
+
+	free(p->name);
+	p->name = pd_strdup(text);
+	p->spec.name = p->name;
+	app_write(a, phase_write, p, free_phase_ctx);
+}
+
+static void phase_time_done(struct app *a, void *state, const char *text)
+{
+	struct phase_ctx *p = phase_ctx_from(selected_phase(state));
+
+	if (!parse_when(text, &p->spec.starts_at, &p->spec.ends_at)) {
+		app_error(a, _("'%s' is not a time like '2026-12-05 12:30' or '2026-12-05 12:30-13:30'"), text);
+		free_phase_ctx(p);
+		return;
+	}
+	app_write(a, phase_write, p, free_phase_ctx);
+}
+
+static void phase_delete_yes(struct app *a, void *state)
+{
+	struct phase_ctx *p = phase_ctx_from(selected_phase(state));
+
+	p->delete = true;
+	app_write(a, phase_write, p, free_phase_ctx);
+}
+
+static void phase_pin(struct app *a, struct organizer_screen *o)
+{
+	const struct phase *sel = selected_phase(o);
+	struct phase_ctx *p;
+
+	if (!sel)
+		return;
+	p = phase_ctx_from(sel);
+	p->spec.pinned = !p->spec.pinned;
+	app_write(a, phase_write, p, free_phase_ctx);
+}
+
+struct slot_ctx {
+	char team[ID_LEN + 1], other[ID_LEN + 1];	/* other: "" for a move */
+	char *name, *room;
+	int position;
+};
+
+static void free_slot_ctx(void *ctx)
+{
+	struct slot_ctx *c = ctx;
+
+	free(c->name);
+	free(c->room);
+	free(c);
+}
+
+static enum status slot_write(struct app *a, void *ctx)
+{
+	struct slot_ctx *c = ctx;
+	enum status s = c->other[0] ? schedule_swap(a->st, c->team, c->other)
+				    : schedule_move(a->st, c->team, c->room, c->position);
+
+	if (s == ST_OK)
+		app_notice(a, c->other[0] ? _("Swapped %s's pitch") : _("Moved %s's pitch"), c->name);
+	return s;
+}
+
+static const struct slot *selected_slot(struct organizer_screen *o)
+{
+	if (o->tab != TAB_SCHEDULE || o->sel[o->tab] >= o->schedule.count)
+		return NULL;
+	return &o->schedule.slots[o->sel[o->tab]];
+}
+
+/* "Salle Ada" or "Salle Ada 3": a room, and a position when the last word is a number. */
+static void move_done(struct app *a, void *state, const char *text)
+{
+	const struct slot *sl = selected_slot(state);
+	struct slot_ctx *c;
+	char *room = text_trim(text), *space = strrchr(room, ' '), *end;
+	long pos = 0;
+
+	if (!sl || !room[0]) {
+		free(room);
+		return;
+	}
+	if (space) {
+		pos = strtol(space + 1, &end, 10);
+		if (*end == '\0' && end != space + 1 && pos > 0)
+			*space = '\0';
+		else
+			pos = 0;
+	}
+	c = pd_calloc(1, sizeof(*c));
+	memcpy(c->team, sl->team_id, sizeof(c->team));
+	c->name = pd_strdup(sl->team);
+	c->room = room;
+	c->position = (int)pos;
+	app_write(a, slot_write, c, free_slot_ctx);
+}
+
+static void swap_yes(struct app *a, void *state)
+{
+	struct organizer_screen *o = state;
+	const struct slot *sl = selected_slot(o);
+	struct slot_ctx *c;
+
+	if (!sl || o->swap_mark < 0 || (size_t)o->swap_mark >= o->schedule.count)
+		return;
+	c = pd_calloc(1, sizeof(*c));
+	memcpy(c->team, o->schedule.slots[o->swap_mark].team_id, sizeof(c->team));
+	memcpy(c->other, sl->team_id, sizeof(c->other));
+	c->name = pd_strdup(o->schedule.slots[o->swap_mark].team);
+	o->swap_mark = -1;
+	app_write(a, slot_write, c, free_slot_ctx);
+}
+
+static void swap_key(struct app *a, struct organizer_screen *o)
+{
+	const struct slot *sl = selected_slot(o);
+	char *q;
+
+	if (!sl)
+		return;
+	if (o->swap_mark < 0 || (size_t)o->swap_mark == o->sel[o->tab]) {
+		o->swap_mark = o->swap_mark < 0 ? (long)o->sel[o->tab] : -1;
+		if (o->swap_mark >= 0)
+			app_notice(a, _("%s is marked: go to another pitch and press s to swap them"), sl->team);
+		return;
+	}
+	q = pd_asprintf(_("Swap the pitches of %s and %s? (y/n)"), o->schedule.slots[o->swap_mark].team, sl->team);
+	app_confirm(a, q, swap_yes, o);
+	free(q);
+}
+
 static bool row_matches(const struct board_row *row, const char *needle)
 {
 	char *key = text_key(needle);
@@ -666,6 +1047,8 @@ static void prompt_import(struct app *a, struct organizer_screen *o)
 		[TAB_RUBRIC] = N_("Import criteria from CSV file:"),
 		[TAB_SHEETS] = N_("Import sheets from CSV file:"),
 		[TAB_PROGRESS] = N_("Import teams from CSV file:"),
+		[TAB_TIMELINE] = N_("Import teams from CSV file:"),
+		[TAB_SCHEDULE] = N_("Import rooms from CSV file:"),
 		[TAB_RESULTS] = N_("Import sheets from CSV file:"),
 	};
 
@@ -696,8 +1079,16 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 		if (*sel > 0)
 			(*sel)--;
 		break;
+	case ACT_FIRST:
+		*sel = 0;
+		break;
+	case ACT_LAST:
+		*sel = tab_rows(o) ? tab_rows(o) - 1 : 0;
+		break;
 	case ACT_ADD:
-		if (kind >= 0) {
+		if (o->tab == TAB_TIMELINE) {
+			app_prompt(a, _("New phase's name:"), NULL, false, phase_name_done, o);
+		} else if (kind >= 0) {
 			static const char *const labels[] = {
 				[KIND_TEAM] = N_("New team's name:"), [KIND_TRACK] = N_("New track's name:"),
 				[KIND_JUDGE] = N_("New judge's name:"), [KIND_COACH] = N_("New coach's name:"),
@@ -712,9 +1103,48 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 	case ACT_RENAME:
 		if (row)
 			app_prompt(a, _("New name:"), row->name, false, rename_done, o);
+		else if (selected_phase(o))
+			app_prompt(a, _("New name:"), selected_phase(o)->name, false, phase_rename_done, o);
+		break;
+	case ACT_TIME:
+		if (selected_phase(o)) {
+			char *when = when_text(selected_phase(o));
+
+			app_prompt(a, _("When:"), when, false, phase_time_done, o);
+			free(when);
+		} else {
+			app_error(a, "%s", _("t changes a phase's time on the Timeline tab"));
+		}
+		break;
+	case ACT_PIN:
+		if (selected_phase(o))
+			phase_pin(a, o);
+		else
+			app_error(a, "%s", _("p pins a phase on the Timeline tab"));
+		break;
+	case ACT_MOVE:
+		if (selected_slot(o)) {
+			char *label = pd_asprintf(_("Move %s to room [position]:"), selected_slot(o)->team);
+
+			app_prompt(a, label, o->schedule.rooms[selected_slot(o)->room].name, false, move_done, o);
+			free(label);
+		} else {
+			app_error(a, "%s", _("m moves a pitch on the Schedule tab"));
+		}
+		break;
+	case ACT_SWAP:
+		if (selected_slot(o))
+			swap_key(a, o);
+		else
+			app_error(a, "%s", _("s swaps two pitches on the Schedule tab"));
 		break;
 	case ACT_DELETE:
-		if (row) {
+		if (selected_phase(o)) {
+			char *q = pd_asprintf(_("Delete %s from the timeline? (y/n)"), selected_phase(o)->name);
+
+			app_confirm(a, q, phase_delete_yes, o);
+			free(q);
+		} else if (row) {
 			char *q = pd_asprintf(kind == KIND_TEAM || kind == KIND_JUDGE
 						      ? _("Delete %s and all their sheets? (y/n)") : _("Delete %s? (y/n)"),
 					      row->name);
@@ -752,9 +1182,13 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 		app_reload(a);
 		break;
 	default:
-		if (key >= '1' && key < '1' + TAB_COUNT) {
-			o->tab = (enum tab)(key - '1');
-			app_reload(a);
+		if (key >= '0' && key <= '9') {
+			int t = key == '0' ? 9 : key - '1';
+
+			if (t < TAB_COUNT) {
+				o->tab = (enum tab)t;
+				app_reload(a);
+			}
 		}
 		break;
 	}
@@ -765,14 +1199,19 @@ static void organizer_free(void *state)
 	struct organizer_screen *o = state;
 
 	clear_data(o);
+	if (o->pending_phase)
+		free_phase_ctx(o->pending_phase);
 	free(o->search);
 	free(o);
 }
 
 void *screen_organizer_new(struct app *a)
 {
+	struct organizer_screen *o = pd_calloc(1, sizeof(*o));
+
 	(void)a;
-	return pd_calloc(1, sizeof(struct organizer_screen));
+	o->swap_mark = -1;
+	return o;
 }
 
 const struct screen_ops screen_organizer_ops = {

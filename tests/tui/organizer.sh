@@ -49,10 +49,10 @@ keys org 2
 wait_for org 'No tracks yet'
 keys org Tab
 wait_for org 'No judges yet'
-keys org 9
+keys org 0 Tab
 wait_for org 'Raw #'
 fits org 80
-keys org 8
+keys org 0
 wait_for org 'Team +Idea +Eng'
 wait_for org 'Les Castors Verts +· +· +·'
 keys org q
