@@ -2,6 +2,7 @@
 #define PODIUM_CLOCK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /*
@@ -31,6 +32,12 @@ void clock_format(int64_t local_time, char out[17]);
 
 /* Format event time as "YYYY-MM-DD HH:MM:SS" into out (at least 20 bytes). */
 void clock_format_seconds(int64_t local_time, char out[20]);
+
+/*
+ * Event time for people, in the language of the locale: "Sat 5 Dec 14:30:05"
+ * ("sam. 5 déc. 14:30:05" in French). Files and exports keep the fixed formats.
+ */
+void clock_format_human(int64_t local_time, char *out, size_t n);
 
 /* Parse "HH:MM" into seconds since midnight. */
 bool clock_parse_hm(const char *s, int *seconds);

@@ -80,6 +80,28 @@ struct judge_spec {
  */
 enum status people_rename(struct store *st, enum record_kind kind, const char *id, const char *name);
 
+/*
+ * The editable fields of a record as text, for a form: teams (project, table,
+ * tracks, members, description), judges (email, tracks, unix_user), coaches
+ * (email, skills, availability), rooms (tracks, capacity); lists joined by
+ * "; " and windows as "YYYY-MM-DD HH:MM-HH:MM", so what people_apply_fields()
+ * reads back. Unused fields are "". Free with people_fields_clear().
+ */
+#define PEOPLE_FIELDS 5
+struct people_fields {
+	char *value[PEOPLE_FIELDS];
+};
+enum status people_fields(struct store *st, enum record_kind kind, const char *id, struct people_fields *out);
+void people_fields_clear(struct people_fields *f);
+
+/*
+ * Write back edited fields (as people_fields() gives them) with the record's
+ * name, through the kind's update; pin (judges only) NULL keeps the PIN, ""
+ * removes it. Inside the caller's transaction, audited.
+ */
+enum status people_apply_fields(struct store *st, enum record_kind kind, const char *id, const char *name,
+				const struct people_fields *f, const char *pin);
+
 /* Shortest and longest PIN accepted. */
 #define PEOPLE_PIN_MIN 4
 #define PEOPLE_PIN_MAX 64

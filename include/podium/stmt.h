@@ -119,6 +119,29 @@
 	_(ROOM_TRACK_CLEAR, "DELETE FROM room_track WHERE room_id = $id") \
 	_(ROOM_TRACK_ADD, "INSERT OR IGNORE INTO room_track(room_id, track_id) VALUES ($id, $track)")
 
+/* A record's editable fields as text, lists joined by "; " (people_fields()). */
+#define STMT_FIELDS(_) \
+	_(FIELDS_TEAM, \
+	  "SELECT t.project, t.table_label," \
+	  " coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM team_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.team_id = t.id ORDER BY r.name)), '')," \
+	  " coalesce((SELECT group_concat(name, '; ') FROM (SELECT m.name FROM team_member m" \
+	  "  WHERE m.team_id = t.id ORDER BY m.position)), ''), t.description FROM team t WHERE t.id = $id") \
+	_(FIELDS_JUDGE, \
+	  "SELECT j.email, coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM judge_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.judge_id = j.id ORDER BY r.name)), '')," \
+	  " coalesce(j.unix_user, ''), '', '' FROM judge j WHERE j.id = $id") \
+	_(FIELDS_COACH, \
+	  "SELECT c.email, coalesce((SELECT group_concat(skill, '; ') FROM (SELECT skill FROM coach_skill" \
+	  "  WHERE coach_id = c.id ORDER BY skill_key)), '')," \
+	  " coalesce((SELECT group_concat(w, '; ') FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')" \
+	  "  || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window WHERE coach_id = c.id" \
+	  "  ORDER BY starts_at)), ''), '', '' FROM coach c WHERE c.id = $id") \
+	_(FIELDS_ROOM, \
+	  "SELECT coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM room_track x" \
+	  "  JOIN track r ON r.id = x.track_id WHERE x.room_id = m.id ORDER BY r.name)), '')," \
+	  " coalesce(m.capacity, ''), '', '', '' FROM room m WHERE m.id = $id")
+
 #define STMT_CRITERION(_) \
 	_(CRITERION_INSERT, \
 	  "INSERT INTO criterion(id, name, name_key, position, weight, min_value, max_value, description)" \
@@ -592,7 +615,7 @@
 	  " ORDER BY j.name")
 
 #define STMT_INFO(_) \
-	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) \
+	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) STMT_FIELDS(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_IMPORT(_) \
 	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) \
 	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_)

@@ -130,3 +130,13 @@ int64_t clock_next_weekday_at(int weekday, int seconds)
 		ahead = 7;
 	return day + ahead * 86400 + seconds;
 }
+
+void clock_format_human(int64_t local_time, char *out, size_t n)
+{
+	time_t t = (time_t)local_time;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	if (!strftime(out, n, "%a %-d %b %H:%M:%S", &tm) && n)
+		out[0] = '\0';
+}

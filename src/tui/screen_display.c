@@ -76,11 +76,11 @@ static void format_span(int64_t seconds, char *out, size_t n)
 static const char *display_title(struct app *a, void *state)
 {
 	struct display_screen *d = state;
-	char now[20];
+	char now[64];
 
 	(void)a;
-	clock_format_seconds(clock_local_now(), now);
-	snprintf(d->title, sizeof(d->title), " %s · %s", d->event.name ? d->event.name : "podium", now + 11);
+	clock_format_human(clock_local_now(), now, sizeof(now));
+	snprintf(d->title, sizeof(d->title), " %s · %s", d->event.name ? d->event.name : "podium", now);
 	return d->title;
 }
 

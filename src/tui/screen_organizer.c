@@ -73,6 +73,7 @@ static int tab_kind(enum tab t)
 }
 
 struct phase_ctx;
+struct edit_form;
 
 struct organizer_screen {
 	enum tab tab;
@@ -87,6 +88,7 @@ struct organizer_screen {
 	struct schedule schedule;
 	long swap_mark;			/* the slot marked for a swap, or -1 */
 	struct phase_ctx *pending_phase;	/* a new phase between its two prompts */
+	struct edit_form *form;			/* a record's details between their prompts */
 	struct coaching_progress progress;
 	struct ranking raw, normalized;
 	char title[256];
@@ -95,7 +97,7 @@ struct organizer_screen {
 enum {
 	ACT_NEXT_TAB, ACT_PREV_TAB, ACT_DOWN, ACT_UP, ACT_ADD, ACT_RENAME, ACT_DELETE, ACT_IMPORT,
 	ACT_SEARCH, ACT_NEXT_MATCH, ACT_LOCK, ACT_FREEZE, ACT_REVEAL, ACT_REVEAL_RESET, ACT_TAB_KEYS,
-	ACT_TIME, ACT_PIN, ACT_MOVE, ACT_SWAP, ACT_FIRST, ACT_LAST,
+	ACT_TIME, ACT_PIN, ACT_MOVE, ACT_SWAP, ACT_FIRST, ACT_LAST, ACT_DETAILS,
 };
 
 static const struct tui_key organizer_keys[] = {
@@ -108,6 +110,7 @@ static const struct tui_key organizer_keys[] = {
 	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-9 0", N_("go to a tab"), false },
 	{ ACT_ADD, 'a', 0, "a", N_("add"), true },
 	{ ACT_RENAME, 'e', 0, "e", N_("rename"), true },
+	{ ACT_DETAILS, 'E', 0, "E", N_("edit details"), true },
 	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", N_("delete"), true },
 	{ ACT_IMPORT, 'i', 0, "i", N_("import CSV"), true },
 	{ ACT_SEARCH, '/', 0, "/", N_("search"), true },
@@ -987,6 +990,151 @@ static void swap_key(struct app *a, struct organizer_screen *o)
 	free(q);
 }
 
+/* ---- a record's details, one prompt per field ---- */
+
+struct edit_form {
+	enum record_kind kind;
+	char id[ID_LEN + 1];
+	char *name;
+	struct people_fields fields;
+	char *pin;			/* judges: NULL keeps the PIN */
+	int step;			/* index into the kind's steps */
+};
+
+/* Which field each prompt edits (-1: the judge's PIN), and its label. */
+struct form_step {
+	int field;
+	const char *label;
+};
+
+static const struct form_step team_steps[] = {
+	{ 0, N_("Project:") }, { 1, N_("Table:") }, { 2, N_("Tracks (;-separated):") },
+	{ 3, N_("Members (;-separated):") }, { 4, N_("Description:") }, { -2, NULL },
+};
+static const struct form_step judge_steps[] = {
+	{ 0, N_("Email:") }, { 1, N_("Tracks (;-separated):") }, { 2, N_("Login (unix user):") },
+	{ -1, N_("PIN (empty keeps it, - removes it):") }, { -2, NULL },
+};
+static const struct form_step coach_steps[] = {
+	{ 0, N_("Email:") }, { 1, N_("Skills (;-separated):") },
+	{ 2, N_("Available (YYYY-MM-DD HH:MM-HH:MM; ...):") }, { -2, NULL },
+};
+static const struct form_step room_steps[] = {
+	{ 0, N_("Tracks (;-separated):") }, { 1, N_("Seats:") }, { -2, NULL },
+};
+
+static const struct form_step *form_steps(enum record_kind kind)
+{
+	switch (kind) {
+	case KIND_TEAM:
+		return team_steps;
+	case KIND_JUDGE:
+		return judge_steps;
+	case KIND_COACH:
+		return coach_steps;
+	case KIND_ROOM:
+		return room_steps;
+	default:
+		return NULL;
+	}
+}
+
+static void form_free(struct edit_form *f)
+{
+	if (!f)
+		return;
+	people_fields_clear(&f->fields);
+	free(f->name);
+	free(f->pin);
+	free(f);
+}
+
+static void free_form_ctx(void *ctx)
+{
+	form_free(ctx);
+}
+
+static enum status form_txn(struct store *st, void *ctx)
+{
+	struct edit_form *f = ctx;
+
+	return people_apply_fields(st, f->kind, f->id, f->name, &f->fields, f->pin);
+}
+
+static enum status form_write(struct app *a, void *ctx)
+{
+	struct edit_form *f = ctx;
+	enum status s = store_write(a->st, form_txn, f);
+
+	if (s == ST_OK)
+		app_notice(a, _("Saved %s"), f->name);
+	return s;
+}
+
+static void form_next(struct app *a, struct organizer_screen *o);
+
+static void form_done(struct app *a, void *state, const char *text)
+{
+	struct organizer_screen *o = state;
+	struct edit_form *f = o->form;
+	const struct form_step *step;
+
+	if (!f)
+		return;
+	step = &form_steps(f->kind)[f->step];
+	if (step->field == -1) {
+		free(f->pin);
+		f->pin = !text[0] ? NULL : strcmp(text, "-") == 0 ? pd_strdup("") : pd_strdup(text);
+	} else {
+		free(f->fields.value[step->field]);
+		f->fields.value[step->field] = pd_strdup(text);
+	}
+	f->step++;
+	form_next(a, o);
+}
+
+/* Ask for the next field, or save the record when all were asked. */
+static void form_next(struct app *a, struct organizer_screen *o)
+{
+	struct edit_form *f = o->form;
+	const struct form_step *step = &form_steps(f->kind)[f->step];
+	char *label;
+
+	if (step->field == -2) {
+		o->form = NULL;
+		app_write(a, form_write, f, free_form_ctx);
+		return;
+	}
+	label = pd_asprintf("%s %s", f->name, _(step->label));
+	app_prompt(a, label, step->field >= 0 ? f->fields.value[step->field] : NULL, step->field == -1, form_done, o);
+	free(label);
+}
+
+static void form_start(struct app *a, struct organizer_screen *o, const struct board_row *row)
+{
+	struct edit_form *f;
+	int kind = tab_kind(o->tab);
+	enum status s;
+
+	if (kind < 0 || !form_steps((enum record_kind)kind)) {
+		app_error(a, "%s", _("nothing more than the name to edit here: e renames"));
+		return;
+	}
+	f = pd_calloc(1, sizeof(*f));
+	f->kind = (enum record_kind)kind;
+	memcpy(f->id, row->id, sizeof(f->id));
+	f->name = pd_strdup(row->name);
+	s = people_fields(a->st, f->kind, f->id, &f->fields);
+	if (s != ST_OK) {
+		app_status(a, s);
+		form_free(f);
+		return;
+	}
+	form_free(o->form);
+	o->form = f;
+	form_next(a, o);
+}
+
 static bool row_matches(const struct board_row *row, const char *needle)
 {
 	char *key = text_key(needle);
@@ -1106,6 +1254,10 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 		else if (selected_phase(o))
 			app_prompt(a, _("New name:"), selected_phase(o)->name, false, phase_rename_done, o);
 		break;
+	case ACT_DETAILS:
+		if (row)
+			form_start(a, o, row);
+		break;
 	case ACT_TIME:
 		if (selected_phase(o)) {
 			char *when = when_text(selected_phase(o));
@@ -1201,6 +1353,7 @@ static void organizer_free(void *state)
 	clear_data(o);
 	if (o->pending_phase)
 		free_phase_ctx(o->pending_phase);
+	form_free(o->form);
 	free(o->search);
 	free(o);
 }

@@ -40,13 +40,31 @@ keys org Enter
 wait_for org 'Renamed to Les Castors Verts'
 run podium list teams --format csv
 expect_out_match '^Les Castors Verts,'
+# its details, one prompt each (Enter keeps a value)
+keys org E
+wait_for org 'Les Castors Verts Project:'
+type_text org "Réparons Ensemble"
+keys org Enter
+wait_for org 'Table:'
+keys org Enter
+wait_for org 'Tracks'
+type_text org "Education; Environnement"
+keys org Enter
+wait_for org 'Members'
+type_text org "Ana; Léo 🦊"
+keys org Enter
+wait_for org 'Description:'
+keys org Enter
+wait_for org 'Saved Les Castors Verts'
+run podium list teams --format csv
+expect_out_match '^Les Castors Verts,Réparons Ensemble,Education;Environnement,Ana;Léo 🦊,,,'
 keys org 5 a
 wait_for org "New room's name:"
 type_text org "Salle Ada"
 keys org Enter
 wait_for org 'Added Salle Ada'
 keys org 2
-wait_for org 'No tracks yet'
+wait_for org 'Environnement +1 team +0 judges'
 keys org Tab
 wait_for org 'No judges yet'
 keys org 0 Tab
