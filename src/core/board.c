@@ -8,6 +8,7 @@
 #include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/idmap.h"
 #include "podium/i18n.h"
 #include "podium/store.h"
 
@@ -190,47 +191,17 @@ void board_judge_queue_clear(struct judge_queue *q)
 }
 
 
-struct id_index {
-	char id[ID_LEN + 1];
-	size_t index;
-};
-
-static int cmp_id_index(const void *a, const void *b)
-{
-	return strcmp(((const struct id_index *)a)->id, ((const struct id_index *)b)->id);
-}
-
-static struct id_index *build_index(const struct board_names *n)
-{
-	struct id_index *idx = pd_calloc(n->count, sizeof(*idx));
-
-	for (size_t i = 0; i < n->count; i++) {
-		memcpy(idx[i].id, n->items[i].id, sizeof(idx[i].id));
-		idx[i].index = i;
-	}
-	qsort(idx, n->count, sizeof(*idx), cmp_id_index);
-	return idx;
-}
-
-static long lookup(const struct id_index *idx, size_t n, const char *id)
-{
-	struct id_index key;
-	const struct id_index *hit;
-
-	snprintf(key.id, sizeof(key.id), "%s", id);
-	hit = bsearch(&key, idx, n, sizeof(*idx), cmp_id_index);
-	return hit ? (long)hit->index : -1;
-}
-
 static enum status fill_cells(struct store *st, struct sheet_grid *g, enum stmt id)
 {
-	struct id_index *ji = build_index(&g->judges), *ti = build_index(&g->teams);
+	struct idmap ji, ti;
 	struct query *q = store_query(st, id);
 	enum status s;
 
+	IDMAP_BUILD(&ji, g->judges.items, g->judges.count, id);
+	IDMAP_BUILD(&ti, g->teams.items, g->teams.count, id);
 	while ((s = query_step(q)) == ST_ROW) {
-		long j = lookup(ji, g->judges.count, query_text(q, 0));
-		long t = lookup(ti, g->teams.count, query_text(q, 1));
+		long j = idmap_find(&ji, query_text(q, 0));
+		long t = idmap_find(&ti, query_text(q, 1));
 		unsigned char cell;
 
 		if (j < 0 || t < 0)
@@ -241,8 +212,8 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, enum stmt 
 			cell = state_from_text(query_text(q, 2)) == SHEET_SUBMITTED ? CELL_SUBMITTED : CELL_DRAFT;
 		g->cells[(size_t)j * g->teams.count + (size_t)t] = cell;
 	}
-	free(ji);
-	free(ti);
+	idmap_clear(&ji);
+	idmap_clear(&ti);
 	return s == ST_DONE ? ST_OK : s;
 }
 

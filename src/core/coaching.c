@@ -8,6 +8,7 @@
 #include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/idmap.h"
 #include "podium/store.h"
 #include "podium/text.h"
 
@@ -23,24 +24,6 @@ const char *coaching_reason_text(enum coaching_reason r)
 }
 
 /* ---- small pieces ---- */
-
-struct idref {
-	const char *id;
-	size_t at;
-};
-
-static int idref_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct idref *)a)->id, ((const struct idref *)b)->id);
-}
-
-static long idref_find(const struct idref *ix, size_t n, const char *id)
-{
-	struct idref key = {id, 0};
-	const struct idref *hit = id ? bsearch(&key, ix, n, sizeof(*ix), idref_cmp) : NULL;
-
-	return hit ? (long)hit->at : -1;
-}
 
 /* Busy times [start, end), unsorted. */
 struct spans {
@@ -181,7 +164,7 @@ struct plan {
 	size_t ncoaches;
 	struct pteam *teams;
 	size_t nteams;
-	struct idref *coach_ix, *team_ix;
+	struct idmap coach_ix, team_ix;
 	size_t **skilled; /* per stage: the coaches who have it */
 	size_t *nskilled;
 	struct placed *placed;
@@ -209,8 +192,8 @@ static void plan_free(struct plan *p)
 	free(p->nskilled);
 	free(p->coaches);
 	free(p->teams);
-	free(p->coach_ix);
-	free(p->team_ix);
+	idmap_clear(&p->coach_ix);
+	idmap_clear(&p->team_ix);
 	free(p->placed);
 	free(p->misses);
 	stages_clear(&p->stages);
@@ -234,14 +217,11 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 	}
 	if (s != ST_DONE)
 		return s;
-	p->coach_ix = pd_calloc(p->ncoaches + 1, sizeof(*p->coach_ix));
-	for (size_t i = 0; i < p->ncoaches; i++)
-		p->coach_ix[i] = (struct idref){p->coaches[i].id, i};
-	qsort(p->coach_ix, p->ncoaches, sizeof(*p->coach_ix), idref_cmp);
+	IDMAP_BUILD(&p->coach_ix, p->coaches, p->ncoaches, id);
 
 	q = store_query(st, STMT_COACHING_SKILLS);
 	while ((s = query_step(q)) == ST_ROW) {
-		long c = idref_find(p->coach_ix, p->ncoaches, query_text(q, 0));
+		long c = idmap_find(&p->coach_ix, query_text(q, 0));
 		long g = stages_find_key(&p->stages, query_text(q, 1));
 
 		if (c >= 0 && g >= 0)
@@ -253,7 +233,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 	/* each window holds sessions back to back from its start, those from now on */
 	q = store_query(st, STMT_COACHING_WINDOWS);
 	while ((s = query_step(q)) == ST_ROW) {
-		long ci = idref_find(p->coach_ix, p->ncoaches, query_text(q, 0));
+		long ci = idmap_find(&p->coach_ix, query_text(q, 0));
 		int64_t ws = query_int(q, 1), we = query_int(q, 2), t = ws;
 		struct pcoach *c;
 
@@ -295,14 +275,11 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 	}
 	if (s != ST_DONE)
 		return s;
-	p->team_ix = pd_calloc(p->nteams + 1, sizeof(*p->team_ix));
-	for (size_t i = 0; i < p->nteams; i++)
-		p->team_ix[i] = (struct idref){p->teams[i].id, i};
-	qsort(p->team_ix, p->nteams, sizeof(*p->team_ix), idref_cmp);
+	IDMAP_BUILD(&p->team_ix, p->teams, p->nteams, id);
 
 	q = store_query(st, STMT_COACHING_VALIDATED);
 	while ((s = query_step(q)) == ST_ROW) {
-		long t = idref_find(p->team_ix, p->nteams, query_text(q, 0));
+		long t = idmap_find(&p->team_ix, query_text(q, 0));
 		long g = stages_find_key(&p->stages, query_text(q, 1));
 
 		if (t >= 0 && g >= 0)
@@ -320,8 +297,8 @@ static enum status plan_kept(struct store *st, struct plan *p)
 
 	query_bind_int(q, "$now", p->now);
 	while ((s = query_step(q)) == ST_ROW) {
-		long c = idref_find(p->coach_ix, p->ncoaches, query_text(q, 0));
-		long t = idref_find(p->team_ix, p->nteams, query_text(q, 1));
+		long c = idmap_find(&p->coach_ix, query_text(q, 0));
+		long t = idmap_find(&p->team_ix, query_text(q, 1));
 		int64_t start = query_int(q, 3), end = query_int(q, 4);
 
 		p->kept++;
@@ -1107,7 +1084,7 @@ static enum status progress_txn(struct store *st, void *ctx)
 {
 	struct coaching_progress *p = ctx;
 	struct stages g = {0};
-	struct idref *ix;
+	struct idmap ix;
 	struct query *q;
 	size_t cap = 0;
 	enum status s = stages_load(st, &g);
@@ -1136,13 +1113,10 @@ static enum status progress_txn(struct store *st, void *ctx)
 		free(g.keys);
 		return s;
 	}
-	ix = pd_calloc(p->nteams + 1, sizeof(*ix));
-	for (size_t i = 0; i < p->nteams; i++)
-		ix[i] = (struct idref){p->teams[i].team_id, i};
-	qsort(ix, p->nteams, sizeof(*ix), idref_cmp);
+	IDMAP_BUILD(&ix, p->teams, p->nteams, team_id);
 	q = store_query(st, STMT_COACHING_VALIDATED);
 	while ((s = query_step(q)) == ST_ROW) {
-		long t = idref_find(ix, p->nteams, query_text(q, 0));
+		long t = idmap_find(&ix, query_text(q, 0));
 		long i = stages_find_key(&g, query_text(q, 1));
 
 		if (t >= 0 && i >= 0 && !p->teams[t].validated[i]) {
@@ -1150,7 +1124,7 @@ static enum status progress_txn(struct store *st, void *ctx)
 			p->teams[t].done++;
 		}
 	}
-	free(ix);
+	idmap_clear(&ix);
 	for (size_t i = 0; i < g.count; i++)
 		free(g.keys[i]);
 	free(g.keys);

@@ -7,6 +7,7 @@
 
 #include "podium/audit.h"
 #include "podium/clock.h"
+#include "podium/idmap.h"
 #include "podium/store.h"
 #include "podium/text.h"
 
@@ -47,33 +48,15 @@ struct pjudge {
 	size_t expert_of; /* teams that share a track with the judge */
 };
 
-struct idref {
-	const char *id;
-	size_t at;
-};
-
 struct model {
 	struct pteam *teams;
 	size_t nteams;
 	struct pjudge *judges;
 	size_t njudges;
 	unsigned char *cell; /* njudges x nteams, CELL_* bits */
-	struct idref *team_ix, *judge_ix;
+	struct idmap team_ix, judge_ix;
 	bool timed; /* some team has a slot */
 };
-
-static int idref_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct idref *)a)->id, ((const struct idref *)b)->id);
-}
-
-static long idref_find(const struct idref *ix, size_t n, const char *id)
-{
-	struct idref key = {id, 0};
-	const struct idref *hit = id ? bsearch(&key, ix, n, sizeof(*ix), idref_cmp) : NULL;
-
-	return hit ? (long)hit->at : -1;
-}
 
 static void model_clear(struct model *m)
 {
@@ -86,8 +69,8 @@ static void model_clear(struct model *m)
 	free(m->teams);
 	free(m->judges);
 	free(m->cell);
-	free(m->team_ix);
-	free(m->judge_ix);
+	idmap_clear(&m->team_ix);
+	idmap_clear(&m->judge_ix);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -152,8 +135,8 @@ static enum status mark_pairs(struct store *st, struct model *m, enum stmt id, u
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		long j = idref_find(m->judge_ix, m->njudges, query_text(q, 0));
-		long t = idref_find(m->team_ix, m->nteams, query_text(q, 1));
+		long j = idmap_find(&m->judge_ix, query_text(q, 0));
+		long t = idmap_find(&m->team_ix, query_text(q, 1));
 
 		if (j < 0 || t < 0)
 			continue;
@@ -178,7 +161,7 @@ static enum status mark_experts(struct store *st, struct model *m)
 {
 	struct query *q = store_query(st, STMT_PANEL_TRACKS);
 	struct ptrack *tracks = NULL;
-	struct idref *ix = NULL;
+	struct idmap ix = { 0 };
 	size_t n = 0, cap = 0;
 	enum status s;
 
@@ -189,14 +172,11 @@ static enum status mark_experts(struct store *st, struct model *m)
 		n++;
 	}
 	if (s == ST_DONE) {
-		ix = pd_calloc(n + 1, sizeof(*ix));
-		for (size_t i = 0; i < n; i++)
-			ix[i] = (struct idref){tracks[i].id, i};
-		qsort(ix, n, sizeof(*ix), idref_cmp);
+		IDMAP_BUILD(&ix, tracks, n, id);
 		q = store_query(st, STMT_PANEL_JUDGE_TRACKS);
 		while ((s = query_step(q)) == ST_ROW) {
-			long j = idref_find(m->judge_ix, m->njudges, query_text(q, 0));
-			long k = idref_find(ix, n, query_text(q, 1));
+			long j = idmap_find(&m->judge_ix, query_text(q, 0));
+			long k = idmap_find(&ix, query_text(q, 1));
 			struct ptrack *tr;
 
 			if (j < 0 || k < 0)
@@ -209,8 +189,8 @@ static enum status mark_experts(struct store *st, struct model *m)
 	if (s == ST_DONE) {
 		q = store_query(st, STMT_PANEL_TEAM_TRACKS);
 		while ((s = query_step(q)) == ST_ROW) {
-			long t = idref_find(m->team_ix, m->nteams, query_text(q, 0));
-			long k = idref_find(ix, n, query_text(q, 1));
+			long t = idmap_find(&m->team_ix, query_text(q, 0));
+			long k = idmap_find(&ix, query_text(q, 1));
 
 			if (t < 0 || k < 0)
 				continue;
@@ -221,7 +201,7 @@ static enum status mark_experts(struct store *st, struct model *m)
 	for (size_t i = 0; i < n; i++)
 		free(tracks[i].judges);
 	free(tracks);
-	free(ix);
+	idmap_clear(&ix);
 	return s == ST_DONE ? ST_OK : s;
 }
 
@@ -233,14 +213,8 @@ static enum status model_load(struct store *st, struct model *m, bool with_assig
 	memset(m, 0, sizeof(*m));
 	if ((s = load_teams(st, m)) != ST_OK || (s = load_judges(st, m)) != ST_OK)
 		return s;
-	m->team_ix = pd_calloc(m->nteams + 1, sizeof(*m->team_ix));
-	m->judge_ix = pd_calloc(m->njudges + 1, sizeof(*m->judge_ix));
-	for (size_t i = 0; i < m->nteams; i++)
-		m->team_ix[i] = (struct idref){m->teams[i].id, i};
-	for (size_t i = 0; i < m->njudges; i++)
-		m->judge_ix[i] = (struct idref){m->judges[i].id, i};
-	qsort(m->team_ix, m->nteams, sizeof(*m->team_ix), idref_cmp);
-	qsort(m->judge_ix, m->njudges, sizeof(*m->judge_ix), idref_cmp);
+	IDMAP_BUILD(&m->team_ix, m->teams, m->nteams, id);
+	IDMAP_BUILD(&m->judge_ix, m->judges, m->njudges, id);
 	m->cell = pd_calloc(m->njudges * m->nteams + 1, 1);
 	if ((s = mark_pairs(st, m, STMT_PANEL_CONFLICTS, CELL_CONFLICT)) != ST_OK)
 		return s;
