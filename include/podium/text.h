@@ -29,6 +29,9 @@ char *text_key(const char *s);
  */
 char *text_sanitize(const char *s);
 
+/* True when needle appears in hay, ignoring case for all of Unicode (as names are matched). */
+bool text_contains(const char *hay, const char *needle);
+
 /* Display columns of sanitised s (wide characters count 2, combining 0). */
 int text_width(const char *s);
 

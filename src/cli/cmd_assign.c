@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "podium/i18n.h"
 #include "podium/panel.h"
 #include "podium/store.h"
 
@@ -31,21 +32,23 @@ static void print_counts(const char *what, const char *count, const struct panel
  */
 static void print_coverage(const struct panel_coverage *c)
 {
-	printf("coverage: %zu of %zu teams have at least %d judge%s; ", c->teams - c->nshort,
-	       c->teams, c->per_team, c->per_team == 1 ? "" : "s");
+	printf(P_("coverage: %zu of %zu teams have at least %d judge; ",
+		  "coverage: %zu of %zu teams have at least %d judges; ", c->per_team),
+	       c->teams - c->nshort, c->teams, c->per_team);
 	if (c->min_load == c->max_load)
-		printf("every judge sees %zu team%s\n", c->min_load, c->min_load == 1 ? "" : "s");
+		printf(P_("every judge sees %zu team\n", "every judge sees %zu teams\n", c->min_load), c->min_load);
 	else
-		printf("judges see %zu to %zu teams each\n", c->min_load, c->max_load);
+		printf(_("judges see %zu to %zu teams each\n"), c->min_load, c->max_load);
 	if (c->conflicted)
-		printf("%zu assignment%s go%s against a declared conflict: run 'podium assign "
-		       "judges' again\n",
-		       c->conflicted, c->conflicted == 1 ? "" : "s",
-		       c->conflicted == 1 ? "es" : "");
+		printf(P_("%zu assignment goes against a declared conflict: run 'podium assign judges' again\n",
+			  "%zu assignments go against a declared conflict: run 'podium assign judges' again\n",
+			  c->conflicted),
+		       c->conflicted);
 	if (c->clashes)
-		printf("%zu time%s a judge must be in two rooms at once: run 'podium assign "
-		       "judges' again\n",
-		       c->clashes, c->clashes == 1 ? "" : "s");
+		printf(P_("%zu time a judge must be in two rooms at once: run 'podium assign judges' again\n",
+			  "%zu times a judge must be in two rooms at once: run 'podium assign judges' again\n",
+			  c->clashes),
+		       c->clashes);
 	if (c->nshort) {
 		printf("\n");
 		print_counts("team below the panel size", "judges", c->short_teams, c->nshort);
@@ -76,17 +79,17 @@ int cmd_assign(struct cli *c, int argc, char **argv)
 			if (!cli_parse_int(optarg, 1, PANEL_MAX_PER_TEAM, &k))
 				return cli_usage(
 				    "assign",
-				    "--per-team takes a whole number from 1 to %d, not '%s'",
+				    _("--per-team takes a whole number from 1 to %d, not '%s'"),
 				    PANEL_MAX_PER_TEAM, optarg);
 			break;
 		}
 	}
 	if (optind >= argc)
-		return cli_usage("assign", "assign needs what to assign: 'judges'");
+		return cli_usage("assign", _("assign needs what to assign: 'judges'"));
 	if (strcmp(argv[optind], "judges") != 0)
-		return cli_usage("assign", "cannot assign '%s'; say 'judges'", argv[optind]);
+		return cli_usage("assign", _("cannot assign '%s'; say 'judges'"), argv[optind]);
 	if (optind + 1 < argc)
-		return cli_usage("assign", "unexpected argument '%s'", argv[optind + 1]);
+		return cli_usage("assign", _("unexpected argument '%s'"), argv[optind + 1]);
 
 	s = cli_open(c, &st);
 	if (s != ST_OK)
@@ -96,17 +99,18 @@ int cmd_assign(struct cli *c, int argc, char **argv)
 		store_close(st);
 		return cli_fail(s);
 	}
-	printf("assigned %ld judge%s to each of %zu teams: %zu assignments, %zu with a judge of "
-	       "the team's track\n",
-	       k, k == 1 ? "" : "s", r.teams, r.assignments, r.experts);
+	printf(P_("assigned %ld judge to each of %zu teams: %zu assignments, %zu with a judge of the team's track\n",
+		  "assigned %ld judges to each of %zu teams: %zu assignments, %zu with a judge of the team's track\n",
+		  k),
+	       k, r.teams, r.assignments, r.experts);
 	if (!r.timed)
-		printf("no pitch slots yet: judges were assigned by team only, without times; "
+		printf(_("no pitch slots yet: judges were assigned by team only, without times; "
 		       "assign again after "
-		       "'podium schedule generate'\n");
+		       "'podium schedule generate'\n"));
 	else if (r.untimed)
-		printf("%zu team%s no pitch slot: %s judges were assigned without a time\n",
-		       r.untimed, r.untimed == 1 ? " has" : "s have",
-		       r.untimed == 1 ? "its" : "their");
+		printf(P_("%zu team has no pitch slot: its judges were assigned without a time\n",
+			  "%zu teams have no pitch slot: their judges were assigned without a time\n", r.untimed),
+		       r.untimed);
 	s = panel_coverage(st, (int)k, &cov);
 	if (s == ST_OK) {
 		print_coverage(&cov);

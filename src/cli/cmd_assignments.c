@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "podium/i18n.h"
 #include "podium/store.h"
 
 static enum status print_json(struct store *st)
@@ -36,7 +37,7 @@ static enum status print_rows(struct store *st, enum format f)
 		if (f == FORMAT_CSV)
 			table_print_csv(t, stdout);
 		else if (table_rows(t) == 0)
-			printf("no judges assigned yet: run 'podium assign judges'\n");
+			printf(_("no judges assigned yet: run 'podium assign judges'\n"));
 		else
 			table_print(t, stdout, 80);
 	}
@@ -64,13 +65,13 @@ int cmd_assignments(struct cli *c, int argc, char **argv)
 		case 'f':
 			if (!cli_parse_format(optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON, &f))
 				return cli_usage("assignments",
-						 "--format takes table, csv or json, not '%s'",
+						 _("--format takes table, csv or json, not '%s'"),
 						 optarg);
 			break;
 		}
 	}
 	if (optind < argc)
-		return cli_usage("assignments", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("assignments", _("unexpected argument '%s'"), argv[optind]);
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);

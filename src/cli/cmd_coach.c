@@ -9,6 +9,7 @@
 #include "podium/clock.h"
 #include "podium/coaching.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/ics.h"
 #include "podium/store.h"
 
@@ -25,15 +26,16 @@ static int plan(struct cli *c, long length)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	printf("planned %zu coach session%s of %ld minutes for %zu stage%s to coach", p.placed,
-	       p.placed == 1 ? "" : "s", length, p.needed, p.needed == 1 ? "" : "s");
+	printf(P_("planned %zu coach session of %ld minutes", "planned %zu coach sessions of %ld minutes", p.placed),
+	       p.placed, length);
+	printf(P_(" for %zu stage to coach", " for %zu stages to coach", p.needed), p.needed);
 	if (p.kept)
-		printf("; kept %zu that had begun", p.kept);
+		printf(_("; kept %zu that had begun"), p.kept);
 	printf("\n");
 	if (p.nmisses) {
 		struct table *t = table_new(3, headers);
 
-		printf("%zu stage%s could not fit:\n", p.nmisses, p.nmisses == 1 ? "" : "s");
+		printf(P_("%zu stage could not fit:\n", "%zu stages could not fit:\n", p.nmisses), p.nmisses);
 		for (size_t i = 0; i < p.nmisses; i++) {
 			const char *cells[3] = {p.misses[i].team, p.misses[i].stage,
 						coaching_reason_text(p.misses[i].reason)};
@@ -67,13 +69,13 @@ static enum status print_ics(struct store *st, const struct coaching_sessions *l
 
 	if (s != ST_OK)
 		return s;
-	name = pd_asprintf("%s · coaching", e.name);
+	name = pd_asprintf(_("%s · coaching"), e.name);
 	cal = ics_new(name);
 	for (size_t i = 0; i < list->count; i++) {
 		const struct coaching_session *cs = &list->items[i];
 		char *uid = pd_asprintf("%s-coaching@podium", cs->id);
 		char *summary = pd_asprintf("%s · %s", cs->team, cs->stage);
-		char *desc = pd_asprintf("Coach: %s", cs->coach);
+		char *desc = pd_asprintf(_("Coach: %s"), cs->coach);
 
 		ics_add_event(cal, uid, cs->start, cs->end, summary, NULL, desc);
 		free(uid);
@@ -106,7 +108,7 @@ static enum status print_rows(const struct coaching_sessions *list, enum format 
 	if (f == FORMAT_CSV)
 		table_print_csv(t, stdout);
 	else if (table_rows(t) == 0)
-		printf("no coach sessions yet: run 'podium coach plan'\n");
+		printf(_("no coach sessions yet: run 'podium coach plan'\n"));
 	else
 		table_print(t, stdout, 80);
 	table_free(t);
@@ -156,7 +158,7 @@ int cmd_coach(struct cli *c, int argc, char **argv)
 			if (!cli_parse_int(optarg, COACHING_LENGTH_MIN, COACHING_LENGTH_MAX,
 					   &length))
 				return cli_usage("coach",
-						 "--length takes minutes from %d to %d, not '%s'",
+						 _("--length takes minutes from %d to %d, not '%s'"),
 						 COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, optarg);
 			has_length = true;
 			break;
@@ -165,26 +167,26 @@ int cmd_coach(struct cli *c, int argc, char **argv)
 			if (!cli_parse_format(
 				optarg, FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON | FORMAT_ICS, &f))
 				return cli_usage("coach",
-						 "--format takes table, csv, json or ics, not '%s'",
+						 _("--format takes table, csv, json or ics, not '%s'"),
 						 optarg);
 			break;
 		}
 	}
 	if (optind >= argc)
-		return cli_usage("coach", "coach needs 'plan' or 'sessions'");
+		return cli_usage("coach", _("coach needs 'plan' or 'sessions'"));
 	if (optind + 1 < argc)
-		return cli_usage("coach", "unexpected argument '%s'", argv[optind + 1]);
+		return cli_usage("coach", _("unexpected argument '%s'"), argv[optind + 1]);
 	if (strcmp(argv[optind], "plan") == 0) {
 		if (format)
 			return cli_usage(
 			    "coach",
-			    "coach plan takes no --format; list with 'podium coach sessions'");
+			    _("coach plan takes no --format; list with 'podium coach sessions'"));
 		return plan(c, length);
 	}
 	if (strcmp(argv[optind], "sessions") == 0) {
 		if (has_length)
-			return cli_usage("coach", "--length goes with 'coach plan'");
+			return cli_usage("coach", _("--length goes with 'coach plan'"));
 		return sessions(c, f);
 	}
-	return cli_usage("coach", "coach takes 'plan' or 'sessions', not '%s'", argv[optind]);
+	return cli_usage("coach", _("coach takes 'plan' or 'sessions', not '%s'"), argv[optind]);
 }

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "podium/board.h"
+#include "podium/i18n.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -55,15 +56,15 @@ int cmd_conflict(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return cli_usage("conflict", "conflict needs 'add'");
+		return cli_usage("conflict", _("conflict needs 'add'"));
 	if (strcmp(argv[optind], "add") != 0)
-		return cli_usage("conflict", "conflict takes 'add', not '%s'", argv[optind]);
+		return cli_usage("conflict", _("conflict takes 'add', not '%s'"), argv[optind]);
 	if (optind + 1 < argc)
-		return cli_usage("conflict", "unexpected argument '%s'", argv[optind + 1]);
+		return cli_usage("conflict", _("unexpected argument '%s'"), argv[optind + 1]);
 	if (!judge || !team)
-		return cli_usage("conflict", "conflict add needs --judge J and --team T");
+		return cli_usage("conflict", _("conflict add needs --judge J and --team T"));
 	if (reason && !text_valid_utf8(reason, strlen(reason)))
-		return cli_fail(status_error(ST_INVALID, "the reason is not valid UTF-8"));
+		return cli_fail(status_error(ST_INVALID, _("the reason is not valid UTF-8")));
 
 	s = cli_open(c, &st);
 	if (s != ST_OK)
@@ -76,9 +77,9 @@ int cmd_conflict(struct cli *c, int argc, char **argv)
 	if (s == ST_OK) {
 		char *j = text_sanitize(judge_name), *t = text_sanitize(team_name);
 
-		printf("conflict recorded: %s will not judge %s\n", j, t);
+		printf(_("conflict recorded: %s will not judge %s\n"), j, t);
 		if (on_panel(st, judge_id, team_id))
-			printf("%s is on the panel of %s: run 'podium assign judges' again\n", j,
+			printf(_("%s is on the panel of %s: run 'podium assign judges' again\n"), j,
 			       t);
 		free(j);
 		free(t);

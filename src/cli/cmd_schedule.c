@@ -44,7 +44,7 @@ static bool parse_minutes(const char *cmd, const char *opt, const char *arg, lon
 	long v;
 
 	if (!cli_parse_int(arg, min, 240, &v)) {
-		*rc = cli_usage(cmd, "--%s takes whole minutes from %ld to 240, not '%s'", opt, min, arg);
+		*rc = cli_usage(cmd, _("--%s takes whole minutes from %ld to 240, not '%s'"), opt, min, arg);
 		return false;
 	}
 	*out = (int)v * 60;
@@ -165,7 +165,7 @@ static void late_cell(const struct slot *sl, char *out, size_t n)
 
 	out[0] = '\0';
 	if (sl->status != SLOT_NOSHOW && sl->late_s > 0 && minutes > 0)
-		snprintf(out, n, "+%lld min", (long long)minutes);
+		snprintf(out, n, _("+%lld min"), (long long)minutes);
 }
 
 static enum status print_json(struct store *st, const struct schedule *s, const size_t *order)
@@ -243,7 +243,7 @@ static enum status print_ics(struct store *st, const struct schedule *s, const c
 
 	if (rc != ST_OK)
 		return rc;
-	name = room ? pd_asprintf("%s — %s", e.name, room) : pd_asprintf("%s — pitches", e.name);
+	name = room ? pd_asprintf("%s — %s", e.name, room) : pd_asprintf(_("%s — pitches"), e.name);
 	text = schedule_ics(s, name);
 	fputs(text, stdout);
 	free(text);

@@ -8,6 +8,7 @@
 #include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/idmap.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -539,15 +540,15 @@ static enum status plan_txn(struct store *st, void *ctx)
 	if (s == ST_OK)
 		s = plan_teams(st, &p, end);
 	if (s == ST_OK && p.nteams == 0)
-		s = status_error(ST_INVALID, "there are no teams to coach yet: import them with "
-					     "'podium import teams FILE'");
+		s = status_error(ST_INVALID, _("there are no teams to coach yet: import them with "
+					     "'podium import teams FILE'"));
 	if (s == ST_OK && p.ncoaches == 0)
-		s = status_error(ST_INVALID, "there are no coaches yet: import them with "
-					     "'podium import coaches FILE'");
+		s = status_error(ST_INVALID, _("there are no coaches yet: import them with "
+					     "'podium import coaches FILE'"));
 	if (s == ST_OK && p.stages.count == 0)
 		s = status_error(ST_INVALID,
-				 "the rubric has no criteria, so there are no stages to coach: "
-				 "import them with 'podium import criteria FILE'");
+				 _("the rubric has no criteria, so there are no stages to coach: "
+				 "import them with 'podium import criteria FILE'"));
 	if (s == ST_OK)
 		s = plan_kept(st, &p);
 	if (s == ST_OK) {
@@ -581,7 +582,7 @@ enum status coaching_plan(struct store *st, int length_min, struct coaching_plan
 	memset(out, 0, sizeof(*out));
 	if (length_min < COACHING_LENGTH_MIN || length_min > COACHING_LENGTH_MAX)
 		return status_error(ST_INVALID,
-				    "a coach session lasts from %d to %d minutes, not %d",
+				    _("a coach session lasts from %d to %d minutes, not %d"),
 				    COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, length_min);
 	s = store_write(st, plan_txn, &c);
 	if (s != ST_OK)
@@ -664,7 +665,7 @@ static enum status name_of(struct store *st, enum stmt by_id, const char *what, 
 		return ST_OK;
 	}
 	if (s == ST_DONE)
-		return status_error(ST_NOT_FOUND, "no %s with the id '%s'", what, id);
+		return status_error(ST_NOT_FOUND, _("no %s with the id '%s'"), what, id);
 	return s;
 }
 
@@ -818,7 +819,7 @@ static enum status book_txn(struct store *st, void *ctx)
 	if (s == ST_OK && stage < 0) {
 		char *t = shown(team);
 
-		s = status_error(ST_INVALID, "every stage of '%s' is validated or booked already",
+		s = status_error(ST_INVALID, _("every stage of '%s' is validated or booked already"),
 				 t);
 		free(t);
 	}
@@ -845,8 +846,8 @@ static enum status book_txn(struct store *st, void *ctx)
 			char *cn = shown(coach), *tn = shown(team);
 
 			s = status_error(ST_INVALID,
-					 "%s and %s are not both free for %lld minutes before the "
-					 "pitch",
+					 _("%s and %s are not both free for %lld minutes before the "
+					 "pitch"),
 					 cn, tn, (long long)(c->len / 60));
 			free(cn);
 			free(tn);
@@ -897,7 +898,7 @@ enum status coaching_book(struct store *st, const char *coach_id, const char *te
 		memset(out, 0, sizeof(*out));
 	if (length_min < COACHING_LENGTH_MIN || length_min > COACHING_LENGTH_MAX)
 		return status_error(ST_INVALID,
-				    "a coach session lasts from %d to %d minutes, not %d",
+				    _("a coach session lasts from %d to %d minutes, not %d"),
 				    COACHING_LENGTH_MIN, COACHING_LENGTH_MAX, length_min);
 	return store_write(st, book_txn, &c);
 }
@@ -920,7 +921,7 @@ static enum status move_txn(struct store *st, void *ctx)
 	query_bind_text(q, "$id", c->id);
 	s = query_step(q);
 	if (s == ST_DONE)
-		return status_error(ST_NOT_FOUND, "no coach session with the id '%s'", c->id);
+		return status_error(ST_NOT_FOUND, _("no coach session with the id '%s'"), c->id);
 	if (s != ST_ROW)
 		return s;
 	snprintf(coach, sizeof(coach), "%s", query_text(q, 0));
@@ -951,7 +952,7 @@ static enum status move_txn(struct store *st, void *ctx)
 			char at[17];
 
 			clock_format(c->start, at);
-			s = status_error(ST_INVALID, "%s busy at %s: pick another time",
+			s = status_error(ST_INVALID, _("%s busy at %s: pick another time"),
 					 coach_hit && team_hit ? "the coach and the team are"
 					 : coach_hit	       ? "the coach is"
 							       : "the team is",
@@ -1022,7 +1023,7 @@ static enum status validate_txn(struct store *st, void *ctx)
 		if (i < 0) {
 			char *shown_stage = shown(c->stage ? c->stage : "");
 
-			s = status_error(ST_NOT_FOUND, "no stage '%s' in the rubric", shown_stage);
+			s = status_error(ST_NOT_FOUND, _("no stage '%s' in the rubric"), shown_stage);
 			free(shown_stage);
 		}
 	}

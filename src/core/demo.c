@@ -12,6 +12,7 @@
 #include "podium/coaching.h"
 #include "podium/csv.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/import.h"
 #include "podium/rubric.h"
 #include "podium/schedule.h"
@@ -183,10 +184,10 @@ static enum status import_csv(struct store *st, const char *source, demo_csv_fn 
 	enum status s;
 
 	if (!f)
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	fill(f, ctx);
 	if (fclose(f) != 0)
-		pd_die("out of memory");
+		pd_die(_("out of memory"));
 	s = csv_read_string(source, text, len, &t);
 	if (s == ST_OK)
 		s = import(st, source, &t, count);
@@ -327,7 +328,7 @@ enum status demo_create(struct store *st, struct demo_summary *out)
 
 	if (s == ST_OK) {
 		s = status_error(
-		    ST_EXISTS, "it already holds the event '%s'; the demo leaves it alone", e.name);
+		    ST_EXISTS, _("it already holds the event '%s'; the demo leaves it alone"), e.name);
 		event_clear(&e);
 		return s;
 	}

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "podium/i18n.h"
 #include "podium/panel.h"
 
 #include <stdio.h>
@@ -308,16 +309,19 @@ static enum status check_possible(struct model *m, size_t k)
 	size_t rooms;
 
 	if (m->nteams == 0)
-		return status_error(ST_INVALID, "there are no teams to judge yet: import them with "
-						"'podium import teams FILE'");
+		return status_error(ST_INVALID, _("there are no teams to judge yet: import them with "
+						"'podium import teams FILE'"));
 	if (nj == 0)
-		return status_error(ST_INVALID, "there are no judges yet: import them with "
-						"'podium import judges FILE'");
+		return status_error(ST_INVALID, _("there are no judges yet: import them with "
+						"'podium import judges FILE'"));
 	if (nj < k)
 		return status_error(ST_INVALID,
-				    "%zu judges per team needs at least %zu judges and there %s "
-				    "only %zu: import %zu more or use --per-team %zu",
-				    k, k, nj == 1 ? "is" : "are", nj, k - nj, nj);
+				    P_("%zu judges per team needs at least %zu judges and there is only %zu: import %zu more"
+				       " or use --per-team %zu",
+				       "%zu judges per team needs at least %zu judges and there are only %zu: import %zu more"
+				       " or use --per-team %zu",
+				       nj),
+				    k, k, nj, k - nj, nj);
 	for (size_t t = 1; t < m->nteams; t++)
 		if (m->teams[t].free_judges < m->teams[worst].free_judges)
 			worst = t;
@@ -328,15 +332,18 @@ static enum status check_possible(struct model *m, size_t k)
 
 		if (f == 0)
 			s = status_error(ST_INVALID,
-					 "every judge has a conflict of interest with '%s': "
-					 "add judges who can judge it",
+					 _("every judge has a conflict of interest with '%s': "
+					 "add judges who can judge it"),
 					 name);
 		else
 			s = status_error(
 			    ST_INVALID,
-			    "only %zu judge%s can judge '%s' without a conflict of "
-			    "interest and %zu are needed: add judges or use --per-team %zu",
-			    f, f == 1 ? "" : "s", name, k, f);
+			    P_("only %zu judge can judge '%s' without a conflict of interest and %zu are needed:"
+			       " add judges or use --per-team %zu",
+			       "only %zu judges can judge '%s' without a conflict of interest and %zu are needed:"
+			       " add judges or use --per-team %zu",
+			       f),
+			    f, name, k, f);
 		free(name);
 		return s;
 	}
@@ -348,16 +355,20 @@ static enum status check_possible(struct model *m, size_t k)
 		if (nj / rooms >= 1)
 			return status_error(
 			    ST_INVALID,
-			    "%zu rooms pitch at once at %s and need %zu judges "
-			    "(%zu each), but there are %zu: add %zu more judge%s, use --per-team "
-			    "%zu, or pitch in fewer rooms at once",
-			    rooms, at, rooms * k, k, nj, rooms * k - nj,
-			    rooms * k - nj == 1 ? "" : "s", nj / rooms);
+			    P_("%zu rooms pitch at once at %s and need %zu judges (%zu each), but there are %zu:"
+			       " add %zu more judge, use --per-team %zu, or pitch in fewer rooms at once",
+			       "%zu rooms pitch at once at %s and need %zu judges (%zu each), but there are %zu:"
+			       " add %zu more judges, use --per-team %zu, or pitch in fewer rooms at once",
+			       rooms * k - nj),
+			    rooms, at, rooms * k, k, nj, rooms * k - nj, nj / rooms);
 		return status_error(
 		    ST_INVALID,
-		    "%zu rooms pitch at once at %s and need %zu judges (%zu each), "
-		    "but there are %zu: add %zu more judge%s or pitch in fewer rooms at once",
-		    rooms, at, rooms * k, k, nj, rooms * k - nj, rooms * k - nj == 1 ? "" : "s");
+		    P_("%zu rooms pitch at once at %s and need %zu judges (%zu each), but there are %zu:"
+		       " add %zu more judge or pitch in fewer rooms at once",
+		       "%zu rooms pitch at once at %s and need %zu judges (%zu each), but there are %zu:"
+		       " add %zu more judges or pitch in fewer rooms at once",
+		       rooms * k - nj),
+		    rooms, at, rooms * k, k, nj, rooms * k - nj);
 	}
 	return ST_OK;
 }
@@ -454,8 +465,8 @@ static enum status panel_for(struct model *m, size_t t, size_t k, struct share *
 		clock_format(team->start, at);
 		s = status_error(
 		    ST_INVALID,
-		    "no panel of %zu fits '%s' at %s: only %zu of its judges free "
-		    "of conflicts are not in another room then; add judges or use --per-team %zu",
+		    _("no panel of %zu fits '%s' at %s: only %zu of its judges free "
+		    "of conflicts are not in another room then; add judges or use --per-team %zu"),
 		    k, name, at, n, n ? n : 1);
 		free(name);
 		return s;
@@ -657,7 +668,7 @@ enum status panel_assign(struct store *st, int per_team, struct panel_result *ou
 	enum status s;
 
 	if (per_team < 1 || per_team > PANEL_MAX_PER_TEAM)
-		return status_error(ST_INVALID, "judges per team must be from 1 to %d, not %d",
+		return status_error(ST_INVALID, _("judges per team must be from 1 to %d, not %d"),
 				    PANEL_MAX_PER_TEAM, per_team);
 	c.per_team = (size_t)per_team;
 	s = store_write(st, assign_txn, &c);

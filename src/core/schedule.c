@@ -1294,8 +1294,8 @@ char *schedule_ics(const struct schedule *s, const char *calendar_name)
 	for (size_t i = 0; i < s->count; i++) {
 		const struct slot *sl = &s->slots[i];
 		char *uid = pd_asprintf("%s-pitch@podium", sl->id);
-		char *summary = pd_asprintf("Pitch: %s", sl->team);
-		char *desc = pd_asprintf("%s: pitch %d min, Q&A %d min (%s)", sl->team, sl->pitch_s / 60,
+		char *summary = pd_asprintf(_("Pitch: %s"), sl->team);
+		char *desc = pd_asprintf(_("%s: pitch %d min, Q&A %d min (%s)"), sl->team, sl->pitch_s / 60,
 					 sl->qa_s / 60, slot_status_names[sl->status]);
 		int64_t end = sl->proj_end > sl->proj_start ? sl->proj_end : sl->proj_start;
 

@@ -258,3 +258,13 @@ void text_free_parts(char **parts, size_t n)
 		free(parts[i]);
 	free(parts);
 }
+
+bool text_contains(const char *hay, const char *needle)
+{
+	char *h = hay ? text_key(hay) : NULL, *n = needle ? text_key(needle) : NULL;
+	bool hit = h && n && strstr(h, n) != NULL;
+
+	free(h);
+	free(n);
+	return hit;
+}

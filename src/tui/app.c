@@ -256,6 +256,44 @@ static void prompt_key(struct app *a, wint_t c, bool fn)
 	a->dirty = true;
 }
 
+/* ---- search ---- */
+
+static bool row_matches(struct app *a, size_t row, const char *needle)
+{
+	const struct screen_ops *ops = a->screen.ops;
+	const char *field;
+
+	for (int f = 0; (field = ops->row_text(a->screen.state, row, f)) != NULL; f++)
+		if (text_contains(field, needle))
+			return true;
+	return false;
+}
+
+/* The same search again starts after the selection; a new one starts at it. */
+static void search_done(struct app *a, void *state, const char *text)
+{
+	const struct screen_ops *ops = a->screen.ops;
+	bool again = a->search && strcmp(a->search, text) == 0;
+	size_t n, *cur;
+
+	(void)state;
+	if (!text[0] || !ops->row_count)
+		return;
+	free(a->search);
+	a->search = pd_strdup(text);
+	n = ops->row_count(a->screen.state);
+	cur = ops->cursor(a->screen.state);
+	for (size_t k = again ? 1 : 0; k <= n && n > 0; k++) {
+		size_t row = (*cur + k) % n;
+
+		if (row_matches(a, row, text)) {
+			*cur = row;
+			return;
+		}
+	}
+	app_error(a, _("Nothing matches '%s'"), text);
+}
+
 /* ---- screens ---- */
 
 void app_switch(struct app *a, const struct screen_ops *ops, void *state)
@@ -336,6 +374,7 @@ static void draw_prompt(struct app *a, int y, int cols)
 static void draw_help(struct app *a, int rows, int cols)
 {
 	static const struct tui_key global[] = {
+		{ 0, '/', 0, "/", N_("search the list (the same again: the next match)"), true },
 		{ 0, '?', 0, "?", N_("show or hide this help"), true },
 		{ 0, TUI_CTRL('l'), 0, "Ctrl-L", N_("redraw the screen"), true },
 		{ 0, 'q', 0, "q", N_("quit"), true },
@@ -352,6 +391,8 @@ static void draw_help(struct app *a, int rows, int cols)
 	for (size_t i = 0; i < ops->nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
 		const struct tui_key *k = i < ops->nkeys ? &ops->keys[i] : &global[i - ops->nkeys];
 
+		if (i >= ops->nkeys && k->key == '/' && !ops->row_count)
+			continue;	/* nothing to search on this screen */
 		if (skip > 0) {
 			skip--;
 			continue;
@@ -444,6 +485,8 @@ static void handle_key(struct app *a, wint_t c, bool fn)
 		a->stale = true;
 	} else if (key == 'q') {
 		a->quit = true;
+	} else if (key == '/' && a->screen.ops->row_count) {
+		app_prompt(a, _("Search (Enter again for the next):"), a->search, false, search_done, NULL);
 	} else {
 		screen_key(a, key);
 	}
@@ -614,5 +657,6 @@ int tui_run(struct app *a)
 	}
 	end_curses();
 	pd_die_hook = NULL;
+	free(a->search);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/coaching.h"
+#include "podium/i18n.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "tui/tui.h"
@@ -47,21 +48,21 @@ enum {
 };
 
 static const struct tui_key coach_keys[] = {
-    {ACT_VALIDATE, 'v', 0, "v", "validate the stage", true},
-    {ACT_BOOK, 'b', 0, "b", "book a session", true},
-    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true},
-    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false},
-    {ACT_LEFT, 'h', TUI_FN(KEY_LEFT), "h/l", "stage", true},
-    {ACT_RIGHT, 'l', TUI_FN(KEY_RIGHT), "l", "next stage", false},
-    {ACT_FOCUS, '\t', 0, "Tab", "sessions / teams", true},
-    {ACT_MOVE, 'm', 0, "m", "move the session to another time", false},
-    {ACT_CANCEL, 'x', 0, "x", "cancel the session", false},
+    {ACT_VALIDATE, 'v', 0, "v", N_("validate the stage"), true},
+    {ACT_BOOK, 'b', 0, "b", N_("book a session"), true},
+    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true},
+    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false},
+    {ACT_LEFT, 'h', TUI_FN(KEY_LEFT), "h/l", N_("stage"), true},
+    {ACT_RIGHT, 'l', TUI_FN(KEY_RIGHT), "l", N_("next stage"), false},
+    {ACT_FOCUS, '\t', 0, "Tab", N_("sessions / teams"), true},
+    {ACT_MOVE, 'm', 0, "m", N_("move the session to another time"), false},
+    {ACT_CANCEL, 'x', 0, "x", N_("cancel the session"), false},
 };
 
 static const struct tui_key pick_keys[] = {
-    {ACT_CHOOSE, TUI_ENTER, 0, "Enter", "open as this coach", true},
-    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", "move", true},
-    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", "move up", false},
+    {ACT_CHOOSE, TUI_ENTER, 0, "Enter", N_("open as this coach"), true},
+    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true},
+    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false},
 };
 
 static const struct screen_ops coach_pick_ops;
@@ -109,10 +110,10 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 	(void)a;
 	if (c->ncoaches == 0) {
 		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED,
-			  "No coaches yet: the organizer imports them.", cols - 4);
+			  _("No coaches yet: the organizer imports them."), cols - 4);
 		return;
 	}
-	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, "Open the console as coach:", cols - 4);
+	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, _("Open the console as coach:"), cols - 4);
 	scroll_to(c->pick_sel, &c->pick_top, list_rows);
 	for (int r = 0; r < list_rows && c->pick_top + (size_t)r < c->ncoaches; r++) {
 		size_t i = c->pick_top + (size_t)r;
@@ -206,8 +207,9 @@ static const char *coach_title(struct app *a, void *state)
 	struct coach_screen *c = cs(state);
 
 	(void)a;
-	snprintf(c->title, sizeof(c->title), " podium · coach %s · %zu session%s",
-		 c->coach ? c->coach : "", c->sessions.count, c->sessions.count == 1 ? "" : "s");
+	snprintf(c->title, sizeof(c->title), P_(" podium · coach %s · %zu session", " podium · coach %s · %zu sessions",
+						c->sessions.count),
+		 c->coach ? c->coach : "", c->sessions.count);
 	return c->title;
 }
 
@@ -217,11 +219,11 @@ static int draw_sessions(struct coach_screen *c, WINDOW *w, int y, int rows, int
 	int team_w = cols - 37 > 10 ? cols - 37 : 10;
 	char head[64];
 
-	snprintf(head, sizeof(head), "My sessions (%zu)", c->sessions.count);
+	snprintf(head, sizeof(head), _("My sessions (%zu)"), c->sessions.count);
 	draw_text(w, y++, 1, ROLE_LOOK_HEADER, head, cols - 2);
 	if (c->sessions.count == 0) {
 		draw_text(w, y, 2, ROLE_LOOK_MUTED,
-			  "No sessions yet: press b on a team to book one.", cols - 4);
+			  _("No sessions yet: press b on a team to book one."), cols - 4);
 		return 2;
 	}
 	scroll_to(c->sess_sel, &c->sess_top, rows);
@@ -278,7 +280,7 @@ static void draw_progress(struct coach_screen *c, WINDOW *w, int y, int rows, in
 	y++;
 	rows--;
 	if (p->nteams == 0) {
-		draw_text(w, y + 1, 2, ROLE_LOOK_MUTED, "No teams yet: the organizer imports them.",
+		draw_text(w, y + 1, 2, ROLE_LOOK_MUTED, _("No teams yet: the organizer imports them."),
 			  cols - 4);
 		return;
 	}
@@ -360,7 +362,7 @@ static enum status save_validate(struct app *a, void *ctx)
 	enum status s = coaching_validate(a->st, x->coach_id, x->team_id, x->stage);
 
 	if (s == ST_OK)
-		app_notice(a, "%s validated for %s", x->stage, x->team);
+		app_notice(a, _("%s validated for %s"), x->stage, x->team);
 	return s;
 }
 
@@ -375,7 +377,7 @@ static enum status save_book(struct app *a, void *ctx)
 		char when[17];
 
 		clock_format(out.start, when);
-		app_notice(a, "Booked %s for %s at %s", out.team, out.stage, when);
+		app_notice(a, _("Booked %s for %s at %s"), out.team, out.stage, when);
 		coaching_session_clear(&out);
 	}
 	return s;
@@ -390,7 +392,7 @@ static enum status save_move(struct app *a, void *ctx)
 		char when[17];
 
 		clock_format(x->start, when);
-		app_notice(a, "Moved the session with %s to %s", x->team, when);
+		app_notice(a, _("Moved the session with %s to %s"), x->team, when);
 	}
 	return s;
 }
@@ -401,7 +403,7 @@ static enum status save_cancel(struct app *a, void *ctx)
 	enum status s = coaching_cancel(a->st, x->session_id);
 
 	if (s == ST_OK)
-		app_notice(a, "Cancelled the session with %s", x->team);
+		app_notice(a, _("Cancelled the session with %s"), x->team);
 	return s;
 }
 
@@ -440,7 +442,7 @@ static void move_done(struct app *a, void *state, const char *text)
 	s = &c->sessions.items[c->sess_sel];
 	if (!clock_parse(text, &start)) {
 		if (!clock_parse_hm(text, &secs)) {
-			app_error(a, "'%s' is not a time: type HH:MM, or YYYY-MM-DD HH:MM", text);
+			app_error(a, _("'%s' is not a time: type HH:MM, or YYYY-MM-DD HH:MM"), text);
 			return;
 		}
 		start = s->start - s->start % 86400 + secs; /* that day */
@@ -498,12 +500,12 @@ static void coach_act(struct app *a, void *state, int action, int key)
 		if (!has_team || c->stage >= c->progress.nstages)
 			break;
 		if (c->progress.teams[c->team_sel].validated[c->stage]) {
-			app_notice(a, "%s is already validated for %s",
+			app_notice(a, _("%s is already validated for %s"),
 				   c->progress.stages[c->stage],
 				   c->progress.teams[c->team_sel].team);
 		} else {
 			char *q =
-			    pd_asprintf("Validate %s for %s? (y/n)", c->progress.stages[c->stage],
+			    pd_asprintf(_("Validate %s for %s? (y/n)"), c->progress.stages[c->stage],
 					c->progress.teams[c->team_sel].team);
 
 			app_confirm(a, q, validate_yes, c);
@@ -527,11 +529,11 @@ static void coach_act(struct app *a, void *state, int action, int key)
 			char when[17];
 
 			clock_format(c->sessions.items[c->sess_sel].start, when);
-			app_prompt(a, "Move to (HH:MM, or YYYY-MM-DD HH:MM):", when, false,
+			app_prompt(a, _("Move to (HH:MM, or YYYY-MM-DD HH:MM):"), when, false,
 				   move_done, c);
 		} else {
 			app_error(
-			    a, "Tab to your sessions first, then m moves the one under the cursor");
+			    a, _("Tab to your sessions first, then m moves the one under the cursor"));
 		}
 		break;
 	case ACT_CANCEL:
@@ -540,7 +542,7 @@ static void coach_act(struct app *a, void *state, int action, int key)
 			char when[17], *q;
 
 			clock_format(s->start, when);
-			q = pd_asprintf("Cancel the session with %s at %s? (y/n)", s->team, when);
+			q = pd_asprintf(_("Cancel the session with %s at %s? (y/n)"), s->team, when);
 			app_confirm(a, q, cancel_yes, c);
 			free(q);
 		}
@@ -571,10 +573,49 @@ void *screen_coach_new(struct app *a, const char *coach)
 		if (s == ST_OK)
 			become(a, c, id, name);
 		else
-			app_error(a, "%s: pick yourself from the list", status_message(s));
+			app_error(a, _("%s: pick yourself from the list"), status_message(s));
 		free(name);
 	}
 	return c;
+}
+
+/* The rows '/' searches: the coach's sessions or the teams, where the cursor is. */
+static size_t coach_rows(void *state)
+{
+	struct coach_screen *c = state;
+
+	return c->on_sessions ? c->sessions.count : c->progress.nteams;
+}
+
+static const char *coach_text(void *state, size_t row, int field)
+{
+	struct coach_screen *c = state;
+
+	if (c->on_sessions)
+		return field == 0 ? c->sessions.items[row].team : field == 1 ? c->sessions.items[row].stage : NULL;
+	return field == 0 ? c->progress.teams[row].team : NULL;
+}
+
+static size_t *coach_cursor(void *state)
+{
+	struct coach_screen *c = state;
+
+	return c->on_sessions ? &c->sess_sel : &c->team_sel;
+}
+
+static size_t pick_rows(void *state)
+{
+	return ((struct coach_screen *)state)->ncoaches;
+}
+
+static const char *pick_text(void *state, size_t row, int field)
+{
+	return field == 0 ? ((struct coach_screen *)state)->coaches[row].name : NULL;
+}
+
+static size_t *pick_cursor(void *state)
+{
+	return &((struct coach_screen *)state)->pick_sel;
 }
 
 const struct screen_ops screen_coach_ops = {
@@ -585,6 +626,9 @@ const struct screen_ops screen_coach_ops = {
     .draw = coach_draw,
     .act = coach_act,
     .title = coach_title,
+    .row_count = coach_rows,
+    .row_text = coach_text,
+    .cursor = coach_cursor,
     .free = coach_free,
 };
 
@@ -596,5 +640,8 @@ static const struct screen_ops coach_pick_ops = {
     .draw = pick_draw,
     .act = pick_act,
     .title = pick_title,
+    .row_count = pick_rows,
+    .row_text = pick_text,
+    .cursor = pick_cursor,
     .free = coach_free,
 };

@@ -26,7 +26,6 @@ struct judge_screen {
 	struct judge_queue queue;
 	char *now_pitching;	/* "Now pitching: Les Castors (Salle Ada)", or NULL */
 	size_t sel, top;
-	char *search;
 	bool locked;		/* results locked by the organizer */
 	char title[256];
 
@@ -40,7 +39,7 @@ struct judge_screen {
 };
 
 enum {
-	ACT_DOWN, ACT_UP, ACT_OPEN, ACT_CONFLICT, ACT_SEARCH, ACT_NEXT_MATCH,
+	ACT_DOWN, ACT_UP, ACT_OPEN, ACT_CONFLICT,
 	ACT_BACK, ACT_LESS, ACT_MORE, ACT_VALUE, ACT_COMMENT, ACT_SUBMIT, ACT_TYPE_VALUE,
 };
 
@@ -48,8 +47,7 @@ static const struct tui_key queue_keys[] = {
 	{ ACT_OPEN, TUI_ENTER, 'l', "Enter", N_("score the team"), true },
 	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true },
 	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
-	{ ACT_SEARCH, '/', 0, "/", N_("search"), true },
-	{ ACT_NEXT_MATCH, 'n', 0, "n", N_("next match"), false },
+	{ 0, TUI_NOKEY, 0, "/", N_("search"), true },
 	{ ACT_CONFLICT, 'x', 0, "x", N_("declare a conflict of interest"), true },
 };
 
@@ -391,36 +389,23 @@ static void conflict_done(struct app *a, void *state)
 	app_reload(a);
 }
 
-static bool matches(const char *name, const char *needle)
-{
-	char *hay = text_key(name), *key = text_key(needle);
-	bool hit = hay && key && strstr(hay, key);
-
-	free(hay);
-	free(key);
-	return hit;
-}
-
-static void find_next(struct app *a, struct judge_screen *j, size_t from)
-{
-	for (size_t n = 0; j->search && n < j->queue.count; n++) {
-		size_t i = (from + n) % j->queue.count;
-
-		if (matches(j->queue.items[i].team, j->search) || matches(j->queue.items[i].project, j->search)) {
-			j->sel = i;
-			return;
-		}
-	}
-	app_error(a, _("No team matches '%s'"), j->search ? j->search : "");
-}
-
-static void search_done(struct app *a, void *state, const char *text)
+static size_t queue_rows(void *state)
 {
 	struct judge_screen *j = js(state);
 
-	free(j->search);
-	j->search = pd_strdup(text);
-	find_next(a, j, j->sel);
+	return j->open ? 0 : j->queue.count;
+}
+
+static const char *queue_text(void *state, size_t row, int field)
+{
+	const struct queue_item *it = &js(state)->queue.items[row];
+
+	return field == 0 ? it->team : field == 1 ? it->project : field == 2 ? it->room : NULL;
+}
+
+static size_t *queue_cursor(void *state)
+{
+	return &js(state)->sel;
 }
 
 static void queue_act(struct app *a, void *state, int action, int key)
@@ -439,12 +424,6 @@ static void queue_act(struct app *a, void *state, int action, int key)
 		break;
 	case ACT_OPEN:
 		open_selected(a, j);
-		break;
-	case ACT_SEARCH:
-		app_prompt(a, _("Search:"), NULL, false, search_done, j);
-		break;
-	case ACT_NEXT_MATCH:
-		find_next(a, j, j->sel + 1);
 		break;
 	case ACT_CONFLICT:
 		if (j->queue.count) {
@@ -552,7 +531,6 @@ static void judge_free(void *state)
 	free(j->judge_name);
 	free(j->now_pitching);
 	free(j->team);
-	free(j->search);
 	free(j);
 }
 
@@ -580,6 +558,9 @@ const struct screen_ops screen_judge_ops = {
 	.load = judge_load,
 	.draw = draw_queue,
 	.act = queue_act,
+	.row_count = queue_rows,
+	.row_text = queue_text,
+	.cursor = queue_cursor,
 	.title = judge_title,
 	.free = judge_free,
 };

@@ -80,7 +80,6 @@ struct organizer_screen {
 	size_t sel[TAB_COUNT], top[TAB_COUNT];
 	struct event event;
 	struct board_rows rows;		/* the records of the current tab */
-	char *search;
 	struct rubric rubric;
 	struct sheet_grid grid;
 	struct panel_coverage coverage;
@@ -96,7 +95,7 @@ struct organizer_screen {
 
 enum {
 	ACT_NEXT_TAB, ACT_PREV_TAB, ACT_DOWN, ACT_UP, ACT_ADD, ACT_RENAME, ACT_DELETE, ACT_IMPORT,
-	ACT_SEARCH, ACT_NEXT_MATCH, ACT_LOCK, ACT_FREEZE, ACT_REVEAL, ACT_REVEAL_RESET, ACT_TAB_KEYS,
+	ACT_LOCK, ACT_FREEZE, ACT_REVEAL, ACT_REVEAL_RESET, ACT_TAB_KEYS,
 	ACT_TIME, ACT_PIN, ACT_MOVE, ACT_SWAP, ACT_FIRST, ACT_LAST, ACT_DETAILS,
 };
 
@@ -113,8 +112,7 @@ static const struct tui_key organizer_keys[] = {
 	{ ACT_DETAILS, 'E', 0, "E", N_("edit details"), true },
 	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", N_("delete"), true },
 	{ ACT_IMPORT, 'i', 0, "i", N_("import CSV"), true },
-	{ ACT_SEARCH, '/', 0, "/", N_("search"), true },
-	{ ACT_NEXT_MATCH, 'n', 0, "n", N_("next match"), false },
+	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "/", N_("search"), true },
 	{ ACT_TIME, 't', 0, "t", N_("timeline: change the time"), false },
 	{ ACT_PIN, 'p', 0, "p", N_("timeline: pin or unpin"), false },
 	{ ACT_MOVE, 'm', 0, "m", N_("schedule: move the pitch"), false },
@@ -1135,41 +1133,43 @@ static void form_start(struct app *a, struct organizer_screen *o, const struct b
 	form_next(a, o);
 }
 
-static bool row_matches(const struct board_row *row, const char *needle)
+/* ---- the rows '/' searches ---- */
+
+static size_t organizer_rows(void *state)
 {
-	char *key = text_key(needle);
-	bool hit = false;
-
-	for (int i = 0; key && i < 3 && !hit; i++) {
-		char *hay = text_key(i == 0 ? row->name : row->detail[i - 1]);
-
-		hit = hay && strstr(hay, key);
-		free(hay);
-	}
-	free(key);
-	return hit;
+	return tab_rows(state);
 }
 
-static void find_next(struct app *a, struct organizer_screen *o, size_t from)
-{
-	for (size_t n = 0; o->search && n < o->rows.count; n++) {
-		size_t i = (from + n) % o->rows.count;
-
-		if (row_matches(&o->rows.items[i], o->search)) {
-			o->sel[o->tab] = i;
-			return;
-		}
-	}
-	app_error(a, _("Nothing matches '%s' here"), o->search ? o->search : "");
-}
-
-static void search_done(struct app *a, void *state, const char *text)
+static const char *organizer_text(void *state, size_t row, int field)
 {
 	struct organizer_screen *o = state;
 
-	free(o->search);
-	o->search = pd_strdup(text);
-	find_next(a, o, o->sel[o->tab]);
+	if (tab_kind(o->tab) >= 0)
+		return field == 0 ? o->rows.items[row].name : field < 3 ? o->rows.items[row].detail[field - 1] : NULL;
+	if (field > 0 && o->tab != TAB_RUBRIC && o->tab != TAB_SCHEDULE)
+		return NULL;
+	switch (o->tab) {
+	case TAB_RUBRIC:
+		return field == 0 ? o->rubric.items[row].name : field == 1 ? o->rubric.items[row].description : NULL;
+	case TAB_TIMELINE:
+		return o->timeline.items[row].name;
+	case TAB_SCHEDULE:
+		return field == 0 ? o->schedule.slots[row].team
+		       : field == 1 ? o->schedule.rooms[o->schedule.slots[row].room].name : NULL;
+	case TAB_SHEETS:
+		return o->grid.judges.items[row].name;
+	case TAB_PROGRESS:
+		return o->progress.teams[row].team;
+	default:
+		return o->raw.rows[row].team;
+	}
+}
+
+static size_t *organizer_cursor(void *state)
+{
+	struct organizer_screen *o = state;
+
+	return &o->sel[o->tab];
 }
 
 static void lock_yes(struct app *a, void *state)
@@ -1308,14 +1308,6 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 	case ACT_IMPORT:
 		prompt_import(a, o);
 		break;
-	case ACT_SEARCH:
-		if (kind >= 0)
-			app_prompt(a, _("Search:"), NULL, false, search_done, o);
-		break;
-	case ACT_NEXT_MATCH:
-		if (kind >= 0)
-			find_next(a, o, *sel + 1);
-		break;
 	case ACT_LOCK:
 		app_confirm(a, o->event.results_locked ? _("Unlock the results so judges can edit again? (y/n)")
 						       : _("Lock the results? Sheets will change only by a correction. (y/n)"),
@@ -1354,7 +1346,6 @@ static void organizer_free(void *state)
 	if (o->pending_phase)
 		free_phase_ctx(o->pending_phase);
 	form_free(o->form);
-	free(o->search);
 	free(o);
 }
 
@@ -1374,6 +1365,9 @@ const struct screen_ops screen_organizer_ops = {
 	.load = organizer_load,
 	.draw = organizer_draw,
 	.act = organizer_act,
+	.row_count = organizer_rows,
+	.row_text = organizer_text,
+	.cursor = organizer_cursor,
 	.title = organizer_title,
 	.free = organizer_free,
 };

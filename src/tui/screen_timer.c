@@ -224,7 +224,7 @@ static void draw_rest(struct timer_screen *t, WINDOW *w, int y, int rows, int co
 			continue;
 		hhmm(sl->proj_start, at);
 		if (sl->late_s >= 30)
-			snprintf(slip, sizeof(slip), "+%lld min", (long long)(sl->late_s + 30) / 60);
+			snprintf(slip, sizeof(slip), _("+%lld min"), (long long)(sl->late_s + 30) / 60);
 		draw_text(w, y + 1 + shown, 4, ROLE_LOOK_CLOCK, at, 6);
 		draw_text(w, y + 1 + shown, 11, ROLE_LOOK_DEFAULT, sl->team, cols - 11 - 12);
 		draw_text_right(w, y + 1 + shown, cols - 12, ROLE_LOOK_STATE_DRAFT, slip, 10);

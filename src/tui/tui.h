@@ -47,6 +47,14 @@ struct screen_ops {
 	void (*act)(struct app *a, void *state, int action, int key);
 	/* The title line's text. */
 	const char *(*title)(struct app *a, void *state);
+	/*
+	 * The list that '/' searches, when the screen shows one: how many rows,
+	 * the text of a row's fields (NULL past its last field) and where the
+	 * selection is. row_count NULL: nothing to search.
+	 */
+	size_t (*row_count)(void *state);
+	const char *(*row_text)(void *state, size_t row, int field);
+	size_t *(*cursor)(void *state);
 	/* Called once a second: true when the screen must be redrawn (clocks). */
 	bool (*tick)(struct app *a, void *state);
 	void (*free)(void *state);
@@ -79,6 +87,7 @@ struct app {
 	bool stale;			/* the screen must load */
 	bool quit;
 	bool help;			/* the '?' overlay is open */
+	char *search;			/* the last '/' search */
 	int help_scroll;
 	char status[512];
 	bool status_is_error;

@@ -9,8 +9,10 @@ wait_for judge 'Cœur Vert .*to do'
 keys judge /
 type_text judge 'coeur'
 keys judge Enter
-wait_for judge 'No team matches'
+wait_for judge "Nothing matches 'coeur'"
 keys judge /
+wait_for judge 'Search .*: coeur'
+keys judge C-u
 type_text judge 'cœur v'
 keys judge Enter Enter
 wait_for judge '> Idea'

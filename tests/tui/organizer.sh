@@ -58,6 +58,22 @@ keys org Enter
 wait_for org 'Saved Les Castors Verts'
 run podium list teams --format csv
 expect_out_match '^Les Castors Verts,Réparons Ensemble,Education;Environnement,Ana;Léo 🦊,,,'
+# '/' finds a row by any of its columns, case-insensitively for all of Unicode
+keys org a
+type_text org "Zèbres"
+keys org Enter
+wait_for org 'Added Zèbres'
+keys org g /
+type_text org "ZÈB"
+keys org Enter e
+wait_for org 'New name: Zèbres'
+keys org Escape /
+wait_for org 'Search .*: ZÈB'
+keys org C-u
+type_text org "RÉPARONS"
+keys org Enter e
+wait_for org 'New name: Les Castors Verts'
+keys org Escape
 keys org 5 a
 wait_for org "New room's name:"
 type_text org "Salle Ada"
