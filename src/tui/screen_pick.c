@@ -169,6 +169,29 @@ void *screen_pick_new(struct app *a)
 	return pd_calloc(1, sizeof(struct pick_screen));
 }
 
+static size_t pick_rows(void *state)
+{
+	return FIXED_ROWS + ((struct pick_screen *)state)->judges.count;
+}
+
+static const char *pick_text(void *state, size_t row, int field)
+{
+	struct pick_screen *p = state;
+
+	if (field > 0)
+		return NULL;
+	if (row == 0)
+		return _("Organizer");
+	if (row == 1)
+		return _("Projector display (read-only)");
+	return p->judges.items[row - FIXED_ROWS].name;
+}
+
+static size_t *pick_cursor(void *state)
+{
+	return &((struct pick_screen *)state)->sel;
+}
+
 const struct screen_ops screen_pick_ops = {
 	.name = N_("picker"),
 	.keys = pick_keys,
@@ -177,5 +200,8 @@ const struct screen_ops screen_pick_ops = {
 	.draw = pick_draw,
 	.act = pick_act,
 	.title = pick_title,
+	.row_count = pick_rows,
+	.row_text = pick_text,
+	.cursor = pick_cursor,
 	.free = pick_free,
 };

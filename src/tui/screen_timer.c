@@ -482,6 +482,21 @@ const struct screen_ops screen_timer_ops = {
 	.free = timer_free,
 };
 
+static size_t rooms_rows(void *state)
+{
+	return ((struct timer_screen *)state)->sched.nrooms;
+}
+
+static const char *rooms_text(void *state, size_t row, int field)
+{
+	return field == 0 ? ((struct timer_screen *)state)->sched.rooms[row].name : NULL;
+}
+
+static size_t *rooms_cursor(void *state)
+{
+	return &((struct timer_screen *)state)->sel;
+}
+
 static const struct screen_ops timer_pick_ops = {
 	.name = "room picker",
 	.keys = pick_keys,
@@ -490,6 +505,9 @@ static const struct screen_ops timer_pick_ops = {
 	.draw = pick_draw,
 	.act = pick_act,
 	.title = pick_title,
+	.row_count = rooms_rows,
+	.row_text = rooms_text,
+	.cursor = rooms_cursor,
 	.tick = timer_tick,
 	.free = timer_free,
 };
