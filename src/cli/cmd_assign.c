@@ -51,10 +51,10 @@ static void print_coverage(const struct panel_coverage *c)
 		       c->clashes);
 	if (c->nshort) {
 		printf("\n");
-		print_counts("team below the panel size", "judges", c->short_teams, c->nshort);
+		print_counts(N_("team below the panel size"), N_("judges"), c->short_teams, c->nshort);
 	}
 	printf("\n");
-	print_counts("judge", "teams", c->loads, c->nloads);
+	print_counts(N_("judge"), N_("teams"), c->loads, c->nloads);
 }
 
 int cmd_assign(struct cli *c, int argc, char **argv)

@@ -21,7 +21,7 @@ static enum status print_json(struct store *st)
 
 static enum status print_rows(struct store *st, enum format f)
 {
-	static const char *const headers[] = {"judge", "team", "room", "start"};
+	static const char *const headers[] = {N_("judge"), N_("team"), N_("room"), N_("start")};
 	struct query *q = store_query(st, STMT_PANEL_LIST);
 	struct table *t = table_new(4, headers);
 	enum status s;

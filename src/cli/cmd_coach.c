@@ -15,7 +15,7 @@
 
 static int plan(struct cli *c, long length)
 {
-	static const char *const headers[] = {"team", "stage", "why"};
+	static const char *const headers[] = {N_("team"), N_("stage"), N_("why")};
 	struct coaching_plan p;
 	struct store *st;
 	enum status s = cli_open(c, &st);
@@ -92,7 +92,7 @@ static enum status print_ics(struct store *st, const struct coaching_sessions *l
 
 static enum status print_rows(const struct coaching_sessions *list, enum format f)
 {
-	static const char *const headers[] = {"start", "end", "coach", "team", "stage"};
+	static const char *const headers[] = {N_("start"), N_("end"), N_("coach"), N_("team"), N_("stage")};
 	struct table *t = table_new(5, headers);
 
 	for (size_t i = 0; i < list->count; i++) {

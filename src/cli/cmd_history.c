@@ -47,7 +47,7 @@ static enum status show(struct store *st, const struct history_filter *f, enum f
 	static const char *const csv_header[] = {
 		"at", "actor", "action", "kind", "record", "before", "after", "reason",
 	};
-	static const char *const table_header[] = { "when", "who", "what" };
+	static const char *const table_header[] = { N_("when"), N_("who"), N_("what") };
 	struct table *t;
 	enum status s;
 

@@ -48,7 +48,7 @@ static void print_csv(const struct ranking *r, int decimals)
 /* For people: unranked teams show "-" for their scores (and no rank). */
 static void print_table(const struct ranking *r, enum rank_method method)
 {
-	static const char *const headers[] = { "#", "team", "score", "judges", "raw #", "raw score" };
+	static const char *const headers[] = { N_("#"), N_("team"), N_("score"), N_("judges"), N_("raw #"), N_("raw score") };
 	size_t ncols = method == RANK_NORMALIZED ? 6 : 4;
 	int decimals = method == RANK_NORMALIZED ? 3 : 2;
 	struct table *t = table_new(ncols, headers);

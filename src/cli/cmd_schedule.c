@@ -203,7 +203,7 @@ static enum status print_json(struct store *st, const struct schedule *s, const 
 
 static void print_rows(const struct schedule *s, const size_t *order, enum format f)
 {
-	static const char *const headers[] = { "start", "end", "room", "team", "status", "late" };
+	static const char *const headers[] = { N_("start"), N_("end"), N_("room"), N_("team"), N_("status"), N_("late") };
 	struct table *t = table_new(f == FORMAT_CSV ? 5 : 6, headers);
 
 	for (size_t k = 0; k < s->count; k++) {

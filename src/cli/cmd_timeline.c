@@ -14,12 +14,12 @@
 /* The phases as a table (with their kind, pinned ones marked) or as CSV start,end,phase. */
 static void print_rows(const struct timeline *t, enum format f)
 {
-	static const char *const headers[] = { "start", "end", "phase", "kind" };
+	static const char *const headers[] = { N_("start"), N_("end"), N_("phase"), N_("kind") };
 	struct table *tb = table_new(f == FORMAT_CSV ? 3 : 4, headers);
 
 	for (size_t i = 0; i < t->count; i++) {
 		const struct phase *p = &t->items[i];
-		char start[17], end[17], *kind = pd_asprintf("%s%s", p->kind, p->pinned ? " (pinned)" : "");
+		char start[17], end[17], *kind = pd_asprintf("%s%s", p->kind, p->pinned ? _(" (pinned)") : "");
 		const char *cells[] = { start, end, p->name, kind };
 
 		clock_format(p->starts_at, start);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "podium/common.h"
+#include "podium/i18n.h"
 #include "podium/text.h"
 
 struct table {
@@ -107,8 +108,13 @@ void table_print(const struct table *t, FILE *out, int width)
 {
 	int *w = pd_calloc(t->ncols, sizeof(int));
 
+	char **headers = pd_calloc(t->ncols, sizeof(char *));
+
+	/* a table is for people: its headers speak their language (CSV keeps the names of the format) */
+	for (size_t i = 0; i < t->ncols; i++)
+		headers[i] = pd_strdup(t->headers[i][0] ? _(t->headers[i]) : "");
 	for (size_t i = 0; i < t->ncols; i++) {
-		w[i] = text_width(t->headers[i]);
+		w[i] = text_width(headers[i]);
 		for (size_t r = 0; r < t->nrows; r++) {
 			int cw = text_width(t->cells[r * t->ncols + i]);
 
@@ -117,9 +123,12 @@ void table_print(const struct table *t, FILE *out, int width)
 		}
 	}
 	fit_widths(w, t->ncols, width);
-	print_row(t, out, t->headers, w);
+	print_row(t, out, headers, w);
 	for (size_t r = 0; r < t->nrows; r++)
 		print_row(t, out, t->cells + r * t->ncols, w);
+	for (size_t i = 0; i < t->ncols; i++)
+		free(headers[i]);
+	free(headers);
 	free(w);
 }
 
