@@ -12,11 +12,13 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/i18n.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
-#include "podium/i18n.h"
+#include "podium/timeline.h"
 #include "tui/tui.h"
 
 extern char *theme_warning;
@@ -313,11 +315,47 @@ void app_reload(struct app *a)
 
 /* ---- drawing ---- */
 
+/* "Build · next: Lunch in 01:12": where the event stands, for every console's title. */
+static char *phase_text(struct app *a)
+{
+	int64_t now = clock_local_now();
+	long cur = -1, next = -1;
+	char span[32];
+
+	if (!a->timeline || a->screen.ops->shows_phase)
+		return NULL;
+	timeline_at(a->timeline, now, &cur, &next);
+	if (next >= 0) {
+		int64_t left = (a->timeline->items[next].starts_at - now + 59) / 60;
+
+		if (left >= 24 * 60)
+			snprintf(span, sizeof(span), _("%lld d %02lld:%02lld"), (long long)(left / 1440),
+				 (long long)(left % 1440 / 60), (long long)(left % 60));
+		else
+			snprintf(span, sizeof(span), "%02lld:%02lld", (long long)(left / 60), (long long)(left % 60));
+		if (cur >= 0)
+			return pd_asprintf(_("%s · next: %s in %s "), a->timeline->items[cur].name,
+					   a->timeline->items[next].name, span);
+		return pd_asprintf(_("next: %s in %s "), a->timeline->items[next].name, span);
+	}
+	return cur >= 0 ? pd_asprintf("%s ", a->timeline->items[cur].name) : NULL;
+}
+
 static void draw_title(struct app *a, int cols)
 {
 	const char *title = a->screen.ops->title ? a->screen.ops->title(a, a->screen.state) : "podium";
+	char *phase = phase_text(a);
+	int title_w = text_width(title), phase_w = phase ? text_width(phase) : 0;
 
 	draw_text(stdscr, 0, 0, ROLE_LOOK_TITLE, title, cols);
+	/* the phase takes the room the title leaves, never the title's */
+	if (phase && cols - title_w - 2 > 12) {
+		int w = phase_w < cols - title_w - 2 ? phase_w : cols - title_w - 2;
+
+		draw_text_right(stdscr, 0, cols - w, ROLE_LOOK_TITLE, phase, w);
+	}
+	free(phase);
+	a->title_minute = clock_local_now() / 60;
 }
 
 static void draw_prompt(struct app *a, int y, int cols)
@@ -530,7 +568,14 @@ static void check_file_after_wake(struct app *a)
 
 static void load_screen(struct app *a)
 {
-	enum status s = a->screen.ops->load ? a->screen.ops->load(a, a->screen.state) : ST_OK;
+	enum status s;
+
+	if (!a->timeline)
+		a->timeline = pd_calloc(1, sizeof(*a->timeline));
+	timeline_clear(a->timeline);
+	if (timeline_load(a->st, a->timeline) != ST_OK)
+		timeline_clear(a->timeline);	/* the title goes without it */
+	s = a->screen.ops->load ? a->screen.ops->load(a, a->screen.state) : ST_OK;
 
 	if (s == ST_BUSY) {
 		app_notice(a, "%s", _("The event file is busy; showing what was last read"));
@@ -593,6 +638,8 @@ static void run_loop(struct app *a)
 			next_tick = now + TICK_MS;
 			if (a->screen.ops->tick && a->screen.ops->tick(a, a->screen.state))
 				a->dirty = true;
+			if (clock_local_now() / 60 != a->title_minute)
+				a->dirty = true;	/* the title's countdown */
 		}
 	}
 }
@@ -658,5 +705,8 @@ int tui_run(struct app *a)
 	end_curses();
 	pd_die_hook = NULL;
 	free(a->search);
+	if (a->timeline)
+		timeline_clear(a->timeline);
+	free(a->timeline);
 	return 0;
 }

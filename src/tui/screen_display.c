@@ -268,4 +268,5 @@ const struct screen_ops screen_display_ops = {
 	.title = display_title,
 	.tick = display_tick,
 	.free = display_free,
+	.shows_phase = true,
 };

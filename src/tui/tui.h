@@ -18,6 +18,7 @@
 
 struct store;
 struct app;
+struct timeline;
 
 /* Keys: characters as themselves, curses function keys as negative numbers. */
 #define TUI_FN(k) (-(k))
@@ -58,6 +59,8 @@ struct screen_ops {
 	/* Called once a second: true when the screen must be redrawn (clocks). */
 	bool (*tick)(struct app *a, void *state);
 	void (*free)(void *state);
+	/* The screen shows the event's phase itself (the projector): no phase in the title. */
+	bool shows_phase;
 };
 
 struct screen {
@@ -88,6 +91,8 @@ struct app {
 	bool quit;
 	bool help;			/* the '?' overlay is open */
 	char *search;			/* the last '/' search */
+	struct timeline *timeline;	/* for the phase and next milestone in the title */
+	int64_t title_minute;		/* the minute the title's countdown was drawn for */
 	int help_scroll;
 	char status[512];
 	bool status_is_error;

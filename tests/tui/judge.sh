@@ -6,6 +6,8 @@
 podium demo --no-tui >/dev/null || exit 99
 console judge 80 24 tui --role judge --as "sarah cohen"
 wait_for judge 'judge Sarah Cohen'
+# every console's title says what comes next in the timeline
+wait_for judge 'next: Kickoff in 5 d 08:00'
 wait_for judge 'Cœur Vert .*to do'
 keys judge /
 type_text judge 'coeur'
