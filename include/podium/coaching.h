@@ -49,7 +49,7 @@ struct coaching_miss {
 struct coaching_plan {
 	size_t needed;		      /* stages that needed a session */
 	size_t placed;		      /* sessions planned now */
-	size_t kept;		      /* sessions kept because they had begun */
+	size_t kept;		      /* sessions kept: begun, or booked by hand */
 	size_t replaced;	      /* future sessions the plan replaced */
 	struct coaching_miss *misses; /* what did not fit, by team name then stage order */
 	size_t nmisses;
@@ -60,8 +60,8 @@ struct coaching_plan {
  * coach for each stage not yet validated (and not in a session that has
  * begun), within the coach's skills and windows, before the team's pitch,
  * with no coach or team in two places at once (the pitch slot counts as
- * busy). Sessions that start later than now are replaced; those that have
- * begun are kept. Greedy: pitches first come first, each team's stages in
+ * busy). Planned sessions that start later than now are replaced; those that
+ * have begun, and those booked by hand (coaching_book()), are kept. Greedy: pitches first come first, each team's stages in
  * turn (every team's first stage, then every team's second...), each at the
  * earliest time a skilled coach is free, the least busy coach on a tie.
  * What cannot fit is listed in *out with the reason; the rest is planned.

@@ -481,11 +481,11 @@
 	_(COACHING_WINDOWS, "SELECT coach_id, starts_at, ends_at FROM coach_window ORDER BY coach_id, starts_at") \
 	_(COACHING_VALIDATED, "SELECT team_id, stage_key FROM team_stage") \
 	_(COACHING_KEPT, \
-	  "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE starts_at <= $now") \
-	_(COACHING_CLEAR_FUTURE, "DELETE FROM coach_session WHERE starts_at > $now") \
+	  "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE starts_at <= $now OR booked") \
+	_(COACHING_CLEAR_FUTURE, "DELETE FROM coach_session WHERE starts_at > $now AND NOT booked") \
 	_(COACHING_INSERT, \
-	  "INSERT INTO coach_session(id, coach_id, team_id, stage, starts_at, ends_at)" \
-	  " VALUES ($id, $coach, $team, $stage, $starts_at, $ends_at)") \
+	  "INSERT INTO coach_session(id, coach_id, team_id, stage, starts_at, ends_at, booked)" \
+	  " VALUES ($id, $coach, $team, $stage, $starts_at, $ends_at, $booked)") \
 	_(COACHING_PLAN_JSON, \
 	  "SELECT json_object('length_min', $length, 'sessions', (SELECT count(*) FROM coach_session)," \
 	  " 'planned_ahead', (SELECT count(*) FROM coach_session WHERE starts_at > $now))") \

@@ -30,7 +30,7 @@ static int plan(struct cli *c, long length)
 	       p.placed, length);
 	printf(P_(" for %zu stage to coach", " for %zu stages to coach", p.needed), p.needed);
 	if (p.kept)
-		printf(_("; kept %zu that had begun"), p.kept);
+		printf(_("; kept %zu that had begun or were booked by hand"), p.kept);
 	printf("\n");
 	if (p.nmisses) {
 		struct table *t = table_new(3, headers);

@@ -498,6 +498,7 @@ static enum status plan_write(struct store *st, struct plan *p, size_t *replaced
 		query_bind_text(q, "$stage", p->stages.names[pl->stage]);
 		query_bind_int(q, "$starts_at", pl->start);
 		query_bind_int(q, "$ends_at", pl->start + p->len);
+		query_bind_int(q, "$booked", 0);
 		s = query_exec(q);
 	}
 	return s;
@@ -862,6 +863,7 @@ static enum status book_txn(struct store *st, void *ctx)
 		query_bind_text(q, "$stage", g.names[stage]);
 		query_bind_int(q, "$starts_at", start);
 		query_bind_int(q, "$ends_at", start + c->len);
+		query_bind_int(q, "$booked", 1);	/* booked by hand: 'coach plan' keeps it */
 		s = query_exec(q);
 	}
 	if (s == ST_OK)

@@ -217,6 +217,10 @@ static const char *const migrations[] = {
 	/* the leaderboard as it stood when frozen (JSON), so every display shows the same board */
 	"ALTER TABLE event ADD COLUMN frozen_board TEXT;"
 	"PRAGMA user_version = 2;",
+
+	/* 2 -> 3: a session booked by hand, which 'coach plan' keeps */
+	"ALTER TABLE coach_session ADD COLUMN booked INTEGER NOT NULL DEFAULT 0 CHECK (booked IN (0, 1));"
+	"PRAGMA user_version = 3;",
 };
 
 int schema_latest(void)

@@ -375,6 +375,42 @@ static void plan__keeps_sessions_that_have_begun_and_replaces_those_to_come(void
 	check_plan(f, at("2026-12-05 09:10"), 900, NULL);
 }
 
+static void plan__keeps_sessions_booked_by_hand(void **state)
+{
+	struct fixture *f = *state;
+	struct coaching_session s;
+	struct coaching_plan p;
+	struct coaching_sessions list;
+	bool found = false;
+
+	f->nteams = 1;
+	f->ncoaches = 1;
+	one_coach(f, 0, ALL_STAGES, "2026-12-05 09:00", "2026-12-05 12:00");
+	populate(f);
+	assert_int_equal(coaching_book(f->st, f->coach[0], f->team[0], 20, &s), ST_OK);
+	assert_string_equal(s.stage, "Idea");
+	coaching_session_clear(&s);
+	/* a plan made afterwards keeps the booking and does not plan its stage again */
+	assert_int_equal(coaching_plan(f->st, 20, &p), ST_OK);
+	assert_int_equal(p.kept, 1);
+	assert_int_equal(p.needed, 6);
+	coaching_plan_clear(&p);
+	assert_int_equal(coaching_plan(f->st, 20, &p), ST_OK);
+	assert_int_equal(p.kept, 1);
+	coaching_plan_clear(&p);
+	assert_int_equal(coaching_sessions(f->st, NULL, &list), ST_OK);
+	assert_int_equal(list.count, 7);
+	for (size_t i = 0; i < list.count; i++) {
+		if (strcmp(list.items[i].stage, "Idea") == 0) {
+			assert_false(found);
+			found = true;
+			assert_int_equal(list.items[i].start, at("2026-12-05 09:00"));
+		}
+	}
+	assert_true(found);
+	coaching_sessions_clear(&list);
+}
+
 static void plan__shares_the_sessions_among_coaches(void **state)
 {
 	struct fixture *f = *state;
@@ -583,6 +619,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(
 		plan__keeps_sessions_that_have_begun_and_replaces_those_to_come, setup, teardown),
+	    cmocka_unit_test_setup_teardown(plan__keeps_sessions_booked_by_hand, setup, teardown),
 	    cmocka_unit_test_setup_teardown(plan__shares_the_sessions_among_coaches, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(validate__is_idempotent_and_shows_in_the_progress,
