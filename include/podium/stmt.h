@@ -479,6 +479,8 @@
 	_(COACHING_COACHES, "SELECT id, name FROM coach ORDER BY name") \
 	_(COACHING_SKILLS, "SELECT coach_id, skill_key FROM coach_skill") \
 	_(COACHING_WINDOWS, "SELECT coach_id, starts_at, ends_at FROM coach_window ORDER BY coach_id, starts_at") \
+	_(COACHING_IN_WINDOW, \
+	  "SELECT 1 FROM coach_window WHERE coach_id = $coach AND starts_at <= $start AND ends_at >= $end") \
 	_(COACHING_VALIDATED, "SELECT team_id, stage_key FROM team_stage") \
 	_(COACHING_KEPT, \
 	  "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE starts_at <= $now OR booked") \

@@ -911,6 +911,20 @@ struct move_ctx {
 	bool cancel;
 };
 
+/* True when [start, end) lies within one of the coach's availability windows. */
+static bool in_window(struct store *st, const char *coach, int64_t start, int64_t end)
+{
+	struct query *q = store_query(st, STMT_COACHING_IN_WINDOW);
+	bool hit;
+
+	query_bind_text(q, "$coach", coach);
+	query_bind_int(q, "$start", start);
+	query_bind_int(q, "$end", end);
+	hit = query_step(q) == ST_ROW;
+	query_reset(q);
+	return hit;
+}
+
 static enum status move_txn(struct store *st, void *ctx)
 {
 	struct move_ctx *c = ctx;
@@ -950,16 +964,17 @@ static enum status move_txn(struct store *st, void *ctx)
 		bool coach_hit = spans_hit(&coach_busy, c->start, c->start + len) != 0;
 		bool team_hit = spans_hit(&team_busy, c->start, c->start + len) != 0;
 
-		if (coach_hit || team_hit) {
-			char at[17];
+		char at[17];
 
-			clock_format(c->start, at);
-			s = status_error(ST_INVALID, _("%s busy at %s: pick another time"),
-					 coach_hit && team_hit ? "the coach and the team are"
-					 : coach_hit	       ? "the coach is"
-							       : "the team is",
-					 at);
-		}
+		clock_format(c->start, at);
+		if (coach_hit && team_hit)
+			s = status_error(ST_INVALID, _("the coach and the team are busy at %s: pick another time"), at);
+		else if (coach_hit)
+			s = status_error(ST_INVALID, _("the coach is busy at %s: pick another time"), at);
+		else if (team_hit)
+			s = status_error(ST_INVALID, _("the team is busy at %s: pick another time"), at);
+		else if (!in_window(st, coach, c->start, c->start + len))
+			s = status_error(ST_INVALID, _("the coach is not available at %s: pick a time in their windows"), at);
 	}
 	if (s == ST_OK) {
 		q = store_query(st, STMT_COACHING_SESSION_MOVE);

@@ -55,14 +55,22 @@ keys coach C-u
 type_text coach "09:20"
 keys coach Enter
 wait_for coach 'busy at 2026-12-05 09:20: pick another time'
+# outside her availability: refused too
 keys coach m
 wait_for coach 'Move to'
 keys coach C-u
 type_text coach "2026-12-05 12:30"
 keys coach Enter
-wait_for coach 'Moved the session with Bridge Builders to 2026-12-05 12:30'
+wait_for coach 'the coach is not available at 2026-12-05 12:30: pick a time in their windows'
+# her day is full: the only free time in her windows is the session's own
+keys coach m
+wait_for coach 'Move to'
+keys coach C-u
+type_text coach "09:00"
+keys coach Enter
+wait_for coach 'Moved the session with Bridge Builders to 2026-12-05 09:00'
 run podium coach sessions --format csv
-expect_out_match '^2026-12-05 12:30,2026-12-05 12:50,Nadia Belkacem,Bridge Builders,Idea$'
+expect_out_match '^2026-12-05 09:00,2026-12-05 09:20,Nadia Belkacem,Bridge Builders,Idea$'
 run podium history --format csv
 expect_out_match ',coach Nadia Belkacem,move,coach_session,'
 expect_out_match ',coach Nadia Belkacem,delete,coach_session,'

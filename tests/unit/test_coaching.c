@@ -502,7 +502,7 @@ static void book__takes_the_next_free_time_and_the_next_stage(void **state)
 			    "before the pitch");
 }
 
-static void move__refuses_a_busy_time_and_takes_a_free_one(void **state)
+static void move__refuses_a_busy_time_or_one_outside_the_window_and_takes_a_free_one(void **state)
 {
 	struct fixture *f = *state;
 	struct coaching_session a, b;
@@ -518,6 +518,11 @@ static void move__refuses_a_busy_time_and_takes_a_free_one(void **state)
 	assert_int_equal(coaching_move(f->st, b.id, at("2026-12-05 09:10")), ST_INVALID);
 	assert_string_equal(status_message(ST_INVALID),
 			    "the team is busy at 2026-12-05 09:10: pick another time");
+	/* outside the coach's window (09:00-12:00), or running past its end */
+	assert_int_equal(coaching_move(f->st, b.id, at("2026-12-05 13:00")), ST_INVALID);
+	assert_string_equal(status_message(ST_INVALID),
+			    "the coach is not available at 2026-12-05 13:00: pick a time in their windows");
+	assert_int_equal(coaching_move(f->st, b.id, at("2026-12-05 11:50")), ST_INVALID);
 	assert_int_equal(coaching_move(f->st, b.id, at("2026-12-05 11:00")), ST_OK);
 	assert_int_equal(coaching_cancel(f->st, a.id), ST_OK);
 	assert_int_equal(coaching_sessions(f->st, NULL, &list), ST_OK);
@@ -626,7 +631,7 @@ int main(void)
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(book__takes_the_next_free_time_and_the_next_stage,
 					    setup, teardown),
-	    cmocka_unit_test_setup_teardown(move__refuses_a_busy_time_and_takes_a_free_one, setup,
+	    cmocka_unit_test_setup_teardown(move__refuses_a_busy_time_or_one_outside_the_window_and_takes_a_free_one, setup,
 					    teardown),
 	    cmocka_unit_test(plan__keeps_every_rule__on_random_instances),
 	};
