@@ -412,6 +412,8 @@ static void draw_prompt(struct app *a, int y, int cols)
 static void draw_help(struct app *a, int rows, int cols)
 {
 	static const struct tui_key global[] = {
+		{ 0, 'j', 0, "j/k ↓/↑", N_("move in the list"), true },
+		{ 0, 'g', 0, "g/G", N_("first and last row (also Home, End; PgUp, PgDn by pages)"), true },
 		{ 0, '/', 0, "/", N_("search the list (the same again: the next match)"), true },
 		{ 0, '?', 0, "?", N_("show or hide this help"), true },
 		{ 0, TUI_CTRL('l'), 0, "Ctrl-L", N_("redraw the screen"), true },
@@ -429,8 +431,8 @@ static void draw_help(struct app *a, int rows, int cols)
 	for (size_t i = 0; i < ops->nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
 		const struct tui_key *k = i < ops->nkeys ? &ops->keys[i] : &global[i - ops->nkeys];
 
-		if (i >= ops->nkeys && k->key == '/' && !ops->row_count)
-			continue;	/* nothing to search on this screen */
+		if (i >= ops->nkeys && (k->key == '/' || k->key == 'j' || k->key == 'g') && !ops->row_count)
+			continue;	/* no list on this screen */
 		if (skip > 0) {
 			skip--;
 			continue;
@@ -459,7 +461,8 @@ static void draw_all(struct app *a)
 		draw_help(a, rows, cols);
 	else
 		a->screen.ops->draw(a, a->screen.state, stdscr, 1, rows - 3, cols);
-	draw_hints(stdscr, rows - 2, a->screen.ops->keys, a->screen.ops->nkeys, cols);
+	draw_hints(stdscr, rows - 2, a->screen.ops->keys, a->screen.ops->nkeys,
+		   a->screen.ops->row_count && a->screen.ops->row_count(a->screen.state) > 0, cols);
 	if (a->prompt.open) {
 		draw_prompt(a, rows - 1, cols);
 	} else if (a->status[0]) {
@@ -474,6 +477,33 @@ static void draw_all(struct app *a)
 
 /* ---- keys ---- */
 
+/* The moves every list shares; true when key was one. */
+static bool move_key(struct app *a, int key)
+{
+	const struct screen_ops *ops = a->screen.ops;
+	size_t n = ops->row_count ? ops->row_count(a->screen.state) : 0, *cur;
+	size_t page = (size_t)(LINES > 8 ? LINES - 6 : 2);
+
+	if (n == 0)
+		return false;
+	cur = ops->cursor(a->screen.state);
+	if (key == 'j' || key == TUI_FN(KEY_DOWN))
+		*cur = *cur + 1 < n ? *cur + 1 : n - 1;
+	else if (key == 'k' || key == TUI_FN(KEY_UP))
+		*cur = *cur > 0 ? *cur - 1 : 0;
+	else if (key == 'g' || key == TUI_FN(KEY_HOME))
+		*cur = 0;
+	else if (key == 'G' || key == TUI_FN(KEY_END))
+		*cur = n - 1;
+	else if (key == TUI_FN(KEY_NPAGE))
+		*cur = *cur + page < n ? *cur + page : n - 1;
+	else if (key == TUI_FN(KEY_PPAGE))
+		*cur = *cur > page ? *cur - page : 0;
+	else
+		return false;
+	return true;
+}
+
 static void screen_key(struct app *a, int key)
 {
 	const struct screen_ops *ops = a->screen.ops;
@@ -484,7 +514,8 @@ static void screen_key(struct app *a, int key)
 			return;
 		}
 	}
-	ops->act(a, a->screen.state, -1, key);
+	if (!move_key(a, key))
+		ops->act(a, a->screen.state, -1, key);
 }
 
 static void handle_key(struct app *a, wint_t c, bool fn)

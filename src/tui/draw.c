@@ -132,24 +132,41 @@ int draw_big(WINDOW *w, int y, int x, enum theme_role role, const char *text, in
 	return col - x;
 }
 
-void draw_hints(WINDOW *w, int y, const struct tui_key *keys, size_t n, int cols)
+/* Draw one hint "label help" at *x when it fits; false when the line is full. */
+static bool hint(WINDOW *w, int y, int *x, int cols, const char *label, const char *help)
+{
+	int lw = text_width(label), hw = text_width(help);
+
+	if (*x + lw + 1 + hw + 2 > cols)
+		return false;
+	draw_text(w, y, *x, ROLE_LOOK_KEY, label, lw);
+	draw_text(w, y, *x + lw + 1, ROLE_LOOK_HINT, help, hw);
+	*x += lw + 1 + hw + 2;
+	return true;
+}
+
+void draw_hints(WINDOW *w, int y, const struct tui_key *keys, size_t n, bool list, int cols)
 {
 	int x = 0;
+	bool room = true;
 
 	draw_fill(w, y, 0, ROLE_LOOK_HINT, cols);
-	for (size_t i = 0; i <= n; i++) {
-		const char *label = i < n ? keys[i].label : "?";
-		const char *help = i < n ? _(keys[i].help) : _("help");
-		int need;
+	for (size_t i = 0; i < n && room; i++)
+		if (keys[i].hint)
+			room = hint(w, y, &x, cols, keys[i].label, _(keys[i].help));
+	if (list && room)
+		room = hint(w, y, &x, cols, "j/k", _("move")) && hint(w, y, &x, cols, "/", _("search"));
+	if (room)
+		hint(w, y, &x, cols, "?", _("help"));
+}
 
-		if (i < n && !keys[i].hint)
-			continue;
-		need = text_width(label) + 1 + text_width(help) + 2;
-		if (x + need > cols)
-			break;
-		draw_text(w, y, x, ROLE_LOOK_KEY, label, text_width(label));
-		x += text_width(label) + 1;
-		draw_text(w, y, x, ROLE_LOOK_HINT, help, text_width(help));
-		x += text_width(help) + 2;
-	}
+size_t draw_scroll(size_t sel, size_t *top, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + (size_t)rows)
+		*top = sel - (size_t)rows + 1;
+	return *top;
 }

@@ -35,8 +35,6 @@ struct coach_screen {
 };
 
 enum {
-	ACT_DOWN,
-	ACT_UP,
 	ACT_LEFT,
 	ACT_RIGHT,
 	ACT_VALIDATE,
@@ -50,8 +48,6 @@ enum {
 static const struct tui_key coach_keys[] = {
     {ACT_VALIDATE, 'v', 0, "v", N_("validate the stage"), true},
     {ACT_BOOK, 'b', 0, "b", N_("book a session"), true},
-    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true},
-    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false},
     {ACT_LEFT, 'h', TUI_FN(KEY_LEFT), "h/l", N_("stage"), true},
     {ACT_RIGHT, 'l', TUI_FN(KEY_RIGHT), "l", N_("next stage"), false},
     {ACT_FOCUS, '\t', 0, "Tab", N_("sessions / teams"), true},
@@ -61,8 +57,6 @@ static const struct tui_key coach_keys[] = {
 
 static const struct tui_key pick_keys[] = {
     {ACT_CHOOSE, TUI_ENTER, 0, "Enter", N_("open as this coach"), true},
-    {ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true},
-    {ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false},
 };
 
 static const struct screen_ops coach_pick_ops;
@@ -70,17 +64,6 @@ static const struct screen_ops coach_pick_ops;
 static struct coach_screen *cs(void *state)
 {
 	return state;
-}
-
-/* Keep sel visible in a list of rows lines starting at *top. */
-static void scroll_to(size_t sel, size_t *top, int rows)
-{
-	if (rows < 1)
-		rows = 1;
-	if (sel < *top)
-		*top = sel;
-	if (sel >= *top + (size_t)rows)
-		*top = sel - (size_t)rows + 1;
 }
 
 /* ---- the picker ---- */
@@ -99,7 +82,7 @@ static const char *pick_title(struct app *a, void *state)
 {
 	(void)a;
 	(void)state;
-	return " podium · which coach are you?";
+	return _(" podium · which coach are you?");
 }
 
 static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
@@ -114,7 +97,7 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 		return;
 	}
 	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, _("Open the console as coach:"), cols - 4);
-	scroll_to(c->pick_sel, &c->pick_top, list_rows);
+	draw_scroll(c->pick_sel, &c->pick_top, list_rows);
 	for (int r = 0; r < list_rows && c->pick_top + (size_t)r < c->ncoaches; r++) {
 		size_t i = c->pick_top + (size_t)r;
 		bool cur = i == c->pick_sel;
@@ -148,14 +131,6 @@ static void pick_act(struct app *a, void *state, int action, int key)
 
 	(void)key;
 	switch (action) {
-	case ACT_DOWN:
-		if (c->pick_sel + 1 < c->ncoaches)
-			c->pick_sel++;
-		break;
-	case ACT_UP:
-		if (c->pick_sel > 0)
-			c->pick_sel--;
-		break;
 	case ACT_CHOOSE:
 		if (c->pick_sel < c->ncoaches) {
 			become(a, c, c->coaches[c->pick_sel].id, c->coaches[c->pick_sel].name);
@@ -226,7 +201,7 @@ static int draw_sessions(struct coach_screen *c, WINDOW *w, int y, int rows, int
 			  _("No sessions yet: press b on a team to book one."), cols - 4);
 		return 2;
 	}
-	scroll_to(c->sess_sel, &c->sess_top, rows);
+	draw_scroll(c->sess_sel, &c->sess_top, rows);
 	for (int r = 0; r < rows && c->sess_top + (size_t)r < c->sessions.count; r++, y++) {
 		size_t i = c->sess_top + (size_t)r;
 		const struct coaching_session *s = &c->sessions.items[i];
@@ -284,7 +259,7 @@ static void draw_progress(struct coach_screen *c, WINDOW *w, int y, int rows, in
 			  cols - 4);
 		return;
 	}
-	scroll_to(c->team_sel, &c->team_top, rows);
+	draw_scroll(c->team_sel, &c->team_top, rows);
 	for (int r = 0; r < rows && c->team_top + (size_t)r < p->nteams; r++, y++) {
 		size_t i = c->team_top + (size_t)r;
 		const struct coaching_team *t = &p->teams[i];
@@ -457,21 +432,11 @@ static void move_done(struct app *a, void *state, const char *text)
 static void coach_act(struct app *a, void *state, int action, int key)
 {
 	struct coach_screen *c = cs(state);
-	size_t *sel = c->on_sessions ? &c->sess_sel : &c->team_sel;
-	size_t count = c->on_sessions ? c->sessions.count : c->progress.nteams;
 	bool has_team = c->team_sel < c->progress.nteams,
 	     has_session = c->sess_sel < c->sessions.count;
 
 	(void)key;
 	switch (action) {
-	case ACT_DOWN:
-		if (*sel + 1 < count)
-			(*sel)++;
-		break;
-	case ACT_UP:
-		if (*sel > 0)
-			(*sel)--;
-		break;
 	case ACT_LEFT:
 		if (c->stage > 0)
 			c->stage--;

@@ -45,9 +45,6 @@ enum {
 
 static const struct tui_key queue_keys[] = {
 	{ ACT_OPEN, TUI_ENTER, 'l', "Enter", N_("score the team"), true },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
-	{ 0, TUI_NOKEY, 0, "/", N_("search"), true },
 	{ ACT_CONFLICT, 'x', 0, "x", N_("declare a conflict of interest"), true },
 };
 
@@ -261,10 +258,7 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No teams yet: the organizer imports them."), cols - 4);
 		return;
 	}
-	if (j->sel < j->top)
-		j->top = j->sel;
-	if (j->sel >= j->top + (size_t)rows)
-		j->top = j->sel - (size_t)rows + 1;
+	draw_scroll(j->sel, &j->top, rows);
 	for (int r = 0; r < rows && j->top + (size_t)r < j->queue.count; r++) {
 		const struct queue_item *it = &j->queue.items[j->top + (size_t)r];
 		bool cur = j->top + (size_t)r == j->sel;
@@ -414,14 +408,6 @@ static void queue_act(struct app *a, void *state, int action, int key)
 
 	(void)key;
 	switch (action) {
-	case ACT_DOWN:
-		if (j->sel + 1 < j->queue.count)
-			j->sel++;
-		break;
-	case ACT_UP:
-		if (j->sel > 0)
-			j->sel--;
-		break;
 	case ACT_OPEN:
 		open_selected(a, j);
 		break;

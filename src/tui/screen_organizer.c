@@ -94,25 +94,20 @@ struct organizer_screen {
 };
 
 enum {
-	ACT_NEXT_TAB, ACT_PREV_TAB, ACT_DOWN, ACT_UP, ACT_ADD, ACT_RENAME, ACT_DELETE, ACT_IMPORT,
+	ACT_NEXT_TAB, ACT_PREV_TAB, ACT_ADD, ACT_RENAME, ACT_DELETE, ACT_IMPORT,
 	ACT_LOCK, ACT_FREEZE, ACT_REVEAL, ACT_REVEAL_RESET, ACT_TAB_KEYS,
-	ACT_TIME, ACT_PIN, ACT_MOVE, ACT_SWAP, ACT_FIRST, ACT_LAST, ACT_DETAILS,
+	ACT_TIME, ACT_PIN, ACT_MOVE, ACT_SWAP, ACT_DETAILS,
 };
 
 static const struct tui_key organizer_keys[] = {
 	{ ACT_NEXT_TAB, '\t', TUI_FN(KEY_RIGHT), "Tab", N_("next tab"), true },
 	{ ACT_PREV_TAB, TUI_FN(KEY_BTAB), TUI_FN(KEY_LEFT), "S-Tab", N_("previous tab"), false },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), false },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
-	{ ACT_FIRST, 'g', TUI_FN(KEY_HOME), "g", N_("first row"), false },
-	{ ACT_LAST, 'G', TUI_FN(KEY_END), "G", N_("last row"), false },
 	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "1-9 0", N_("go to a tab"), false },
 	{ ACT_ADD, 'a', 0, "a", N_("add"), true },
 	{ ACT_RENAME, 'e', 0, "e", N_("rename"), true },
 	{ ACT_DETAILS, 'E', 0, "E", N_("edit details"), true },
 	{ ACT_DELETE, 'd', TUI_FN(KEY_DC), "d", N_("delete"), true },
 	{ ACT_IMPORT, 'i', 0, "i", N_("import CSV"), true },
-	{ ACT_TAB_KEYS, TUI_NOKEY, 0, "/", N_("search"), true },
 	{ ACT_TIME, 't', 0, "t", N_("timeline: change the time"), false },
 	{ ACT_PIN, 'p', 0, "p", N_("timeline: pin or unpin"), false },
 	{ ACT_MOVE, 'm', 0, "m", N_("schedule: move the pitch"), false },
@@ -233,15 +228,7 @@ static void draw_tabs(struct organizer_screen *o, WINDOW *w, int y, int cols)
 /* Keep the selection in view; returns the first row to draw. */
 static size_t scroll_to_selection(struct organizer_screen *o, int rows)
 {
-	size_t *sel = &o->sel[o->tab], *top = &o->top[o->tab];
-
-	if (rows < 1)
-		rows = 1;
-	if (*sel < *top)
-		*top = *sel;
-	if (*sel >= *top + (size_t)rows)
-		*top = *sel - (size_t)rows + 1;
-	return *top;
+	return draw_scroll(o->sel[o->tab], &o->top[o->tab], rows);
 }
 
 static void draw_records(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
@@ -1206,7 +1193,6 @@ static void prompt_import(struct app *a, struct organizer_screen *o)
 static void organizer_act(struct app *a, void *state, int action, int key)
 {
 	struct organizer_screen *o = state;
-	size_t *sel = &o->sel[o->tab];
 	const struct board_row *row = selected_row(o);
 	int kind = tab_kind(o->tab);
 
@@ -1218,20 +1204,6 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 	case ACT_PREV_TAB:
 		o->tab = (enum tab)((o->tab + TAB_COUNT - 1) % TAB_COUNT);
 		app_reload(a);
-		break;
-	case ACT_DOWN:
-		if (*sel + 1 < tab_rows(o))
-			(*sel)++;
-		break;
-	case ACT_UP:
-		if (*sel > 0)
-			(*sel)--;
-		break;
-	case ACT_FIRST:
-		*sel = 0;
-		break;
-	case ACT_LAST:
-		*sel = tab_rows(o) ? tab_rows(o) - 1 : 0;
 		break;
 	case ACT_ADD:
 		if (o->tab == TAB_TIMELINE) {

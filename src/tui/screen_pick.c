@@ -22,12 +22,10 @@ struct pick_screen {
 	size_t top;
 };
 
-enum { ACT_DOWN, ACT_UP, ACT_CHOOSE };
+enum { ACT_CHOOSE };
 
 static const struct tui_key pick_keys[] = {
 	{ ACT_CHOOSE, TUI_ENTER, 0, "Enter", N_("open as this person"), true },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
 };
 
 #define FIXED_ROWS 2	/* organizer, display */
@@ -57,10 +55,7 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, _("Open the console as:"), cols - 4);
 	if (list_rows < 1)
 		return;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + (size_t)list_rows)
-		p->top = p->sel - (size_t)list_rows + 1;
+	draw_scroll(p->sel, &p->top, list_rows);
 	for (int r = 0; r < list_rows && p->top + (size_t)r < total; r++) {
 		size_t i = p->top + (size_t)r;
 		bool cur = i == p->sel;
@@ -121,15 +116,9 @@ static void pick_act(struct app *a, void *state, int action, int key)
 	size_t total = FIXED_ROWS + p->judges.count;
 
 	(void)key;
+	if (p->sel >= total)
+		return;	/* a judge left the list since it was drawn */
 	switch (action) {
-	case ACT_DOWN:
-		if (p->sel + 1 < total)
-			p->sel++;
-		break;
-	case ACT_UP:
-		if (p->sel > 0)
-			p->sel--;
-		break;
 	case ACT_CHOOSE:
 		if (p->sel == 0) {
 			a->who.role = ROLE_ORGANIZER;

@@ -26,12 +26,12 @@ struct timer_screen {
 	struct chase chase;
 	char chase_team[ID_LEN + 1];	/* whose sheets the chase counts, "" for none */
 	char *chase_name;
-	size_t sel;			/* picker */
+	size_t sel, top;		/* picker */
 	int64_t minute;			/* of the last tick, to redraw the clocks */
 	char title[320];
 };
 
-enum { ACT_START, ACT_PAUSE, ACT_NEXT, ACT_NOSHOW, ACT_CATCHUP, ACT_ROOMS, ACT_DOWN, ACT_UP, ACT_CHOOSE };
+enum { ACT_START, ACT_PAUSE, ACT_NEXT, ACT_NOSHOW, ACT_CATCHUP, ACT_ROOMS, ACT_CHOOSE };
 
 static const struct tui_key timer_keys[] = {
 	{ ACT_START, 's', 0, "s", N_("start"), true },
@@ -44,8 +44,6 @@ static const struct tui_key timer_keys[] = {
 
 static const struct tui_key pick_keys[] = {
 	{ ACT_CHOOSE, TUI_ENTER, 0, "Enter", N_("keep time in this room"), true },
-	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("move"), true },
-	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("move up"), false },
 };
 
 static const struct screen_ops timer_pick_ops;
@@ -411,13 +409,12 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 	}
 	if (t->sel >= t->sched.nrooms)
 		t->sel = t->sched.nrooms - 1;
-	for (int i = 0; i < rows - 3 && (size_t)i < t->sched.nrooms; i++) {
-		size_t k = t->sel >= (size_t)(rows - 3) ? t->sel - (size_t)(rows - 3) + 1 + (size_t)i : (size_t)i;
+	draw_scroll(t->sel, &t->top, rows - 3);
+	for (int i = 0; i < rows - 3 && t->top + (size_t)i < t->sched.nrooms; i++) {
+		size_t k = t->top + (size_t)i;
 		bool cur = k == t->sel;
 		char *line;
 
-		if (k >= t->sched.nrooms)
-			break;
 		line = schedule_room_text(&t->sched, k);
 		if (cur)
 			draw_fill(w, top + 2 + i, 0, ROLE_LOOK_CURSOR, cols);
@@ -432,14 +429,6 @@ static void pick_act(struct app *a, void *state, int action, int key)
 
 	(void)key;
 	switch (action) {
-	case ACT_DOWN:
-		if (t->sel + 1 < t->sched.nrooms)
-			t->sel++;
-		break;
-	case ACT_UP:
-		if (t->sel > 0)
-			t->sel--;
-		break;
 	case ACT_CHOOSE:
 		if (t->sel < t->sched.nrooms) {
 			memcpy(t->room_id, t->sched.rooms[t->sel].id, sizeof(t->room_id));

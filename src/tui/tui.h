@@ -49,9 +49,10 @@ struct screen_ops {
 	/* The title line's text. */
 	const char *(*title)(struct app *a, void *state);
 	/*
-	 * The list that '/' searches, when the screen shows one: how many rows,
-	 * the text of a row's fields (NULL past its last field) and where the
-	 * selection is. row_count NULL: nothing to search.
+	 * The list the screen shows, if any: how many rows, the text of a row's
+	 * fields (NULL past its last field) and where the selection is. The app
+	 * moves the selection (j/k, arrows, g/G, Home/End, PgUp/PgDn) and
+	 * searches it ('/'). row_count NULL: no list.
 	 */
 	size_t (*row_count)(void *state);
 	const char *(*row_text)(void *state, size_t row, int field);
@@ -157,8 +158,10 @@ void draw_bar(WINDOW *w, int y, int x, enum theme_role role, double value, int c
 /* Large digits (5 rows high) for a clock "MM:SS"; returns the columns used. */
 int draw_big(WINDOW *w, int y, int x, enum theme_role role, const char *text, int maxcols);
 int draw_big_width(const char *text);
-/* Hints for keys: "Enter open  s submit  ? help", as many as fit. */
-void draw_hints(WINDOW *w, int y, const struct tui_key *keys, size_t n, int cols);
+/* Hints for keys: "Enter open  s submit  j/k move  / search  ? help", as many as fit (list: the screen has rows). */
+void draw_hints(WINDOW *w, int y, const struct tui_key *keys, size_t n, bool list, int cols);
+/* Keep the row sel in view of a list of rows lines starting at *top; returns *top. */
+size_t draw_scroll(size_t sel, size_t *top, int rows);
 
 /* ---- themes on the terminal (theme.c) ---- */
 

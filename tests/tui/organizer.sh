@@ -67,6 +67,10 @@ keys org g /
 type_text org "ZÈB"
 keys org Enter e
 wait_for org 'New name: Zèbres'
+keys org Escape g G e
+wait_for org 'New name: Zèbres'
+keys org Escape g e
+wait_for org 'New name: Les Castors Verts'
 keys org Escape /
 wait_for org 'Search .*: ZÈB'
 keys org C-u
