@@ -10,6 +10,7 @@
 #include "podium/csv.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/idmap.h"
 #include "podium/import.h"
 #include "podium/panel.h"
 #include "podium/people.h"
@@ -90,6 +91,7 @@ struct organizer_screen {
 	struct edit_form *form;			/* a record's details between their prompts */
 	struct coaching_progress progress;
 	struct ranking raw, normalized;
+	struct idmap norm_ix;		/* team id to its row in normalized */
 	char title[256];
 };
 
@@ -130,6 +132,7 @@ static void clear_data(struct organizer_screen *o)
 	coaching_progress_clear(&o->progress);
 	ranking_clear(&o->raw);
 	ranking_clear(&o->normalized);
+	idmap_clear(&o->norm_ix);
 }
 
 static size_t tab_rows(const struct organizer_screen *o)
@@ -180,6 +183,7 @@ static enum status organizer_load(struct app *a, void *state)
 			return s;
 		if ((s = ranking_compute(a->st, RANK_NORMALIZED, NULL, &o->normalized)) != ST_OK)
 			return s;
+		IDMAP_BUILD(&o->norm_ix, o->normalized.rows, o->normalized.count, team_id);
 	}
 	if (o->sel[o->tab] >= tab_rows(o))
 		o->sel[o->tab] = tab_rows(o) ? tab_rows(o) - 1 : 0;
@@ -207,7 +211,7 @@ static void draw_tabs(struct organizer_screen *o, WINDOW *w, int y, int cols)
 	if (full > cols)
 		digits = false;	/* the digit keys still work */
 	for (int t = 0; t < TAB_COUNT; t++) {
-		if (digits)
+		if (digits && t < 10)	/* 1-9 and 0 reach the first ten */
 			snprintf(labels[t], sizeof(labels[t]), " %d %s ", (t + 1) % 10, _(tab_labels[t]));
 		else
 			snprintf(labels[t], sizeof(labels[t]), " %s ", _(tab_labels[t]));
@@ -463,15 +467,13 @@ static void draw_results(struct organizer_screen *o, WINDOW *w, int top, int row
 	draw_text_right(w, top, 34 + name_w, ROLE_LOOK_HEADER, _("Judges"), 6);
 	for (int r = 0; r < rows - 1 && first + (size_t)r < o->raw.count; r++) {
 		const struct rank_row *row = &o->raw.rows[first + (size_t)r];
-		const struct rank_row *norm = NULL;
+		long at = idmap_find(&o->norm_ix, row->team_id);
+		const struct rank_row *norm = at >= 0 ? &o->normalized.rows[at] : NULL;
 		char rank[8] = "", score[16] = "", nrank[8] = "", z[16] = "", judges[8];
 		int y = top + 1 + r;
 		bool cur = first + (size_t)r == o->sel[o->tab];
 		enum theme_role role = cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT;
 
-		for (size_t i = 0; i < o->normalized.count; i++)
-			if (strcmp(o->normalized.rows[i].team_id, row->team_id) == 0)
-				norm = &o->normalized.rows[i];
 		if (row->rank) {
 			snprintf(rank, sizeof(rank), "%d", row->rank);
 			snprintf(score, sizeof(score), "%.2f", row->score);

@@ -39,6 +39,20 @@ expect_out_match '^revealed 2 teams'
 run podium board unreveal
 wait_gone display '· · ·'
 
+# the organizer's Results tab puts each team's raw and normalized ranks side by side
+run podium leaderboard --format csv
+rank=$(grep ',Bridge Builders,' "$TESTDIR/out" | cut -d, -f1)
+run podium leaderboard --method normalized --format csv
+line=$(grep ',Bridge Builders,' "$TESTDIR/out")
+nrank=${line%%,*}
+z=$(echo "$line" | cut -d, -f3)
+console org 132 43 tui --role organizer
+wait_for org 'Teams'
+keys org 0 Tab
+wait_for org 'Raw #'
+wait_for org "^ +$rank +Bridge Builders +92\.86 +$nrank +$z +3\$"
+keys org q
+
 run podium tui --role display --bogus
 expect_rc 2
 finish
