@@ -2,9 +2,11 @@
 
 #include <getopt.h>
 #include <pwd.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "podium/audit.h"
@@ -47,15 +49,21 @@ static const char *login_name(void)
 /* Read a PIN from the terminal without echo, before curses starts. */
 static char *read_pin(const char *name)
 {
+	struct termios saved, quiet;
+	bool echo_off = tcgetattr(STDIN_FILENO, &saved) == 0;
 	char *line = NULL, *pin;
 	size_t cap = 0;
 	ssize_t n;
-	int echo_off = system("stty -echo 2>/dev/null") == 0;
 
+	if (echo_off) {
+		quiet = saved;
+		quiet.c_lflag &= (tcflag_t)~ECHO;
+		echo_off = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+	}
 	fprintf(stderr, _("PIN for %s: "), name);
 	n = getline(&line, &cap, stdin);
-	if (echo_off && system("stty echo 2>/dev/null") != 0)
-		fputs("\n", stderr);
+	if (echo_off)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
 	fputs("\n", stderr);
 	if (n < 0) {
 		free(line);
@@ -63,6 +71,7 @@ static char *read_pin(const char *name)
 	}
 	line[strcspn(line, "\r\n")] = '\0';
 	pin = pd_strdup(line);
+	sodium_memzero(line, cap);
 	free(line);
 	return pin;
 }
@@ -74,6 +83,8 @@ static int become_judge(struct app *a, const char *id, const char *name, bool ha
 		bool ok = false;
 		enum status s = pin ? people_check_pin(a->st, id, pin, &ok) : ST_INVALID;
 
+		if (pin)
+			sodium_memzero(pin, strlen(pin));
 		free(pin);
 		if (s != ST_OK || !ok) {
 			fprintf(stderr, "podium: %s\n", _("wrong PIN"));
