@@ -221,6 +221,15 @@ static const char *const migrations[] = {
 	/* 2 -> 3: a session booked by hand, which 'coach plan' keeps */
 	"ALTER TABLE coach_session ADD COLUMN booked INTEGER NOT NULL DEFAULT 0 CHECK (booked IN (0, 1));"
 	"PRAGMA user_version = 3;",
+
+	/* 3 -> 4: the results policy (one official result) and the calibration pitch */
+	"ALTER TABLE event ADD COLUMN rank_method TEXT NOT NULL DEFAULT 'raw'"
+	"  CHECK (rank_method IN ('raw', 'normalized'));"
+	"ALTER TABLE event ADD COLUMN min_judges INTEGER NOT NULL DEFAULT 1 CHECK (min_judges BETWEEN 1 AND 1000);"
+	/* keys joined by ',': raw, normalized, judges, criterion:<criterion id> */
+	"ALTER TABLE event ADD COLUMN tie_break TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE team ADD COLUMN calibration INTEGER NOT NULL DEFAULT 0 CHECK (calibration IN (0, 1));"
+	"PRAGMA user_version = 4;",
 };
 
 int schema_latest(void)
