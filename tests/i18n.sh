@@ -54,8 +54,8 @@ expect_rc 0
 # the formats of files do not change with the language
 run fr podium leaderboard --format csv
 expect_out <<'END'
-rank,team,score,judges
-,Les Castors,,0
+rank,team,score,judges,tied,status
+,Les Castors,,0,,unscored
 END
 run fr podium timeline --format csv
 expect_out_match '^start,end,phase$'

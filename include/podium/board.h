@@ -71,6 +71,7 @@ struct queue_item {
 	double total;		/* the judge's own T(j,t), when complete */
 	int64_t pitch_at;	/* the planned pitch (event time), 0 when not scheduled */
 	char *room;		/* where it pitches, or NULL */
+	bool calibration;	/* the calibration pitch: scored first, counts nowhere */
 };
 
 struct judge_queue {
@@ -81,8 +82,8 @@ struct judge_queue {
 
 /*
  * The teams judge_id is to judge in pitch order (unscheduled ones last, by
- * name): the judge's panel when judges were assigned, else every team, and
- * any team the judge already has a sheet for.
+ * name): the calibration pitch first, then the judge's panel when judges were
+ * assigned, else every team, and any team the judge already has a sheet for.
  */
 enum status board_judge_queue(struct store *st, const char *judge_id, struct judge_queue *out);
 void board_judge_queue_clear(struct judge_queue *q);
@@ -99,6 +100,9 @@ struct sheet_grid {
 	struct board_names judges, teams;
 	unsigned char *cells;	/* judges.count x teams.count, row per judge: enum cell_state */
 	size_t submitted, drafts, conflicts;
+	/* how each judge scored the calibration pitch, to agree on the scale */
+	char *calibration_team;		/* its name, or NULL when the event has none */
+	double *calibration_total;	/* per judge: T(j,t), or NAN while incomplete or missing */
 };
 
 enum status board_sheet_grid(struct store *st, struct sheet_grid *out);
@@ -108,22 +112,19 @@ void board_sheet_grid_clear(struct sheet_grid *g);
 
 #include "podium/ranking.h"
 
-/* One board: all teams (title NULL) or one track's. */
-struct board_view {
-	char *title;
-	struct ranking ranking;
-};
-
 struct board_views {
-	struct board_view *items;	/* overall first, then each track that has teams, by name */
+	struct ranking_view *items;	/* every team first, then each track that has teams, by name */
 	size_t count;
 	bool frozen;			/* read from the snapshot taken at the freeze */
+	int reveal_step;		/* the ceremony: teams revealed from the bottom, or -1 */
 };
 
 /*
- * The boards as the projector shows them: live, or while the organizer has
- * frozen the board, exactly as they stood at the freeze (every display shows
- * the same, however late it opened). Free with board_views_clear().
+ * The boards as the projector shows them, from the official result: live; or
+ * while the organizer has frozen the board, exactly as they stood at the
+ * freeze (every display shows the same, however late it opened); or during
+ * the ceremony (the results locked), the final result, whose reveal_step
+ * lowest ranked teams are shown. Free with board_views_clear().
  */
 enum status board_views_load(struct store *st, struct board_views *out);
 void board_views_clear(struct board_views *v);

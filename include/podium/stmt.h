@@ -24,7 +24,8 @@
 	_(EVENT_JSON, \
 	  "SELECT json_object('id', id, 'name', name, 'starts_at', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')," \
 	  " 'hours', hours, 'results_locked', json(iif(results_locked, 'true', 'false'))," \
-	  " 'board_frozen', json(iif(board_frozen, 'true', 'false')), 'reveal_step', reveal_step) FROM event") \
+	  " 'board_frozen', json(iif(board_frozen, 'true', 'false')), 'reveal_step', reveal_step," \
+	  " 'method', rank_method, 'min_judges', min_judges, 'tie_break', tie_break) FROM event") \
 	_(EVENT_SET_LOCKED, "UPDATE event SET results_locked = $locked") \
 	_(EVENT_SET_REVEAL, "UPDATE event SET reveal_step = $step")
 
@@ -56,8 +57,10 @@
 	  "SELECT json_object('id', r.id, 'name', r.name, 'project', r.project, 'table', r.table_label," \
 	  " 'description', r.description, 'tracks', json(" STMT_TRACK_NAMES("team_track", "team_id") ")," \
 	  " 'members', json((SELECT json_group_array(name) FROM" \
-	  " (SELECT name FROM team_member WHERE team_id = r.id ORDER BY position))))" \
+	  " (SELECT name FROM team_member WHERE team_id = r.id ORDER BY position)))," \
+	  " 'calibration', json(iif(r.calibration, 'true', 'false')))" \
 	  " FROM team r WHERE r.id = $id") \
+	_(TEAM_SET_CALIBRATION, "UPDATE team SET calibration = $on WHERE id = $id") \
 	_(TEAM_TRACK_CLEAR, "DELETE FROM team_track WHERE team_id = $id") \
 	_(TEAM_TRACK_ADD, "INSERT OR IGNORE INTO team_track(team_id, track_id) VALUES ($id, $track)") \
 	_(TEAM_MEMBER_CLEAR, "DELETE FROM team_member WHERE team_id = $id") \
@@ -229,17 +232,44 @@
 	  " 'after', iif(json_valid(after), json(after), after), 'reason', reason))" \
 	  " FROM (" HISTORY_SELECT ")")
 
+#define STMT_RANKING_COUNTED \
+	"s.status = 'submitted' AND s.total IS NOT NULL" \
+	" AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id)"
+
 #define STMT_RANKING(_) \
-	_(RANKING_TEAMS, "SELECT id, name FROM team") \
-	_(RANKING_TRACK_TEAMS, "SELECT team_id FROM team_track WHERE track_id = $track") \
+	_(RANKING_POLICY, "SELECT rank_method, min_judges, tie_break FROM event") \
+	_(RANKING_TEAMS, "SELECT id, name, calibration FROM team") \
+	_(RANKING_TRACKS, "SELECT id, name FROM track ORDER BY name") \
+	_(RANKING_TEAM_TRACKS, "SELECT team_id, track_id FROM team_track") \
 	_(RANKING_SHEETS, \
-	  "SELECT team_id, judge_id, total FROM sheet WHERE status = 'submitted' AND total IS NOT NULL") \
+	  "SELECT s.rowid, s.team_id, s.judge_id, s.total FROM sheet s WHERE " STMT_RANKING_COUNTED \
+	  " ORDER BY s.rowid") \
+	_(RANKING_CRITERION_SCALE, "SELECT min_value, max_value FROM criterion WHERE id = $criterion") \
+	_(RANKING_CRITERION_VALUES, \
+	  "SELECT s.rowid, v.value FROM sheet s JOIN sheet_value v ON v.sheet_id = s.id" \
+	  " AND v.criterion_id = $criterion WHERE " STMT_RANKING_COUNTED " ORDER BY s.rowid") \
 	_(RANKING_ROW_JSON, \
 	  "SELECT json_object('rank', $rank, 'team', $team, 'team_id', $team_id, 'score', $score," \
-	  " 'judges', $judges)") \
+	  " 'judges', $judges, 'tied', json(iif($tied, 'true', 'false')), 'status', $status)") \
 	_(RANKING_ROW_JSON_NORMALIZED, \
 	  "SELECT json_object('rank', $rank, 'team', $team, 'team_id', $team_id, 'score', $score," \
-	  " 'judges', $judges, 'raw_rank', $raw_rank, 'raw_score', $raw_score)")
+	  " 'judges', $judges, 'tied', json(iif($tied, 'true', 'false')), 'status', $status," \
+	  " 'raw_rank', $raw_rank, 'raw_score', $raw_score)")
+
+#define STMT_RESULTS(_) \
+	_(RESULTS_POLICY_JSON, \
+	  "SELECT json_object('method', $method, 'min_judges', $min_judges, 'tie_break', $tie_break)") \
+	_(RESULTS_SET_POLICY, \
+	  "UPDATE event SET rank_method = $method, min_judges = $min_judges, tie_break = $tie_break") \
+	_(RESULTS_TEAM_SHEETS, \
+	  "SELECT s.judge_id, j.name, s.status, s.total," \
+	  " EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id)" \
+	  " FROM sheet s JOIN judge j ON j.id = s.judge_id WHERE s.team_id = $team ORDER BY j.name, j.id") \
+	_(RESULTS_MISSING_SHEETS, \
+	  "SELECT count(*) FROM assignment a JOIN team t ON t.id = a.team_id AND NOT t.calibration" \
+	  " WHERE NOT EXISTS (SELECT 1 FROM sheet s WHERE s.judge_id = a.judge_id AND s.team_id = a.team_id" \
+	  "  AND s.status = 'submitted' AND s.total IS NOT NULL)" \
+	  " AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = a.judge_id AND c.team_id = a.team_id)")
 
 #define STMT_IMPORT(_)
 
@@ -389,21 +419,26 @@
 	_(BOARD_JUDGE_BY_UNIX_USER, \
 	  "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user") \
 	_(BOARD_JUDGE_QUEUE, \
-	  "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL, sl.starts_at, r.name" \
+	  "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL, sl.starts_at, r.name," \
+	  " t.calibration" \
 	  " FROM team t" \
 	  " LEFT JOIN sheet s ON s.team_id = t.id AND s.judge_id = $judge" \
 	  " LEFT JOIN conflict c ON c.team_id = t.id AND c.judge_id = $judge" \
 	  " LEFT JOIN slot sl ON sl.team_id = t.id LEFT JOIN room r ON r.id = sl.room_id" \
 	  " WHERE NOT EXISTS (SELECT 1 FROM assignment WHERE judge_id = $judge)" \
 	  "  OR EXISTS (SELECT 1 FROM assignment a WHERE a.judge_id = $judge AND a.team_id = t.id)" \
-	  "  OR s.id IS NOT NULL" \
-	  " ORDER BY sl.starts_at IS NULL, sl.starts_at, t.name") \
+	  "  OR s.id IS NOT NULL OR t.calibration" \
+	  " ORDER BY t.calibration DESC, sl.starts_at IS NULL, sl.starts_at, t.name") \
+	_(BOARD_CALIBRATION_TEAM, "SELECT id, name FROM team WHERE calibration ORDER BY name, id LIMIT 1") \
+	_(BOARD_CALIBRATION_TOTALS, \
+	  "SELECT judge_id, total FROM sheet WHERE team_id = $team AND total IS NOT NULL") \
 	_(BOARD_SHEET_STATES, "SELECT judge_id, team_id, status FROM sheet") \
-	_(BOARD_VIEW_JSON, "SELECT json_object('title', $title, 'rows', json($rows))") \
+	_(BOARD_VIEW_JSON, "SELECT json_object('title', $title, 'method', $method, 'rows', json($rows))") \
 	_(BOARD_SET_FROZEN, "UPDATE event SET board_frozen = $frozen, frozen_board = $board") \
 	_(BOARD_FROZEN_ROWS, \
 	  "SELECT v.key, v.value ->> '$.title', r.value ->> '$.rank', r.value ->> '$.team'," \
-	  " r.value ->> '$.team_id', r.value ->> '$.score', r.value ->> '$.judges'" \
+	  " r.value ->> '$.team_id', r.value ->> '$.score', r.value ->> '$.judges', r.value ->> '$.tied'," \
+	  " r.value ->> '$.status', v.value ->> '$.method'" \
 	  " FROM event, json_each(event.frozen_board) v, json_each(v.value, '$.rows') r" \
 	  " WHERE event.board_frozen ORDER BY v.key, r.key") \
 	_(BOARD_CONFLICTS, "SELECT judge_id, team_id FROM conflict") \
@@ -618,7 +653,7 @@
 
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) STMT_FIELDS(_) \
-	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_IMPORT(_) \
+	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_RESULTS(_) STMT_IMPORT(_) \
 	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) \
 	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_)
 

@@ -56,7 +56,9 @@ void store_set_small_cache(struct store *st);
  * Run fn(st, ctx) inside one BEGIN IMMEDIATE transaction and commit. Any error
  * from fn rolls everything back. A busy file (at BEGIN, in fn or at COMMIT)
  * retries the whole transaction until the retry deadline, then ST_BUSY.
- * `where` names the caller, so a leaked transaction can be traced.
+ * `where` names the caller, so a leaked transaction can be traced. Called
+ * inside a write transaction, fn runs in it: the outermost one commits or rolls
+ * back the whole (a write inside a read transaction is a programming error).
  */
 typedef enum status (*store_txn_fn)(struct store *st, void *ctx);
 enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const char *where);

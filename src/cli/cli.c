@@ -37,15 +37,26 @@ static const struct command commands[] = {
 	  N_("J, T and CRIT are names (case-insensitive) or UUIDs. Without --submit the sheet\n"
 	  "stays a draft. After 'results lock' only a correction with --reason is accepted.") },
 	{ "leaderboard", cmd_leaderboard,
-	  "leaderboard [--track NAME] [--method raw|normalized] [--format table|csv|json]",
-	  N_("the ranking of the teams"), NULL },
+	  "leaderboard [--track NAME] [--method raw|normalized] [--format table|csv|json]\n"
+	  "       podium leaderboard --explain TEAM [--format table|csv]",
+	  N_("the official ranking of the teams, under the results policy"),
+	  N_("--method ranks by that method for this one call. --explain lists every sheet of a\n"
+	     "team with its total T(j,t), its z-score z(j,t) and whether it counts, or why not.") },
 	{ "export", cmd_export, "export [--format json]", N_("the whole event as one JSON document"), NULL },
 	{ "check", cmd_check, "check", N_("check the file's integrity and consistency; exit 0 only when all is well"),
 	  NULL },
 	{ "backup", cmd_backup, "backup DEST", N_("a consistent copy of the event file while others keep writing"),
 	  NULL },
-	{ "results", cmd_results, "results lock|unlock", N_("lock the results: sheets change only by a correction"),
-	  NULL },
+	{ "results", cmd_results,
+	  "results lock|unlock\n"
+	  "       podium results policy [--method raw|normalized] [--min-judges N] [--tie-break KEY,KEY...]"
+	  " [--format table|csv|json]",
+	  N_("lock the results, or set how the official result is computed"),
+	  N_("lock: sheets change only by a correction; it prints what the ceremony will reveal.\n"
+	     "policy: the method, the judges a team needs to be ranked, and the keys that break\n"
+	     "a tie, in order: raw, normalized, judges, criterion:NAME. Refused after the lock.") },
+	{ "team", cmd_team, "team calibration TEAM on|off",
+	  N_("mark the calibration pitch: judges score it first, it counts nowhere"), NULL },
 	{ "history", cmd_history, "history [--team T] [--judge J] [--format table|csv|json]",
 	  N_("every change to sheets and records: when, who, what, before, after, reason"), NULL },
 	{ "timeline", cmd_timeline,
@@ -73,10 +84,12 @@ static const struct command commands[] = {
 	  N_("start: the room's next pitch begins now; pause and resume; next: the pitch is over, the next one\n"
 	     "waits for start; noshow: the team did not come; catchup: shorten the coming changeovers to\n"
 	     "bring the room back on time.") },
-	{ "board", cmd_board, "board freeze|unfreeze|reveal|unreveal",
+	{ "board", cmd_board, "board freeze|unfreeze|reveal [--preview]|unreveal",
 	  N_("the projected leaderboard: freeze it, or run the ceremony reveal one team at a time"),
-	  N_("freeze keeps every display on the board as it stands; reveal shows one more team\n"
-	  "from last place up at each call; unreveal shows the whole board again.") },
+	  N_("freeze keeps every display on the board as it stands (the leaderboard keeps counting).\n"
+	     "reveal, once the results are locked, shows the final result one team at a time from\n"
+	     "last place up; --preview tells who comes next and shows nothing; unreveal shows the\n"
+	     "whole board again.") },
 	{ "tui", cmd_tui,
 	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
 	  N_("the full-screen console (the default command)"), NULL },

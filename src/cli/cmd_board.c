@@ -6,61 +6,113 @@
 #include "podium/board.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/results.h"
 #include "podium/store.h"
 
-static enum status board_action(struct store *st, const char *what, char *msg, size_t n)
+/* Before the first step: what the master of ceremonies must know (ties, pending teams). */
+static enum status print_before_ceremony(struct store *st)
 {
+	struct results_summary sum;
+	enum status s = results_summary(st, &sum);
+
+	if (s != ST_OK)
+		return s;
+	for (size_t i = 0; i < sum.nties; i++) {
+		printf(_("tie at rank %d:"), sum.ties[i].rank);
+		for (size_t j = 0; j < sum.ties[i].count; j++)
+			printf("%s %s", j ? "," : "", sum.ties[i].teams[j]);
+		putchar('\n');
+	}
+	if (sum.pending) {
+		printf(P_("%zu team is pending and not revealed:", "%zu teams are pending and not revealed:", sum.pending),
+		       sum.pending);
+		for (size_t i = 0; i < sum.pending; i++)
+			printf("%s %s", i ? "," : "", sum.pending_teams[i]);
+		putchar('\n');
+	}
+	results_summary_clear(&sum);
+	return ST_OK;
+}
+
+static void print_step(const struct reveal_step *r, bool preview)
+{
+	char score[32];
+
+	snprintf(score, sizeof(score), "%.*f", r->method == RANK_NORMALIZED ? 3 : 2, r->score);
+	if (r->done)
+		printf(P_("every team is revealed: %zu team in all\n", "every team is revealed: %zu teams in all\n",
+			  r->ranked), r->ranked);
+	else if (preview)
+		printf(_("next: rank %d, %s (%s), step %d of %zu\n"), r->rank, r->team, score, r->step, r->ranked);
+	else
+		printf(_("revealed rank %d: %s (%s), step %d of %zu\n"), r->rank, r->team, score, r->step, r->ranked);
+}
+
+static enum status reveal(struct store *st, bool preview)
+{
+	struct reveal_step r;
 	struct event e;
+	enum status s = event_get(st, &e);
+	bool first;
+
+	if (s != ST_OK)
+		return s;
+	first = e.results_locked && e.reveal_step <= 0;
+	event_clear(&e);
+	if (first && (s = print_before_ceremony(st)) != ST_OK)
+		return s;
+	if ((s = results_reveal(st, preview, &r)) != ST_OK)
+		return s;
+	print_step(&r, preview);
+	reveal_step_clear(&r);
+	return ST_OK;
+}
+
+static enum status board_action(struct store *st, const char *what, bool preview)
+{
 	enum status s;
-	int step;
 
 	if (strcmp(what, "freeze") == 0 || strcmp(what, "unfreeze") == 0) {
 		bool frozen = what[0] == 'f';
 
-		s = board_freeze(st, frozen);
-		snprintf(msg, n, "%s", frozen ? _("board frozen: every display keeps the scores as they stand")
-					    : _("board unfrozen: the displays follow the scores again"));
+		if ((s = board_freeze(st, frozen)) == ST_OK)
+			puts(frozen ? _("board frozen: every display keeps the scores as they stand; "
+					"'podium leaderboard' keeps counting")
+				    : _("board unfrozen: the displays follow the scores again"));
 		return s;
 	}
-	if ((s = event_get(st, &e)) != ST_OK)
-		return s;
-	step = e.reveal_step;
-	event_clear(&e);
-	if (strcmp(what, "unreveal") == 0) {
-		snprintf(msg, n, _("reveal ended: the whole board shows"));
-		return event_set_reveal(st, -1);
-	}
-	step = step < 0 ? 1 : step + 1;
-	snprintf(msg, n, P_("revealed %d team from the bottom of the board", "revealed %d teams from the bottom of the board", step),
-		 step);
-	return event_set_reveal(st, step);
+	if (strcmp(what, "reveal") == 0)
+		return reveal(st, preview);
+	if ((s = event_set_reveal(st, -1)) == ST_OK)
+		puts(_("reveal ended: the whole board shows"));
+	return s;
 }
 
 int cmd_board(struct cli *c, int argc, char **argv)
 {
-	static const struct option longopts[] = { CLI_COMMON_OPTIONS, { 0 } };
+	static const struct option longopts[] = { { "preview", no_argument, NULL, 'p' }, CLI_COMMON_OPTIONS, { 0 } };
 	static const char *const actions[] = { "freeze", "unfreeze", "reveal", "unreveal" };
 	struct store *st;
-	char msg[160];
 	enum status s;
-	bool known = false;
+	bool known = false, preview = false;
 	int opt, rc = EXIT_OK;
 
-	while ((opt = cli_getopt(c, "board", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1)
+	while ((opt = cli_getopt(c, "board", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
 		if (opt == -2)
 			return rc;
+		preview |= opt == 'p';
+	}
 	if (optind + 1 == argc)
 		for (size_t i = 0; i < PD_ARRAY_LEN(actions); i++)
 			known |= strcmp(argv[optind], actions[i]) == 0;
 	if (!known)
 		return cli_usage("board", _("board takes freeze, unfreeze, reveal or unreveal"));
+	if (preview && strcmp(argv[optind], "reveal") != 0)
+		return cli_usage("board", _("--preview goes with reveal"));
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	s = board_action(st, argv[optind], msg, sizeof(msg));
+	s = board_action(st, argv[optind], preview);
 	store_close(st);
-	if (s != ST_OK)
-		return cli_fail(s);
-	puts(msg);
-	return EXIT_OK;
+	return s == ST_OK ? EXIT_OK : cli_fail(s);
 }

@@ -7,7 +7,7 @@
 #define COMMAND_LIST(_) \
 	_(init) _(demo) _(import) _(list) _(score) _(leaderboard) _(export) _(check) \
 	_(backup) _(results) _(history) _(tui) _(timeline) _(schedule) _(conflict) _(assign) \
-	_(assignments) _(coach) _(timer) _(board)
+	_(assignments) _(coach) _(timer) _(board) _(team)
 
 #define COMMAND_DECLARE(name) int cmd_##name(struct cli *c, int argc, char **argv);
 COMMAND_LIST(COMMAND_DECLARE)

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "podium/board.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,7 @@ enum status board_judge_queue(struct store *st, const char *judge_id, struct jud
 		it->conflict = query_int(q, 5) != 0;
 		it->pitch_at = query_is_null(q, 6) ? 0 : query_int(q, 6);
 		it->room = query_is_null(q, 7) ? NULL : pd_strdup(query_text(q, 7));
+		it->calibration = query_int(q, 8) != 0;
 		if (it->state == SHEET_SUBMITTED || it->conflict)
 			out->done++;
 	}
@@ -217,6 +219,34 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, enum stmt 
 	return s == ST_DONE ? ST_OK : s;
 }
 
+static enum status calibration_totals(struct store *st, struct sheet_grid *g)
+{
+	struct query *q = store_query(st, STMT_BOARD_CALIBRATION_TEAM);
+	char team_id[ID_LEN + 1];
+	struct idmap ji;
+	enum status s = query_step(q);
+
+	if (s != ST_ROW)
+		return s == ST_DONE ? ST_OK : s;
+	snprintf(team_id, sizeof(team_id), "%s", query_text(q, 0));
+	g->calibration_team = pd_strdup(query_text(q, 1));
+	query_reset(q);
+	g->calibration_total = pd_calloc(g->judges.count + 1, sizeof(double));
+	for (size_t j = 0; j < g->judges.count; j++)
+		g->calibration_total[j] = NAN;
+	IDMAP_BUILD(&ji, g->judges.items, g->judges.count, id);
+	q = store_query(st, STMT_BOARD_CALIBRATION_TOTALS);
+	query_bind_text(q, "$team", team_id);
+	while ((s = query_step(q)) == ST_ROW) {
+		long j = idmap_find(&ji, query_text(q, 0));
+
+		if (j >= 0)
+			g->calibration_total[j] = query_double(q, 1);
+	}
+	idmap_clear(&ji);
+	return s == ST_DONE ? ST_OK : s;
+}
+
 static enum status grid_txn(struct store *st, void *ctx)
 {
 	struct sheet_grid *g = ctx;
@@ -229,7 +259,9 @@ static enum status grid_txn(struct store *st, void *ctx)
 	g->cells = pd_calloc(g->judges.count * g->teams.count + 1, 1);
 	if ((s = fill_cells(st, g, STMT_BOARD_SHEET_STATES)) != ST_OK)
 		return s;
-	return fill_cells(st, g, STMT_BOARD_CONFLICTS);
+	if ((s = fill_cells(st, g, STMT_BOARD_CONFLICTS)) != ST_OK)
+		return s;
+	return calibration_totals(st, g);
 }
 
 enum status board_sheet_grid(struct store *st, struct sheet_grid *out)
@@ -255,6 +287,8 @@ void board_sheet_grid_clear(struct sheet_grid *g)
 	board_names_clear(&g->judges);
 	board_names_clear(&g->teams);
 	free(g->cells);
+	free(g->calibration_team);
+	free(g->calibration_total);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -306,73 +340,76 @@ enum status board_declare_conflict(struct store *st, const char *judge_id, const
 
 void board_views_clear(struct board_views *v)
 {
-	for (size_t i = 0; i < v->count; i++) {
-		free(v->items[i].title);
-		ranking_clear(&v->items[i].ranking);
-	}
-	free(v->items);
+	struct ranking_views rv = { v->items, v->count };
+
+	ranking_views_clear(&rv);
 	memset(v, 0, sizeof(*v));
 }
 
-static struct board_view *add_view(struct board_views *v, const char *title)
+static enum status live_views(struct store *st, struct board_views *v)
 {
-	struct board_view *view;
+	struct ranking_views rv;
+	enum status s = ranking_views(st, &rv);
+
+	v->items = rv.items;
+	v->count = rv.count;
+	return s;
+}
+
+static struct ranking *add_frozen_view(struct board_views *v, const char *title)
+{
+	struct ranking_view *view;
 
 	v->items = pd_realloc(v->items, (v->count + 1) * sizeof(*v->items));
 	view = &v->items[v->count++];
 	memset(view, 0, sizeof(*view));
 	view->title = title ? pd_strdup(title) : NULL;
-	return view;
+	return &view->ranking;
 }
 
-static enum status live_views_txn(struct store *st, void *ctx)
+static enum rank_status frozen_status(struct query *q)
 {
-	struct board_views *v = ctx;
-	struct board_names tracks;
-	enum status s = ranking_compute(st, RANK_RAW, NULL, &add_view(v, NULL)->ranking);
+	const char *status = query_text(q, 8);
 
-	if (s != ST_OK || (s = board_tracks(st, &tracks)) != ST_OK)
-		return s;
-	for (size_t i = 0; s == ST_OK && i < tracks.count; i++) {
-		struct ranking r;
-
-		s = ranking_compute(st, RANK_RAW, tracks.items[i].id, &r);
-		if (s == ST_OK && r.count)
-			add_view(v, tracks.items[i].name)->ranking = r;
-		else if (s == ST_OK)
-			ranking_clear(&r);
-	}
-	board_names_clear(&tracks);
-	return s;
+	if (!status)	/* a snapshot of an older podium */
+		return query_is_null(q, 2) ? (query_int(q, 6) ? RANK_PENDING : RANK_UNSCORED) : RANK_RANKED;
+	return strcmp(status, "ranked") == 0 ? RANK_RANKED : strcmp(status, "pending") == 0 ? RANK_PENDING
+											    : RANK_UNSCORED;
 }
 
-static void add_frozen_row(struct board_view *view, struct query *q)
+static void add_frozen_row(struct ranking *r, struct query *q)
 {
-	struct ranking *r = &view->ranking;
 	struct rank_row *row;
 
 	r->rows = pd_realloc(r->rows, (r->count + 1) * sizeof(*r->rows));
 	row = &r->rows[r->count++];
 	memset(row, 0, sizeof(*row));
-	row->rank = query_is_null(q, 2) ? 0 : (int)query_int(q, 2);
+	row->status = frozen_status(q);
+	row->rank = row->status == RANK_RANKED ? (int)query_int(q, 2) : 0;
 	row->team = pd_strdup(query_text(q, 3));
 	snprintf(row->team_id, sizeof(row->team_id), "%s", query_text(q, 4));
 	row->score = query_double(q, 5);
 	row->judges = (int)query_int(q, 6);
+	row->tied = query_int(q, 7) != 0;
+	r->ranked += row->status == RANK_RANKED;
+	r->pending += row->status == RANK_PENDING;
 }
 
 static enum status frozen_views(struct store *st, struct board_views *v)
 {
 	struct query *q = store_query(st, STMT_BOARD_FROZEN_ROWS);
 	int64_t last_view = -1;
+	struct ranking *r = NULL;
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
 		if (query_int(q, 0) != last_view) {
 			last_view = query_int(q, 0);
-			add_view(v, query_text(q, 1));
+			r = add_frozen_view(v, query_text(q, 1));
+			r->method = query_text(q, 9) && strcmp(query_text(q, 9), "normalized") == 0 ? RANK_NORMALIZED
+												       : RANK_RAW;
 		}
-		add_frozen_row(&v->items[v->count - 1], q);
+		add_frozen_row(r, q);
 	}
 	return s == ST_DONE ? ST_OK : s;
 }
@@ -382,33 +419,43 @@ static enum status views_txn(struct store *st, void *ctx)
 	struct board_views *v = ctx;
 	struct event e;
 	enum status s = event_get(st, &e);
+	int step;
 
 	if (s != ST_OK)
 		return s;
-	v->frozen = e.board_frozen;
+	/* the ceremony shows the final result, whatever the freeze kept */
+	step = e.results_locked && e.reveal_step >= 0 ? e.reveal_step : -1;
+	v->frozen = e.board_frozen && step < 0;
+	v->reveal_step = step;
 	event_clear(&e);
 	if (v->frozen && (s = frozen_views(st, v)) == ST_OK && v->count > 0)
 		return ST_OK;
 	board_views_clear(v);
-	return live_views_txn(st, v);
+	v->reveal_step = step;
+	return live_views(st, v);
 }
 
 enum status board_views_load(struct store *st, struct board_views *out)
 {
-	bool frozen;
 	enum status s;
 
 	memset(out, 0, sizeof(*out));
+	out->reveal_step = -1;
 	s = store_read(st, views_txn, out);
-	frozen = out->frozen;
-	if (s != ST_OK)
+	if (s != ST_OK) {
 		board_views_clear(out);
-	out->frozen = frozen;
+		out->reveal_step = -1;
+	}
 	return s;
 }
 
+static const char *rank_status_name(enum rank_status s)
+{
+	return s == RANK_RANKED ? "ranked" : s == RANK_PENDING ? "pending" : "unscored";
+}
+
 /* The JSON of one view's rows, each object made by SQLite. */
-static enum status view_json(struct store *st, const struct board_view *view, char **out)
+static enum status view_json(struct store *st, const struct ranking_view *view, char **out)
 {
 	size_t len = 1, cap = 256;
 	char *rows = pd_malloc(cap);
@@ -426,9 +473,11 @@ static enum status view_json(struct store *st, const struct board_view *view, ch
 			query_bind_int(q, "$rank", row->rank);
 		query_bind_text(q, "$team", row->team);
 		query_bind_text(q, "$team_id", row->team_id);
-		if (row->rank)
+		if (row->judges)
 			query_bind_double(q, "$score", row->score);
 		query_bind_int(q, "$judges", row->judges);
+		query_bind_int(q, "$tied", row->tied);
+		query_bind_text(q, "$status", rank_status_name(row->status));
 		s = query_first_text(q, &obj);
 		if (s != ST_OK)
 			break;
@@ -448,6 +497,7 @@ static enum status view_json(struct store *st, const struct board_view *view, ch
 	if (s == ST_OK) {
 		q = store_query(st, STMT_BOARD_VIEW_JSON);
 		query_bind_text(q, "$title", view->title);
+		query_bind_text(q, "$method", view->ranking.method == RANK_NORMALIZED ? "normalized" : "raw");
 		query_bind_text(q, "$rows", rows);
 		s = query_first_text(q, out);
 	}
@@ -459,7 +509,7 @@ static enum status snapshot_json(struct store *st, char **out)
 {
 	struct board_views v = { 0 };
 	char *all = pd_strdup("[");
-	enum status s = live_views_txn(st, &v);
+	enum status s = live_views(st, &v);
 
 	for (size_t i = 0; s == ST_OK && i < v.count; i++) {
 		char *one = NULL, *next;

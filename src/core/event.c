@@ -154,11 +154,22 @@ static enum status set_switch_txn(struct store *st, void *ctx)
 	return s;
 }
 
+static enum status lock_txn(struct store *st, void *ctx)
+{
+	bool locked = *(bool *)ctx;
+	struct event_switch lock = { STMT_EVENT_SET_LOCKED, "$locked", locked, locked ? "lock" : "unlock" };
+	struct event_switch reveal = { STMT_EVENT_SET_REVEAL, "$step", -1, "reveal" };
+	enum status s = set_switch_txn(st, &lock);
+
+	/* the ceremony reveals the final result: unlocked, there is none */
+	if (s == ST_OK && !locked)
+		s = set_switch_txn(st, &reveal);
+	return s;
+}
+
 enum status event_set_locked(struct store *st, bool locked)
 {
-	struct event_switch sw = { STMT_EVENT_SET_LOCKED, "$locked", locked, locked ? "lock" : "unlock" };
-
-	return store_write(st, set_switch_txn, &sw);
+	return store_write(st, lock_txn, &locked);
 }
 
 enum status event_set_reveal(struct store *st, int step)

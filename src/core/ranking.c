@@ -20,11 +20,18 @@ static void copy_id(char dst[ID_LEN + 1], const char *src)
 
 /* ---- the maths ---- */
 
-/* What the sorts move: small, with the name order precomputed so they never compare strings. */
+/*
+ * What the sorts move: small, with the name order precomputed so they never
+ * compare strings. value[0] is the score being ranked by, value[1..] the
+ * tie-break keys in the policy's order.
+ */
 struct rank_key {
-	double raw, score;
+	double value[1 + RANKING_MAX_TIE_KEYS];
+	double raw, normalized;
 	int judges;
-	int raw_rank, rank;
+	enum rank_status status;
+	int rank, raw_rank;
+	bool tied;
 	size_t name_order;	/* position of the team in byte order of names (then ids) */
 	size_t team;		/* index into the teams */
 };
@@ -39,30 +46,6 @@ static int by_team_name(const void *pa, const void *pb, void *ctx)
 	return c ? c : strcmp(a->id ? a->id : "", b->id ? b->id : "");
 }
 
-/* Ranked teams first, then higher score, then name. */
-static int compare_keys(const struct rank_key *a, const struct rank_key *b, double sa, double sb)
-{
-	if ((a->judges > 0) != (b->judges > 0))
-		return a->judges > 0 ? -1 : 1;
-	if (a->judges > 0 && sa != sb)
-		return sa > sb ? -1 : 1;
-	return a->name_order < b->name_order ? -1 : a->name_order > b->name_order;
-}
-
-static int by_score(const void *pa, const void *pb)
-{
-	const struct rank_key *a = pa, *b = pb;
-
-	return compare_keys(a, b, a->score, b->score);
-}
-
-static int by_raw_score(const void *pa, const void *pb)
-{
-	const struct rank_key *a = pa, *b = pb;
-
-	return compare_keys(a, b, a->raw, b->raw);
-}
-
 static int by_name(const void *pa, const void *pb)
 {
 	const struct rank_key *a = pa, *b = pb;
@@ -70,147 +53,267 @@ static int by_name(const void *pa, const void *pb)
 	return a->name_order < b->name_order ? -1 : a->name_order > b->name_order;
 }
 
+/* Ranked teams first, then pending, then unscored; within ranked, nothing more (the values sort them). */
+static int by_status_then_name(const void *pa, const void *pb)
+{
+	const struct rank_key *a = pa, *b = pb;
+
+	if (a->status != b->status)
+		return a->status < b->status ? -1 : 1;
+	return by_name(pa, pb);
+}
+
+/* Pending teams: higher score first, then name. */
+static int by_value0(const void *pa, const void *pb)
+{
+	const struct rank_key *a = pa, *b = pb;
+
+	if (a->value[0] != b->value[0])
+		return a->value[0] > b->value[0] ? -1 : 1;
+	return by_name(pa, pb);
+}
+
+/* Higher value[*level] first, then name (qsort_r with the level as context). */
+static int by_level_value(const void *pa, const void *pb, void *level)
+{
+	const struct rank_key *a = pa, *b = pb;
+	double x = a->value[*(size_t *)level], y = b->value[*(size_t *)level];
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	return by_name(pa, pb);
+}
+
 /*
- * Sort keys by score (raw when raw) and number them 1, 2, 2, 4. A tie group
- * starts at its highest score (the anchor) and holds every following score
- * less than RANKING_TIE_EPSILON below the anchor: comparing with the anchor
- * rather than the neighbour keeps a long chain of near-equal scores from
- * merging teams that are clearly apart. Each group is then put in name order.
+ * Rank keys[0..n) that agree on every value before level, starting at rank
+ * first: sort by value[level], higher first; a group starts at its highest
+ * value (the anchor) and holds every value less than RANKING_TIE_EPSILON
+ * below the anchor (the anchor, not the neighbour, so a long chain of
+ * near-equal values never merges teams that are clearly apart); each group is
+ * split again by the next level. What is left after the last level shares a
+ * rank, in name order.
  */
-static void rank_keys(struct rank_key *keys, size_t n, bool raw)
+static void rank_level(struct rank_key *keys, size_t n, size_t level, size_t levels, int first, bool raw)
 {
 	size_t i = 0;
 
-	qsort(keys, n, sizeof(*keys), raw ? by_raw_score : by_score);
-	while (i < n && keys[i].judges > 0) {
-		double anchor = raw ? keys[i].raw : keys[i].score;
+	if (level == levels) {
+		qsort(keys, n, sizeof(*keys), by_name);
+		for (size_t k = 0; k < n; k++) {
+			*(raw ? &keys[k].raw_rank : &keys[k].rank) = first;
+			if (!raw)
+				keys[k].tied = n > 1;
+		}
+		return;
+	}
+	qsort_r(keys, n, sizeof(*keys), by_level_value, &level);
+	while (i < n) {
+		double anchor = keys[i].value[level];
 		size_t j = i + 1;
 
-		while (j < n && keys[j].judges > 0 &&
-		       anchor - (raw ? keys[j].raw : keys[j].score) < RANKING_TIE_EPSILON)
+		while (j < n && anchor - keys[j].value[level] < RANKING_TIE_EPSILON)
 			j++;
-		for (size_t k = i; k < j; k++)
-			*(raw ? &keys[k].raw_rank : &keys[k].rank) = (int)i + 1;
-		if (j - i > 1)
-			qsort(keys + i, j - i, sizeof(*keys), by_name);
+		rank_level(keys + i, j - i, level + 1, levels, first + (int)i, raw);
 		i = j;
 	}
-	for (; i < n; i++)
-		*(raw ? &keys[i].raw_rank : &keys[i].rank) = 0;
 }
 
-/* Per judge: the count, mean and population standard deviation of their totals. */
+/* Per judge: the count, mean and population variance of their totals. */
 struct judge_stats {
 	size_t n;
 	double mean;
-	double sd;
+	double var;
 };
 
-static struct judge_stats *judge_statistics(const struct rank_sheet *sheets, size_t nsheets, size_t nteams,
-					    size_t njudges)
+/* Two passes (mean, then squared deviations): exact for a judge whose totals are all equal. */
+static struct judge_stats *judge_statistics(const struct rank_input *in, double *all_mean, double *all_var)
 {
-	struct judge_stats *js = pd_calloc(njudges ? njudges : 1, sizeof(*js));
+	struct judge_stats *js = pd_calloc(in->njudges ? in->njudges : 1, sizeof(*js));
+	double sum = 0, dev = 0;
+	size_t count = 0;
 
-	/* Two passes (mean, then squared deviations): exact for a judge whose totals are all equal. */
-	for (size_t i = 0; i < nsheets; i++) {
-		const struct rank_sheet *sh = &sheets[i];
+	for (size_t i = 0; i < in->nsheets; i++) {
+		const struct rank_sheet *sh = &in->sheets[i];
 
-		if (sh->team >= nteams || sh->judge >= njudges)
+		if (sh->team >= in->nteams || sh->judge >= in->njudges)
 			continue;
 		js[sh->judge].n++;
 		js[sh->judge].mean += sh->total;
+		sum += sh->total;
+		count++;
 	}
-	for (size_t j = 0; j < njudges; j++)
+	*all_mean = count ? sum / (double)count : 0;
+	for (size_t j = 0; j < in->njudges; j++)
 		if (js[j].n)
 			js[j].mean /= (double)js[j].n;
-	for (size_t i = 0; i < nsheets; i++) {
-		const struct rank_sheet *sh = &sheets[i];
+	for (size_t i = 0; i < in->nsheets; i++) {
+		const struct rank_sheet *sh = &in->sheets[i];
 		double d;
 
-		if (sh->team >= nteams || sh->judge >= njudges)
+		if (sh->team >= in->nteams || sh->judge >= in->njudges)
 			continue;
 		d = sh->total - js[sh->judge].mean;
-		js[sh->judge].sd += d * d;
+		js[sh->judge].var += d * d;
+		d = sh->total - *all_mean;
+		dev += d * d;
 	}
-	for (size_t j = 0; j < njudges; j++)
+	*all_var = count ? dev / (double)count : 0;
+	for (size_t j = 0; j < in->njudges; j++)
 		if (js[j].n)
-			js[j].sd = sqrt(js[j].sd / (double)js[j].n);
+			js[j].var /= (double)js[j].n;
 	return js;
 }
 
-void ranking_from_sheets(const struct rank_team *teams, size_t nteams, const struct rank_sheet *sheets,
-			 size_t nsheets, size_t njudges, enum rank_method method, struct ranking *out)
+void ranking_sheet_z(const struct rank_input *in, double *z)
 {
-	double *raw_sum = pd_calloc(nteams ? nteams : 1, sizeof(double));
-	double *z_sum = pd_calloc(nteams ? nteams : 1, sizeof(double));
-	int *count = pd_calloc(nteams ? nteams : 1, sizeof(int));
-	struct judge_stats *js = NULL;
-	struct rank_key *keys;
-	size_t shown = 0, r = 0, *order;
+	double mean, var;
+	struct judge_stats *js = judge_statistics(in, &mean, &var);
 
-	if (method == RANK_NORMALIZED)
-		js = judge_statistics(sheets, nsheets, nteams, njudges);
-	for (size_t i = 0; i < nsheets; i++) {
-		const struct rank_sheet *sh = &sheets[i];
+	for (size_t i = 0; i < in->nsheets; i++) {
+		const struct rank_sheet *sh = &in->sheets[i];
+		const struct judge_stats *j;
+		double n, mu, sigma;
 
-		if (sh->team >= nteams || sh->judge >= njudges)
+		z[i] = 0;
+		if (sh->team >= in->nteams || sh->judge >= in->njudges)
 			continue;
-		raw_sum[sh->team] += sh->total;
-		count[sh->team]++;
-		if (js) {
-			const struct judge_stats *j = &js[sh->judge];
-
-			if (j->n >= 2 && j->sd >= RANKING_SD_EPSILON)
-				z_sum[sh->team] += (sh->total - j->mean) / j->sd;
-		}
+		j = &js[sh->judge];
+		n = (double)j->n;
+		mu = (n * j->mean + RANKING_SHRINK_K * mean) / (n + RANKING_SHRINK_K);
+		sigma = sqrt((n * j->var + RANKING_SHRINK_K * var) / (n + RANKING_SHRINK_K));
+		if (sigma >= RANKING_SD_EPSILON)
+			z[i] = (sh->total - mu) / sigma;
 	}
+	free(js);
+}
 
-	for (size_t t = 0; t < nteams; t++)
-		shown += teams[t].shown;
+/* Per team sums over its counted sheets: totals, z-scores, criterion fractions. */
+struct team_sums {
+	double raw, z;
+	double criterion[RANKING_MAX_TIE_KEYS];
+	int count;
+};
+
+static struct team_sums *team_sums(const struct rank_input *in, const struct results_policy *p)
+{
+	struct team_sums *sums = pd_calloc(in->nteams ? in->nteams : 1, sizeof(*sums));
+	double *z = pd_calloc(in->nsheets ? in->nsheets : 1, sizeof(*z));
+
+	ranking_sheet_z(in, z);
+	for (size_t i = 0; i < in->nsheets; i++) {
+		const struct rank_sheet *sh = &in->sheets[i];
+		struct team_sums *t;
+
+		if (sh->team >= in->nteams || sh->judge >= in->njudges)
+			continue;
+		t = &sums[sh->team];
+		t->raw += sh->total;
+		t->z += z[i];
+		t->count++;
+		for (size_t k = 0; in->criteria && k < p->ntie; k++)
+			if (p->tie[k].kind == TIE_CRITERION)
+				t->criterion[k] += in->criteria[i * p->ntie + k];
+	}
+	free(z);
+	return sums;
+}
+
+/* The value of tie key k for a team. */
+static double tie_value(const struct results_policy *p, size_t k, const struct team_sums *t, double raw,
+			double normalized)
+{
+	switch (p->tie[k].kind) {
+	case TIE_RAW:
+		return raw;
+	case TIE_NORMALIZED:
+		return normalized;
+	case TIE_JUDGES:
+		return t->count;
+	case TIE_CRITERION:
+		return t->count ? t->criterion[k] / t->count : 0;
+	}
+	return 0;
+}
+
+/* The keys of the shown teams, in name order. */
+static struct rank_key *make_keys(const struct rank_input *in, const struct results_policy *p, size_t *nkeys)
+{
+	struct team_sums *sums = team_sums(in, p);
+	size_t shown = 0, r = 0, *order;
+	struct rank_key *keys;
+
+	for (size_t t = 0; t < in->nteams; t++)
+		shown += in->teams[t].shown;
 	keys = pd_calloc(shown ? shown : 1, sizeof(*keys));
 	order = pd_calloc(shown ? shown : 1, sizeof(*order));
-	for (size_t t = 0; t < nteams; t++)
-		if (teams[t].shown)
+	for (size_t t = 0; t < in->nteams; t++)
+		if (in->teams[t].shown)
 			order[r++] = t;
-	qsort_r(order, shown, sizeof(*order), by_team_name, (void *)teams);
+	qsort_r(order, shown, sizeof(*order), by_team_name, (void *)in->teams);
 	for (size_t i = 0; i < shown; i++) {
-		size_t t = order[i];
+		const struct team_sums *t = &sums[order[i]];
 		struct rank_key *k = &keys[i];
 
-		k->team = t;
+		k->team = order[i];
 		k->name_order = i;
-		k->judges = count[t];
-		k->raw = count[t] ? raw_sum[t] / count[t] : 0;
-		k->score = !count[t] ? 0 : method == RANK_NORMALIZED ? z_sum[t] / count[t] : k->raw;
+		k->judges = t->count;
+		k->raw = t->count ? t->raw / t->count : 0;
+		k->normalized = t->count ? t->z / t->count : 0;
+		k->status = !t->count ? RANK_UNSCORED : t->count < p->min_judges ? RANK_PENDING : RANK_RANKED;
+		for (size_t j = 0; j < p->ntie; j++)
+			k->value[1 + j] = tie_value(p, j, t, k->raw, k->normalized);
 	}
-	rank_keys(keys, shown, true);
-	if (method == RANK_NORMALIZED)
-		rank_keys(keys, shown, false);
-	else
-		for (size_t i = 0; i < shown; i++)
-			keys[i].rank = keys[i].raw_rank;
+	free(order);
+	free(sums);
+	*nkeys = shown;
+	return keys;
+}
 
-	out->count = shown;
-	out->rows = pd_calloc(shown ? shown : 1, sizeof(*out->rows));
-	for (size_t i = 0; i < shown; i++) {
-		const struct rank_team *team = &teams[keys[i].team];
+/* Rank the ranked keys (the first n) by raw or by the policy's method, with the tie-break chain. */
+static void rank_by(struct rank_key *keys, size_t n, const struct results_policy *p, bool raw)
+{
+	for (size_t i = 0; i < n; i++)
+		keys[i].value[0] = raw || p->method == RANK_RAW ? keys[i].raw : keys[i].normalized;
+	rank_level(keys, n, 0, 1 + p->ntie, 1, raw);
+}
+
+void ranking_from_sheets(const struct rank_input *in, const struct results_policy *p, struct ranking *out)
+{
+	size_t n, ranked = 0, pending = 0;
+	struct rank_key *keys = make_keys(in, p, &n);
+
+	qsort(keys, n, sizeof(*keys), by_status_then_name);
+	while (ranked < n && keys[ranked].status == RANK_RANKED)
+		ranked++;
+	while (ranked + pending < n && keys[ranked + pending].status == RANK_PENDING)
+		pending++;
+	rank_by(keys, ranked, p, true);
+	rank_by(keys, ranked, p, false);	/* last: it leaves the keys in the official order */
+	for (size_t i = ranked; i < ranked + pending; i++)
+		keys[i].value[0] = p->method == RANK_RAW ? keys[i].raw : keys[i].normalized;
+	qsort(keys + ranked, pending, sizeof(*keys), by_value0);
+
+	out->count = n;
+	out->method = p->method;
+	out->ranked = ranked;
+	out->pending = pending;
+	out->rows = pd_calloc(n ? n : 1, sizeof(*out->rows));
+	for (size_t i = 0; i < n; i++) {
+		const struct rank_team *team = &in->teams[keys[i].team];
+		const struct rank_key *k = &keys[i];
 		struct rank_row *row = &out->rows[i];
 
 		copy_id(row->team_id, team->id ? team->id : "");
 		row->team = pd_strdup(team->name ? team->name : "");
-		row->rank = keys[i].rank;
-		row->score = keys[i].score;
-		row->judges = keys[i].judges;
-		row->raw_rank = keys[i].raw_rank;
-		row->raw_score = keys[i].raw;
+		row->status = k->status;
+		row->rank = k->status == RANK_RANKED ? k->rank : 0;
+		row->raw_rank = k->status == RANK_RANKED ? k->raw_rank : 0;
+		row->tied = k->status == RANK_RANKED && k->tied;
+		row->score = p->method == RANK_RAW ? k->raw : k->normalized;
+		row->raw_score = k->raw;
+		row->judges = k->judges;
 	}
-
-	free(order);
 	free(keys);
-	free(js);
-	free(count);
-	free(z_sum);
-	free(raw_sum);
 }
 
 void ranking_clear(struct ranking *r)
@@ -218,8 +321,7 @@ void ranking_clear(struct ranking *r)
 	for (size_t i = 0; i < r->count; i++)
 		free(r->rows[i].team);
 	free(r->rows);
-	r->rows = NULL;
-	r->count = 0;
+	memset(r, 0, sizeof(*r));
 }
 
 /* ---- reading ---- */
@@ -330,125 +432,369 @@ static bool map_get(const struct id_map *m, const char *id, size_t *value)
 	return true;
 }
 
-struct read_ctx {
-	const char *track_id;
-	/* filled by read_txn */
-	struct rank_team *teams;
-	char *names;		/* every team's id and name, back to back */
-	size_t nteams, names_len;
-	struct rank_sheet *sheets;
-	size_t nsheets;
-	size_t njudges;
+struct rank_track {
+	char *id, *name;
 };
 
-static void read_ctx_clear(struct read_ctx *rc)
+/* A team's membership of a track, by indices. */
+struct rank_member {
+	size_t team, track;
+};
+
+/* What one read of the file gives the maths. */
+struct rank_data {
+	struct results_policy policy;
+	struct rank_team *teams;	/* calibration teams left out: they count nowhere */
+	size_t nteams;
+	struct rank_track *tracks;	/* by name */
+	size_t ntracks;
+	struct rank_member *members;
+	size_t nmembers;
+	struct rank_sheet *sheets;	/* counted sheets, in file order */
+	int64_t *sheet_rowids;		/* the sheets' rowids, ascending, for joining criterion values */
+	size_t nsheets, njudges;
+	char **judge_ids;		/* by judge index */
+	double *criteria;		/* see struct rank_input */
+};
+
+static void rank_data_clear(struct rank_data *d)
 {
-	free(rc->teams);
-	free(rc->names);
-	free(rc->sheets);
-	rc->teams = NULL;
-	rc->names = NULL;
-	rc->sheets = NULL;
-	rc->nteams = rc->nsheets = rc->njudges = rc->names_len = 0;
+	for (size_t i = 0; i < d->nteams; i++) {
+		free((char *)d->teams[i].id);
+		free((char *)d->teams[i].name);
+	}
+	for (size_t i = 0; i < d->ntracks; i++) {
+		free(d->tracks[i].id);
+		free(d->tracks[i].name);
+	}
+	for (size_t j = 0; j < d->njudges; j++)
+		free(d->judge_ids[j]);
+	free(d->judge_ids);
+	free(d->teams);
+	free(d->tracks);
+	free(d->members);
+	free(d->sheets);
+	free(d->sheet_rowids);
+	free(d->criteria);
+	memset(d, 0, sizeof(*d));
 }
 
-/* Append s to the one buffer of names; returns its offset (the buffer may move). */
-static size_t keep_string(struct read_ctx *rc, size_t *cap, const char *s)
+bool ranking_tie_parse(const char *stored, struct results_policy *p)
 {
-	size_t n = strlen(s) + 1, at = rc->names_len;
+	const char *at = stored ? stored : "";
 
-	if (rc->names_len + n > *cap) {
-		while (rc->names_len + n > *cap)
-			*cap = *cap ? *cap * 2 : 64 * 1024;
-		rc->names = pd_realloc(rc->names, *cap);
+	p->ntie = 0;
+	while (*at) {
+		size_t n = strcspn(at, ",");
+		struct tie_key k = { 0 };
+
+		if (p->ntie == RANKING_MAX_TIE_KEYS)
+			return false;
+		if (n == 3 && strncmp(at, "raw", n) == 0)
+			k.kind = TIE_RAW;
+		else if (n == 10 && strncmp(at, "normalized", n) == 0)
+			k.kind = TIE_NORMALIZED;
+		else if (n == 6 && strncmp(at, "judges", n) == 0)
+			k.kind = TIE_JUDGES;
+		else if (n > 10 && n - 10 <= ID_LEN && strncmp(at, "criterion:", 10) == 0) {
+			k.kind = TIE_CRITERION;
+			memcpy(k.criterion_id, at + 10, n - 10);
+		} else {
+			return false;
+		}
+		p->tie[p->ntie++] = k;
+		at += n;
+		if (*at == ',')
+			at++;
 	}
-	memcpy(rc->names + at, s, n);
-	rc->names_len += n;
-	return at;
+	return true;
+}
+
+char *ranking_tie_format(const struct results_policy *p)
+{
+	char *out = pd_strdup("");
+
+	for (size_t k = 0; k < p->ntie; k++) {
+		const struct tie_key *key = &p->tie[k];
+		const char *name = key->kind == TIE_RAW ? "raw" : key->kind == TIE_NORMALIZED ? "normalized"
+				   : key->kind == TIE_JUDGES ? "judges" : "criterion:";
+		char *next = pd_asprintf("%s%s%s%s", out, k ? "," : "", name,
+					 key->kind == TIE_CRITERION ? key->criterion_id : "");
+
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static enum status read_policy(struct store *st, struct results_policy *p)
+{
+	struct query *q = store_query(st, STMT_RANKING_POLICY);
+	enum status s = query_step(q);
+
+	*p = RESULTS_POLICY_DEFAULT;
+	if (s == ST_DONE)
+		return ST_OK;	/* a file without its event yet */
+	if (s != ST_ROW)
+		return s;
+	p->method = strcmp(query_text(q, 0), "normalized") == 0 ? RANK_NORMALIZED : RANK_RAW;
+	p->min_judges = (int)query_int(q, 1);
+	if (p->min_judges < 1)
+		p->min_judges = 1;
+	if (!ranking_tie_parse(query_text(q, 2), p))
+		p->ntie = 0;	/* the schema keeps it well formed; a damaged chain breaks no tie */
+	query_reset(q);
+	return ST_OK;
+}
+
+static enum status policy_txn(struct store *st, void *ctx)
+{
+	return read_policy(st, ctx);
+}
+
+enum status ranking_policy(struct store *st, struct results_policy *out)
+{
+	return store_read(st, policy_txn, out);
+}
+
+static enum status read_teams(struct store *st, struct rank_data *d, struct id_map *map)
+{
+	struct query *q = store_query(st, STMT_RANKING_TEAMS);
+	size_t cap = 0;
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		if (query_int(q, 2))
+			continue;	/* the calibration pitch */
+		PD_GROW(d->teams, d->nteams, cap);
+		d->teams[d->nteams++] = (struct rank_team){ pd_strdup(query_text(q, 0)), pd_strdup(query_text(q, 1)), true };
+	}
+	if (s != ST_DONE)
+		return s;
+	map_init(map, d->nteams);
+	for (size_t t = 0; t < d->nteams; t++)
+		map_put(map, d->teams[t].id, t);
+	return ST_OK;
+}
+
+static enum status read_tracks(struct store *st, struct rank_data *d, const struct id_map *teams)
+{
+	struct query *q = store_query(st, STMT_RANKING_TRACKS);
+	struct id_map tracks;
+	size_t cap = 0;
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		PD_GROW(d->tracks, d->ntracks, cap);
+		d->tracks[d->ntracks++] = (struct rank_track){ pd_strdup(query_text(q, 0)), pd_strdup(query_text(q, 1)) };
+	}
+	if (s != ST_DONE)
+		return s;
+	map_init(&tracks, d->ntracks);
+	for (size_t i = 0; i < d->ntracks; i++)
+		map_put(&tracks, d->tracks[i].id, i);
+	cap = 0;
+	q = store_query(st, STMT_RANKING_TEAM_TRACKS);
+	while ((s = query_step(q)) == ST_ROW) {
+		size_t team, track;
+
+		if (!map_get(teams, query_text(q, 0), &team) || !map_get(&tracks, query_text(q, 1), &track))
+			continue;
+		PD_GROW(d->members, d->nmembers, cap);
+		d->members[d->nmembers++] = (struct rank_member){ team, track };
+	}
+	map_free(&tracks);
+	return s == ST_DONE ? ST_OK : s;
+}
+
+static enum status read_sheets(struct store *st, struct rank_data *d, const struct id_map *teams)
+{
+	struct query *q = store_query(st, STMT_RANKING_SHEETS);
+	size_t cap = 0, rowid_cap = 0, judge_cap = 0;
+	struct id_map judges;
+	enum status s;
+
+	map_init(&judges, 256);
+	while ((s = query_step(q)) == ST_ROW) {
+		const char *judge_id = query_text(q, 2);
+		size_t t, j;
+
+		if (!judge_id || !map_get(teams, query_text(q, 1), &t))
+			continue;
+		if (!map_get(&judges, judge_id, &j)) {
+			PD_GROW(d->judge_ids, d->njudges, judge_cap);
+			d->judge_ids[d->njudges] = pd_strdup(judge_id);
+			j = d->njudges++;
+			map_put(&judges, judge_id, j);
+		}
+		PD_GROW(d->sheet_rowids, d->nsheets, rowid_cap);
+		PD_GROW(d->sheets, d->nsheets, cap);
+		d->sheet_rowids[d->nsheets] = query_int(q, 0);
+		d->sheets[d->nsheets++] = (struct rank_sheet){ t, j, query_double(q, 3) };
+	}
+	map_free(&judges);
+	return s == ST_DONE ? ST_OK : s;
+}
+
+/* Each counted sheet's (v - min) / (max - min) for tie key k, joined by rowid (both in rowid order). */
+static enum status read_criterion(struct store *st, struct rank_data *d, size_t k)
+{
+	const char *id = d->policy.tie[k].criterion_id;
+	struct query *q = store_query(st, STMT_RANKING_CRITERION_SCALE);
+	double min, span;
+	size_t i = 0;
+	enum status s;
+
+	query_bind_text(q, "$criterion", id);
+	if ((s = query_step(q)) != ST_ROW)
+		return s == ST_DONE ? ST_OK : s;	/* a criterion deleted since: the key breaks no tie */
+	min = (double)query_int(q, 0);
+	span = (double)(query_int(q, 1) - query_int(q, 0));
+	query_reset(q);
+	q = store_query(st, STMT_RANKING_CRITERION_VALUES);
+	query_bind_text(q, "$criterion", id);
+	while ((s = query_step(q)) == ST_ROW) {
+		int64_t rowid = query_int(q, 0);
+
+		while (i < d->nsheets && d->sheet_rowids[i] < rowid)
+			i++;
+		if (i < d->nsheets && d->sheet_rowids[i] == rowid && span > 0)
+			d->criteria[i * d->policy.ntie + k] = ((double)query_int(q, 1) - min) / span;
+	}
+	return s == ST_DONE ? ST_OK : s;
 }
 
 static enum status read_txn(struct store *st, void *ctx)
 {
-	struct read_ctx *rc = ctx;
-	struct id_map teams, judges;
-	size_t team_cap = 0, sheet_cap = 0, names_cap = 0, *offsets = NULL;
-	struct query *q;
+	struct rank_data *d = ctx;
+	bool by_criterion = false;
+	struct id_map teams;
 	enum status s;
 
-	read_ctx_clear(rc);	/* a retried read starts again */
-	q = store_query(st, STMT_RANKING_TEAMS);
-	while ((s = query_step(q)) == ST_ROW) {
-		const char *id = query_text(q, 0), *name = query_text(q, 1);
-
-		if (rc->nteams == team_cap) {
-			team_cap = team_cap ? team_cap * 2 : 256;
-			rc->teams = pd_realloc(rc->teams, team_cap * sizeof(*rc->teams));
-			offsets = pd_realloc(offsets, team_cap * 2 * sizeof(*offsets));
-		}
-		offsets[2 * rc->nteams] = keep_string(rc, &names_cap, id ? id : "");
-		offsets[2 * rc->nteams + 1] = keep_string(rc, &names_cap, name ? name : "");
-		rc->teams[rc->nteams].shown = rc->track_id == NULL;
-		rc->nteams++;
-	}
-	if (s != ST_DONE) {
-		free(offsets);
+	rank_data_clear(d);	/* a retried read starts again */
+	if ((s = read_policy(st, &d->policy)) != ST_OK || (s = read_teams(st, d, &teams)) != ST_OK)
 		return s;
-	}
-	/* The buffer has stopped moving: point into it now. */
-	map_init(&teams, rc->nteams);
-	for (size_t t = 0; t < rc->nteams; t++) {
-		rc->teams[t].id = rc->names + offsets[2 * t];
-		rc->teams[t].name = rc->names + offsets[2 * t + 1];
-		map_put(&teams, rc->teams[t].id, t);
-	}
-	free(offsets);
-
-	if (rc->track_id) {
-		q = store_query(st, STMT_RANKING_TRACK_TEAMS);
-		query_bind_text(q, "$track", rc->track_id);
-		while ((s = query_step(q)) == ST_ROW) {
-			size_t t;
-
-			if (map_get(&teams, query_text(q, 0), &t))
-				rc->teams[t].shown = true;
-		}
-		if (s != ST_DONE) {
-			map_free(&teams);
-			return s;
-		}
-	}
-
-	map_init(&judges, 256);
-	q = store_query(st, STMT_RANKING_SHEETS);
-	while ((s = query_step(q)) == ST_ROW) {
-		const char *judge_id = query_text(q, 1);
-		size_t t, j;
-
-		if (!map_get(&teams, query_text(q, 0), &t) || !judge_id)
-			continue;
-		if (!map_get(&judges, judge_id, &j)) {
-			j = rc->njudges++;
-			map_put(&judges, judge_id, j);
-		}
-		PD_GROW(rc->sheets, rc->nsheets, sheet_cap);
-		rc->sheets[rc->nsheets++] = (struct rank_sheet){ t, j, query_double(q, 2) };
-	}
-	map_free(&judges);
+	s = read_tracks(st, d, &teams);
+	if (s == ST_OK)
+		s = read_sheets(st, d, &teams);
 	map_free(&teams);
-	return s == ST_DONE ? ST_OK : s;
+	for (size_t k = 0; k < d->policy.ntie; k++)
+		by_criterion |= d->policy.tie[k].kind == TIE_CRITERION;
+	if (s == ST_OK && by_criterion) {
+		d->criteria = pd_calloc(d->nsheets * d->policy.ntie + 1, sizeof(*d->criteria));
+		for (size_t k = 0; s == ST_OK && k < d->policy.ntie; k++)
+			if (d->policy.tie[k].kind == TIE_CRITERION)
+				s = read_criterion(st, d, k);
+	}
+	return s;
 }
 
-enum status ranking_compute(struct store *st, enum rank_method method, const char *track_id,
-			    struct ranking *out)
+static enum status rank_data_load(struct store *st, struct rank_data *d)
 {
-	struct read_ctx rc = { .track_id = track_id };
 	enum status s;
 
-	out->rows = NULL;
-	out->count = 0;
-	s = store_read(st, read_txn, &rc);
-	if (s == ST_OK)
-		ranking_from_sheets(rc.teams, rc.nteams, rc.sheets, rc.nsheets, rc.njudges, method, out);
-	read_ctx_clear(&rc);
+	memset(d, 0, sizeof(*d));
+	s = store_read(st, read_txn, d);
+	if (s != ST_OK)
+		rank_data_clear(d);
 	return s;
+}
+
+/* Rank the teams of track (an index, or SIZE_MAX for every team) by the policy, or by method. */
+static void rank_data_rank(struct rank_data *d, size_t track, const struct rank_request *req, struct ranking *out)
+{
+	struct results_policy p = d->policy;
+	struct rank_input in = { d->teams, d->nteams, d->sheets, d->nsheets, d->njudges, d->criteria };
+
+	if (req && req->override_method)
+		p.method = req->method;
+	for (size_t t = 0; t < d->nteams; t++)
+		d->teams[t].shown = track == SIZE_MAX;
+	for (size_t m = 0; track != SIZE_MAX && m < d->nmembers; m++)
+		if (d->members[m].track == track)
+			d->teams[d->members[m].team].shown = true;
+	ranking_from_sheets(&in, &p, out);
+}
+
+enum status ranking_compute(struct store *st, const struct rank_request *req, struct ranking *out)
+{
+	struct rank_data d;
+	size_t track = SIZE_MAX;
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = rank_data_load(st, &d)) != ST_OK)
+		return s;
+	if (req && req->track_id) {
+		track = d.ntracks;	/* an unknown track: no team */
+		for (size_t i = 0; i < d.ntracks; i++)
+			if (strcmp(d.tracks[i].id, req->track_id) == 0)
+				track = i;
+	}
+	rank_data_rank(&d, track, req, out);
+	rank_data_clear(&d);
+	return ST_OK;
+}
+
+enum status ranking_team_z(struct store *st, const char *team_id, struct sheet_z **out, size_t *count)
+{
+	struct rank_data d;
+	struct rank_input in;
+	size_t cap = 0;
+	double *z;
+	enum status s;
+
+	*out = NULL;
+	*count = 0;
+	if ((s = rank_data_load(st, &d)) != ST_OK)
+		return s;
+	in = (struct rank_input){ d.teams, d.nteams, d.sheets, d.nsheets, d.njudges, d.criteria };
+	z = pd_calloc(d.nsheets + 1, sizeof(*z));
+	ranking_sheet_z(&in, z);
+	for (size_t i = 0; i < d.nsheets; i++) {
+		if (strcmp(d.teams[d.sheets[i].team].id, team_id) != 0)
+			continue;
+		PD_GROW(*out, *count, cap);
+		copy_id((*out)[*count].judge_id, d.judge_ids[d.sheets[i].judge]);
+		(*out)[(*count)++].z = z[i];
+	}
+	free(z);
+	rank_data_clear(&d);
+	return ST_OK;
+}
+
+enum status ranking_views(struct store *st, struct ranking_views *out)
+{
+	struct rank_data d;
+	enum status s;
+	size_t cap = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = rank_data_load(st, &d)) != ST_OK)
+		return s;
+	for (size_t track = SIZE_MAX;; track = track == SIZE_MAX ? 0 : track + 1) {
+		struct ranking r;
+
+		if (track != SIZE_MAX && track >= d.ntracks)
+			break;
+		rank_data_rank(&d, track, NULL, &r);
+		if (track != SIZE_MAX && r.count == 0) {
+			ranking_clear(&r);
+			continue;
+		}
+		PD_GROW(out->items, out->count, cap);
+		out->items[out->count++] = (struct ranking_view){ track == SIZE_MAX ? NULL : pd_strdup(d.tracks[track].name), r };
+	}
+	rank_data_clear(&d);
+	return ST_OK;
+}
+
+void ranking_views_clear(struct ranking_views *v)
+{
+	for (size_t i = 0; i < v->count; i++) {
+		free(v->items[i].title);
+		ranking_clear(&v->items[i].ranking);
+	}
+	free(v->items);
+	memset(v, 0, sizeof(*v));
 }

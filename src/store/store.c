@@ -360,6 +360,7 @@ static void end_txn(struct store *st, bool commit_failed_or_rollback)
 	if (commit_failed_or_rollback && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->txn_where = NULL;
+	st->txn_write = false;
 }
 
 /* One attempt: BEGIN, fn, COMMIT. Rolls back on any error. */
@@ -374,6 +375,7 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 	if (s != ST_OK)
 		return s;
 	st->txn_where = where;
+	st->txn_write = strcmp(begin, "BEGIN IMMEDIATE") == 0;
 	s = fn(st, ctx);
 	if (s == ST_OK || s == ST_DONE)
 		s = exec_sql(st, "COMMIT");
@@ -401,6 +403,9 @@ static enum status run_txn(struct store *st, const char *begin, store_txn_fn fn,
 
 enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const char *where)
 {
+	/* A write inside a write is part of it: the outer one commits or rolls back the whole. */
+	if (st->txn_where && st->txn_write)
+		return fn(st, ctx);
 	return run_txn(st, "BEGIN IMMEDIATE", fn, ctx, where);
 }
 

@@ -11,6 +11,7 @@ struct store {
 	sqlite3_stmt *stmts[STMT_COUNT];
 	int retry_ms;		/* how long store_write() retries a busy file */
 	const char *txn_where;	/* file:line of the open transaction, or NULL */
+	bool txn_write;		/* it is a write (BEGIN IMMEDIATE): writes may nest in it */
 	int watch_fd;		/* inotify, opened on first use; -1 when none, -2 before */
 };
 

@@ -58,7 +58,7 @@ static enum status display_load(struct app *a, void *state)
 	board_views_clear(&d->views);
 	s = board_views_load(a->st, &d->views);
 	/* the ceremony is told on the board of all teams */
-	if (d->view >= d->views.count || d->event.reveal_step >= 0)
+	if (d->view >= d->views.count || d->views.reveal_step >= 0)
 		d->view = 0;
 	return s;
 }
@@ -143,62 +143,110 @@ static int draw_pitches(struct display_screen *d, WINDOW *w, int y, int rows, in
 	return used;
 }
 
-static double best_score(const struct ranking *r)
+/* A bar's length: the score's place between the lowest and the highest ranked score (normalized ones go below 0). */
+static double bar_fraction(const struct ranking *r, double score)
 {
-	double best = 0;
+	double lo = 0, hi = 0;
 
-	for (size_t i = 0; i < r->count; i++)
-		if (r->rows[i].rank && r->rows[i].score > best)
-			best = r->rows[i].score;
-	return best;
+	for (size_t i = 0; i < r->ranked; i++) {
+		if (i == 0 || r->rows[i].score > hi)
+			hi = r->rows[i].score;
+		if (i == 0 || r->rows[i].score < lo)
+			lo = r->rows[i].score;
+	}
+	if (r->method == RANK_RAW)
+		return hi > 0 ? score / hi : 0;
+	return hi > lo ? 0.1 + 0.9 * (score - lo) / (hi - lo) : 1;
 }
 
-static size_t ranked_count(const struct ranking *r)
+/*
+ * Which of n rows fit in lines, keeping row target in view (SIZE_MAX: none):
+ * [*first, *last), with a "+N more" line above when *first > 0 and below when
+ * *last < n. The target goes near the top, so the rows revealed before it stay
+ * on screen below it.
+ */
+static void board_window(size_t n, size_t lines, size_t target, size_t *first, size_t *last)
 {
-	size_t n = 0;
+	size_t start = target != SIZE_MAX && target > 0 ? target - 1 : 0, room;
 
-	for (size_t i = 0; i < r->count; i++)
-		n += r->rows[i].rank != 0;
-	return n;
+	if (n <= lines || lines < 3) {
+		*first = 0;
+		*last = n < lines ? n : lines;
+		return;
+	}
+	room = lines - (start > 0);
+	if (start + room < n)
+		room--;	/* the line below says what is cut */
+	if (start + room > n)
+		start = n - room;
+	*first = start;
+	*last = start + room;
 }
 
+static void draw_more(WINDOW *w, int y, size_t count)
+{
+	char more[64];
+
+	snprintf(more, sizeof(more), P_("+%zu more", "+%zu more", count), count);
+	draw_text(w, y, 7, ROLE_LOOK_MUTED, more, 20);
+}
+
+static void draw_row(struct display_screen *d, const struct ranking *r, size_t i, WINDOW *w, int y, int cols,
+		     bool hidden)
+{
+	const struct rank_row *row = &r->rows[i];
+	int name_w = cols >= 100 ? 36 : cols / 3, bar_x = 2 + 5 + name_w + 9, bar_w = cols - bar_x - 8;
+	char rank[8], score[16];
+
+	(void)d;
+	if (hidden) {
+		draw_text(w, y, 2, ROLE_LOOK_MUTED, "  ?", 5);
+		draw_text(w, y, 7, ROLE_LOOK_MUTED, "· · ·", name_w);
+		return;
+	}
+	snprintf(rank, sizeof(rank), "%3d", row->rank);
+	snprintf(score, sizeof(score), r->method == RANK_RAW ? "%6.2f" : "%6.3f", row->score);
+	draw_text(w, y, 2, ROLE_LOOK_RANK, rank, 5);
+	draw_text(w, y, 7, ROLE_LOOK_TEAM, row->team, name_w);
+	draw_text_right(w, y, 8 + name_w, ROLE_LOOK_SCORE, score, 7);
+	if (bar_w > 4)
+		draw_bar(w, y, bar_x, ROLE_LOOK_BAR, bar_fraction(r, row->score), bar_w);
+}
+
+/*
+ * The board's ranked teams (pending and unscored ones stay off the projector).
+ * During the ceremony the teams not revealed yet show as "?", and the board
+ * scrolls so the team just revealed is on screen.
+ */
 static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, int cols)
 {
 	const struct ranking *r = &d->views.items[d->view].ranking;
 	const char *title = d->views.items[d->view].title;
-	size_t ranked = ranked_count(r), hidden = 0;
-	double best = best_score(r);
-	int name_w = cols >= 100 ? 36 : cols / 3, bar_x = 2 + 5 + name_w + 9, bar_w = cols - bar_x - 8;
+	size_t hidden = 0, target = SIZE_MAX, first, last;
 	char head[160];
+	int y = top + 1;
 
 	snprintf(head, sizeof(head), _("Leaderboard · %s"), title ? title : _("all teams"));
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, head, cols / 2);
 	if (d->views.frozen)
 		draw_text_right(w, top, cols / 2, ROLE_LOOK_FROZEN, _(" frozen "), cols - cols / 2 - 2);
-	if (d->event.reveal_step >= 0)
-		hidden = ranked > (size_t)d->event.reveal_step ? ranked - (size_t)d->event.reveal_step : 0;
-	for (int i = 0; i < rows - 1 && (size_t)i < r->count; i++) {
-		const struct rank_row *row = &r->rows[i];
-		int y = top + 1 + i;
-		char rank[8], score[16];
+	if (d->views.reveal_step >= 0) {
+		size_t shown = (size_t)d->views.reveal_step < r->ranked ? (size_t)d->views.reveal_step : r->ranked;
 
-		if (!row->rank)
-			break;	/* unranked teams stay off the projector */
-		if ((size_t)i < hidden) {
-			draw_text(w, y, 2, ROLE_LOOK_MUTED, "  ?", 5);
-			draw_text(w, y, 7, ROLE_LOOK_MUTED, "· · ·", name_w);
-			continue;
-		}
-		snprintf(rank, sizeof(rank), "%3d", row->rank);
-		snprintf(score, sizeof(score), "%6.2f", row->score);
-		draw_text(w, y, 2, ROLE_LOOK_RANK, rank, 5);
-		draw_text(w, y, 7, ROLE_LOOK_TEAM, row->team, name_w);
-		draw_text_right(w, y, 8 + name_w, ROLE_LOOK_SCORE, score, 7);
-		if (bar_w > 4)
-			draw_bar(w, y, bar_x, ROLE_LOOK_BAR, best > 0 ? row->score / best : 0, bar_w);
+		hidden = r->ranked - shown;
+		target = shown ? hidden : (r->ranked ? r->ranked - 1 : SIZE_MAX);
 	}
-	if (ranked == 0)
+	if (r->ranked == 0) {
 		draw_text(w, top + 2, 4, ROLE_LOOK_MUTED, _("No scores yet: the board fills as judges submit."), cols - 6);
+		return;
+	}
+	board_window(r->ranked, rows > 1 ? (size_t)rows - 1 : 0, target, &first, &last);
+	if (first > 0)
+		draw_more(w, y++, first);
+	for (size_t i = first; i < last; i++)
+		draw_row(d, r, i, w, y++, cols, i < hidden);
+	if (last < r->ranked)
+		draw_more(w, y, r->ranked - last);
 }
 
 static void display_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
@@ -219,7 +267,7 @@ static bool display_tick(struct app *a, void *state)
 
 	(void)a;
 	schedule_project(&d->schedule, clock_local_now());
-	if (++d->seconds_on_view >= ROTATE_SECONDS && d->views.count > 1 && d->event.reveal_step < 0) {
+	if (++d->seconds_on_view >= ROTATE_SECONDS && d->views.count > 1 && d->views.reveal_step < 0) {
 		d->view = (d->view + 1) % d->views.count;
 		d->seconds_on_view = 0;
 	}

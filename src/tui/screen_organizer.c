@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "podium/panel.h"
 #include "podium/people.h"
 #include "podium/ranking.h"
+#include "podium/results.h"
 #include "podium/rubric.h"
 #include "podium/schedule.h"
 #include "podium/store.h"
@@ -90,8 +92,9 @@ struct organizer_screen {
 	struct phase_ctx *pending_phase;	/* a new phase between its two prompts */
 	struct edit_form *form;			/* a record's details between their prompts */
 	struct coaching_progress progress;
-	struct ranking raw, normalized;
-	struct idmap norm_ix;		/* team id to its row in normalized */
+	struct ranking official;	/* the results policy's */
+	struct ranking other;		/* by the other method, for comparison */
+	struct idmap other_ix;		/* team id to its row in other */
 	char title[256];
 };
 
@@ -130,9 +133,9 @@ static void clear_data(struct organizer_screen *o)
 	timeline_clear(&o->timeline);
 	schedule_clear(&o->schedule);
 	coaching_progress_clear(&o->progress);
-	ranking_clear(&o->raw);
-	ranking_clear(&o->normalized);
-	idmap_clear(&o->norm_ix);
+	ranking_clear(&o->official);
+	ranking_clear(&o->other);
+	idmap_clear(&o->other_ix);
 }
 
 static size_t tab_rows(const struct organizer_screen *o)
@@ -151,7 +154,7 @@ static size_t tab_rows(const struct organizer_screen *o)
 	case TAB_SCHEDULE:
 		return o->schedule.count;
 	default:
-		return o->raw.count;
+		return o->official.count;
 	}
 }
 
@@ -179,11 +182,14 @@ static enum status organizer_load(struct app *a, void *state)
 	if (o->tab == TAB_SCHEDULE && (s = schedule_load(a->st, NULL, clock_local_now(), &o->schedule)) != ST_OK)
 		return s;
 	if (o->tab == TAB_RESULTS) {
-		if ((s = ranking_compute(a->st, RANK_RAW, NULL, &o->raw)) != ST_OK)
+		struct rank_request other = { .override_method = true };
+
+		if ((s = ranking_compute(a->st, NULL, &o->official)) != ST_OK)
 			return s;
-		if ((s = ranking_compute(a->st, RANK_NORMALIZED, NULL, &o->normalized)) != ST_OK)
+		other.method = o->official.method == RANK_RAW ? RANK_NORMALIZED : RANK_RAW;
+		if ((s = ranking_compute(a->st, &other, &o->other)) != ST_OK)
 			return s;
-		IDMAP_BUILD(&o->norm_ix, o->normalized.rows, o->normalized.count, team_id);
+		IDMAP_BUILD(&o->other_ix, o->other.rows, o->other.count, team_id);
 	}
 	if (o->sel[o->tab] >= tab_rows(o))
 		o->sel[o->tab] = tab_rows(o) ? tab_rows(o) - 1 : 0;
@@ -304,7 +310,7 @@ static void draw_grid(struct organizer_screen *o, WINDOW *w, int top, int rows, 
 {
 	const struct sheet_grid *g = &o->grid;
 	size_t first = scroll_to_selection(o, rows - 2);
-	int name_w = 18, avail = cols - name_w - 3;
+	int name_w = 18, avail = cols - name_w - 3 - (g->calibration_team ? 9 : 0);
 	size_t shown = g->teams.count < (size_t)(avail > 0 ? avail : 0) ? g->teams.count : (size_t)(avail > 0 ? avail : 0);
 	char line[160];
 
@@ -338,6 +344,19 @@ static void draw_grid(struct organizer_screen *o, WINDOW *w, int top, int rows, 
 
 			draw_text(w, y, name_w + 3 + (int)t, looks[c], marks[c], 1);
 		}
+		if (g->calibration_team) {
+			char total[16] = "    -";
+
+			if (!isnan(g->calibration_total[j]))
+				snprintf(total, sizeof(total), "%5.1f", g->calibration_total[j]);
+			draw_text(w, y, name_w + 5 + (int)shown, ROLE_LOOK_SCORE, total, 7);
+		}
+	}
+	if (g->calibration_team) {
+		char *head = pd_asprintf(_("calibration: %s"), g->calibration_team);
+
+		draw_text(w, top + 1, name_w + 5 + (int)shown, ROLE_LOOK_HEADER, head, cols - name_w - 6 - (int)shown);
+		free(head);
 	}
 	if (g->teams.count > shown)
 		draw_text(w, top + 1, 2, ROLE_LOOK_MUTED, _("(more teams than columns: widen the terminal)"), cols - 4);
@@ -454,43 +473,52 @@ static void draw_progress(struct organizer_screen *o, WINDOW *w, int top, int ro
 		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No teams yet."), cols - 4);
 }
 
+/* A score as the results show it: 2 decimals for raw, 3 for normalized. */
+static void format_rank_score(const struct rank_row *row, enum rank_method m, char rank[8], char score[16])
+{
+	rank[0] = score[0] = '\0';
+	if (row->rank)
+		snprintf(rank, 8, "%d%s", row->rank, row->tied ? "=" : "");
+	if (row->judges)
+		snprintf(score, 16, "%.*f", m == RANK_RAW ? 2 : 3, row->score);
+}
+
+/* The official result (the policy's method) beside the other method's, for comparison. */
 static void draw_results(struct organizer_screen *o, WINDOW *w, int top, int rows, int cols)
 {
 	size_t first = scroll_to_selection(o, rows - 1);
-	int name_w = cols - 40 > 10 ? cols - 40 : 10;
+	int name_w = cols - 46 > 10 ? cols - 46 : 10;
+	bool raw = o->official.method == RANK_RAW;
 
-	draw_text(w, top, 2, ROLE_LOOK_HEADER, _("Raw #"), 6);
+	draw_text(w, top, 2, ROLE_LOOK_HEADER, "#", 6);
 	draw_text(w, top, 9, ROLE_LOOK_HEADER, _("Team"), name_w);
-	draw_text_right(w, top, 10 + name_w, ROLE_LOOK_HEADER, _("Raw"), 7);
-	draw_text_right(w, top, 18 + name_w, ROLE_LOOK_HEADER, _("Norm #"), 7);
-	draw_text_right(w, top, 26 + name_w, ROLE_LOOK_HEADER, _("Z"), 7);
+	draw_text_right(w, top, 10 + name_w, ROLE_LOOK_HEADER, raw ? _("Raw") : _("Z"), 7);
+	draw_text_right(w, top, 18 + name_w, ROLE_LOOK_HEADER, raw ? _("Norm #") : _("Raw #"), 7);
+	draw_text_right(w, top, 26 + name_w, ROLE_LOOK_HEADER, raw ? _("Z") : _("Raw"), 7);
 	draw_text_right(w, top, 34 + name_w, ROLE_LOOK_HEADER, _("Judges"), 6);
-	for (int r = 0; r < rows - 1 && first + (size_t)r < o->raw.count; r++) {
-		const struct rank_row *row = &o->raw.rows[first + (size_t)r];
-		long at = idmap_find(&o->norm_ix, row->team_id);
-		const struct rank_row *norm = at >= 0 ? &o->normalized.rows[at] : NULL;
-		char rank[8] = "", score[16] = "", nrank[8] = "", z[16] = "", judges[8];
+	for (int r = 0; r < rows - 1 && first + (size_t)r < o->official.count; r++) {
+		const struct rank_row *row = &o->official.rows[first + (size_t)r];
+		long at = idmap_find(&o->other_ix, row->team_id);
+		const struct rank_row *other = at >= 0 ? &o->other.rows[at] : NULL;
+		char rank[8], score[16], orank[8] = "", oscore[16] = "", judges[8];
 		int y = top + 1 + r;
 		bool cur = first + (size_t)r == o->sel[o->tab];
 		enum theme_role role = cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT;
 
-		if (row->rank) {
-			snprintf(rank, sizeof(rank), "%d", row->rank);
-			snprintf(score, sizeof(score), "%.2f", row->score);
-		}
-		if (norm && norm->rank) {
-			snprintf(nrank, sizeof(nrank), "%d", norm->rank);
-			snprintf(z, sizeof(z), "%.3f", norm->score);
-		}
+		format_rank_score(row, o->official.method, rank, score);
+		if (other)
+			format_rank_score(other, o->other.method, orank, oscore);
 		snprintf(judges, sizeof(judges), "%d", row->judges);
 		if (cur)
 			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
 		draw_text_right(w, y, 2, cur ? role : ROLE_LOOK_RANK, rank, 5);
 		draw_text(w, y, 9, cur ? role : ROLE_LOOK_TEAM, row->team, name_w);
 		draw_text_right(w, y, 10 + name_w, cur ? role : ROLE_LOOK_SCORE, score, 7);
-		draw_text_right(w, y, 18 + name_w, role, nrank, 7);
-		draw_text_right(w, y, 26 + name_w, role, z, 7);
+		draw_text_right(w, y, 18 + name_w, role, orank, 7);
+		draw_text_right(w, y, 26 + name_w, role, oscore, 7);
 		draw_text_right(w, y, 34 + name_w, role, judges, 6);
+		if (row->status == RANK_PENDING)
+			draw_text(w, y, 42 + name_w, cur ? role : ROLE_LOOK_MUTED, _("pending"), cols - 42 - name_w);
 	}
 }
 
@@ -1150,7 +1178,7 @@ static const char *organizer_text(void *state, size_t row, int field)
 	case TAB_PROGRESS:
 		return o->progress.teams[row].team;
 	default:
-		return o->raw.rows[row].team;
+		return o->official.rows[row].team;
 	}
 }
 
@@ -1164,13 +1192,64 @@ static size_t *organizer_cursor(void *state)
 static void lock_yes(struct app *a, void *state)
 {
 	struct organizer_screen *o = state;
+	struct results_summary sum;
 	enum status s = event_set_locked(a->st, !o->event.results_locked);
 
-	if (s == ST_OK)
-		app_notice(a, o->event.results_locked ? _("Results unlocked") : _("Results locked: sheets change only by a correction"));
-	else
+	if (s == ST_OK && o->event.results_locked)
+		app_notice(a, _("Results unlocked"));
+	else if (s == ST_OK && (s = results_summary(a->st, &sum)) == ST_OK) {
+		app_notice(a, _("Results locked: %zu ranked, %zu pending, %zu ties, %zu panel sheets missing"), sum.ranked,
+			   sum.pending, sum.nties, sum.missing_sheets);
+		results_summary_clear(&sum);
+	}
+	if (s != ST_OK)
 		app_status(a, s);
 	app_reload(a);
+}
+
+static void freeze_yes(struct app *a, void *state)
+{
+	struct organizer_screen *o = state;
+
+	app_status(a, board_freeze(a->st, !o->event.board_frozen));
+	app_reload(a);
+}
+
+static void reveal_yes(struct app *a, void *state)
+{
+	struct reveal_step r;
+	enum status s = results_reveal(a->st, false, &r);
+
+	(void)state;
+	if (s == ST_OK && r.done)
+		app_notice(a, _("Every team is revealed"));
+	else if (s == ST_OK)
+		app_notice(a, _("Revealed rank %d: %s (step %d of %zu)"), r.rank, r.team, r.step, r.ranked);
+	else
+		app_status(a, s);
+	reveal_step_clear(&r);
+	app_reload(a);
+}
+
+/* The ceremony's next step, as 'podium board reveal': asked first, naming who comes next. */
+static void ask_reveal(struct app *a, struct organizer_screen *o)
+{
+	struct reveal_step next;
+	enum status s = results_reveal(a->st, true, &next);
+	char *q;
+
+	if (s != ST_OK) {
+		app_status(a, s);
+		return;
+	}
+	if (next.done) {
+		app_notice(a, _("Every team is revealed; U ends the reveal"));
+	} else {
+		q = pd_asprintf(_("Reveal rank %d, %s, on every display? (y/n)"), next.rank, next.team);
+		app_confirm(a, q, reveal_yes, o);
+		free(q);
+	}
+	reveal_step_clear(&next);
 }
 
 static void prompt_import(struct app *a, struct organizer_screen *o)
@@ -1288,12 +1367,12 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 			    lock_yes, o);
 		break;
 	case ACT_FREEZE:
-		app_status(a, board_freeze(a->st, !o->event.board_frozen));
-		app_reload(a);
+		app_confirm(a, o->event.board_frozen ? _("Let every display follow the scores again? (y/n)")
+						     : _("Freeze the board on every display? (y/n)"),
+			    freeze_yes, o);
 		break;
 	case ACT_REVEAL:
-		app_status(a, event_set_reveal(a->st, o->event.reveal_step < 0 ? 1 : o->event.reveal_step + 1));
-		app_reload(a);
+		ask_reveal(a, o);
 		break;
 	case ACT_REVEAL_RESET:
 		app_status(a, event_set_reveal(a->st, -1));

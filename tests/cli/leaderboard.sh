@@ -10,7 +10,7 @@ expect_rc 0
 run podium leaderboard --format csv
 expect_rc 0
 expect_out <<'END'
-rank,team,score,judges
+rank,team,score,judges,tied,status
 END
 run podium leaderboard --format json
 expect_rc 0
@@ -66,7 +66,7 @@ before=$(snapshot)
 run podium leaderboard --format csv
 expect_rc 0
 expect_err_empty
-printf 'rank,team,score,judges\n1,Alpha,80.00,3\n2,数据队,75.00,2\n3,"Gamma, Inc.",70.00,2\n3,Équipe Zéro,70.00,2\n5,Esc\033[31mRed,60.00,1\n6,Rocket 🚀,50.00,2\n7,"Quote ""Q""",40.00,1\n,Drafty,,0\n,Halfway,,0\n,Nobody,,0\n' >expected
+printf 'rank,team,score,judges,tied,status\n1,Alpha,80.00,3,,ranked\n2,数据队,75.00,2,,ranked\n3,"Gamma, Inc.",70.00,2,yes,ranked\n3,Équipe Zéro,70.00,2,yes,ranked\n5,Esc\033[31mRed,60.00,1,,ranked\n6,Rocket 🚀,50.00,2,,ranked\n7,"Quote ""Q""",40.00,1,,ranked\n,Drafty,,0,,unscored\n,Halfway,,0,,unscored\n,Nobody,,0,,unscored\n' >expected
 checks=$((checks + 1))
 cmp -s expected "$TESTDIR/out" || { fail "raw csv differs"; diff -u expected "$TESTDIR/out" | cat -v; }
 
@@ -75,33 +75,33 @@ cmp -s expected "$TESTDIR/out" || { fail "raw csv differs"; diff -u expected "$T
 run podium leaderboard
 expect_rc 0
 expect_out <<'END'
-#  team         score  judges
+#  team         score  judges  note
 1  Alpha        80.00       3
 2  数据队       75.00       2
-3  Gamma, Inc.  70.00       2
-3  Équipe Zéro  70.00       2
+3  Gamma, Inc.  70.00       2  tied
+3  Équipe Zéro  70.00       2  tied
 5  Esc�[31mRed  60.00       1
 6  Rocket 🚀    50.00       2
 7  Quote "Q"    40.00       1
-   Drafty           -       0
-   Halfway          -       0
-   Nobody           -       0
+   Drafty           -       0  no counted sheet
+   Halfway          -       0  no counted sheet
+   Nobody           -       0  no counted sheet
 END
 
 run podium leaderboard --method raw --format json
 expect_rc 0
 expect_out <<'END'
 [
-  {"rank":1,"team":"Alpha","team_id":"00000000-0000-4000-8000-000000000001","score":80.0,"judges":3},
-  {"rank":2,"team":"数据队","team_id":"00000000-0000-4000-8000-000000000004","score":75.0,"judges":2},
-  {"rank":3,"team":"Gamma, Inc.","team_id":"00000000-0000-4000-8000-000000000002","score":70.0,"judges":2},
-  {"rank":3,"team":"Équipe Zéro","team_id":"00000000-0000-4000-8000-000000000003","score":70.0,"judges":2},
-  {"rank":5,"team":"Esc\u001b[31mRed","team_id":"00000000-0000-4000-8000-000000000006","score":60.0,"judges":1},
-  {"rank":6,"team":"Rocket 🚀","team_id":"00000000-0000-4000-8000-000000000005","score":50.0,"judges":2},
-  {"rank":7,"team":"Quote \"Q\"","team_id":"00000000-0000-4000-8000-000000000007","score":40.0,"judges":1},
-  {"rank":null,"team":"Drafty","team_id":"00000000-0000-4000-8000-000000000008","score":null,"judges":0},
-  {"rank":null,"team":"Halfway","team_id":"00000000-0000-4000-8000-000000000009","score":null,"judges":0},
-  {"rank":null,"team":"Nobody","team_id":"00000000-0000-4000-8000-000000000010","score":null,"judges":0}
+  {"rank":1,"team":"Alpha","team_id":"00000000-0000-4000-8000-000000000001","score":80.0,"judges":3,"tied":false,"status":"ranked"},
+  {"rank":2,"team":"数据队","team_id":"00000000-0000-4000-8000-000000000004","score":75.0,"judges":2,"tied":false,"status":"ranked"},
+  {"rank":3,"team":"Gamma, Inc.","team_id":"00000000-0000-4000-8000-000000000002","score":70.0,"judges":2,"tied":true,"status":"ranked"},
+  {"rank":3,"team":"Équipe Zéro","team_id":"00000000-0000-4000-8000-000000000003","score":70.0,"judges":2,"tied":true,"status":"ranked"},
+  {"rank":5,"team":"Esc\u001b[31mRed","team_id":"00000000-0000-4000-8000-000000000006","score":60.0,"judges":1,"tied":false,"status":"ranked"},
+  {"rank":6,"team":"Rocket 🚀","team_id":"00000000-0000-4000-8000-000000000005","score":50.0,"judges":2,"tied":false,"status":"ranked"},
+  {"rank":7,"team":"Quote \"Q\"","team_id":"00000000-0000-4000-8000-000000000007","score":40.0,"judges":1,"tied":false,"status":"ranked"},
+  {"rank":null,"team":"Drafty","team_id":"00000000-0000-4000-8000-000000000008","score":null,"judges":0,"tied":false,"status":"unscored"},
+  {"rank":null,"team":"Halfway","team_id":"00000000-0000-4000-8000-000000000009","score":null,"judges":0,"tied":false,"status":"unscored"},
+  {"rank":null,"team":"Nobody","team_id":"00000000-0000-4000-8000-000000000010","score":null,"judges":0,"tied":false,"status":"unscored"}
 ]
 END
 if command -v python3 >/dev/null 2>&1; then
@@ -110,29 +110,32 @@ if command -v python3 >/dev/null 2>&1; then
 		fail "json does not parse back"
 fi
 
-# Normalized, worked by hand: Jeanne's seven totals have mean 450/7 and population
-# sd 15.9719...; Karim's four mean 70, sd 7.0711 (z = 0, +1.414, 0, -1.414);
-# Li's two mean 70, sd 20 (z = +1, -1). Alpha: (0.9837 + 0 + 1) / 3 = 0.663.
-# Gamma overtakes Équipe and 数据队 falls from 2nd to 4th: the raw # shows it.
+# Normalized, worked by hand with the shrunk z-score (k = 3): the 13 counted totals
+# have mean M = 870/13 = 66.923 and variance V = 221.30. Jeanne's seven totals: mean
+# 450/7, variance 253.06, so mu = (450 + 3M)/10 = 65.08, sigma = sqrt((7 * 253.06 + 3V)/10)
+# = 15.61; Karim's four: mean 70, variance 50, mu = 68.68, sigma = 11.11; Li's two:
+# mean 70, variance 400, mu = 68.15, sigma = 17.11. Alpha: ((80 - 65.08)/15.61 +
+# (70 - 68.68)/11.11 + (90 - 68.15)/17.11) / 3 = 0.784. Gamma now stays below 数据队,
+# and Gamma and Équipe, tied raw, part: the raw # shows it.
 run podium leaderboard --method normalized
 expect_rc 0
 expect_out <<'END'
-#  team          score  judges  raw #  raw score
-1  Alpha         0.663       3      1      80.00
-2  Gamma, Inc.   0.572       2      3      70.00
-3  Équipe Zéro   0.180       2      3      70.00
-4  数据队        0.101       2      2      75.00
-5  Esc�[31mRed  -0.269       1      5      60.00
-6  Rocket 🚀    -0.949       2      6      50.00
-7  Quote "Q"    -1.527       1      7      40.00
-   Drafty            -       0                 -
-   Halfway           -       0                 -
-   Nobody            -       0                 -
+#  team          score  judges  raw #  raw score  note
+1  Alpha         0.784       3      1      80.00
+2  数据队        0.408       2      2      75.00
+3  Gamma, Inc.   0.347       2      3      70.00
+4  Équipe Zéro   0.217       2      3      70.00
+5  Esc�[31mRed  -0.325       1      5      60.00
+6  Rocket 🚀    -1.014       2      6      50.00
+7  Quote "Q"    -1.607       1      7      40.00
+   Drafty            -       0                 -  no counted sheet
+   Halfway           -       0                 -  no counted sheet
+   Nobody            -       0                 -  no counted sheet
 END
 
 run podium leaderboard --method normalized --format csv
 expect_rc 0
-printf 'rank,team,score,judges\n1,Alpha,0.663,3\n2,"Gamma, Inc.",0.572,2\n3,Équipe Zéro,0.180,2\n4,数据队,0.101,2\n5,Esc\033[31mRed,-0.269,1\n6,Rocket 🚀,-0.949,2\n7,"Quote ""Q""",-1.527,1\n,Drafty,,0\n,Halfway,,0\n,Nobody,,0\n' >expected
+printf 'rank,team,score,judges,tied,status\n1,Alpha,0.784,3,,ranked\n2,数据队,0.408,2,,ranked\n3,"Gamma, Inc.",0.347,2,,ranked\n4,Équipe Zéro,0.217,2,,ranked\n5,Esc\033[31mRed,-0.325,1,,ranked\n6,Rocket 🚀,-1.014,2,,ranked\n7,"Quote ""Q""",-1.607,1,,ranked\n,Drafty,,0,,unscored\n,Halfway,,0,,unscored\n,Nobody,,0,,unscored\n' >expected
 checks=$((checks + 1))
 cmp -s expected "$TESTDIR/out" || { fail "normalized csv differs"; diff -u expected "$TESTDIR/out" | cat -v; }
 
@@ -140,16 +143,16 @@ run podium leaderboard --method normalized --format json
 expect_rc 0
 expect_out <<'END'
 [
-  {"rank":1,"team":"Alpha","team_id":"00000000-0000-4000-8000-000000000001","score":0.66260972038242,"judges":3,"raw_rank":1,"raw_score":80.0},
-  {"rank":2,"team":"Gamma, Inc.","team_id":"00000000-0000-4000-8000-000000000002","score":0.572402804666466,"judges":2,"raw_rank":3,"raw_score":70.0},
-  {"rank":3,"team":"Équipe Zéro","team_id":"00000000-0000-4000-8000-000000000003","score":0.179605302026775,"judges":2,"raw_rank":3,"raw_score":70.0},
-  {"rank":4,"team":"数据队","team_id":"00000000-0000-4000-8000-000000000004","score":0.101117077933939,"judges":2,"raw_rank":2,"raw_score":75.0},
-  {"rank":5,"team":"Esc\u001b[31mRed","team_id":"00000000-0000-4000-8000-000000000006","score":-0.269407953040163,"judges":1,"raw_rank":5,"raw_score":60.0},
-  {"rank":6,"team":"Rocket 🚀","team_id":"00000000-0000-4000-8000-000000000005","score":-0.949013255066937,"judges":2,"raw_rank":6,"raw_score":50.0},
-  {"rank":7,"team":"Quote \"Q\"","team_id":"00000000-0000-4000-8000-000000000007","score":-1.52664506722759,"judges":1,"raw_rank":7,"raw_score":40.0},
-  {"rank":null,"team":"Drafty","team_id":"00000000-0000-4000-8000-000000000008","score":null,"judges":0,"raw_rank":null,"raw_score":null},
-  {"rank":null,"team":"Halfway","team_id":"00000000-0000-4000-8000-000000000009","score":null,"judges":0,"raw_rank":null,"raw_score":null},
-  {"rank":null,"team":"Nobody","team_id":"00000000-0000-4000-8000-000000000010","score":null,"judges":0,"raw_rank":null,"raw_score":null}
+  {"rank":1,"team":"Alpha","team_id":"00000000-0000-4000-8000-000000000001","score":0.783903769743048,"judges":3,"tied":false,"status":"ranked","raw_rank":1,"raw_score":80.0},
+  {"rank":2,"team":"数据队","team_id":"00000000-0000-4000-8000-000000000004","score":0.407806745749062,"judges":2,"tied":false,"status":"ranked","raw_rank":2,"raw_score":75.0},
+  {"rank":3,"team":"Gamma, Inc.","team_id":"00000000-0000-4000-8000-000000000002","score":0.346762834969199,"judges":2,"tied":false,"status":"ranked","raw_rank":3,"raw_score":70.0},
+  {"rank":4,"team":"Équipe Zéro","team_id":"00000000-0000-4000-8000-000000000003","score":0.217085439540294,"judges":2,"tied":false,"status":"ranked","raw_rank":3,"raw_score":70.0},
+  {"rank":5,"team":"Esc\u001b[31mRed","team_id":"00000000-0000-4000-8000-000000000006","score":-0.3253279124321,"judges":1,"tied":false,"status":"ranked","raw_rank":5,"raw_score":60.0},
+  {"rank":6,"team":"Rocket 🚀","team_id":"00000000-0000-4000-8000-000000000005","score":-1.01354039437147,"judges":2,"tied":false,"status":"ranked","raw_rank":6,"raw_score":50.0},
+  {"rank":7,"team":"Quote \"Q\"","team_id":"00000000-0000-4000-8000-000000000007","score":-1.6069227189828,"judges":1,"tied":false,"status":"ranked","raw_rank":7,"raw_score":40.0},
+  {"rank":null,"team":"Drafty","team_id":"00000000-0000-4000-8000-000000000008","score":null,"judges":0,"tied":false,"status":"unscored","raw_rank":null,"raw_score":null},
+  {"rank":null,"team":"Halfway","team_id":"00000000-0000-4000-8000-000000000009","score":null,"judges":0,"tied":false,"status":"unscored","raw_rank":null,"raw_score":null},
+  {"rank":null,"team":"Nobody","team_id":"00000000-0000-4000-8000-000000000010","score":null,"judges":0,"tied":false,"status":"unscored","raw_rank":null,"raw_score":null}
 ]
 END
 
@@ -158,24 +161,24 @@ END
 run podium leaderboard --track EDUCATION --format csv
 expect_rc 0
 expect_out <<'END'
-rank,team,score,judges
-1,Alpha,80.00,3
-2,"Gamma, Inc.",70.00,2
-,Nobody,,0
+rank,team,score,judges,tied,status
+1,Alpha,80.00,3,,ranked
+2,"Gamma, Inc.",70.00,2,,ranked
+,Nobody,,0,,unscored
 END
 run podium leaderboard --track 'ÉCOLOGIE' --method normalized --format csv
 expect_rc 0
 expect_out <<'END'
-rank,team,score,judges
-1,数据队,0.101,2
-2,Rocket 🚀,-0.949,2
+rank,team,score,judges,tied,status
+1,数据队,0.408,2,,ranked
+2,Rocket 🚀,-1.014,2,,ranked
 END
 run podium leaderboard --track 20000000-0000-4000-8000-000000000002 --format csv
 expect_rc 0
 expect_out <<'END'
-rank,team,score,judges
-1,数据队,75.00,2
-2,Rocket 🚀,50.00,2
+rank,team,score,judges,tied,status
+1,数据队,75.00,2,,ranked
+2,Rocket 🚀,50.00,2,,ranked
 END
 
 # Errors: an unknown track (1), a bad method or format (2), a missing file (1, not created).
@@ -216,23 +219,25 @@ INSERT INTO sheet(id, judge_id, team_id, status, total, created_at, updated_at)
 run podium --db long.db leaderboard --method normalized
 expect_rc 0
 expect_out <<'END'
-#  team                                          score  judges  raw #  raw score
-1  Très-long-nom-d00000-équipe00-équipe01-équi…  0.000       1      1     100.00
+#  team                                    score  judges  raw #  raw score  note
+1  Très-long-nom-d00000-équipe00-équipe0…  0.000       1      1     100.00
 END
 checks=$((checks + 1))
 [ "$(wc -L <"$TESTDIR/out")" -le 80 ] || fail "table wider than 80 columns"
 run podium --db long.db leaderboard --format csv
 expect_out <<END
-rank,team,score,judges
-1,$long,100.00,1
+rank,team,score,judges,tied,status
+1,$long,100.00,1,,ranked
 END
 
 
 # End to end through 'podium score', which keeps the totals: Jeanne gives Ada
 # 5,5,5,5,5,5,1: T = 100 * 24 / 28 = 85.714; Karim gives Ada all 4 (T = 75) and
 # Écho all 3 (T = 50), and leaves a draft for nobody else. Raw: Ada 80.357, Écho 50.
-# Normalized: Jeanne has one sheet (z = 0); Karim's mean 62.5, sd 12.5, z = +1, -1:
-# Ada (0 + 1) / 2 = 0.5, Écho -1.
+# Normalized: the three totals have M = 70.238, V = 223.92. Jeanne's one sheet is
+# shrunk toward them: mu = (85.714 + 3M)/4 = 74.107, sigma = sqrt(3V/4) = 12.959,
+# z = 0.896; Karim (mean 62.5, variance 156.25): mu = 67.143, sigma = 14.030,
+# z = +0.560 and -1.222. Ada (0.896 + 0.560) / 2 = 0.728, Écho -1.222.
 export PODIUM_DB=e2e.db
 run podium init --name "E2E"
 printf 'name,tracks\nAda,Education\nÉcho,\n' >teams.csv
@@ -250,22 +255,22 @@ expect_rc 0
 run podium leaderboard --format csv
 expect_rc 0
 expect_out <<'END'
-rank,team,score,judges
-1,Ada,80.36,2
-2,Écho,50.00,1
+rank,team,score,judges,tied,status
+1,Ada,80.36,2,,ranked
+2,Écho,50.00,1,,ranked
 END
 run podium leaderboard --method normalized --format csv
 expect_rc 0
 expect_out <<'END'
-rank,team,score,judges
-1,Ada,0.500,2
-2,Écho,-1.000,1
+rank,team,score,judges,tied,status
+1,Ada,0.728,2,,ranked
+2,Écho,-1.222,1,,ranked
 END
 # A draft does not count: Jeanne starts a sheet for Écho without submitting it.
 run podium score --judge jeanne --team 'Écho' Idea=1
 expect_rc 0
 run podium leaderboard --method normalized --format json
 expect_rc 0
-expect_out_match '^  \{"rank":2,"team":"Écho","team_id":"[0-9a-f-]{36}","score":-1\.0,"judges":1,"raw_rank":2,"raw_score":50\.0\}$'
+expect_out_match '^  \{"rank":2,"team":"Écho","team_id":"[0-9a-f-]{36}","score":-1\.22183[0-9]*,"judges":1,"tied":false,"status":"ranked","raw_rank":2,"raw_score":50\.0\}$'
 
 finish

@@ -35,7 +35,7 @@ keys judge Escape
 wait_for judge 'Cœur Vert .*Compost.* +submitted +75.0'
 
 run podium leaderboard --format csv
-expect_out_match '^[0-9]+,Cœur Vert,[0-9.]+,4$'
+expect_out_match '^[0-9]+,Cœur Vert,[0-9.]+,4,(yes)?,ranked$'
 run podium history --judge "Sarah Cohen" --format csv
 expect_out_match 'judge Sarah Cohen,submit,sheet'
 

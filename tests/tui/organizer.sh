@@ -88,7 +88,7 @@ wait_for org 'Environnement +1 team +0 judges'
 keys org Tab
 wait_for org 'No judges yet'
 keys org 0 Tab
-wait_for org 'Raw #'
+wait_for org 'Norm #'
 fits org 80
 keys org 0
 wait_for org 'Team +Idea +Eng'

@@ -78,7 +78,7 @@ static void demo__is_ready_for_the_leaderboard(void **state)
 	double best = 0, worst = 100;
 
 	assert_int_equal(demo_create(st, NULL), ST_OK);
-	assert_int_equal(ranking_compute(st, RANK_RAW, NULL, &r), ST_OK);
+	assert_int_equal(ranking_compute(st, NULL, &r), ST_OK);
 	assert_int_equal(r.count, 24);
 	for (size_t i = 0; i < r.count; i++) {
 		if (r.rows[i].rank == 0)

@@ -125,10 +125,10 @@ static void team_add__creates_each_track_once(void **state)
 	expect_json(st, STMT_TEAM_JSON, ida,
 		    "\"name\":\"Les Écureuils\",\"project\":\"Un "
 		    "projet\",\"table\":\"B12\",\"description\":\"Desc\","
-		    "\"tracks\":[\"Education\",\"Environment\"],\"members\":[\"Anne\",\"Bob\"]}");
+		    "\"tracks\":[\"Education\",\"Environment\"],\"members\":[\"Anne\",\"Bob\"],\"calibration\":false}");
 	expect_json(st, STMT_TEAM_JSON, idb,
 		    "\"name\":\"数据队\",\"project\":\"\",\"table\":\"\",\"description\":\"\","
-		    "\"tracks\":[\"Education\",\"Santé\"],\"members\":[]}");
+		    "\"tracks\":[\"Education\",\"Santé\"],\"members\":[],\"calibration\":false}");
 	/* three tracks, two teams: five audit rows */
 	assert_int_equal(audit_rows(st), before + 5);
 	assert_int_equal(call(st, ENSURE_TRACK, "santé", NULL, track), ST_OK);
@@ -178,7 +178,7 @@ static void team_update__replaces_fields_and_audits_only_changes(void **state)
 	expect_json(
 	    st, STMT_TEAM_JSON, id,
 	    "\"name\":\"ALPHA team\",\"project\":\"P2\",\"table\":\"T1\",\"description\":\"\","
-	    "\"tracks\":[],\"members\":[\"Chloé\",\"Anne\"]}");
+	    "\"tracks\":[],\"members\":[\"Chloé\",\"Anne\"],\"calibration\":false}");
 	/* a new case of its own name is fine; another team's name is not */
 	renamed.name = "alpha TEAM";
 	assert_int_equal(call(st, UPDATE_TEAM, &renamed, id, NULL), ST_OK);
