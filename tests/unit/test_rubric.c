@@ -200,7 +200,7 @@ static void reopen__turns_the_submitted_sheets_into_drafts_and_recomputes(void *
 static void delete__removes_the_criterion_from_the_tie_break_chain(void **state)
 {
 	struct store *st = *state;
-	char *id = sql_text(st, "SELECT id FROM criterion WHERE name = 'Design'"), *keys;
+	char *keys;
 
 	keys = sql_text(st, "SELECT 'UPDATE event SET tie_break = ''raw,criterion:' || id || ',judges'''"
 			    " FROM criterion WHERE name = 'Design'");
@@ -213,7 +213,6 @@ static void delete__removes_the_criterion_from_the_tie_break_chain(void **state)
 	assert_sql(st, "SELECT status || ' ' || round(total, 2) FROM sheet", "draft 75.0");
 	assert_sql(st, "SELECT group_concat(action || kind, ',') FROM (SELECT * FROM audit ORDER BY seq DESC LIMIT 3)",
 		   "reopensheet,updateevent,deletecriterion");
-	free(id);
 }
 
 static void delete__keeps_the_last_criterion(void **state)
