@@ -98,12 +98,14 @@ void cli_print_reopened(const struct rubric_effect *e)
 /* The criterion's name as the rubric spells it (the new one after a rename), for what is printed. */
 static char *stored_name(struct store *st, const char *name_or_id)
 {
-	char id[ID_LEN + 1], *name = NULL;
+	char id[ID_LEN + 1], *name = NULL, *shown;
 
 	if (record_find(st, KIND_CRITERION, name_or_id, id, &name) != ST_OK)
 		return text_sanitize(name_or_id);
 	status_clear();
-	return text_sanitize(name);
+	shown = text_sanitize(name);
+	free(name);
+	return shown;
 }
 
 static enum status run_change(struct store *st, const struct rubric_args *a)
