@@ -1,12 +1,14 @@
 #ifndef PODIUM_IMPORT_H
 #define PODIUM_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "podium/status.h"
 
 struct store;
 struct csv_table;
+struct rubric_effect;
 
 /*
  * Imports of CONTRACT.md's CSV columns. Each checks every row first and then
@@ -18,6 +20,13 @@ enum status import_teams(struct store *st, const char *source, const struct csv_
 enum status import_judges(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 enum status import_coaches(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 enum status import_criteria(struct store *st, const char *source, const struct csv_table *t, size_t *count);
+/*
+ * import_criteria follows the rubric's rule (rubric.h): refused after the
+ * lock, and once sheets are submitted unless reopen turns them into drafts
+ * (effect, which may be NULL, says how many and which).
+ */
+enum status import_criteria_reopen(struct store *st, const char *source, const struct csv_table *t,
+				   bool reopen, struct rubric_effect *effect, size_t *count);
 enum status import_rooms(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 enum status import_sheets(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 

@@ -157,7 +157,20 @@
 	_(CRITERION_BY_ID, "SELECT id, name FROM criterion WHERE id = $id") \
 	_(CRITERION_ALL, \
 	  "SELECT id, name, weight, min_value, max_value, description, position" \
-	  " FROM criterion ORDER BY position")
+	  " FROM criterion ORDER BY position") \
+	_(CRITERION_UPDATE, \
+	  "UPDATE criterion SET name = $name, name_key = $key, weight = $weight, min_value = $min," \
+	  " max_value = $max, description = $description WHERE id = $id") \
+	_(CRITERION_DELETE, "DELETE FROM criterion WHERE id = $id") \
+	_(CRITERION_COUNT, "SELECT count(*) FROM criterion") \
+	_(CRITERION_SUBMITTED_SHEETS, \
+	  "SELECT s.id, s.judge_id, s.team_id, j.name, t.name FROM sheet s" \
+	  " JOIN judge j ON j.id = s.judge_id JOIN team t ON t.id = s.team_id" \
+	  " WHERE s.status = 'submitted' ORDER BY j.name, t.name") \
+	_(CRITERION_SHEET_REOPEN, "UPDATE sheet SET status = 'draft', updated_at = $now WHERE id = $id") \
+	_(CRITERION_TIE_BREAK, "SELECT id, tie_break FROM event") \
+	_(CRITERION_TIE_BREAK_JSON, "SELECT json_object('tie_break', tie_break) FROM event") \
+	_(CRITERION_SET_TIE_BREAK, "UPDATE event SET tie_break = $keys")
 
 #define STMT_SHEET(_) \
 	_(SHEET_GET, \

@@ -20,7 +20,7 @@ static const struct command commands[] = {
 	  N_("Refuses to touch an existing file. --start defaults to next Friday 18:00.") },
 	{ "demo", cmd_demo, "demo [--no-tui]",
 	  N_("create a realistic demo event if the file has none, then open the console"), NULL },
-	{ "import", cmd_import, "import teams|judges|coaches|criteria|rooms|sheets FILE",
+	{ "import", cmd_import, "import teams|judges|coaches|criteria|rooms|sheets FILE [--reopen]",
 	  N_("import records from a CSV file ('-' reads standard input); all or nothing"),
 	  N_("The first row names the columns (case-insensitive; unknown ones are ignored).\n"
 	  "  teams:    name, project, tracks (;-separated), members (;-separated), table, description\n"
@@ -28,14 +28,17 @@ static const struct command commands[] = {
 	  "  coaches:  name, email, skills (;-separated), available (;-separated YYYY-MM-DD HH:MM-HH:MM)\n"
 	  "  criteria: name, weight (1), min (1), max (5), description\n"
 	  "  sheets:   judge, team, one column per criterion, comment, status (submitted|draft)\n"
-	  "  rooms:    name, tracks (;-separated), capacity") },
+	  "  rooms:    name, tracks (;-separated), capacity\n"
+	  "New criteria follow the rubric's rule: --reopen turns the submitted sheets back into\n"
+	  "drafts ('podium help rubric').") },
 	{ "list", cmd_list, "list teams|judges|coaches|criteria|tracks|rooms [--format table|csv|json]",
 	  N_("list records"), NULL },
 	{ "score", cmd_score,
-	  "score --judge J --team T CRIT=VALUE... [--comment TEXT] [--submit] [--reason TEXT]",
+	  "score --judge J --team T [CRIT=VALUE...] [--comment TEXT] [--submit|--draft] [--reason TEXT]",
 	  N_("write one judge's sheet for one team"),
 	  N_("J, T and CRIT are names (case-insensitive) or UUIDs. Without --submit the sheet\n"
-	  "stays a draft. After 'results lock' only a correction with --reason is accepted.") },
+	  "stays a draft; --submit alone submits the sheet as it stands, once every criterion\n"
+	  "is scored. After 'results lock' only a correction with --reason is accepted.") },
 	{ "leaderboard", cmd_leaderboard,
 	  "leaderboard [--track NAME] [--method raw|normalized] [--format table|csv|json]\n"
 	  "       podium leaderboard --explain TEAM [--format table|csv]",
@@ -90,6 +93,16 @@ static const struct command commands[] = {
 	     "reveal, once the results are locked, shows the final result one team at a time from\n"
 	     "last place up; --preview tells who comes next and shows nothing; unreveal shows the\n"
 	     "whole board again.") },
+	{ "rubric", cmd_rubric,
+	  "rubric [--format table|csv|json]\n"
+	  "       podium rubric add NAME [--weight W] [--min A] [--max B] [--description TEXT] [--reopen]\n"
+	  "       podium rubric edit NAME [--name NEW] [--weight W] [--min A] [--max B] [--description TEXT] [--reopen]\n"
+	  "       podium rubric delete NAME [--reopen]",
+	  N_("the rubric's criteria: list, add, edit or delete them"),
+	  N_("A new criterion has weight 1 and the scale 1 to 5 unless told otherwise. Once a sheet\n"
+	     "is submitted, a change that alters totals (add, delete, a weight, a scale) is refused\n"
+	     "unless --reopen turns the submitted sheets back into drafts; they are listed. A new\n"
+	     "name or description is always allowed. After 'results lock' the rubric cannot change.") },
 	{ "tui", cmd_tui,
 	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
 	  N_("the full-screen console (the default command)"), NULL },

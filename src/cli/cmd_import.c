@@ -7,6 +7,7 @@
 #include "podium/csv.h"
 #include "podium/i18n.h"
 #include "podium/import.h"
+#include "podium/rubric.h"
 #include "podium/store.h"
 
 typedef enum status (*import_fn)(struct store *st, const char *source, const struct csv_table *t,
@@ -53,9 +54,12 @@ static void say_imported(size_t k, size_t count, const char *source)
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "reopen", no_argument, NULL, 'r' },
 		CLI_COMMON_OPTIONS,
 		{ 0 },
 	};
+	struct rubric_effect effect = { 0 };
+	bool reopen = false;
 	struct csv_table table;
 	struct store *st;
 	const char *path, *source;
@@ -66,6 +70,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	while ((opt = cli_getopt(c, "import", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
 		if (opt == -2)
 			return rc;
+		if (opt == 'r')
+			reopen = true;
 	}
 	if (optind >= argc)
 		return cli_usage("import", _("import needs what to import (teams, judges, coaches, "
@@ -84,6 +90,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 				 kinds[k].kind);
 	if (optind + 2 < argc)
 		return cli_usage("import", _("unexpected argument '%s'"), argv[optind + 2]);
+	if (reopen && kinds[k].run != import_criteria)
+		return cli_usage("import", _("--reopen goes with 'import criteria' only"));
 	path = argv[optind + 1];
 	source = strcmp(path, "-") == 0 ? "stdin" : path;
 
@@ -92,12 +100,17 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return cli_fail(s);
 	s = csv_read_file(path, &table);
 	if (s == ST_OK) {
-		s = kinds[k].run(st, source, &table, &count);
+		if (kinds[k].run == import_criteria)
+			s = import_criteria_reopen(st, source, &table, reopen, &effect, &count);
+		else
+			s = kinds[k].run(st, source, &table, &count);
 		csv_table_clear(&table);
 	}
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
 	say_imported(k, count, source);
+	cli_print_reopened(&effect);
+	rubric_effect_clear(&effect);
 	return EXIT_OK;
 }

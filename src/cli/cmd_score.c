@@ -111,6 +111,33 @@ static enum status print_sheet(struct store *st, const struct score_args *a)
 	return s;
 }
 
+/* --submit alone submits the sheet as it stands: refuse clearly when there is none yet. */
+static enum status check_sheet_exists(struct store *st, const struct score_args *a, const struct rubric *r)
+{
+	char judge_id[ID_LEN + 1], team_id[ID_LEN + 1], *judge = NULL, *team = NULL;
+	struct sheet sh;
+	enum status s = record_find(st, KIND_JUDGE, a->judge, judge_id, &judge);
+
+	if (s == ST_OK)
+		s = record_find(st, KIND_TEAM, a->team, team_id, &team);
+	if (s == ST_OK)
+		s = sheet_get(st, r, judge_id, team_id, &sh);
+	if (s == ST_OK) {
+		if (sh.state == SHEET_MISSING) {
+			char *j = text_fit(judge, 60, NULL), *t = text_fit(team, 60, NULL);
+
+			s = status_error(ST_NOT_FOUND, _("%s has no sheet for %s yet; give its values (CRIT=VALUE...) to submit it"),
+					 j, t);
+			free(j);
+			free(t);
+		}
+		sheet_clear(&sh);
+	}
+	free(judge);
+	free(team);
+	return s;
+}
+
 static enum status score(struct store *st, const struct score_args *a)
 {
 	static const struct actor organizer = { ROLE_ORGANIZER, "" };
@@ -124,6 +151,8 @@ static enum status score(struct store *st, const struct score_args *a)
 
 	if (s == ST_OK) {
 		s = read_values(a, &r, values);
+		if (s == ST_OK && a->submit && a->npairs == 0 && !a->comment)
+			s = check_sheet_exists(st, a, &r);
 		if (s == ST_OK)
 			s = sheet_apply(st, &organizer, &change);
 		if (s == ST_OK)

@@ -130,6 +130,8 @@ struct run {
 	int col[COL_COUNT];
 	struct seen names, users;
 	size_t count;
+	bool reopen;			/* criteria: turn the submitted sheets back into drafts */
+	struct rubric_effect *effect;	/* criteria: what that did */
 };
 
 static const char *cell(const struct run *run, size_t r, enum column c)
@@ -353,22 +355,43 @@ static enum status import_txn(struct store *st, void *ctx)
 		else
 			s = locate(run, t->lines[r], s);
 	}
-	/* sheets scored before the rubric changed get totals against the new one, in this
-	 * transaction */
-	if (s == ST_OK && run->kind == KIND_CRITERION && run->count > 0)
-		s = sheet_recompute_totals(st);
+	/* new criteria change every total: refused once sheets are submitted, unless they
+	 * become drafts; totals are recomputed against the new rubric in this transaction */
+	if (s == ST_OK && run->kind == KIND_CRITERION && run->count > 0) {
+		s = rubric_guard_begin(st, run->reopen, run->effect);
+		if (s == ST_OK)
+			s = rubric_guard_finish(st, run->effect);
+	}
 	seen_clear(&run->names);
 	seen_clear(&run->users);
 	return s;
 }
+
+static enum status run_import_with(struct store *st, const char *source, const struct csv_table *t,
+				   struct run *run, enum status (*row)(struct store *, struct run *, size_t),
+				   size_t *count);
 
 static enum status run_import(struct store *st, const char *source, const struct csv_table *t,
 			      enum record_kind kind,
 			      enum status (*row)(struct store *, struct run *, size_t),
 			      size_t *count)
 {
-	struct run run = { .source = source, .t = t, .kind = kind, .row = row };
+	struct run run = { .kind = kind };
+
+	return run_import_with(st, source, t, &run, row, count);
+}
+
+/* run: the kind and its options; the rest is filled here. */
+static enum status run_import_with(struct store *st, const char *source, const struct csv_table *t,
+				   struct run *r, enum status (*row)(struct store *, struct run *, size_t),
+				   size_t *count)
+{
+	struct run run = *r;
 	enum status s;
+
+	run.source = source;
+	run.t = t;
+	run.row = row;
 
 	*count = 0;
 	for (int c = 0; c < COL_COUNT; c++)
@@ -418,7 +441,20 @@ enum status import_coaches(struct store *st, const char *source, const struct cs
 enum status import_criteria(struct store *st, const char *source, const struct csv_table *t,
 			    size_t *count)
 {
-	return run_import(st, source, t, KIND_CRITERION, criteria_row, count);
+	return import_criteria_reopen(st, source, t, false, NULL, count);
+}
+
+enum status import_criteria_reopen(struct store *st, const char *source, const struct csv_table *t,
+				   bool reopen, struct rubric_effect *effect, size_t *count)
+{
+	struct rubric_effect mine = { 0 };
+	struct run run = { .kind = KIND_CRITERION, .reopen = reopen, .effect = effect ? effect : &mine };
+	enum status s = run_import_with(st, source, t, &run, criteria_row, count);
+
+	if (s != ST_OK && s != ST_CONFLICT)
+		rubric_effect_clear(run.effect);
+	rubric_effect_clear(&mine);
+	return s;
 }
 
 enum status import_rooms(struct store *st, const char *source, const struct csv_table *t,

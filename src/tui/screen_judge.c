@@ -36,6 +36,7 @@ struct judge_screen {
 	struct rubric rubric;
 	struct sheet sheet;
 	size_t crit;
+	char digits[12];	/* a value being typed on crit, "" when none */
 };
 
 enum {
@@ -49,8 +50,9 @@ static const struct tui_key queue_keys[] = {
 };
 
 static const struct tui_key sheet_keys[] = {
-	{ ACT_VALUE, TUI_NOKEY, 0, "1-9", N_("give the criterion that value"), true },
+	{ ACT_VALUE, TUI_NOKEY, 0, "0-9", N_("type the criterion's value (1 0 for 10)"), true },
 	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("criterion"), true },
+	{ ACT_DOWN, TUI_ENTER, '\t', "Enter/Tab", N_("next criterion"), false },
 	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("previous criterion"), false },
 	{ ACT_LESS, 'h', TUI_FN(KEY_LEFT), "h/l", N_("value -/+"), true },
 	{ ACT_MORE, 'l', TUI_FN(KEY_RIGHT), "l", N_("value +1"), false },
@@ -130,6 +132,84 @@ static void set_value(struct app *a, struct judge_screen *j, int value, bool adv
 	app_write(a, save_change, c, free_change);
 	if (advance && j->crit + 1 < j->rubric.count)
 		j->crit++;
+}
+
+/* ---- typing a value digit by digit ---- */
+
+/*
+ * True when some value of c's scale, written in decimal, starts with the
+ * digits typed (longer: a value with more digits than those).
+ */
+static bool scale_starts_with(const struct criterion *c, const char *typed, bool longer)
+{
+	long long first = atoll(typed), lo = c->min > 0 ? c->min : 0;
+	size_t len = strlen(typed);
+
+	if (len > 1 && typed[0] == '0')
+		return false;
+	if (first == 0)
+		return !longer && lo == 0 && c->max >= 0;
+	for (long long scale = longer ? 10 : 1; first * scale <= c->max; scale *= 10) {
+		long long from = first * scale, to = (first + 1) * scale - 1;
+
+		if (to >= lo && from <= c->max)
+			return true;
+	}
+	return false;
+}
+
+static bool typed_value(const struct criterion *c, const char *typed, int *value)
+{
+	long long v = atoll(typed);
+
+	if (!typed[0] || (strlen(typed) > 1 && typed[0] == '0') || v < c->min || v > c->max)
+		return false;
+	*value = (int)v;
+	return true;
+}
+
+/* Keep the value typed so far, if it is one, before the cursor moves or another key acts. */
+static void settle_digits(struct app *a, struct judge_screen *j)
+{
+	int v;
+
+	if (!j->digits[0])
+		return;
+	if (typed_value(&j->rubric.items[j->crit], j->digits, &v))
+		set_value(a, j, v, false);
+	else
+		app_error(a, _("%s takes a value from %d to %d"), j->rubric.items[j->crit].name,
+			  j->rubric.items[j->crit].min, j->rubric.items[j->crit].max);
+	j->digits[0] = '\0';
+}
+
+/*
+ * A digit: refused when no value of the scale starts so; kept while a longer
+ * value could still follow (1 on 0-10); otherwise the value is given and the
+ * cursor moves on.
+ */
+static void type_digit(struct app *a, struct judge_screen *j, char digit)
+{
+	const struct criterion *c = &j->rubric.items[j->crit];
+	size_t len = strlen(j->digits);
+	char typed[sizeof(j->digits) + 1];
+	int v;
+
+	memcpy(typed, j->digits, len);
+	typed[len] = digit;
+	typed[len + 1] = '\0';
+	if (len + 2 >= sizeof(typed) || !scale_starts_with(c, typed, false)) {
+		beep();
+		app_error(a, _("%s takes a value from %d to %d"), c->name, c->min, c->max);
+		return;
+	}
+	if (scale_starts_with(c, typed, true)) {
+		memcpy(j->digits, typed, len + 2);
+		return;
+	}
+	j->digits[0] = '\0';
+	if (typed_value(c, typed, &v))
+		set_value(a, j, v, true);
 }
 
 /* ---- loading ---- */
@@ -286,21 +366,28 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 	}
 }
 
+/* typed: the digits being typed on this criterion ("1" shows as "1_"), or "". */
 static void draw_scale(WINDOW *w, int y, int x, const struct criterion *c, const struct sheet *sh, size_t i,
-		       int cols)
+		       const char *typed, int cols)
 {
 	char buf[32];
 
-	if (c->max - c->min <= 10 && (c->max - c->min + 1) * 4 <= cols) {
+	if (c->max - c->min <= 10 && (c->max - c->min + 1) * 4 + 6 <= cols) {
 		for (int v = c->min; v <= c->max; v++, x += 4) {
 			bool chosen = sh->scored[i] && sh->values[i] == v;
 
 			snprintf(buf, sizeof(buf), chosen ? "[%d]" : " %d ", v);
 			draw_text(w, y, x, chosen ? ROLE_LOOK_VALUE : ROLE_LOOK_MUTED, buf, 4);
 		}
+		if (typed[0]) {
+			snprintf(buf, sizeof(buf), " %s_", typed);
+			draw_text(w, y, x, ROLE_LOOK_VALUE, buf, cols - (c->max - c->min + 1) * 4);
+		}
 		return;
 	}
-	if (sh->scored[i])
+	if (typed[0])
+		snprintf(buf, sizeof(buf), "%s_  (%d..%d)", typed, c->min, c->max);
+	else if (sh->scored[i])
 		snprintf(buf, sizeof(buf), "%d  (%d..%d)", sh->values[i], c->min, c->max);
 	else
 		snprintf(buf, sizeof(buf), "-  (%d..%d)", c->min, c->max);
@@ -335,7 +422,7 @@ static void draw_sheet(struct app *a, void *state, WINDOW *w, int top, int rows,
 
 		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, cur ? ">" : " ", 2);
 		draw_text(w, y, 3, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, c->name, name_w);
-		draw_scale(w, y, 4 + name_w, c, sh, i, cols - name_w - 5);
+		draw_scale(w, y, 4 + name_w, c, sh, i, cur ? j->digits : "", cols - name_w - 5);
 	}
 	y++;
 	if (j->crit < j->rubric.count && y < top + rows) {
@@ -371,6 +458,7 @@ static void open_selected(struct app *a, struct judge_screen *j)
 	j->team = pd_strdup(it->team);
 	j->open = true;
 	j->crit = 0;
+	j->digits[0] = '\0';
 	app_switch(a, &screen_sheet_ops, j);
 }
 
@@ -464,6 +552,15 @@ static void sheet_act(struct app *a, void *state, int action, int key)
 
 	if (!cr && action != ACT_BACK)
 		return;
+	if (key >= '0' && key <= '9' && action < 0) {
+		type_digit(a, j, (char)key);
+		return;
+	}
+	if (j->digits[0] && (key == TUI_FN(KEY_BACKSPACE) || key == 127 || key == 8)) {
+		j->digits[strlen(j->digits) - 1] = '\0';
+		return;
+	}
+	settle_digits(a, j);
 	current = cr && j->sheet.scored[j->crit] ? j->sheet.values[j->crit] : (cr ? cr->min - 1 : 0);
 	switch (action) {
 	case ACT_DOWN:
@@ -500,9 +597,6 @@ static void sheet_act(struct app *a, void *state, int action, int key)
 		app_switch(a, &screen_judge_ops, j);
 		break;
 	default:
-		/* a digit gives the criterion that value, when its scale holds it */
-		if (key >= '0' && key <= '9')
-			set_value(a, j, key - '0', true);
 		break;
 	}
 }

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +79,7 @@ static int tab_kind(enum tab t)
 
 struct phase_ctx;
 struct edit_form;
+struct crit_form;
 
 struct organizer_screen {
 	enum tab tab;
@@ -91,6 +94,8 @@ struct organizer_screen {
 	long swap_mark;			/* the slot marked for a swap, or -1 */
 	struct phase_ctx *pending_phase;	/* a new phase between its two prompts */
 	struct edit_form *form;			/* a record's details between their prompts */
+	struct crit_form *crit_form;		/* a criterion between its prompts */
+	struct crit_form *crit_waiting;		/* a criterion change waiting for a y/n */
 	struct coaching_progress progress;
 	struct ranking official;	/* the results policy's */
 	struct ranking other;		/* by the other method, for comparison */
@@ -1150,6 +1155,245 @@ static void form_start(struct app *a, struct organizer_screen *o, const struct b
 	form_next(a, o);
 }
 
+/* ---- the rubric: add, edit and delete criteria, one prompt per field ---- */
+
+enum crit_op { CRIT_ADD, CRIT_EDIT, CRIT_DELETE };
+
+struct crit_form {
+	struct organizer_screen *o;
+	enum crit_op op;
+	char id[ID_LEN + 1];	/* the criterion edited or deleted */
+	char *field[5];		/* name, weight, min, max, description */
+	int step;
+	bool reopen;		/* the organizer said the submitted sheets may go back to drafts */
+	bool kept;		/* waiting for that answer: the write must not free it */
+};
+
+static const char *const crit_labels[] = {
+	N_("Name:"), N_("Weight:"), N_("Lowest value:"), N_("Highest value:"), N_("Description:"),
+};
+
+static void crit_form_free(struct crit_form *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < PD_ARRAY_LEN(f->field); i++)
+		free(f->field[i]);
+	free(f);
+}
+
+static void free_crit_ctx(void *ctx)
+{
+	struct crit_form *f = ctx;
+
+	if (!f->kept)
+		crit_form_free(f);
+}
+
+static bool parse_weight(const char *text, double *out)
+{
+	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	char *end;
+	bool ok;
+
+	if (!c)
+		return false;
+	*out = strtod_l(text, &end, c);
+	ok = text[0] && !*end;
+	freelocale(c);
+	return ok;
+}
+
+static bool parse_whole(const char *text, int *out)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+
+	if (!text[0] || *end || v < INT_MIN || v > INT_MAX)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* The form's fields as an edit of the criterion. */
+static enum status crit_edit_of(const struct crit_form *f, struct criterion_edit *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->name = f->field[0];
+	e->description = f->field[4];
+	if (!(e->set_weight = parse_weight(f->field[1], &e->weight)))
+		return status_error(ST_INVALID, _("the weight '%s' is not a number above 0"), f->field[1]);
+	if (!(e->set_min = parse_whole(f->field[2], &e->min)) || !(e->set_max = parse_whole(f->field[3], &e->max)))
+		return status_error(ST_INVALID, _("the scale must be whole numbers, not '%s' to '%s'"), f->field[2],
+				    f->field[3]);
+	return ST_OK;
+}
+
+static enum status crit_apply(struct store *st, const struct crit_form *f, struct rubric_effect *e)
+{
+	struct criterion_edit edit;
+	enum status s;
+
+	if (f->op == CRIT_DELETE)
+		return rubric_delete(st, f->id, f->reopen, e);
+	if ((s = crit_edit_of(f, &edit)) != ST_OK)
+		return s;
+	if (f->op == CRIT_EDIT)
+		return rubric_edit(st, f->id, &edit, f->reopen, e);
+	{
+		struct criterion_spec spec = { edit.name, edit.description, edit.weight, edit.min, edit.max };
+
+		return rubric_create(st, &spec, f->reopen, e);
+	}
+}
+
+static void crit_reopen_yes(struct app *a, void *state);
+
+static enum status crit_write(struct app *a, void *ctx)
+{
+	struct crit_form *f = ctx;
+	struct organizer_screen *o = f->o;
+	struct rubric_effect e = { 0 };
+	enum status s = crit_apply(a->st, f, &e);
+
+	if (s == ST_CONFLICT && e.touched > 0 && !f->reopen) {
+		char *q = pd_asprintf(P_("%zu submitted sheet goes back to drafts: reopen it? (y/n)",
+					 "%zu submitted sheets go back to drafts: reopen them? (y/n)", e.touched),
+				      e.touched);
+
+		crit_form_free(o->crit_waiting);
+		o->crit_waiting = f;
+		f->kept = true;
+		app_confirm(a, q, crit_reopen_yes, o);
+		free(q);
+		s = ST_OK;
+	} else if (s == ST_OK && e.count > 0) {
+		app_notice(a, P_("Saved; %zu sheet is a draft again until its judge submits it",
+				 "Saved; %zu sheets are drafts again until their judges submit them", e.count),
+			   e.count);
+	} else if (s == ST_OK) {
+		app_notice(a, f->op == CRIT_DELETE ? _("Deleted %s") : _("Saved %s"), f->field[0]);
+	}
+	rubric_effect_clear(&e);
+	return s;
+}
+
+static void crit_reopen_yes(struct app *a, void *state)
+{
+	struct organizer_screen *o = state;
+	struct crit_form *f = o->crit_waiting;
+
+	if (!f)
+		return;
+	o->crit_waiting = NULL;
+	f->kept = false;
+	f->reopen = true;
+	app_write(a, crit_write, f, free_crit_ctx);
+}
+
+static void crit_delete_yes(struct app *a, void *state)
+{
+	struct organizer_screen *o = state;
+	struct crit_form *f = o->crit_waiting;
+
+	if (!f)
+		return;
+	o->crit_waiting = NULL;
+	app_write(a, crit_write, f, free_crit_ctx);
+}
+
+static void crit_rename_done(struct app *a, void *state, const char *text)
+{
+	struct organizer_screen *o = state;
+	struct crit_form *f = o->crit_form;
+
+	if (!f)
+		return;
+	o->crit_form = NULL;
+	free(f->field[0]);
+	f->field[0] = pd_strdup(text);
+	app_write(a, crit_write, f, free_crit_ctx);
+}
+
+static void crit_next(struct app *a, struct organizer_screen *o);
+
+static void crit_done(struct app *a, void *state, const char *text)
+{
+	struct organizer_screen *o = state;
+	struct crit_form *f = o->crit_form;
+
+	if (!f)
+		return;
+	free(f->field[f->step]);
+	f->field[f->step++] = pd_strdup(text);
+	crit_next(a, o);
+}
+
+/* Ask for the next field, or save the criterion when all were asked. */
+static void crit_next(struct app *a, struct organizer_screen *o)
+{
+	struct crit_form *f = o->crit_form;
+
+	if (f->step == (int)PD_ARRAY_LEN(crit_labels)) {
+		o->crit_form = NULL;
+		app_write(a, crit_write, f, free_crit_ctx);
+		return;
+	}
+	app_prompt(a, _(crit_labels[f->step]), f->field[f->step], false, crit_done, o);
+}
+
+static const struct criterion *selected_criterion(struct organizer_screen *o)
+{
+	if (o->tab != TAB_RUBRIC || o->sel[o->tab] >= o->rubric.count)
+		return NULL;
+	return &o->rubric.items[o->sel[o->tab]];
+}
+
+/* A form filled with c's values, or the defaults of a new criterion (c NULL). */
+static struct crit_form *crit_form_new(struct organizer_screen *o, enum crit_op op, const struct criterion *c)
+{
+	struct crit_form *f = pd_calloc(1, sizeof(*f));
+
+	f->o = o;
+	f->op = op;
+	if (c)
+		memcpy(f->id, c->id, sizeof(f->id));
+	f->field[0] = pd_strdup(c ? c->name : "");
+	f->field[1] = c ? pd_asprintf("%g", c->weight) : pd_strdup("1");
+	f->field[2] = pd_asprintf("%d", c ? c->min : 1);
+	f->field[3] = pd_asprintf("%d", c ? c->max : 5);
+	f->field[4] = pd_strdup(c ? c->description : "");
+	return f;
+}
+
+/* a adds, E edits every field, e renames (the first prompt alone), d deletes. */
+static void rubric_key(struct app *a, struct organizer_screen *o, int action)
+{
+	const struct criterion *c = selected_criterion(o);
+	struct crit_form *f;
+
+	if (action != ACT_ADD && !c)
+		return;
+	f = crit_form_new(o, action == ACT_ADD ? CRIT_ADD : action == ACT_DELETE ? CRIT_DELETE : CRIT_EDIT,
+			  action == ACT_ADD ? NULL : c);
+	crit_form_free(o->crit_form);
+	o->crit_form = NULL;
+	if (action == ACT_DELETE) {
+		char *q = pd_asprintf(_("Delete the criterion %s? (y/n)"), c->name);
+
+		crit_form_free(o->crit_waiting);
+		o->crit_waiting = f;
+		app_confirm(a, q, crit_delete_yes, o);
+		free(q);
+		return;
+	}
+	o->crit_form = f;
+	if (action == ACT_RENAME)
+		app_prompt(a, _("New name:"), c->name, false, crit_rename_done, o);
+	else
+		crit_next(a, o);
+}
+
 /* ---- the rows '/' searches ---- */
 
 static size_t organizer_rows(void *state)
@@ -1277,6 +1521,11 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 	const struct board_row *row = selected_row(o);
 	int kind = tab_kind(o->tab);
 
+	if (o->tab == TAB_RUBRIC &&
+	    (action == ACT_ADD || action == ACT_RENAME || action == ACT_DETAILS || action == ACT_DELETE)) {
+		rubric_key(a, o, action);
+		return;
+	}
 	switch (action) {
 	case ACT_NEXT_TAB:
 		o->tab = (enum tab)((o->tab + 1) % TAB_COUNT);
@@ -1298,7 +1547,7 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 
 			app_prompt(a, _(labels[kind]), NULL, false, add_done, o);
 		} else {
-			app_error(a, _("Add records on their tabs; criteria by importing a CSV file (i)"));
+			app_error(a, "%s", _("Add records on their tabs"));
 		}
 		break;
 	case ACT_RENAME:
@@ -1399,6 +1648,8 @@ static void organizer_free(void *state)
 	if (o->pending_phase)
 		free_phase_ctx(o->pending_phase);
 	form_free(o->form);
+	crit_form_free(o->crit_form);
+	crit_form_free(o->crit_waiting);
 	free(o);
 }
 

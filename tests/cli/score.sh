@@ -59,9 +59,22 @@ expect_err_match "^podium: score needs --judge J and --team T"
 checks=$((checks + 1))
 [ "$before" = "$(snapshot)" ] || fail "a refused score changed the file"
 
-# a criterion whose name holds a space and an '=' splits at the last '='
+# a new criterion changes every total: refused while a sheet is submitted, unless it reopens
+before=$(snapshot)
 run podium import criteria criteria.csv
+expect_rc 1
+expect_err_match "^podium: 1 submitted sheet would change; add --reopen to turn it back into a draft$"
+checks=$((checks + 1))
+[ "$before" = "$(snapshot)" ] || fail "a refused import of criteria changed the file"
+run podium import criteria criteria.csv --reopen
 expect_rc 0
+expect_out <<'END'
+imported 1 criterion from criteria.csv
+1 submitted sheet is a draft again, until its judge submits it:
+  Émile Roux → Les Castors
+END
+
+# a criterion whose name holds a space and an '=' splits at the last '='
 run podium score --judge "CHLOÉ MARTIN" --team "東京チーム 🚀" "future FIT=10" Idea=5 Engagement=5 Technique=5 \
 	Marketing=5 Design=5 Viability=5 Pitch=1
 expect_rc 0
@@ -71,13 +84,28 @@ END
 run podium score --judge "Émile Roux" --team "Les Castors" Pitch=4
 expect_rc 0
 expect_out <<'END'
-Émile Roux → Les Castors: submitted, 7 of 8 criteria scored
+Émile Roux → Les Castors: draft, 7 of 8 criteria scored
 END
+run podium score --judge "Émile Roux" --team "Les Castors" --submit
+expect_rc 1
+expect_err_match "^podium: Émile Roux's sheet for Les Castors cannot be submitted: Future fit is not scored yet$"
 run podium score --judge "Émile Roux" --team "Les Castors" "Future fit=5"
+expect_rc 0
+expect_out <<'END'
+Émile Roux → Les Castors: draft, 8 of 8 criteria scored, total 61.11
+END
+# --submit alone submits the sheet as it stands
+run podium score --judge "Émile Roux" --team "Les Castors" --submit
 expect_rc 0
 expect_out <<'END'
 Émile Roux → Les Castors: submitted, total 61.11
 END
+before=$(snapshot)
+run podium score --judge "Chloé Martin" --team "Les Castors" --submit
+expect_rc 1
+expect_err_match "^podium: Chloé Martin has no sheet for Les Castors yet; give its values \(CRIT=VALUE\.\.\.\) to submit it$"
+checks=$((checks + 1))
+[ "$before" = "$(snapshot)" ] || fail "a refused --submit changed the file"
 run podium score --judge "Émile Roux" --team "Les Castors" --draft
 expect_rc 0
 expect_out <<'END'
