@@ -220,12 +220,19 @@ static const char *default_actor(void)
 	return pw ? pw->pw_name : "unknown";
 }
 
-/* True when argv asks for help before any "--". */
+/*
+ * True when argv asks for help before any "--" and before any other option:
+ * after an option, a "--help" may be its value ("--comment --help"), which
+ * only the command's getopt can tell; it handles --help itself.
+ */
 static bool wants_help(int argc, char **argv)
 {
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return true;
+		if (argv[i][0] == '-' && argv[i][1])
+			return false;
+	}
 	return false;
 }
 
