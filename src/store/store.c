@@ -228,6 +228,38 @@ static enum status explain_access(const char *path, enum status s)
 	return s;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * Look at the file's header before SQLite opens it: opening creates the -wal
+ * and -shm beside it, and a newer podium's file or another program's must be
+ * left exactly as it is. The WAL can only hold a newer version than the main
+ * file, so a too-new header is final; the other cases are settled by SQL.
+ */
+static enum status peek_header(const char *path)
+{
+	unsigned char h[100];
+	ssize_t n = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return ST_OK;	/* let the open say why */
+	n = read(fd, h, sizeof(h));
+	close(fd);
+	if (n < (ssize_t)sizeof(h))
+		return ST_OK;
+	if (memcmp(h, "SQLite format 3", 16) != 0)
+		return status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
+	if (be32(h + 68) == STORE_APPLICATION_ID && be32(h + 60) > (uint32_t)schema_latest())
+		return status_error(ST_TOO_NEW,
+				    _("'%s' was written by a newer podium (schema %lld, this one knows %d); upgrade podium to open it"),
+				    path, (long long)be32(h + 60), schema_latest());
+	return ST_OK;
+}
+
 enum status store_open(const char *path, struct store **out)
 {
 	struct stat sb;
@@ -243,6 +275,9 @@ enum status store_open(const char *path, struct store **out)
 	}
 	if (!S_ISREG(sb.st_mode))
 		return status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
+	s = peek_header(path);
+	if (s != ST_OK)
+		return s;
 	s = connect(path, SQLITE_OPEN_READWRITE, out);
 	if (s == ST_OK)
 		s = check_and_migrate(*out);
