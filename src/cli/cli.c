@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "podium/audit.h"
 #include "podium/i18n.h"
+#include "podium/journal.h"
 #include "podium/store.h"
 
 static const struct command commands[] = {
@@ -173,9 +174,26 @@ int cli_getopt(struct cli *c, const char *cmd, int argc, char **argv, const char
 	}
 }
 
+/* Save the changes a console kept while the file was busy, and say so. */
+static void replay_journal(struct store *st)
+{
+	struct journal_report r;
+	enum status s = journal_replay(st, &r);
+	char *text = s == ST_OK ? journal_report_text(&r) : pd_strdup(status_message(s));
+
+	if (text)
+		fprintf(stderr, "podium: %s\n", text);
+	free(text);
+	journal_report_clear(&r);
+}
+
 enum status cli_open(struct cli *c, struct store **out)
 {
-	return store_open(c->db_path, out);
+	enum status s = store_open(c->db_path, out);
+
+	if (s == ST_OK)
+		replay_journal(*out);
+	return s;
 }
 
 bool cli_parse_format(const char *s, unsigned allowed, enum format *out)
