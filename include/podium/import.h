@@ -21,4 +21,11 @@ enum status import_criteria(struct store *st, const char *source, const struct c
 enum status import_rooms(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 enum status import_sheets(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 
+/*
+ * import_sheets that may replace submitted sheets: refused (ST_INVALID, naming
+ * the line) unless replace_reason is given, which the audit keeps.
+ */
+enum status import_sheets_replacing(struct store *st, const char *source, const struct csv_table *t,
+				    const char *replace_reason, size_t *count);
+
 #endif

@@ -53,9 +53,13 @@ static void say_imported(size_t k, size_t count, const char *source)
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "replace", no_argument, NULL, 'R' },
+		{ "reason", required_argument, NULL, 'r' },
 		CLI_COMMON_OPTIONS,
 		{ 0 },
 	};
+	const char *reason = NULL;
+	bool replace = false;
 	struct csv_table table;
 	struct store *st;
 	const char *path, *source;
@@ -66,6 +70,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	while ((opt = cli_getopt(c, "import", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
 		if (opt == -2)
 			return rc;
+		if (opt == 'R')
+			replace = true;
+		else if (opt == 'r')
+			reason = optarg;
 	}
 	if (optind >= argc)
 		return cli_usage("import", _("import needs what to import (teams, judges, coaches, "
@@ -84,6 +92,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
 				 kinds[k].kind);
 	if (optind + 2 < argc)
 		return cli_usage("import", _("unexpected argument '%s'"), argv[optind + 2]);
+	if ((replace || reason) && strcmp(kinds[k].kind, "sheets") != 0)
+		return cli_usage("import", _("--replace and --reason are for 'import sheets'"));
+	if (replace != (reason != NULL) || (reason && !reason[0]))
+		return cli_usage("import", _("replacing submitted sheets needs both --replace and --reason TEXT"));
 	path = argv[optind + 1];
 	source = strcmp(path, "-") == 0 ? "stdin" : path;
 
@@ -92,7 +104,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return cli_fail(s);
 	s = csv_read_file(path, &table);
 	if (s == ST_OK) {
-		s = kinds[k].run(st, source, &table, &count);
+		s = replace ? import_sheets_replacing(st, source, &table, reason, &count)
+			    : kinds[k].run(st, source, &table, &count);
 		csv_table_clear(&table);
 	}
 	store_close(st);

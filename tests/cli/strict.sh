@@ -63,4 +63,30 @@ expect_rc 1
 expect_err_match "^podium: coaches.csv:3: the availability .2026-12-04 10:00-1:2. is not a window"
 run podium timeline add "Lunch" --start "2026-12-05 12:00" --end "2026-12-05T13:00:00"
 expect_rc 0
+
+# import sheets: an unknown column is named, a submitted sheet is replaced only with a reason
+printf 'judge,team,Idea,Engagement,Technique,Marketing,Design,Viability,Pitch\nÉmile Roux,Les Castors,3,3,3,3,3,3,3\n' >first.csv
+run podium import sheets first.csv
+expect_rc 0
+before=$(snapshot)
+printf 'judge,team,Idea,Engagment,Technique,Marketing,Design,Viability,Pitch\nÉmile Roux,Les Castors,4,4,4,4,4,4,4\n' >typo.csv
+run podium import sheets typo.csv
+expect_rc 1
+expect_err_match "^podium: typo.csv:1: no criterion named 'Engagment'; the columns are judge, team, comment, status and the criteria of 'podium list criteria'$"
+printf 'judge,team,Idea,Engagement,Technique,Marketing,Design,Viability,Pitch\nÉmile Roux,Les Castors,4,4,4,4,4,4,4\n' >again.csv
+run podium import sheets again.csv
+expect_rc 1
+expect_err_match "^podium: again.csv:2: Émile Roux's sheet for Les Castors is already submitted; to replace it, pass --replace --reason TEXT$"
+run podium import sheets again.csv --replace
+expect_rc 2
+expect_err_match "^podium: replacing submitted sheets needs both --replace and --reason TEXT"
+run podium import teams teams.csv --replace --reason "x"
+expect_rc 2
+expect_err_match "^podium: --replace and --reason are for 'import sheets'"
+checks=$((checks + 1))
+[ "$before" = "$(snapshot)" ] || fail "a refused import changed the file"
+run podium import sheets again.csv --replace --reason "the paper sheet had 4s"
+expect_rc 0
+run podium history --team "Les Castors" --format csv
+expect_out_match ',the paper sheet had 4s$'
 finish
