@@ -30,4 +30,11 @@ enum status import_criteria_reopen(struct store *st, const char *source, const s
 enum status import_rooms(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 enum status import_sheets(struct store *st, const char *source, const struct csv_table *t, size_t *count);
 
+/*
+ * import_sheets that may replace submitted sheets: refused (ST_INVALID, naming
+ * the line) unless replace_reason is given, which the audit keeps.
+ */
+enum status import_sheets_replacing(struct store *st, const char *source, const struct csv_table *t,
+				    const char *replace_reason, size_t *count);
+
 #endif

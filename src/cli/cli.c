@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "podium/audit.h"
 #include "podium/i18n.h"
+#include "podium/journal.h"
 #include "podium/store.h"
 
 static const struct command commands[] = {
@@ -199,9 +200,26 @@ int cli_getopt(struct cli *c, const char *cmd, int argc, char **argv, const char
 	}
 }
 
+/* Save the changes a console kept while the file was busy, and say so. */
+static void replay_journal(struct store *st)
+{
+	struct journal_report r;
+	enum status s = journal_replay(st, &r);
+	char *text = s == ST_OK ? journal_report_text(&r) : pd_strdup(status_message(s));
+
+	if (text)
+		fprintf(stderr, "podium: %s\n", text);
+	free(text);
+	journal_report_clear(&r);
+}
+
 enum status cli_open(struct cli *c, struct store **out)
 {
-	return store_open(c->db_path, out);
+	enum status s = store_open(c->db_path, out);
+
+	if (s == ST_OK)
+		replay_journal(*out);
+	return s;
 }
 
 bool cli_parse_format(const char *s, unsigned allowed, enum format *out)
@@ -246,12 +264,19 @@ static const char *default_actor(void)
 	return pw ? pw->pw_name : "unknown";
 }
 
-/* True when argv asks for help before any "--". */
+/*
+ * True when argv asks for help before any "--" and before any other option:
+ * after an option, a "--help" may be its value ("--comment --help"), which
+ * only the command's getopt can tell; it handles --help itself.
+ */
 static bool wants_help(int argc, char **argv)
 {
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return true;
+		if (argv[i][0] == '-' && argv[i][1])
+			return false;
+	}
 	return false;
 }
 

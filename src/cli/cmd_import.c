@@ -54,12 +54,15 @@ static void say_imported(size_t k, size_t count, const char *source)
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "reopen", no_argument, NULL, 'r' },
+		{ "reopen", no_argument, NULL, 'o' },
+		{ "replace", no_argument, NULL, 'R' },
+		{ "reason", required_argument, NULL, 'r' },
 		CLI_COMMON_OPTIONS,
 		{ 0 },
 	};
 	struct rubric_effect effect = { 0 };
-	bool reopen = false;
+	const char *reason = NULL;
+	bool reopen = false, replace = false;
 	struct csv_table table;
 	struct store *st;
 	const char *path, *source;
@@ -70,8 +73,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	while ((opt = cli_getopt(c, "import", argc, argv, CLI_COMMON_SHORT, longopts, &rc)) != -1) {
 		if (opt == -2)
 			return rc;
-		if (opt == 'r')
+		if (opt == 'o')
 			reopen = true;
+		else if (opt == 'R')
+			replace = true;
+		else if (opt == 'r')
+			reason = optarg;
 	}
 	if (optind >= argc)
 		return cli_usage("import", _("import needs what to import (teams, judges, coaches, "
@@ -92,6 +99,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return cli_usage("import", _("unexpected argument '%s'"), argv[optind + 2]);
 	if (reopen && kinds[k].run != import_criteria)
 		return cli_usage("import", _("--reopen goes with 'import criteria' only"));
+	if ((replace || reason) && strcmp(kinds[k].kind, "sheets") != 0)
+		return cli_usage("import", _("--replace and --reason are for 'import sheets'"));
+	if (replace != (reason != NULL) || (reason && !reason[0]))
+		return cli_usage("import", _("replacing submitted sheets needs both --replace and --reason TEXT"));
 	path = argv[optind + 1];
 	source = strcmp(path, "-") == 0 ? "stdin" : path;
 
@@ -102,6 +113,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	if (s == ST_OK) {
 		if (kinds[k].run == import_criteria)
 			s = import_criteria_reopen(st, source, &table, reopen, &effect, &count);
+		else if (replace)
+			s = import_sheets_replacing(st, source, &table, reason, &count);
 		else
 			s = kinds[k].run(st, source, &table, &count);
 		csv_table_clear(&table);

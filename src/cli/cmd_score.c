@@ -32,6 +32,14 @@ static int split_pair(const char *arg, char **crit, const char **value)
 	return 0;
 }
 
+static bool given_before(const struct sheet_value *values, int n, const char *criterion_id)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(values[i].criterion, criterion_id) == 0)
+			return true;
+	return false;
+}
+
 /* Turn the CRIT=VALUE pairs into values against r; ST_NOT_FOUND or ST_INVALID naming the criterion. */
 static enum status read_values(const struct score_args *a, const struct rubric *r, struct sheet_value *out)
 {
@@ -57,6 +65,9 @@ static enum status read_values(const struct score_args *a, const struct rubric *
 			crit = text_fit(c->name, 60, NULL);
 			s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not '%s'"), crit,
 					 c->min, c->max, shown);
+		} else if (given_before(out, i, r->items[k].id)) {
+			shown = text_fit(r->items[k].name, 60, NULL);
+			s = status_error(ST_USAGE, _("%s is given twice; give each criterion once"), shown);
 		} else {
 			shown = NULL;
 			out[i].criterion = r->items[k].id;

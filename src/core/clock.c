@@ -6,27 +6,49 @@
 #include <string.h>
 #include <time.h>
 
+/* Read exactly n ASCII digits at *p (no sign, no space) and move past them. */
+static bool read_digits(const char **p, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		char c = (*p)[i];
+
+		if (c < '0' || c > '9')
+			return false;
+		v = v * 10 + (c - '0');
+	}
+	*p += n;
+	*out = v;
+	return true;
+}
+
+static bool read_char(const char **p, char c)
+{
+	if (**p != c)
+		return false;
+	(*p)++;
+	return true;
+}
+
+/* "YYYY-MM-DD HH:MM[:SS]" (or a 'T' between), nothing before or after. */
 static bool parse_fields(const char *s, struct tm *tm)
 {
-	int y, mo, d, h, mi, sec = 0, n = 0;
-	char sep;
+	int y, mo, d, h, mi, sec = 0;
 
 	memset(tm, 0, sizeof(*tm));
-	if (sscanf(s, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) != 6)
+	if (!read_digits(&s, 4, &y) || !read_char(&s, '-') || !read_digits(&s, 2, &mo) ||
+	    !read_char(&s, '-') || !read_digits(&s, 2, &d))
 		return false;
-	if (sep != ' ' && sep != 'T')
+	if (!read_char(&s, ' ') && !read_char(&s, 'T'))
 		return false;
-	if (s[n] == ':') {
-		int m = 0;
-
-		if (sscanf(s + n, ":%2d%n", &sec, &m) != 1)
-			return false;
-		n += m;
-	}
-	if (s[n] != '\0')
+	if (!read_digits(&s, 2, &h) || !read_char(&s, ':') || !read_digits(&s, 2, &mi))
 		return false;
-	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || h < 0 ||
-	    mi < 0 || mi > 59 || sec < 0 || sec > 59)
+	if (read_char(&s, ':') && !read_digits(&s, 2, &sec))
+		return false;
+	if (*s != '\0')
+		return false;
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59)
 		return false;
 	tm->tm_year = y - 1900;
 	tm->tm_mon = mo - 1;
@@ -111,10 +133,17 @@ void clock_format_seconds(int64_t local_time, char out[20])
 
 bool clock_parse_hm(const char *s, int *seconds)
 {
-	int h, m, n = 0;
+	const char *p = s;
+	int h, m;
 
-	if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || s[n] != '\0' || h < 0 || h > 24 || m < 0 ||
-	    m > 59 || (h == 24 && m != 0))
+	/* "9:30" or "09:30" */
+	if (!read_digits(&p, 2, &h)) {
+		p = s;
+		if (!read_digits(&p, 1, &h))
+			return false;
+	}
+	if (!read_char(&p, ':') || !read_digits(&p, 2, &m) || *p != '\0' || h > 24 || m > 59 ||
+	    (h == 24 && m != 0))
 		return false;
 	*seconds = h * 3600 + m * 60;
 	return true;

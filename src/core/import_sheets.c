@@ -44,6 +44,7 @@ struct import_ctx {
 	struct sheet_value *values;
 	struct seen *seen;
 	size_t count;
+	const char *replace_reason;	/* NULL: a submitted sheet is not replaced */
 };
 
 /* Prefix the message of the last error with "FILE:LINE: " (ST_BUSY passes through for the retry). */
@@ -108,8 +109,16 @@ static enum status map_columns(struct import_ctx *x)
 		if (is_reserved(c, (int)col))
 			continue;
 		k = rubric_find(&x->rubric, t->header[col]);
-		if (k < 0)
-			continue;
+		if (k < 0) {
+			char *shown = text_fit(t->header[col], SHOWN_COLS, NULL);
+			enum status s = status_error(ST_INVALID,
+						     _("%s:%d: no criterion named '%s'; the columns are judge, team, comment,"
+						       " status and the criteria of 'podium list criteria'"),
+						     x->source, t->header_line, shown);
+
+			free(shown);
+			return s;
+		}
 		if (c->criterion[k] >= 0) {
 			char *shown = text_fit(x->rubric.items[k].name, SHOWN_COLS, NULL);
 			enum status s = status_error(ST_INVALID, _("%s:%d: two columns name the criterion '%s'"),
@@ -220,6 +229,32 @@ static enum status check_repeats(struct import_ctx *x)
 	return ST_OK;
 }
 
+/* A row for a submitted sheet replaces it only with --replace --reason, which the audit keeps. */
+static enum status check_replace(struct store *st, struct import_ctx *x, size_t r, struct sheet_change *c)
+{
+	struct sheet sh;
+	enum status s = sheet_get(st, &x->rubric, c->judge, c->team, &sh);
+	bool submitted = sh.state == SHEET_SUBMITTED;
+
+	if (s != ST_OK)
+		return s;
+	sheet_clear(&sh);
+	if (!submitted)
+		return ST_OK;
+	if (!x->replace_reason) {
+		char *judge = text_fit(csv_cell(x->t, r, x->cols.judge), SHOWN_COLS, NULL);
+		char *team = text_fit(csv_cell(x->t, r, x->cols.team), SHOWN_COLS, NULL);
+
+		s = status_error(ST_INVALID, _("%s's sheet for %s is already submitted; to replace it, pass --replace"
+					       " --reason TEXT"), judge, team);
+		free(judge);
+		free(team);
+		return s;
+	}
+	c->reason = x->replace_reason;
+	return ST_OK;
+}
+
 static enum status import_row(struct store *st, struct import_ctx *x, size_t r)
 {
 	static const struct actor organizer = { ROLE_ORGANIZER, "" };
@@ -236,7 +271,9 @@ static enum status import_row(struct store *st, struct import_ctx *x, size_t r)
 	/* ids: the sheet's own lookups become primary-key reads */
 	c.judge = judge_id;
 	c.team = team_id;
-	s = sheet_apply_rubric(st, &organizer, &x->rubric, &c);
+	s = check_replace(st, x, r, &c);
+	if (s == ST_OK)
+		s = sheet_apply_rubric(st, &organizer, &x->rubric, &c);
 	if (s == ST_OK) {
 		snprintf(x->seen[x->count].key, sizeof(x->seen[x->count].key), "%s%s", judge_id, team_id);
 		x->seen[x->count].row = r;
@@ -275,10 +312,17 @@ static enum status import_txn(struct store *st, void *ctx)
 
 enum status import_sheets(struct store *st, const char *source, const struct csv_table *t, size_t *count)
 {
+	return import_sheets_replacing(st, source, t, NULL, count);
+}
+
+enum status import_sheets_replacing(struct store *st, const char *source, const struct csv_table *t,
+				    const char *replace_reason, size_t *count)
+{
 	struct import_ctx x;
 	enum status s;
 
 	memset(&x, 0, sizeof(x));
+	x.replace_reason = replace_reason;
 	x.source = source;
 	x.t = t;
 	x.seen = pd_calloc(t->nrows, sizeof(*x.seen));

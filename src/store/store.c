@@ -228,6 +228,38 @@ static enum status explain_access(const char *path, enum status s)
 	return s;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * Look at the file's header before SQLite opens it: opening creates the -wal
+ * and -shm beside it, and a newer podium's file or another program's must be
+ * left exactly as it is. The WAL can only hold a newer version than the main
+ * file, so a too-new header is final; the other cases are settled by SQL.
+ */
+static enum status peek_header(const char *path)
+{
+	unsigned char h[100];
+	ssize_t n = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return ST_OK;	/* let the open say why */
+	n = read(fd, h, sizeof(h));
+	close(fd);
+	if (n < (ssize_t)sizeof(h))
+		return ST_OK;
+	if (memcmp(h, "SQLite format 3", 16) != 0)
+		return status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
+	if (be32(h + 68) == STORE_APPLICATION_ID && be32(h + 60) > (uint32_t)schema_latest())
+		return status_error(ST_TOO_NEW,
+				    _("'%s' was written by a newer podium (schema %lld, this one knows %d); upgrade podium to open it"),
+				    path, (long long)be32(h + 60), schema_latest());
+	return ST_OK;
+}
+
 enum status store_open(const char *path, struct store **out)
 {
 	struct stat sb;
@@ -243,6 +275,9 @@ enum status store_open(const char *path, struct store **out)
 	}
 	if (!S_ISREG(sb.st_mode))
 		return status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
+	s = peek_header(path);
+	if (s != ST_OK)
+		return s;
 	s = connect(path, SQLITE_OPEN_READWRITE, out);
 	if (s == ST_OK)
 		s = check_and_migrate(*out);
@@ -551,53 +586,136 @@ enum status query_first_text(struct query *q, char **out)
 
 /* ---- backup and integrity ---- */
 
-enum status store_backup(struct store *st, const char *dest)
+/* The temporary name of a backup to dest: ".NAME.podium-tmp-XXXXXX" in dest's folder. */
+static char *backup_temp_name(const char *dest)
+{
+	const char *slash = strrchr(dest, '/');
+
+	if (!slash)
+		return pd_asprintf(".%s.podium-tmp-XXXXXX", dest);
+	return pd_asprintf("%.*s/.%s.podium-tmp-XXXXXX", (int)(slash - dest), dest, slash + 1);
+}
+
+static void remove_temp(const char *tmp)
+{
+	static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+	char buf[4096];
+
+	for (size_t i = 0; i < PD_ARRAY_LEN(suffixes); i++)
+		if (snprintf(buf, sizeof(buf), "%s%s", tmp, suffixes[i]) < (int)sizeof(buf))
+			unlink(buf);
+}
+
+/* True while the name tmp still is the file fd made (no one swapped it for a link or another file). */
+static bool still_ours(const char *tmp, int fd)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(tmp, &b) == 0 && S_ISREG(b.st_mode) && a.st_ino == b.st_ino &&
+	       a.st_dev == b.st_dev;
+}
+
+/* Copy every page of st into the file tmp (ours, fd), under one read snapshot. */
+static enum status copy_pages(struct store *st, const char *tmp, int fd)
 {
 	sqlite3 *to = NULL;
 	sqlite3_backup *b;
-	enum status s;
-	int fd, rc;
+	enum status s = ST_OK;
+	int rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 
-	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	if (rc == SQLITE_OK && !still_ours(tmp, fd))
+		s = status_error(ST_IO, _("the backup's temporary file '%s' was replaced as it was written"), tmp);
+	/* a scratch copy until it is linked in place: no journal beside it */
+	if (rc == SQLITE_OK && s == ST_OK)
+		rc = sqlite3_exec(to, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", NULL, NULL, NULL);
+	if (rc == SQLITE_OK && s == ST_OK) {
+		sqlite3_busy_timeout(to, BUSY_TIMEOUT_MS);
+		b = sqlite3_backup_init(to, "main", st->db, "main");
+		if (!b)
+			rc = sqlite3_errcode(to);
+		else {
+			/* One step copies every page under one read snapshot: consistent while others write. */
+			do {
+				rc = sqlite3_backup_step(b, -1);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sleep_ms(10);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			sqlite3_backup_finish(b);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
+	}
+	if (rc != SQLITE_OK && s == ST_OK)
+		s = status_from_code(to, rc);
+	if (to && sqlite3_close(to) != SQLITE_OK && s == ST_OK)
+		s = status_error(ST_IO, _("the backup could not be written completely"));
+	return s;
+}
+
+/* Give the copy the mode a new file gets here, make it durable, and check it is still ours. */
+static enum status seal_copy(const char *tmp, int fd)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0)
+		return status_error(ST_IO, _("the backup could not be written completely: %s"), strerror(errno));
+	if (!still_ours(tmp, fd))
+		return status_error(ST_IO, _("the backup's temporary file '%s' was replaced as it was written"), tmp);
+	return ST_OK;
+}
+
+static void sync_folder(const char *dest)
+{
+	const char *slash = strrchr(dest, '/');
+	char *folder = slash ? pd_strndup(dest, slash == dest ? 1 : (size_t)(slash - dest)) : pd_strdup(".");
+	int fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(folder);
+}
+
+/*
+ * The copy goes to a private temporary file beside dest (made by mkstemp,
+ * checked by inode after SQLite opens it by name), and only a complete,
+ * synced copy is linked in place: link() never replaces nor follows what is
+ * at dest, so a symlink swapped in cannot redirect the copy, and a killed
+ * backup leaves no dest (at worst a ".NAME.podium-tmp-XXXXXX").
+ */
+enum status store_backup(struct store *st, const char *dest)
+{
+	char *tmp = backup_temp_name(dest);
+	struct stat sb;
+	enum status s;
+	int fd;
+
+	if (lstat(dest, &sb) == 0) {
+		free(tmp);
+		return status_error(ST_EXISTS, _("'%s' already exists; pick a new file for the backup"), dest);
+	}
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
+		s = status_error(ST_IO, _("cannot create '%s': %s"), dest, strerror(errno));
+		free(tmp);
+		return s;
+	}
+	s = copy_pages(st, tmp, fd);
+	if (s == ST_OK)
+		s = seal_copy(tmp, fd);
+	if (s == ST_OK && link(tmp, dest) != 0) {
 		if (errno == EEXIST)
-			return status_error(ST_EXISTS, _("'%s' already exists; pick a new file for the backup"), dest);
-		return status_error(ST_IO, _("cannot create '%s': %s"), dest, strerror(errno));
+			s = status_error(ST_EXISTS, _("'%s' already exists; pick a new file for the backup"), dest);
+		else
+			s = status_error(ST_IO, _("cannot create '%s': %s"), dest, strerror(errno));
 	}
 	close(fd);
-	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
-	if (rc != SQLITE_OK) {
-		s = status_from_code(to, rc);
-		goto fail;
-	}
-	sqlite3_busy_timeout(to, BUSY_TIMEOUT_MS);
-	b = sqlite3_backup_init(to, "main", st->db, "main");
-	if (!b) {
-		s = status_from_code(to, sqlite3_errcode(to));
-		goto fail;
-	}
-	/* One step copies every page under one read snapshot: consistent while others write. */
-	do {
-		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sleep_ms(10);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		s = status_from_code(to, rc);
-		goto fail;
-	}
-	rc = sqlite3_close(to);
-	to = NULL;
-	if (rc != SQLITE_OK) {
-		s = status_from_code(NULL, rc);
-		goto fail;
-	}
-	return ST_OK;
-fail:
-	if (to)
-		sqlite3_close_v2(to);
-	remove_created(dest);
+	remove_temp(tmp);
+	if (s == ST_OK)
+		sync_folder(dest);
+	free(tmp);
 	return s;
 }
 

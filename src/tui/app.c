@@ -4,6 +4,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/journal.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -27,6 +29,9 @@ extern char *theme_warning;
 #define WAIT_MS 1000		/* how often an idle console looks at the file without a watch's wake */
 #define RETRY_MS 250
 #define NOTICE_MS 4000
+#define KEEP_AFTER_MS 3000	/* a change waiting longer goes to the journal too */
+#define LAST_TRY_MS 1000	/* killed: how long to try saving before keeping the rest */
+#define QUIT_TRY_MS 5000	/* quitting: the same */
 
 static int64_t now_ms(void)
 {
@@ -76,6 +81,22 @@ void app_status(struct app *a, enum status s)
 
 /* ---- pending writes ---- */
 
+/* Put the replayable pending changes in the journal (none: take ours out of it). */
+static void keep_pending(struct app *a)
+{
+	struct journal j = { 0 };
+	enum status s;
+
+	for (struct app_write *w = a->pending; w; w = w->next)
+		if (w->kept)
+			journal_add(&j, w->kept);
+	s = journal_keep(a->event_id, &j);
+	if (s != ST_OK)
+		app_error(a, _("Your pending changes could not be kept in the journal: %s"), status_message(s));
+	a->kept_in_journal = s == ST_OK && j.count > 0;
+	journal_clear(&j);
+}
+
 static void drop_first_write(struct app *a)
 {
 	struct app_write *w = a->pending;
@@ -83,46 +104,97 @@ static void drop_first_write(struct app *a)
 	a->pending = w->next;
 	if (w->free_ctx)
 		w->free_ctx(w->ctx);
+	if (w->kept) {
+		journal_change_clear(w->kept);
+		free(w->kept);
+	}
 	free(w);
+	a->pending_since = a->pending ? now_ms() : 0;
 }
 
-/* Try the pending writes in order; stop at the first that finds the file busy. */
-static void flush_writes(struct app *a)
+/* A change that stays in the queue: the file is busy, the disk full or failing. */
+static bool write_waits(enum status s)
 {
-	bool saved_after_wait = false;
+	return s == ST_BUSY || s == ST_FULL || s == ST_IO;
+}
+
+static void say_kept(struct app *a, enum status s)
+{
+	if (s == ST_FULL)
+		app_error(a, _("The disk is full (%s): your change is kept and will be saved when space is free"),
+			  status_message(s));
+	else if (s == ST_IO)
+		app_error(a, _("Your change could not be written (%s); it is kept and will be saved once it can be"),
+			  status_message(s));
+	else
+		app_status(a, s);
+}
+
+/* Try the pending writes in order; stop at the first that must wait. Returns the first try's status. */
+static enum status flush_writes(struct app *a)
+{
+	bool saved_after_wait = false, dropped = false;
+	enum status first = ST_OK;
 
 	while (a->pending) {
 		enum status s = a->pending->fn(a, a->pending->ctx);
 
-		if (s == ST_BUSY) {
-			a->retry_at = now_ms() + RETRY_MS;
-			app_status(a, s);
-			return;
+		if (!dropped && first == ST_OK)
+			first = s;
+		if (write_waits(s)) {
+			a->retry_at = now_ms() + (s == ST_BUSY ? RETRY_MS : 4 * RETRY_MS);
+			say_kept(a, s);
+			if (dropped && a->kept_in_journal)
+				keep_pending(a);
+			return first;
 		}
 		if (s != ST_OK)
 			app_status(a, s);
 		else if (a->retry_at)
 			saved_after_wait = true;
 		drop_first_write(a);
+		dropped = true;
 		a->stale = true;
 	}
+	if (a->kept_in_journal)
+		keep_pending(a);
 	if (saved_after_wait)
 		app_notice(a, "%s", _("Saved: the event file is free again"));
 	a->retry_at = 0;
+	return first;
 }
 
-void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx))
+enum status app_write_kept(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx),
+			   const struct journal_change *kept)
 {
 	struct app_write *w = pd_calloc(1, sizeof(*w)), **tail = &a->pending;
 
 	w->fn = fn;
 	w->ctx = ctx;
 	w->free_ctx = free_ctx;
+	if (kept) {
+		struct journal one = { 0 };
+
+		journal_add(&one, kept);
+		w->kept = pd_malloc(sizeof(*w->kept));
+		*w->kept = one.items[0];
+		free(one.items);
+	}
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = w;
-	if (a->pending == w)
-		flush_writes(a);
+	if (a->pending != w) {
+		if (a->kept_in_journal)
+			keep_pending(a);
+		return ST_BUSY;
+	}
+	a->pending_since = now_ms();
+	return flush_writes(a);
+}
+
+void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx))
+{
+	app_write_kept(a, fn, ctx, free_ctx, NULL);
 }
 
 /* ---- prompts ---- */
@@ -618,13 +690,36 @@ static void load_screen(struct app *a)
 	a->dirty = true;
 }
 
+static volatile sig_atomic_t got_signal;
+
+static void note_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* SIGHUP (the ssh link dropped), SIGTERM, SIGINT: end the loop, save or keep what is pending. */
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = note_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: poll() returns EINTR */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	/* a file size limit is a full disk to the console, not a reason to die */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
 static void run_loop(struct app *a)
 {
 	int64_t next_tick = now_ms() + TICK_MS;
 
 	int watch = store_watch_fd(a->st);
 
-	while (!a->quit) {
+	while (!a->quit && !got_signal) {
 		struct pollfd pfd[2] = { { STDIN_FILENO, POLLIN, 0 }, { watch, POLLIN, 0 } };
 		int64_t now;
 		int timeout, n;
@@ -651,6 +746,8 @@ static void run_loop(struct app *a)
 		if (timeout < 0)
 			timeout = 0;
 		n = poll(pfd, watch >= 0 ? 2 : 1, timeout);
+		if (got_signal)
+			break;
 		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) && !(pfd[0].revents & POLLIN)) {
 			a->quit = true;	/* the terminal went away */
 			break;
@@ -661,6 +758,8 @@ static void run_loop(struct app *a)
 		now = now_ms();
 		if (a->pending && now >= a->retry_at)
 			flush_writes(a);
+		if (a->pending && !a->kept_in_journal && now - a->pending_since >= KEEP_AFTER_MS)
+			keep_pending(a);
 		if (n > 0 && watch >= 0 && (pfd[1].revents & POLLIN) && store_watch_drain(a->st))
 			check_file_after_wake(a);
 		else
@@ -706,6 +805,46 @@ static void start_curses(void)
 	theme_start();
 }
 
+/*
+ * The console ends: try the pending changes for up to ms, then keep the rest
+ * in the journal for the next start, and say so once the terminal is back.
+ */
+static void save_or_keep(struct app *a, int ms)
+{
+	int64_t deadline = now_ms() + ms;
+	size_t kept = 0, lost = 0;
+
+	store_set_retry_ms(a->st, ms / 4);
+	while (a->pending && now_ms() < deadline) {
+		struct timespec pause = { 0, 50 * 1000000L };
+
+		if (write_waits(flush_writes(a)))
+			nanosleep(&pause, NULL);
+	}
+	if (a->pending)
+		keep_pending(a);
+	for (struct app_write *w = a->pending; w; w = w->next) {
+		if (w->kept && a->kept_in_journal)
+			kept++;
+		else
+			lost++;
+	}
+	end_curses();
+	if (kept) {
+		fputs("podium: ", stderr);
+		fprintf(stderr, P_("%zu change could not be saved yet; it is kept and saved at the next start\n",
+				   "%zu changes could not be saved yet; they are kept and saved at the next start\n", kept),
+			kept);
+	}
+	if (lost) {
+		fputs("podium: ", stderr);
+		fprintf(stderr, P_("%zu change was lost: the event file stayed busy\n",
+				   "%zu changes were lost: the event file stayed busy\n", lost), lost);
+	}
+	while (a->pending)
+		drop_first_write(a);
+}
+
 int tui_run(struct app *a);
 
 int tui_run(struct app *a)
@@ -722,18 +861,9 @@ int tui_run(struct app *a)
 	start_curses();
 	if (theme_warning)
 		app_error(a, "%s", theme_warning);
+	catch_signals();
 	run_loop(a);
-	while (a->pending) {
-		/* saving what was typed matters more than quitting at once */
-		enum status s = a->pending->fn(a, a->pending->ctx);
-
-		if (s == ST_BUSY) {
-			store_set_retry_ms(a->st, 30000);
-			continue;
-		}
-		drop_first_write(a);
-	}
-	end_curses();
+	save_or_keep(a, got_signal ? LAST_TRY_MS : QUIT_TRY_MS);
 	pd_die_hook = NULL;
 	free(a->search);
 	if (a->timeline)

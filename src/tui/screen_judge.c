@@ -7,7 +7,9 @@
 #include "podium/board.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/audit.h"
 #include "podium/i18n.h"
+#include "podium/journal.h"
 #include "podium/rubric.h"
 #include "podium/schedule.h"
 #include "podium/sheet.h"
@@ -104,6 +106,24 @@ static enum status save_change(struct app *a, void *ctx)
 	return s;
 }
 
+/* Save c, kept in the journal if the file stays busy; the first try's status. */
+static enum status write_change(struct app *a, struct change *c)
+{
+	struct journal_value v;
+	struct journal_change kept = { .who = a->who, .audit_actor = (char *)audit_actor(),
+				       .comment = c->comment, .submit = c->submit };
+
+	memcpy(kept.judge, c->judge_id, sizeof(kept.judge));
+	memcpy(kept.team, c->team_id, sizeof(kept.team));
+	if (c->criterion_id[0]) {
+		memcpy(v.criterion, c->criterion_id, sizeof(v.criterion));
+		v.value = c->value;
+		kept.values = &v;
+		kept.nvalues = 1;
+	}
+	return app_write_kept(a, save_change, c, free_change, &kept);
+}
+
 static struct change *new_change(struct judge_screen *j)
 {
 	struct change *c = pd_calloc(1, sizeof(*c));
@@ -118,6 +138,7 @@ static void set_value(struct app *a, struct judge_screen *j, int value, bool adv
 {
 	const struct criterion *cr = &j->rubric.items[j->crit];
 	struct change *c;
+	enum status s;
 
 	if (value < cr->min || value > cr->max) {
 		app_error(a, _("%s takes a value from %d to %d"), cr->name, cr->min, cr->max);
@@ -129,8 +150,9 @@ static void set_value(struct app *a, struct judge_screen *j, int value, bool adv
 	c = new_change(j);
 	memcpy(c->criterion_id, cr->id, sizeof(c->criterion_id));
 	c->value = value;
-	app_write(a, save_change, c, free_change);
-	if (advance && j->crit + 1 < j->rubric.count)
+	/* the disk is full: the value stays, and so does the cursor, until it is saved */
+	s = write_change(a, c);
+	if (s != ST_FULL && s != ST_IO && advance && j->crit + 1 < j->rubric.count)
 		j->crit++;
 }
 
@@ -519,7 +541,7 @@ static void comment_done(struct app *a, void *state, const char *text)
 	c->comment = pd_strdup(text);
 	free(j->sheet.comment);
 	j->sheet.comment = pd_strdup(text);
-	app_write(a, save_change, c, free_change);
+	write_change(a, c);
 }
 
 static void value_done(struct app *a, void *state, const char *text)
@@ -541,7 +563,7 @@ static void submit_done(struct app *a, void *state)
 	struct change *c = new_change(j);
 
 	c->submit = true;
-	app_write(a, save_change, c, free_change);
+	write_change(a, c);
 }
 
 static void sheet_act(struct app *a, void *state, int action, int key)

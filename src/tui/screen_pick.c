@@ -20,6 +20,9 @@ struct pick_screen {
 	struct board_names judges;
 	size_t sel;
 	size_t top;
+	/* the judge whose PIN is asked: by id, since a reload may reorder or shrink the list */
+	char pin_judge_id[ID_LEN + 1];
+	char *pin_judge_name;
 };
 
 enum { ACT_CHOOSE };
@@ -92,13 +95,26 @@ static void become_judge(struct app *a, const struct board_name *j)
 	app_switch(a, &screen_judge_ops, screen_judge_for(j->id, j->name));
 }
 
+static const struct board_name *judge_by_id(const struct pick_screen *p, const char *id)
+{
+	for (size_t i = 0; i < p->judges.count; i++)
+		if (strcmp(p->judges.items[i].id, id) == 0)
+			return &p->judges.items[i];
+	return NULL;
+}
+
 static void pin_done(struct app *a, void *state, const char *pin)
 {
 	struct pick_screen *p = state;
-	const struct board_name *j = &p->judges.items[p->sel - FIXED_ROWS];
+	const struct board_name *j = judge_by_id(p, p->pin_judge_id);
 	bool ok = false;
-	enum status s = people_check_pin(a->st, j->id, pin, &ok);
+	enum status s;
 
+	if (!j) {
+		app_error(a, _("%s is no longer on the judges' list"), p->pin_judge_name);
+		return;
+	}
+	s = people_check_pin(a->st, j->id, pin, &ok);
 	if (s != ST_OK) {
 		app_status(a, s);
 		return;
@@ -108,6 +124,17 @@ static void pin_done(struct app *a, void *state, const char *pin)
 		return;
 	}
 	become_judge(a, j);
+}
+
+static void ask_pin(struct app *a, struct pick_screen *p, const struct board_name *j)
+{
+	char *label = pd_asprintf(_("PIN for %s:"), j->name);
+
+	memcpy(p->pin_judge_id, j->id, sizeof(p->pin_judge_id));
+	free(p->pin_judge_name);
+	p->pin_judge_name = pd_strdup(j->name);
+	app_prompt(a, label, NULL, true, pin_done, p);
+	free(label);
 }
 
 static void pick_act(struct app *a, void *state, int action, int key)
@@ -133,10 +160,7 @@ static void pick_act(struct app *a, void *state, int action, int key)
 			a->who.role = ROLE_DISPLAY;
 			app_switch(a, &screen_display_ops, screen_display_new(a));
 		} else if (p->judges.items[p->sel - FIXED_ROWS].has_pin) {
-			char *label = pd_asprintf(_("PIN for %s:"), p->judges.items[p->sel - FIXED_ROWS].name);
-
-			app_prompt(a, label, NULL, true, pin_done, p);
-			free(label);
+			ask_pin(a, p, &p->judges.items[p->sel - FIXED_ROWS]);
 		} else {
 			become_judge(a, &p->judges.items[p->sel - FIXED_ROWS]);
 		}
@@ -149,6 +173,7 @@ static void pick_free(void *state)
 	struct pick_screen *p = state;
 
 	board_names_clear(&p->judges);
+	free(p->pin_judge_name);
 	free(p);
 }
 

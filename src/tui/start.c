@@ -13,6 +13,7 @@
 #include "podium/board.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/journal.h"
 #include "podium/people.h"
 #include "podium/record.h"
 #include "podium/store.h"
@@ -174,6 +175,17 @@ static void set_actor(struct app *a)
 	free(actor);
 }
 
+/* Save what an earlier console kept in the journal; the line to show, or NULL. */
+static char *replay_journal(struct app *a)
+{
+	struct journal_report r;
+	enum status s = journal_replay(a->st, &r);
+	char *text = s == ST_OK ? journal_report_text(&r) : pd_strdup(status_message(s));
+
+	journal_report_clear(&r);
+	return text;
+}
+
 int tui_main(const char *db_path, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -184,6 +196,7 @@ int tui_main(const char *db_path, int argc, char **argv)
 		{ 0 },
 	};
 	const char *as = NULL, *theme = NULL;
+	char *replayed;
 	struct app a = { 0 };
 	struct event e;
 	enum status s;
@@ -229,13 +242,18 @@ int tui_main(const char *db_path, int argc, char **argv)
 		store_close(a.st);
 		return 1;
 	}
+	memcpy(a.event_id, e.id, sizeof(a.event_id));
 	event_clear(&e);
+	replayed = replay_journal(&a);
 	theme_load(theme);
 	rc = choose_screen(&a, role, as);
 	if (rc == 0) {
 		set_actor(&a);
+		if (replayed)
+			app_notice(&a, "%s", replayed);
 		rc = tui_run(&a);
 	}
+	free(replayed);
 	if (a.screen.ops && a.screen.ops->free)
 		a.screen.ops->free(a.screen.state);
 	free(a.who_name);

@@ -75,10 +75,13 @@ typedef void (*confirm_fn)(struct app *a, void *state);
 /* A change to save: retried while the file is busy, so no input is lost. */
 typedef enum status (*app_write_fn)(struct app *a, void *ctx);
 
+struct journal_change;
+
 struct app_write {
 	app_write_fn fn;
 	void *ctx;
 	void (*free_ctx)(void *ctx);
+	struct journal_change *kept;	/* how the journal replays it, or NULL */
 	struct app_write *next;
 };
 
@@ -100,6 +103,9 @@ struct app {
 	int64_t status_until;		/* monotonic ms; 0: until the next key */
 	struct app_write *pending;	/* changes waiting for a busy file, oldest first */
 	int64_t retry_at;		/* monotonic ms of the next try */
+	int64_t pending_since;		/* monotonic ms the oldest pending change was made */
+	bool kept_in_journal;		/* the pending changes are in the journal too */
+	char event_id[ID_LEN + 1];	/* names the journal */
 	bool dirty;			/* the screen must be drawn */
 
 	/* the one modal prompt or confirmation, if any */
@@ -138,6 +144,16 @@ void app_confirm(struct app *a, const char *question, confirm_fn yes, void *stat
  * with free_ctx. Errors other than busy are shown in the status line.
  */
 void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx));
+
+/*
+ * The same for a change the journal can replay (kept is copied): when the
+ * file stays busy a few seconds, or the console is closed or killed with it
+ * pending, it is written to the journal and saved at the next start. Returns
+ * what the first try found: ST_OK, ST_BUSY (also when queued behind others),
+ * ST_FULL (kept: the caller should not move on), or another error.
+ */
+enum status app_write_kept(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx),
+			   const struct journal_change *kept);
 
 /* Replace the screen; the old state is freed unless the new screen shares it. */
 void app_switch(struct app *a, const struct screen_ops *ops, void *state);

@@ -16,7 +16,7 @@ trap 'rm -rf "$TESTDIR"' EXIT
 cd "$TESTDIR" || exit 99
 export PODIUM_DB=event.db
 export PODIUM_NOW="2026-11-29 10:00"
-export HOME="$TESTDIR" XDG_CONFIG_HOME="$TESTDIR/.config"
+export HOME="$TESTDIR" XDG_CONFIG_HOME="$TESTDIR/.config" XDG_STATE_HOME="$TESTDIR/.local/state"
 failures=0
 checks=0
 rc=0

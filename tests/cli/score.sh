@@ -159,12 +159,12 @@ printf 'judge,team,Pitch,status\n' >bad.csv
 printf 'Chloé Martin,Les Castors,4,draft\n' >>bad.csv
 printf '"Émile Roux",Les Castors,9,draft\n' >>bad.csv
 before=$(snapshot)
-run podium import sheets bad.csv
+run podium import sheets bad.csv --replace --reason "paper sheet"
 expect_rc 1
 expect_out </dev/null
 expect_err_match "^podium: bad.csv:3: Pitch must be a whole number from 1 to 5, not 9$"
 printf 'judge,team,Pitch\nChloé Martin,Les Castors,4\n' >incomplete.csv
-run podium import sheets incomplete.csv
+run podium import sheets incomplete.csv --replace --reason "paper sheet"
 expect_rc 1
 expect_err_match "^podium: incomplete.csv:2: Chloé Martin's sheet for Les Castors cannot be submitted: Idea, Engagement, Technique, Marketing, Design, Viability and Future fit are not scored yet$"
 checks=$((checks + 1))

@@ -26,6 +26,20 @@ refused() {
 	cmp -s "$db" "$TESTDIR/before.bin" || fail "$db changed"
 }
 
+# untouched DB: refused and left as it was, to the byte and the mtime, and no
+# -wal or -shm ever made beside it (the folder's mtime would show one made and removed)
+untouched() {
+	local db=$1 re=$2 folder stamp
+	folder=$(dirname "$db")
+	touch -d "2026-01-01 00:00" "$db" "$folder"
+	stamp="$(stat -c %Y "$db") $(stat -c %Y "$folder")"
+	refused "$db" "$re"
+	checks=$((checks + 1))
+	[ "$(stat -c %Y "$db") $(stat -c %Y "$folder")" = "$stamp" ] || fail "$db or its folder changed: -wal made?"
+	checks=$((checks + 1))
+	[ ! -e "$db-wal" ] && [ ! -e "$db-shm" ] && [ ! -e "$db-journal" ] || fail "$db got working files"
+}
+
 # ---- read-only file and folder: another user when the tests run as root ----
 as=
 if [ "$(id -u)" = 0 ]; then
@@ -89,11 +103,13 @@ checks=$((checks + 1))
 cmp -s holes.db "$TESTDIR/before.bin" || fail "holes.db changed"
 
 # ---- a newer podium's file, and a file that is not an event ----
-cp event.db newer.db
-sqlite3 newer.db 'PRAGMA user_version = 99'
-refused newer.db "'newer.db' was written by a newer podium \(schema 99, this one knows [0-9]+\); upgrade podium to open it$"
-printf 'name,score\nnot,an event\n' >notes.db
-refused notes.db "'notes.db' is not a podium event file$"
+mkdir newer
+cp event.db newer/newer.db
+sqlite3 newer/newer.db 'PRAGMA user_version = 99'
+untouched newer/newer.db "'newer/newer.db' was written by a newer podium \(schema 99, this one knows [0-9]+\); upgrade podium to open it$"
+mkdir notes
+printf 'name,score\nnot,an event\n' >notes/notes.db
+untouched notes/notes.db "'notes/notes.db' is not a podium event file$"
 sqlite3 other.db 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'
 refused other.db "'other.db' is not a podium event file$"
 

@@ -21,7 +21,7 @@ unset TMUX
 console() {
 	local name=$1 cols=$2 rows=$3 cmd
 	shift 3
-	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color PODIUM_DB='$PODIUM_DB' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' USER=tester"
+	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color PODIUM_DB='$PODIUM_DB' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' USER=tester"
 	cmd="$cmd '$PODIUM'"
 	for a in "$@"; do
 		cmd="$cmd '$(printf %s "$a" | sed "s/'/'\\\\''/g")'"
@@ -33,6 +33,11 @@ console() {
 		$TMUX_CMD new-session -d -s main -n "$name" -x "$cols" -y "$rows" "$cmd"
 	fi
 	$TMUX_CMD resize-window -t "main:$name" -x "$cols" -y "$rows" 2>/dev/null
+}
+
+# console_pid NAME: the process id of the podium running in that window.
+console_pid() {
+	ps -o pid= --ppid "$($TMUX_CMD display -p -t "main:$1" '#{pane_pid}')" | tr -d ' '
 }
 
 screen() {

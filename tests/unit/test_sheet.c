@@ -368,9 +368,9 @@ static void import__replaces_sheets_and_audits_each_row(void **state)
 	assert_int_equal(score_one(st, &organizer, EMILE, CASTORS, "Marketing", 1), ST_OK);
 	assert_int_equal(import_text(st,
 				     "\xEF\xBB\xBFjudge,team,IDEA,engagement,technique,marketing,design,viability,pitch,"
-				     "comment,status,notes\r\n"
-				     "ÉMILE ROUX,les castors,4,3,5,,4,3,5,\"Bien, très bien\",draft,x\r\n"
-				     "Chloé Martin," CASTORS ",5,5,5,5,5,5,5,,,\r\n",
+				     "comment,status\r\n"
+				     "ÉMILE ROUX,les castors,4,3,5,,4,3,5,\"Bien, très bien\",draft\r\n"
+				     "Chloé Martin," CASTORS ",5,5,5,5,5,5,5,,\r\n",
 				     &n),
 			 ST_OK);
 	assert_int_equal(n, 2);
