@@ -6,6 +6,7 @@
 #include "podium/board.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 static enum status board_action(struct store *st, const char *what, char *msg, size_t n)
@@ -61,6 +62,6 @@ int cmd_board(struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	puts(msg);
+	out_printf(stdout, "%s\n", msg);
 	return EXIT_OK;
 }

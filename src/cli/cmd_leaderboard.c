@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/ranking.h"
 #include "podium/record.h"
 #include "podium/store.h"
@@ -29,6 +30,7 @@ static double clean_zero(double x)
 static void print_csv(const struct ranking *r, int decimals)
 {
 	static const char *const header[] = { "rank", "team", "score", "judges" };
+	static const bool number[] = { true, false, true, true };
 
 	csv_write_row(stdout, header, PD_ARRAY_LEN(header));
 	for (size_t i = 0; i < r->count; i++) {
@@ -41,7 +43,7 @@ static void print_csv(const struct ranking *r, int decimals)
 			format_score(score, sizeof(score), row->score, decimals);
 		}
 		snprintf(judges, sizeof(judges), "%d", row->judges);
-		csv_write_row(stdout, cells, PD_ARRAY_LEN(cells));
+		csv_write_typed_row(stdout, cells, PD_ARRAY_LEN(cells), number);
 	}
 }
 
@@ -81,7 +83,7 @@ static enum status print_json(struct store *st, const struct ranking *r, enum ra
 {
 	bool normalized = method == RANK_NORMALIZED;
 
-	fputs(r->count ? "[\n" : "[]\n", stdout);
+	out_puts(stdout, r->count ? "[\n" : "[]\n");
 	for (size_t i = 0; i < r->count; i++) {
 		const struct rank_row *row = &r->rows[i];
 		struct query *q = store_query(st, normalized ? STMT_RANKING_ROW_JSON_NORMALIZED
@@ -103,11 +105,11 @@ static enum status print_json(struct store *st, const struct ranking *r, enum ra
 		s = query_first_text(q, &json);
 		if (s != ST_OK)
 			return s;
-		printf("  %s%s\n", json, i + 1 < r->count ? "," : "");
+		out_json(stdout, "  %s%s\n", json, i + 1 < r->count ? "," : "");
 		free(json);
 	}
 	if (r->count)
-		fputs("]\n", stdout);
+		out_puts(stdout, "]\n");
 	return ST_OK;
 }
 

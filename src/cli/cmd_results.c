@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 int cmd_results(struct cli *c, int argc, char **argv)
@@ -29,8 +30,8 @@ int cmd_results(struct cli *c, int argc, char **argv)
 	if (s != ST_OK)
 		return cli_fail(s);
 	if (lock)
-		printf("%s\n", _("results locked: sheets now change only by a correction (score ... --reason TEXT)"));
+		out_printf(stdout, "%s\n", _("results locked: sheets now change only by a correction (score ... --reason TEXT)"));
 	else
-		printf("%s\n", _("results unlocked: judges can edit their sheets again"));
+		out_printf(stdout, "%s\n", _("results unlocked: judges can edit their sheets again"));
 	return EXIT_OK;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "podium/csv.h"
+#include "podium/names.h"
 #include "podium/people.h"
 #include "podium/record.h"
 #include "podium/rubric.h"
@@ -330,6 +331,8 @@ static enum status import_txn(struct store *st, void *ctx)
 	enum status s = ST_OK;
 
 	run->count = 0;
+	/* each attempt of the transaction checks look-alikes afresh, against the file and the event */
+	name_batch_begin(st);
 	for (size_t r = 0; s == ST_OK && r < t->nrows; r++) {
 		const char *name = cell(run, r, COL_NAME);
 		char *key = text_key(name);
@@ -357,6 +360,7 @@ static enum status import_txn(struct store *st, void *ctx)
 	 * transaction */
 	if (s == ST_OK && run->kind == KIND_CRITERION && run->count > 0)
 		s = sheet_recompute_totals(st);
+	name_batch_end();
 	seen_clear(&run->names);
 	seen_clear(&run->users);
 	return s;

@@ -15,6 +15,7 @@
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -711,7 +712,7 @@ int tui_run(struct app *a);
 int tui_run(struct app *a)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "podium: %s\n", _("the console needs a terminal; use the commands (podium --help) from scripts"));
+		out_printf(stderr, "podium: %s\n", _("the console needs a terminal; use the commands (podium --help) from scripts"));
 		return 1;
 	}
 	store_set_retry_ms(a->st, 200);

@@ -66,7 +66,7 @@ before=$(snapshot)
 run podium leaderboard --format csv
 expect_rc 0
 expect_err_empty
-printf 'rank,team,score,judges\n1,Alpha,80.00,3\n2,数据队,75.00,2\n3,"Gamma, Inc.",70.00,2\n3,Équipe Zéro,70.00,2\n5,Esc\033[31mRed,60.00,1\n6,Rocket 🚀,50.00,2\n7,"Quote ""Q""",40.00,1\n,Drafty,,0\n,Halfway,,0\n,Nobody,,0\n' >expected
+printf 'rank,team,score,judges\n1,Alpha,80.00,3\n2,数据队,75.00,2\n3,"Gamma, Inc.",70.00,2\n3,Équipe Zéro,70.00,2\n5,Esc\357\277\275[31mRed,60.00,1\n6,Rocket 🚀,50.00,2\n7,"Quote ""Q""",40.00,1\n,Drafty,,0\n,Halfway,,0\n,Nobody,,0\n' >expected
 checks=$((checks + 1))
 cmp -s expected "$TESTDIR/out" || { fail "raw csv differs"; diff -u expected "$TESTDIR/out" | cat -v; }
 
@@ -132,7 +132,7 @@ END
 
 run podium leaderboard --method normalized --format csv
 expect_rc 0
-printf 'rank,team,score,judges\n1,Alpha,0.663,3\n2,"Gamma, Inc.",0.572,2\n3,Équipe Zéro,0.180,2\n4,数据队,0.101,2\n5,Esc\033[31mRed,-0.269,1\n6,Rocket 🚀,-0.949,2\n7,"Quote ""Q""",-1.527,1\n,Drafty,,0\n,Halfway,,0\n,Nobody,,0\n' >expected
+printf 'rank,team,score,judges\n1,Alpha,0.663,3\n2,"Gamma, Inc.",0.572,2\n3,Équipe Zéro,0.180,2\n4,数据队,0.101,2\n5,Esc\357\277\275[31mRed,-0.269,1\n6,Rocket 🚀,-0.949,2\n7,"Quote ""Q""",-1.527,1\n,Drafty,,0\n,Halfway,,0\n,Nobody,,0\n' >expected
 checks=$((checks + 1))
 cmp -s expected "$TESTDIR/out" || { fail "normalized csv differs"; diff -u expected "$TESTDIR/out" | cat -v; }
 
