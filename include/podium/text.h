@@ -38,7 +38,7 @@ bool text_char_unsafe(uint32_t c);
  */
 char *text_sanitize(const char *s);
 
-/* The same for text of several lines: newlines, tabs and CRLF line ends are kept. */
+/* The same for text of several lines: newlines, tabs and CRLF line ends stay; a lone CR is a space. */
 char *text_sanitize_lines(const char *s);
 
 /*
