@@ -664,11 +664,20 @@
 	  " AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.team_id = $team AND c.judge_id = j.id)" \
 	  " ORDER BY j.name")
 
+/* Every name of a kind, for the look-alike check of names.c. */
+#define STMT_NAMES(_) \
+	_(NAMES_TRACK, "SELECT id, name FROM track") \
+	_(NAMES_TEAM, "SELECT id, name FROM team") \
+	_(NAMES_JUDGE, "SELECT id, name FROM judge") \
+	_(NAMES_COACH, "SELECT id, name FROM coach") \
+	_(NAMES_ROOM, "SELECT id, name FROM room") \
+	_(NAMES_CRITERION, "SELECT id, name FROM criterion")
+
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) STMT_FIELDS(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_RESULTS(_) STMT_IMPORT(_) \
 	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) \
-	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_)
+	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_) STMT_NAMES(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

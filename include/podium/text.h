@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Text from users: validating, matching and measuring it for display.
@@ -24,10 +25,36 @@ char *text_trim(const char *s);
 char *text_key(const char *s);
 
 /*
- * s made safe for any terminal: invalid bytes, control characters (C0, DEL,
- * C1) and bidirectional overrides become U+FFFD, tab and newlines a space.
+ * True for a character that must never reach a terminal as it is: C0 and C1
+ * controls, DEL, format characters (Unicode Cf: bidirectional controls,
+ * zero-width spaces and joiners, the soft hyphen, the BOM...) and the line and
+ * paragraph separators.
+ */
+bool text_char_unsafe(uint32_t c);
+
+/*
+ * s made safe for any terminal: invalid bytes and unsafe characters (see
+ * text_char_unsafe()) become U+FFFD, tab and newlines a space.
  */
 char *text_sanitize(const char *s);
+
+/* The same for text of several lines: newlines, tabs and CRLF line ends stay; a lone CR is a space. */
+char *text_sanitize_lines(const char *s);
+
+/*
+ * A JSON document with every unsafe non-ASCII character (C1, DEL, bidi and
+ * other format characters) and every invalid byte written as a \uXXXX escape,
+ * so a terminal never sees them. Those characters only occur inside JSON
+ * strings, where the escape means the same character.
+ */
+char *text_json_escape_controls(const char *json);
+
+/*
+ * The first character of s that a name must not hold because it cannot be
+ * seen: an unsafe character (controls, tabs and newlines included) or a
+ * variation selector with no character before it to vary. 0 when none.
+ */
+uint32_t text_invisible_char(const char *s);
 
 /* True when needle appears in hay, ignoring case for all of Unicode (as names are matched). */
 bool text_contains(const char *hay, const char *needle);

@@ -13,6 +13,7 @@
 #include "podium/audit.h"
 #include "podium/i18n.h"
 #include "podium/journal.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 static const struct command commands[] = {
@@ -133,7 +134,7 @@ const struct command *cli_command(const char *name)
 
 int cli_fail(enum status s)
 {
-	fprintf(stderr, "podium: %s\n", status_message(s));
+	out_printf(stderr, "podium: %s\n", status_message(s));
 	return s == ST_USAGE ? EXIT_USAGE : EXIT_FAIL;
 }
 
@@ -141,36 +142,36 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("podium: ", stderr);
+	out_puts(stderr, "podium: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	out_vprintf(stderr, fmt, ap);
 	va_end(ap);
 	if (cmd)
-		fprintf(stderr, _("; see 'podium help %s'\n"), cmd);
+		out_printf(stderr, _("; see 'podium help %s'\n"), cmd);
 	else
-		fputs(_("; see 'podium --help'\n"), stderr);
+		out_puts(stderr, _("; see 'podium --help'\n"));
 	return EXIT_USAGE;
 }
 
 void cli_print_help(const struct command *cmd, FILE *out)
 {
-	fprintf(out, _("usage: podium [--db FILE] %s\n\n%s.\n"), cmd->usage, _(cmd->summary));
+	out_printf(out, _("usage: podium [--db FILE] %s\n\n%s.\n"), cmd->usage, _(cmd->summary));
 	if (cmd->help)
-		fprintf(out, "\n%s\n", _(cmd->help));
+		out_printf(out, "\n%s\n", _(cmd->help));
 }
 
 static void print_main_help(FILE *out)
 {
-	fputs(_("usage: podium [--db FILE] [COMMAND] [ARGS...]\n\n"
+	out_puts(out, _("usage: podium [--db FILE] [COMMAND] [ARGS...]\n\n"
 	      "podium runs a hackathon: judges' scores, pitch schedule, coaching and the live\n"
 	      "leaderboard, in one shared event file. Without a command it opens the console.\n\n"
-	      "commands:\n"), out);
+	      "commands:\n"));
 	for (size_t i = 0; i < PD_ARRAY_LEN(commands); i++)
-		fprintf(out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
-	fputs(_("\noptions:\n"
+		out_printf(out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+	out_puts(out, _("\noptions:\n"
 	      "  --db FILE    the event file (default: $PODIUM_DB, else ./podium.db)\n"
 	      "  --help       this help; 'podium help COMMAND' for one command\n"
-	      "  --version    the version\n"), out);
+	      "  --version    the version\n"));
 }
 
 int cli_getopt(struct cli *c, const char *cmd, int argc, char **argv, const char *shortopts,
@@ -208,7 +209,7 @@ static void replay_journal(struct store *st)
 	char *text = s == ST_OK ? journal_report_text(&r) : pd_strdup(status_message(s));
 
 	if (text)
-		fprintf(stderr, "podium: %s\n", text);
+		out_printf(stderr, "podium: %s\n", text);
 	free(text);
 	journal_report_clear(&r);
 }
@@ -313,7 +314,7 @@ int cli_main(int argc, char **argv)
 			print_main_help(stdout);
 			return EXIT_OK;
 		} else if (strcmp(a, "--version") == 0) {
-			printf("podium %s\n", PACKAGE_VERSION);
+			out_printf(stdout, "podium %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		} else if (strcmp(a, "--db") == 0) {
 			if (++i >= argc)

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/panel.h"
 #include "podium/store.h"
 
@@ -32,28 +33,28 @@ static void print_counts(const char *what, const char *count, const struct panel
  */
 static void print_coverage(const struct panel_coverage *c)
 {
-	printf(P_("coverage: %zu of %zu teams have at least %d judge; ",
+	out_printf(stdout, P_("coverage: %zu of %zu teams have at least %d judge; ",
 		  "coverage: %zu of %zu teams have at least %d judges; ", c->per_team),
 	       c->teams - c->nshort, c->teams, c->per_team);
 	if (c->min_load == c->max_load)
-		printf(P_("every judge sees %zu team\n", "every judge sees %zu teams\n", c->min_load), c->min_load);
+		out_printf(stdout, P_("every judge sees %zu team\n", "every judge sees %zu teams\n", c->min_load), c->min_load);
 	else
-		printf(_("judges see %zu to %zu teams each\n"), c->min_load, c->max_load);
+		out_printf(stdout, _("judges see %zu to %zu teams each\n"), c->min_load, c->max_load);
 	if (c->conflicted)
-		printf(P_("%zu assignment goes against a declared conflict: run 'podium assign judges' again\n",
+		out_printf(stdout, P_("%zu assignment goes against a declared conflict: run 'podium assign judges' again\n",
 			  "%zu assignments go against a declared conflict: run 'podium assign judges' again\n",
 			  c->conflicted),
 		       c->conflicted);
 	if (c->clashes)
-		printf(P_("%zu time a judge must be in two rooms at once: run 'podium assign judges' again\n",
+		out_printf(stdout, P_("%zu time a judge must be in two rooms at once: run 'podium assign judges' again\n",
 			  "%zu times a judge must be in two rooms at once: run 'podium assign judges' again\n",
 			  c->clashes),
 		       c->clashes);
 	if (c->nshort) {
-		printf("\n");
+		out_printf(stdout, "\n");
 		print_counts(N_("team below the panel size"), N_("judges"), c->short_teams, c->nshort);
 	}
-	printf("\n");
+	out_printf(stdout, "\n");
 	print_counts(N_("judge"), N_("teams"), c->loads, c->nloads);
 }
 
@@ -99,16 +100,16 @@ int cmd_assign(struct cli *c, int argc, char **argv)
 		store_close(st);
 		return cli_fail(s);
 	}
-	printf(P_("assigned %ld judge to each of %zu teams: %zu assignments, %zu with a judge of the team's track\n",
+	out_printf(stdout, P_("assigned %ld judge to each of %zu teams: %zu assignments, %zu with a judge of the team's track\n",
 		  "assigned %ld judges to each of %zu teams: %zu assignments, %zu with a judge of the team's track\n",
 		  k),
 	       k, r.teams, r.assignments, r.experts);
 	if (!r.timed)
-		printf(_("no pitch slots yet: judges were assigned by team only, without times; "
+		out_printf(stdout, _("no pitch slots yet: judges were assigned by team only, without times; "
 		       "assign again after "
 		       "'podium schedule generate'\n"));
 	else if (r.untimed)
-		printf(P_("%zu team has no pitch slot: its judges were assigned without a time\n",
+		out_printf(stdout, P_("%zu team has no pitch slot: its judges were assigned without a time\n",
 			  "%zu teams have no pitch slot: their judges were assigned without a time\n", r.untimed),
 		       r.untimed);
 	s = panel_coverage(st, (int)k, &cov);

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 static enum status print_json(struct store *st)
@@ -14,7 +15,7 @@ static enum status print_json(struct store *st)
 	enum status s = query_first_text(store_query(st, STMT_PANEL_LIST_JSON), &doc);
 
 	if (s == ST_OK)
-		printf("%s\n", doc);
+		out_json(stdout, "%s\n", doc);
 	free(doc);
 	return s;
 }
@@ -37,7 +38,7 @@ static enum status print_rows(struct store *st, enum format f)
 		if (f == FORMAT_CSV)
 			table_print_csv(t, stdout);
 		else if (table_rows(t) == 0)
-			printf(_("no judges assigned yet: run 'podium assign judges'\n"));
+			out_printf(stdout, _("no judges assigned yet: run 'podium assign judges'\n"));
 		else
 			table_print(t, stdout, 80);
 	}

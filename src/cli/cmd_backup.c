@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 int cmd_backup(struct cli *c, int argc, char **argv)
@@ -35,6 +36,6 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 	if (stat(dest, &sb) != 0)
 		return cli_fail(
 		    status_error(ST_IO, _("the backup '%s' vanished as it was written"), dest));
-	printf(_("backed up %s to %s (%lld bytes)\n"), c->db_path, dest, (long long)sb.st_size);
+	out_printf(stdout, _("backed up %s to %s (%lld bytes)\n"), c->db_path, dest, (long long)sb.st_size);
 	return EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/results.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 /* Before the first step: what the master of ceremonies must know (ties, pending teams). */
@@ -18,17 +19,17 @@ static enum status print_before_ceremony(struct store *st)
 	if (s != ST_OK)
 		return s;
 	for (size_t i = 0; i < sum.nties; i++) {
-		printf(_("tie at rank %d:"), sum.ties[i].rank);
+		out_printf(stdout, _("tie at rank %d:"), sum.ties[i].rank);
 		for (size_t j = 0; j < sum.ties[i].count; j++)
-			printf("%s %s", j ? "," : "", sum.ties[i].teams[j]);
-		putchar('\n');
+			out_printf(stdout, "%s %s", j ? "," : "", sum.ties[i].teams[j]);
+		out_puts(stdout, "\n");
 	}
 	if (sum.pending) {
-		printf(P_("%zu team is pending and not revealed:", "%zu teams are pending and not revealed:", sum.pending),
+		out_printf(stdout, P_("%zu team is pending and not revealed:", "%zu teams are pending and not revealed:", sum.pending),
 		       sum.pending);
 		for (size_t i = 0; i < sum.pending; i++)
-			printf("%s %s", i ? "," : "", sum.pending_teams[i]);
-		putchar('\n');
+			out_printf(stdout, "%s %s", i ? "," : "", sum.pending_teams[i]);
+		out_puts(stdout, "\n");
 	}
 	results_summary_clear(&sum);
 	return ST_OK;
@@ -40,12 +41,12 @@ static void print_step(const struct reveal_step *r, bool preview)
 
 	snprintf(score, sizeof(score), "%.*f", r->method == RANK_NORMALIZED ? 3 : 2, r->score);
 	if (r->done)
-		printf(P_("every team is revealed: %zu team in all\n", "every team is revealed: %zu teams in all\n",
+		out_printf(stdout, P_("every team is revealed: %zu team in all\n", "every team is revealed: %zu teams in all\n",
 			  r->ranked), r->ranked);
 	else if (preview)
-		printf(_("next: rank %d, %s (%s), step %d of %zu\n"), r->rank, r->team, score, r->step, r->ranked);
+		out_printf(stdout, _("next: rank %d, %s (%s), step %d of %zu\n"), r->rank, r->team, score, r->step, r->ranked);
 	else
-		printf(_("revealed rank %d: %s (%s), step %d of %zu\n"), r->rank, r->team, score, r->step, r->ranked);
+		out_printf(stdout, _("revealed rank %d: %s (%s), step %d of %zu\n"), r->rank, r->team, score, r->step, r->ranked);
 }
 
 static enum status reveal(struct store *st, bool preview)
@@ -76,15 +77,15 @@ static enum status board_action(struct store *st, const char *what, bool preview
 		bool frozen = what[0] == 'f';
 
 		if ((s = board_freeze(st, frozen)) == ST_OK)
-			puts(frozen ? _("board frozen: every display keeps the scores as they stand; "
-					"'podium leaderboard' keeps counting")
-				    : _("board unfrozen: the displays follow the scores again"));
+			out_printf(stdout, "%s\n", frozen ? _("board frozen: every display keeps the scores as they stand; "
+							      "'podium leaderboard' keeps counting")
+							    : _("board unfrozen: the displays follow the scores again"));
 		return s;
 	}
 	if (strcmp(what, "reveal") == 0)
 		return reveal(st, preview);
 	if ((s = event_set_reveal(st, -1)) == ST_OK)
-		puts(_("reveal ended: the whole board shows"));
+		out_printf(stdout, "%s\n", _("reveal ended: the whole board shows"));
 	return s;
 }
 

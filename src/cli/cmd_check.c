@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "podium/check.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 #include "podium/text.h"
 
@@ -13,7 +14,7 @@ static void print_problem(void *ctx, const char *problem)
 {
 	char *line = text_sanitize(problem);
 
-	fprintf(ctx, "%s\n", line);
+	out_printf(ctx, "%s\n", line);
 	free(line);
 }
 
@@ -38,7 +39,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	fflush(stdout);
 	if (s != ST_OK)
 		return cli_fail(s);
-	printf(_("ok: %lld teams, %lld judges, %lld sheets, %lld audit rows, hash chain intact\n"),
+	out_printf(stdout, _("ok: %lld teams, %lld judges, %lld sheets, %lld audit rows, hash chain intact\n"),
 	       (long long)sum.teams, (long long)sum.judges, (long long)sum.sheets, (long long)sum.audit_rows);
 	return EXIT_OK;
 }

@@ -11,6 +11,7 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/ics.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 static int plan(struct cli *c, long length)
@@ -26,16 +27,16 @@ static int plan(struct cli *c, long length)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	printf(P_("planned %zu coach session of %ld minutes", "planned %zu coach sessions of %ld minutes", p.placed),
+	out_printf(stdout, P_("planned %zu coach session of %ld minutes", "planned %zu coach sessions of %ld minutes", p.placed),
 	       p.placed, length);
-	printf(P_(" for %zu stage to coach", " for %zu stages to coach", p.needed), p.needed);
+	out_printf(stdout, P_(" for %zu stage to coach", " for %zu stages to coach", p.needed), p.needed);
 	if (p.kept)
-		printf(_("; kept %zu that had begun or were booked by hand"), p.kept);
-	printf("\n");
+		out_printf(stdout, _("; kept %zu that had begun or were booked by hand"), p.kept);
+	out_printf(stdout, "\n");
 	if (p.nmisses) {
 		struct table *t = table_new(3, headers);
 
-		printf(P_("%zu stage could not fit:\n", "%zu stages could not fit:\n", p.nmisses), p.nmisses);
+		out_printf(stdout, P_("%zu stage could not fit:\n", "%zu stages could not fit:\n", p.nmisses), p.nmisses);
 		for (size_t i = 0; i < p.nmisses; i++) {
 			const char *cells[3] = {p.misses[i].team, p.misses[i].stage,
 						coaching_reason_text(p.misses[i].reason)};
@@ -55,7 +56,7 @@ static enum status print_json(struct store *st)
 	enum status s = query_first_text(store_query(st, STMT_COACHING_SESSIONS_JSON), &doc);
 
 	if (s == ST_OK)
-		printf("%s\n", doc);
+		out_json(stdout, "%s\n", doc);
 	free(doc);
 	return s;
 }
@@ -83,7 +84,7 @@ static enum status print_ics(struct store *st, const struct coaching_sessions *l
 		free(desc);
 	}
 	text = ics_finish(cal);
-	fputs(text, stdout);
+	out_puts(stdout, text);
 	free(text);
 	free(name);
 	event_clear(&e);
@@ -108,7 +109,7 @@ static enum status print_rows(const struct coaching_sessions *list, enum format 
 	if (f == FORMAT_CSV)
 		table_print_csv(t, stdout);
 	else if (table_rows(t) == 0)
-		printf(_("no coach sessions yet: run 'podium coach plan'\n"));
+		out_printf(stdout, _("no coach sessions yet: run 'podium coach plan'\n"));
 	else
 		table_print(t, stdout, 80);
 	table_free(t);

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "podium/board.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -77,9 +78,9 @@ int cmd_conflict(struct cli *c, int argc, char **argv)
 	if (s == ST_OK) {
 		char *j = text_sanitize(judge_name), *t = text_sanitize(team_name);
 
-		printf(_("conflict recorded: %s will not judge %s\n"), j, t);
+		out_printf(stdout, _("conflict recorded: %s will not judge %s\n"), j, t);
 		if (on_panel(st, judge_id, team_id))
-			printf(_("%s is on the panel of %s: run 'podium assign judges' again\n"), j,
+			out_printf(stdout, _("%s is on the panel of %s: run 'podium assign judges' again\n"), j,
 			       t);
 		free(j);
 		free(t);

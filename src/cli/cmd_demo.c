@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "podium/demo.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 #include "podium/text.h"
 
@@ -53,7 +54,7 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	if (s == ST_EXISTS) {
 		char *msg = text_sanitize(status_message(s)); /* it names the event */
 
-		printf("%s: %s\n", c->db_path, msg);
+		out_printf(stdout, "%s: %s\n", c->db_path, msg);
 		free(msg);
 	} else if (s != ST_OK) {
 		int code = cli_fail(s);
@@ -63,7 +64,7 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 			remove(c->db_path);
 		return code;
 	} else {
-		printf(_("demo event '%s' in %s: %zu teams, %zu judges, %zu coaches, %zu rooms, %zu "
+		out_printf(stdout, _("demo event '%s' in %s: %zu teams, %zu judges, %zu coaches, %zu rooms, %zu "
 		       "sheets submitted"
 		       " and %zu drafts\n"),
 		       DEMO_EVENT_NAME, c->db_path, sum.teams, sum.judges, sum.coaches, sum.rooms,

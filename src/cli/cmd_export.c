@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 /*
@@ -46,7 +47,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		free(doc);
 		return cli_fail(s);
 	}
-	printf("%s\n", doc);
+	out_json(stdout, "%s\n", doc);
 	free(doc);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return cli_fail(status_error(ST_IO, _("cannot write the export to standard output")));

@@ -6,6 +6,7 @@
 #include "format.h"
 #include "podium/history.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/store.h"
 
@@ -56,7 +57,7 @@ static enum status show(struct store *st, const struct history_filter *f, enum f
 
 		s = history_json(st, f, &json);
 		if (s == ST_OK)
-			printf("%s\n", json);
+			out_json(stdout, "%s\n", json);
 		free(json);
 		return s;
 	}

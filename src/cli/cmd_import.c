@@ -8,6 +8,7 @@
 #include "podium/i18n.h"
 #include "podium/import.h"
 #include "podium/rubric.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 typedef enum status (*import_fn)(struct store *st, const char *source, const struct csv_table *t,
@@ -31,22 +32,22 @@ static void say_imported(size_t k, size_t count, const char *source)
 {
 	switch (k) {
 	case 0:
-		printf(P_("imported %zu team from %s\n", "imported %zu teams from %s\n", count), count, source);
+		out_printf(stdout, P_("imported %zu team from %s\n", "imported %zu teams from %s\n", count), count, source);
 		break;
 	case 1:
-		printf(P_("imported %zu judge from %s\n", "imported %zu judges from %s\n", count), count, source);
+		out_printf(stdout, P_("imported %zu judge from %s\n", "imported %zu judges from %s\n", count), count, source);
 		break;
 	case 2:
-		printf(P_("imported %zu coach from %s\n", "imported %zu coaches from %s\n", count), count, source);
+		out_printf(stdout, P_("imported %zu coach from %s\n", "imported %zu coaches from %s\n", count), count, source);
 		break;
 	case 3:
-		printf(P_("imported %zu criterion from %s\n", "imported %zu criteria from %s\n", count), count, source);
+		out_printf(stdout, P_("imported %zu criterion from %s\n", "imported %zu criteria from %s\n", count), count, source);
 		break;
 	case 4:
-		printf(P_("imported %zu room from %s\n", "imported %zu rooms from %s\n", count), count, source);
+		out_printf(stdout, P_("imported %zu room from %s\n", "imported %zu rooms from %s\n", count), count, source);
 		break;
 	default:
-		printf(P_("imported %zu sheet from %s\n", "imported %zu sheets from %s\n", count), count, source);
+		out_printf(stdout, P_("imported %zu sheet from %s\n", "imported %zu sheets from %s\n", count), count, source);
 		break;
 	}
 }

@@ -6,6 +6,7 @@
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 int cmd_init(struct cli *c, int argc, char **argv)
@@ -67,7 +68,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		return code;
 	}
 	clock_format(spec.starts_at, when);
-	printf(_("created the event in %s: starts %s, %d hours, default rubric of 7 criteria\n"),
+	out_printf(stdout, _("created the event in %s: starts %s, %d hours, default rubric of 7 criteria\n"),
 	       c->db_path, when, spec.hours);
 	return EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/ranking.h"
 #include "podium/record.h"
 #include "podium/results.h"
@@ -52,6 +53,7 @@ static void score_cells(const struct rank_row *row, int decimals, char rank[16],
 static void print_csv(const struct ranking *r, int decimals)
 {
 	static const char *const header[] = { "rank", "team", "score", "judges", "tied", "status" };
+	static const bool number[] = { true, false, true, true, false, false };
 
 	csv_write_row(stdout, header, PD_ARRAY_LEN(header));
 	for (size_t i = 0; i < r->count; i++) {
@@ -61,7 +63,7 @@ static void print_csv(const struct ranking *r, int decimals)
 
 		score_cells(row, decimals, rank, score, "");
 		snprintf(judges, sizeof(judges), "%d", row->judges);
-		csv_write_row(stdout, cells, PD_ARRAY_LEN(cells));
+		csv_write_typed_row(stdout, cells, PD_ARRAY_LEN(cells), number);
 	}
 }
 
@@ -114,7 +116,7 @@ static enum status print_json(struct store *st, const struct ranking *r)
 {
 	bool normalized = r->method == RANK_NORMALIZED;
 
-	fputs(r->count ? "[\n" : "[]\n", stdout);
+	out_puts(stdout, r->count ? "[\n" : "[]\n");
 	for (size_t i = 0; i < r->count; i++) {
 		const struct rank_row *row = &r->rows[i];
 		struct query *q = store_query(st, normalized ? STMT_RANKING_ROW_JSON_NORMALIZED
@@ -138,11 +140,11 @@ static enum status print_json(struct store *st, const struct ranking *r)
 		s = query_first_text(q, &json);
 		if (s != ST_OK)
 			return s;
-		printf("  %s%s\n", json, i + 1 < r->count ? "," : "");
+		out_json(stdout, "  %s%s\n", json, i + 1 < r->count ? "," : "");
 		free(json);
 	}
 	if (r->count)
-		fputs("]\n", stdout);
+		out_puts(stdout, "]\n");
 	return ST_OK;
 }
 
@@ -179,20 +181,20 @@ static enum status print_explanation(struct store *st, const char *team_id, enum
 		if (e.row.judges)
 			format_score(score, sizeof(score), e.row.score, e.method == RANK_NORMALIZED ? 3 : 2);
 		if (e.calibration)
-			printf(_("%s is the calibration pitch: its sheets count nowhere.\n"), e.row.team);
+			out_printf(stdout, _("%s is the calibration pitch: its sheets count nowhere.\n"), e.row.team);
 		else if (e.row.status == RANK_RANKED)
-			printf(P_("%s: rank %d, %s score %s from %d judge.\n", "%s: rank %d, %s score %s from %d judges.\n",
+			out_printf(stdout, P_("%s: rank %d, %s score %s from %d judge.\n", "%s: rank %d, %s score %s from %d judges.\n",
 				  e.row.judges),
 			       e.row.team, e.row.rank, method_word(e.method), score, e.row.judges);
 		else if (e.row.status == RANK_PENDING)
-			printf(P_("%s: pending, %s score %s from %d judge, fewer than the policy's minimum.\n",
+			out_printf(stdout, P_("%s: pending, %s score %s from %d judge, fewer than the policy's minimum.\n",
 				  "%s: pending, %s score %s from %d judges, fewer than the policy's minimum.\n",
 				  e.row.judges),
 			       e.row.team, method_word(e.method), score, e.row.judges);
 		else
-			printf(_("%s: no counted sheet yet.\n"), e.row.team);
+			out_printf(stdout, _("%s: no counted sheet yet.\n"), e.row.team);
 		if (e.row.tied)
-			printf("%s\n", _("It shares its rank with another team: the tie-break chain leaves them level."));
+			out_printf(stdout, "%s\n", _("It shares its rank with another team: the tie-break chain leaves them level."));
 		if (e.count)
 			table_print(t, stdout, 80);
 	}

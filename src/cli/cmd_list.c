@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 /*
@@ -109,7 +110,7 @@ static enum status print_json(struct store *st, const struct list_kind *k)
 	enum status s = query_first_text(store_query(st, k->json), &doc);
 
 	if (s == ST_OK)
-		printf("%s\n", doc);
+		out_json(stdout, "%s\n", doc);
 	free(doc);
 	return s;
 }
@@ -130,7 +131,7 @@ static enum status print_rows(struct store *st, const struct list_kind *k, enum 
 	}
 	t = table_new(shown, headers);
 	for (size_t i = 0; i < shown; i++)
-		if (f == FORMAT_TABLE && (k->right & COL(map[i])))
+		if (k->right & COL(map[i]))
 			table_align_right(t, i);
 	while ((s = query_step(q)) == ST_ROW) {
 		char weight[32] = "";
@@ -152,7 +153,7 @@ static enum status print_rows(struct store *st, const struct list_kind *k, enum 
 		if (f == FORMAT_CSV)
 			table_print_csv(t, stdout);
 		else if (table_rows(t) == 0)
-			printf("%s\n", _(k->empty));
+			out_printf(stdout, "%s\n", _(k->empty));
 		else
 			table_print(t, stdout, 80);
 	}

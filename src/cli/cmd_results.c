@@ -9,6 +9,7 @@
 #include "podium/i18n.h"
 #include "podium/ranking.h"
 #include "podium/results.h"
+#include "podium/out.h"
 #include "podium/store.h"
 
 static const char *method_word(enum rank_method m)
@@ -19,19 +20,19 @@ static const char *method_word(enum rank_method m)
 /* What the organizer learns at the lock: what the ceremony will reveal and what is still open. */
 static void print_summary(const struct results_summary *s)
 {
-	printf(_("teams ranked:     %zu\n"), s->ranked);
-	printf(_("teams pending:    %zu (fewer judges than the policy's minimum)\n"), s->pending);
-	printf(_("teams unscored:   %zu (no counted sheet)\n"), s->unscored);
+	out_printf(stdout, _("teams ranked:     %zu\n"), s->ranked);
+	out_printf(stdout, _("teams pending:    %zu (fewer judges than the policy's minimum)\n"), s->pending);
+	out_printf(stdout, _("teams unscored:   %zu (no counted sheet)\n"), s->unscored);
 	for (size_t i = 0; i < s->nties; i++) {
-		printf(_("unresolved tie at rank %d:"), s->ties[i].rank);
+		out_printf(stdout, _("unresolved tie at rank %d:"), s->ties[i].rank);
 		for (size_t j = 0; j < s->ties[i].count; j++)
-			printf("%s %s", j ? "," : "", s->ties[i].teams[j]);
-		putchar('\n');
+			out_printf(stdout, "%s %s", j ? "," : "", s->ties[i].teams[j]);
+		out_puts(stdout, "\n");
 	}
 	if (s->nties)
-		printf("%s\n", _("a tie-break chain ('podium results policy --tie-break ...') can settle them; unlock first"));
+		out_printf(stdout, "%s\n", _("a tie-break chain ('podium results policy --tie-break ...') can settle them; unlock first"));
 	if (s->missing_sheets)
-		printf(P_("%zu sheet of the judges' panels is still missing\n",
+		out_printf(stdout, P_("%zu sheet of the judges' panels is still missing\n",
 			  "%zu sheets of the judges' panels are still missing\n", s->missing_sheets),
 		       s->missing_sheets);
 }
@@ -46,10 +47,10 @@ static int lock_or_unlock(struct store *st, bool lock)
 	if (s != ST_OK)
 		return cli_fail(s);
 	if (!lock) {
-		printf("%s\n", _("results unlocked: judges can edit their sheets again"));
+		out_printf(stdout, "%s\n", _("results unlocked: judges can edit their sheets again"));
 		return EXIT_OK;
 	}
-	printf("%s\n", _("results locked: sheets now change only by a correction (score ... --reason TEXT)"));
+	out_printf(stdout, "%s\n", _("results locked: sheets now change only by a correction (score ... --reason TEXT)"));
 	print_summary(&sum);
 	results_summary_clear(&sum);
 	return EXIT_OK;
@@ -69,12 +70,12 @@ static void print_policy(struct store *st, const struct results_policy *p, enum 
 	} else if (format == FORMAT_JSON) {
 		char *json = results_policy_json(st, p);
 
-		puts(json ? json : "{}");
+		out_printf(stdout, "%s\n", json ? json : "{}");
 		free(json);
 	} else {
-		printf(_("method:     %s\n"), method_word(p->method));
-		printf(_("min judges: %d\n"), p->min_judges);
-		printf(_("tie-break:  %s\n"), chain);
+		out_printf(stdout, _("method:     %s\n"), method_word(p->method));
+		out_printf(stdout, _("min judges: %d\n"), p->min_judges);
+		out_printf(stdout, _("tie-break:  %s\n"), chain);
 	}
 	free(chain);
 }

@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
@@ -71,7 +72,7 @@ static enum status print_rubric(struct store *st, enum format f)
 		return print_table(st, f);
 	s = query_first_text(store_query(st, STMT_LIST_CRITERIA_JSON), &doc);
 	if (s == ST_OK)
-		printf("%s\n", doc);
+		out_json(stdout, "%s\n", doc);
 	free(doc);
 	return s;
 }
@@ -83,13 +84,13 @@ void cli_print_reopened(const struct rubric_effect *e)
 {
 	if (e->count == 0)
 		return;
-	printf(P_("%zu submitted sheet is a draft again, until its judge submits it:\n",
+	out_printf(stdout, P_("%zu submitted sheet is a draft again, until its judge submits it:\n",
 		  "%zu submitted sheets are drafts again, until their judges submit them:\n", e->count),
 	       e->count);
 	for (size_t i = 0; i < e->count; i++) {
 		char *j = text_sanitize(e->sheets[i].judge), *t = text_sanitize(e->sheets[i].team);
 
-		printf("  %s → %s\n", j, t);
+		out_printf(stdout, "  %s → %s\n", j, t);
 		free(j);
 		free(t);
 	}
@@ -137,11 +138,11 @@ static enum status run_change(struct store *st, const struct rubric_args *a)
 	if (!shown)
 		shown = stored_name(st, a->edit.name && strcmp(a->verb, "edit") == 0 ? a->edit.name : a->criterion);
 	if (strcmp(a->verb, "add") == 0)
-		printf(_("added the criterion %s\n"), shown);
+		out_printf(stdout, _("added the criterion %s\n"), shown);
 	else if (strcmp(a->verb, "edit") == 0)
-		printf(_("saved the criterion %s\n"), shown);
+		out_printf(stdout, _("saved the criterion %s\n"), shown);
 	else
-		printf(_("deleted the criterion %s\n"), shown);
+		out_printf(stdout, _("deleted the criterion %s\n"), shown);
 	free(shown);
 	cli_print_reopened(&effect);
 	rubric_effect_clear(&effect);

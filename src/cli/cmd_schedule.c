@@ -9,6 +9,7 @@
 #include "podium/i18n.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/schedule.h"
 #include "podium/store.h"
@@ -32,7 +33,7 @@ static void print_warnings(struct store *st)
 	if (timeline_load(st, &t) == ST_OK) {
 		n = schedule_warnings(&s, &t, &lines);
 		for (size_t i = 0; i < n; i++)
-			printf(_("warning: %s\n"), lines[i]);
+			out_printf(stdout, _("warning: %s\n"), lines[i]);
 		schedule_free_lines(lines, n);
 		timeline_clear(&t);
 	}
@@ -120,11 +121,11 @@ static int generate(struct cli *c, int argc, char **argv)
 	} else {
 		clock_format(res.start, from);
 		clock_format(res.end, to);
-		printf(P_("scheduled %zu pitch", "scheduled %zu pitches", res.slots), res.slots);
-		printf(P_(" in %zu room", " in %zu rooms", res.rooms), res.rooms);
-		printf(_(" from %s to %s\n"), from, to);
+		out_printf(stdout, P_("scheduled %zu pitch", "scheduled %zu pitches", res.slots), res.slots);
+		out_printf(stdout, P_(" in %zu room", " in %zu rooms", res.rooms), res.rooms);
+		out_printf(stdout, _(" from %s to %s\n"), from, to);
 		if (res.kept)
-			printf(P_("kept %zu pitch already started or over\n", "kept %zu pitches already started or over\n",
+			out_printf(stdout, P_("kept %zu pitch already started or over\n", "kept %zu pitches already started or over\n",
 				  res.kept),
 			       res.kept);
 		print_warnings(st);
@@ -170,7 +171,7 @@ static void late_cell(const struct slot *sl, char *out, size_t n)
 
 static enum status print_json(struct store *st, const struct schedule *s, const size_t *order)
 {
-	fputs(s->count ? "[\n" : "[]\n", stdout);
+	out_puts(stdout, s->count ? "[\n" : "[]\n");
 	for (size_t k = 0; k < s->count; k++) {
 		const struct slot *sl = &s->slots[order[k]];
 		struct query *q = store_query(st, STMT_SCHEDULE_ROW_JSON);
@@ -193,11 +194,11 @@ static enum status print_json(struct store *st, const struct schedule *s, const 
 		rc = query_first_text(q, &json);
 		if (rc != ST_OK)
 			return rc;
-		printf(_("  %s%s\n"), json, k + 1 < s->count ? "," : "");
+		out_json(stdout, "  %s%s\n", json, k + 1 < s->count ? "," : "");
 		free(json);
 	}
 	if (s->count)
-		fputs("]\n", stdout);
+		out_puts(stdout, "]\n");
 	return ST_OK;
 }
 
@@ -229,7 +230,7 @@ static void print_rows(const struct schedule *s, const size_t *order, enum forma
 	if (f == FORMAT_CSV)
 		table_print_csv(t, stdout);
 	else if (s->count == 0)
-		printf(_("no pitches scheduled yet: run 'podium schedule generate'\n"));
+		out_printf(stdout, _("no pitches scheduled yet: run 'podium schedule generate'\n"));
 	else
 		table_print(t, stdout, 80);
 	table_free(t);
@@ -245,7 +246,7 @@ static enum status print_ics(struct store *st, const struct schedule *s, const c
 		return rc;
 	name = room ? pd_asprintf("%s — %s", e.name, room) : pd_asprintf(_("%s — pitches"), e.name);
 	text = schedule_ics(s, name);
-	fputs(text, stdout);
+	out_puts(stdout, text);
 	free(text);
 	free(name);
 	event_clear(&e);
@@ -332,7 +333,7 @@ static void print_place(struct store *st, const char *team)
 		if (strcmp(sl->team_id, id) != 0)
 			continue;
 		clock_format(sl->starts_at, at);
-		printf(_("%s: %s, position %d, at %s\n"), sl->team, s.rooms[sl->room].name, sl->position, at);
+		out_printf(stdout, _("%s: %s, position %d, at %s\n"), sl->team, s.rooms[sl->room].name, sl->position, at);
 	}
 	schedule_clear(&s);
 }

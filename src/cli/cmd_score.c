@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "podium/actor.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/rubric.h"
 #include "podium/sheet.h"
@@ -106,12 +107,12 @@ static enum status print_sheet(struct store *st, const struct score_args *a)
 
 		for (size_t i = 0; i < sh.nvalues; i++)
 			scored += sh.scored[i];
-		printf("%s → %s: %s", j, t, sh.state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
+		out_printf(stdout, "%s → %s: %s", j, t, sh.state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
 		if (!(sh.state == SHEET_SUBMITTED && sh.complete))
-			printf(_(", %zu of %zu criteria scored"), scored, sh.nvalues);
+			out_printf(stdout, _(", %zu of %zu criteria scored"), scored, sh.nvalues);
 		if (sh.complete)
-			printf(_(", total %.2f"), sh.total);
-		putchar('\n');
+			out_printf(stdout, _(", total %.2f"), sh.total);
+		out_puts(stdout, "\n");
 		free(j);
 		free(t);
 		sheet_clear(&sh);

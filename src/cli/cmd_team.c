@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/results.h"
 #include "podium/store.h"
@@ -40,7 +41,7 @@ int cmd_team(struct cli *c, int argc, char **argv)
 	{
 		char *shown = text_sanitize(name);
 
-		printf(on ? _("%s is the calibration pitch: judges score it first; it counts on no board\n")
+		out_printf(stdout, on ? _("%s is the calibration pitch: judges score it first; it counts on no board\n")
 			  : _("%s is an ordinary team again: its sheets count\n"), shown);
 		free(shown);
 	}

@@ -8,6 +8,7 @@
 #include "format.h"
 #include "podium/i18n.h"
 #include "podium/clock.h"
+#include "podium/out.h"
 #include "podium/store.h"
 #include "podium/timeline.h"
 
@@ -30,7 +31,7 @@ static void print_rows(const struct timeline *t, enum format f)
 	if (f == FORMAT_CSV)
 		table_print_csv(tb, stdout);
 	else if (t->count == 0)
-		printf(_("no timeline yet\n"));
+		out_printf(stdout, _("no timeline yet\n"));
 	else
 		table_print(tb, stdout, 80);
 	table_free(tb);
@@ -112,7 +113,7 @@ static int change_phase(struct cli *c, struct phase_change *pc)
 		free(pc->done);
 		return cli_fail(s);
 	}
-	printf("%s\n", pc->done);
+	out_printf(stdout, "%s\n", pc->done);
 	free(pc->done);
 	return EXIT_OK;
 }
@@ -130,7 +131,7 @@ static int show_timeline(struct cli *c, enum format f)
 
 		s = timeline_json(st, &doc);
 		if (s == ST_OK)
-			printf("%s\n", doc);
+			out_json(stdout, "%s\n", doc);
 		free(doc);
 	} else {
 		s = timeline_load(st, &t);

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "podium/i18n.h"
 #include "podium/clock.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/schedule.h"
 #include "podium/store.h"
@@ -62,9 +63,9 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 		char *line = schedule_room_text(&s, 0);
 
 		if (action == TIMER_CATCHUP)
-			printf(_("%s: %lld min of changeover given back\n"), s.rooms[0].name,
+			out_printf(stdout, _("%s: %lld min of changeover given back\n"), s.rooms[0].name,
 			       (long long)(s.rooms[0].changeover_cut_s + 30) / 60);
-		printf("%s\n", line);
+		out_printf(stdout, "%s\n", line);
 		free(line);
 		schedule_clear(&s);
 	}

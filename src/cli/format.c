@@ -1,19 +1,20 @@
 #include "config.h"
 #include "format.h"
 
-#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "podium/common.h"
+#include "podium/csv.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "podium/text.h"
 
 struct table {
 	size_t ncols, nrows, cap;
 	char **headers;
 	char **cells;		/* nrows * ncols */
-	bool *right;
+	bool *right;		/* a column of numbers: right-aligned, and written as is in CSV */
 };
 
 struct table *table_new(size_t ncols, const char *const *headers)
@@ -100,7 +101,7 @@ static void print_row(const struct table *t, FILE *out, char *const *cells, cons
 	len = strlen(line);
 	while (len > 0 && line[len - 1] == ' ')
 		line[--len] = '\0';
-	fprintf(out, "%s\n", line);
+	out_printf(out, "%s\n", line);
 	free(line);
 }
 
@@ -132,30 +133,23 @@ void table_print(const struct table *t, FILE *out, int width)
 	free(w);
 }
 
-void csv_write_field(FILE *out, const char *field)
+void csv_write_typed_row(FILE *out, const char *const *fields, size_t n, const bool *number)
 {
-	const char *s = field ? field : "";
+	char *row = csv_format_row(fields, n, number);
 
-	/* libcsv quotes every field it writes: use it only for the fields that need quotes */
-	if (strpbrk(s, ",\"\r\n") || (s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ')))
-		csv_fwrite(out, s, strlen(s));
-	else
-		fputs(s, out);
+	out_puts(out, row);
+	free(row);
 }
 
 void csv_write_row(FILE *out, const char *const *fields, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fputc(',', out);
-		csv_write_field(out, fields[i]);
-	}
-	fputc('\n', out);
+	csv_write_typed_row(out, fields, n, NULL);
 }
 
 void table_print_csv(const struct table *t, FILE *out)
 {
 	csv_write_row(out, (const char *const *)t->headers, t->ncols);
 	for (size_t r = 0; r < t->nrows; r++)
-		csv_write_row(out, (const char *const *)(t->cells + r * t->ncols), t->ncols);
+		csv_write_typed_row(out, (const char *const *)(t->cells + r * t->ncols), t->ncols,
+				    t->right);
 }

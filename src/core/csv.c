@@ -59,6 +59,13 @@ static void crlf_to_lf(char *s)
 	*out = '\0';
 }
 
+/* Undo the "'" that keeps a spreadsheet from running a cell: "'=1+1" reads as "=1+1". */
+static void unprotect(char *cell)
+{
+	if (cell[0] == '\'' && csv_formula_like(cell + 1))
+		memmove(cell, cell + 1, strlen(cell));
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
@@ -85,6 +92,7 @@ static void on_field(void *data, size_t len, void *ctx)
 	r->fields[r->nfields++] = text_trim(s);
 	if (memchr(s, '\r', len))
 		crlf_to_lf(r->fields[r->nfields - 1]);
+	unprotect(r->fields[r->nfields - 1]);
 }
 
 static enum status take_header(struct reader *r)
@@ -335,4 +343,53 @@ void csv_table_clear(struct csv_table *t)
 	free(t->cells);
 	free(t->lines);
 	memset(t, 0, sizeof(*t));
+}
+
+bool csv_formula_like(const char *cell)
+{
+	return cell[0] && strchr("=+-@\t\r", cell[0]) != NULL;
+}
+
+static bool needs_quotes(const char *s)
+{
+	size_t n = strlen(s);
+
+	return strpbrk(s, ",\"\r\n") || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+}
+
+char *csv_format_cell(const char *cell, bool text)
+{
+	char *s = text && csv_formula_like(cell) ? pd_asprintf("'%s", cell) : pd_strdup(cell);
+	size_t n = strlen(s), size;
+	char *quoted;
+
+	/* libcsv quotes every cell it writes: use it only for the cells that need quotes */
+	if (!needs_quotes(s))
+		return s;
+	size = csv_write(NULL, 0, s, n);
+	quoted = pd_malloc(size + 1);
+	csv_write(quoted, size, s, n);
+	quoted[size] = '\0';
+	free(s);
+	return quoted;
+}
+
+char *csv_format_row(const char *const *cells, size_t n, const bool *number)
+{
+	char *row = pd_strdup("");
+
+	for (size_t i = 0; i < n; i++) {
+		char *cell = csv_format_cell(cells[i] ? cells[i] : "", !(number && number[i]));
+		char *next = pd_asprintf("%s%s%s", row, i ? "," : "", cell);
+
+		free(cell);
+		free(row);
+		row = next;
+	}
+	{
+		char *line = pd_asprintf("%s\n", row);
+
+		free(row);
+		return line;
+	}
 }

@@ -156,17 +156,14 @@ static uint32_t next_random(uint32_t *state)
 	return (*state >> 16) & 0x7fff;
 }
 
-/* One RFC 4180 field, always quoted (quotes doubled), so any text is safe. */
+/* One CSV field through the one CSV writer, then the separator or the line end. */
 static void put_field(FILE *f, const char *s, bool last)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	char *cell = csv_format_cell(s, true);
+
+	fputs(cell, f);
 	fputc(last ? '\n' : ',', f);
+	free(cell);
 }
 
 typedef void (*demo_csv_fn)(FILE *f, void *ctx);

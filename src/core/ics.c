@@ -9,6 +9,7 @@
 
 #include "podium/clock.h"
 #include "podium/common.h"
+#include "podium/text.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "0"
@@ -94,13 +95,27 @@ static void put_line(struct ics *c, const char *line)
 }
 
 /*
- * A TEXT value: backslash, ';' and ',' escaped, each line break as "\n";
- * invalid UTF-8 and other control characters become U+FFFD.
+ * text with invalid UTF-8, controls, bidi and other format characters as
+ * U+FFFD (RFC 5545 has no escape for them); a lone CR counts as a line break.
  */
+static char *clean_text(const char *text)
+{
+	char *breaks = pd_strdup(text ? text : ""), *clean;
+
+	for (char *p = breaks; *p; p++)
+		if (p[0] == '\r' && p[1] != '\n')
+			*p = '\n';
+	clean = text_sanitize_lines(breaks);
+	free(breaks);
+	return clean;
+}
+
+/* A TEXT value, cleaned: backslash, ';' and ',' escaped, each line break as "\n". */
 static char *escape(const char *text)
 {
-	const unsigned char *s = (const unsigned char *)(text ? text : "");
-	size_t n = strlen((const char *)s), len = 0;
+	char *clean = clean_text(text);
+	const unsigned char *s = (const unsigned char *)clean;
+	size_t n = strlen(clean), len = 0;
 	char *out = pd_malloc(n * 3 + 1);
 
 	while (n > 0) {
@@ -129,6 +144,7 @@ static char *escape(const char *text)
 		n -= k;
 	}
 	out[len] = '\0';
+	free(clean);
 	return out;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "podium/csv.h"
+#include "podium/names.h"
 #include "podium/people.h"
 #include "podium/record.h"
 #include "podium/rubric.h"
@@ -332,6 +333,8 @@ static enum status import_txn(struct store *st, void *ctx)
 	enum status s = ST_OK;
 
 	run->count = 0;
+	/* each attempt of the transaction checks look-alikes afresh, against the file and the event */
+	name_batch_begin(st);
 	for (size_t r = 0; s == ST_OK && r < t->nrows; r++) {
 		const char *name = cell(run, r, COL_NAME);
 		char *key = text_key(name);
@@ -362,6 +365,7 @@ static enum status import_txn(struct store *st, void *ctx)
 		if (s == ST_OK)
 			s = rubric_guard_finish(st, run->effect);
 	}
+	name_batch_end();
 	seen_clear(&run->names);
 	seen_clear(&run->users);
 	return s;

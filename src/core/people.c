@@ -10,6 +10,7 @@
 #include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/names.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -51,8 +52,9 @@ static void named_clear(struct named *n)
 }
 
 /*
- * Check name for a record of kind: non-empty UTF-8, and no other record of the
- * kind (other than self_id, when updating) holds its key.
+ * Check name for a record of kind: non-empty UTF-8 that shows what it is
+ * (name_check_text()), no other record of the kind (other than self_id, when
+ * updating) holds its key, and none has a name that looks like it.
  */
 static enum status named_prepare(struct store *st, enum record_kind kind, const char *name,
 				 const char *self_id, struct named *out)
@@ -71,6 +73,11 @@ static enum status named_prepare(struct store *st, enum record_kind kind, const 
 		named_clear(out);
 		return status_error(ST_INVALID, _("a %s needs a name"), record_kind_name(kind));
 	}
+	s = name_check_text(name_what(kind), out->name);
+	if (s != ST_OK) {
+		named_clear(out);
+		return s;
+	}
 	q = store_query(st, kinds[kind].by_key);
 	query_bind_text(q, "$key", out->key);
 	s = query_step(q);
@@ -85,7 +92,7 @@ static enum status named_prepare(struct store *st, enum record_kind kind, const 
 				 record_kind_name(kind), shown);
 		free(shown);
 	} else if (s == ST_DONE) {
-		s = ST_OK;
+		s = name_check_lookalike(st, kind, out->name, self_id);
 	}
 	if (s != ST_OK)
 		named_clear(out);
@@ -240,6 +247,8 @@ enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN 
 		s = status_error(ST_INVALID, _("a track needs a name"));
 		goto out;
 	}
+	if ((s = name_check_text(name_what(KIND_TRACK), trimmed)) != ST_OK)
+		goto out;
 	q = store_query(st, STMT_TRACK_BY_KEY);
 	query_bind_text(q, "$key", key);
 	s = query_step(q);
@@ -250,6 +259,8 @@ enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN 
 		goto out;
 	}
 	if (s != ST_DONE)
+		goto out;
+	if ((s = name_check_lookalike(st, KIND_TRACK, trimmed, NULL)) != ST_OK)
 		goto out;
 	id_new(id);
 	q = store_query(st, STMT_TRACK_INSERT);
@@ -272,6 +283,15 @@ enum status track_delete(struct store *st, const char *id)
 
 /* ---- teams ---- */
 
+static enum status check_member(const char *name)
+{
+	char *trimmed = text_trim(name);
+	enum status s = name_check_text(_("member name"), trimmed);
+
+	free(trimmed);
+	return s;
+}
+
 static enum status check_team(const struct team_spec *spec)
 {
 	enum status s = check_utf8("project", spec->project);
@@ -280,8 +300,11 @@ static enum status check_team(const struct team_spec *spec)
 		s = check_utf8("table", spec->table);
 	if (s == ST_OK)
 		s = check_utf8("description", spec->description);
-	for (size_t i = 0; s == ST_OK && i < spec->nmembers; i++)
+	for (size_t i = 0; s == ST_OK && i < spec->nmembers; i++) {
 		s = check_utf8("name of a member", spec->members[i]);
+		if (s == ST_OK && spec->members[i])
+			s = check_member(spec->members[i]);
+	}
 	return s;
 }
 

@@ -11,6 +11,7 @@
 #include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/event.h"
+#include "podium/names.h"
 #include "podium/record.h"
 #include "podium/sheet.h"
 #include "podium/store.h"
@@ -91,6 +92,15 @@ int rubric_find(const struct rubric *r, const char *name_or_id)
 /* Scales stay small so the arithmetic of the ranking stays exact. */
 #define SCALE_LIMIT 1000000
 
+static enum status check_name(const char *name)
+{
+	char *trimmed = text_trim(name);
+	enum status s = name_check_text(name_what(KIND_CRITERION), trimmed);
+
+	free(trimmed);
+	return s;
+}
+
 enum status rubric_check_spec(const struct criterion_spec *spec)
 {
 	char *key = spec->name ? text_key(spec->name) : NULL;
@@ -99,6 +109,8 @@ enum status rubric_check_spec(const struct criterion_spec *spec)
 	free(key);
 	if (empty)
 		return status_error(ST_INVALID, _("a criterion needs a name"));
+	if (check_name(spec->name) != ST_OK)
+		return ST_INVALID;
 	if (!isfinite(spec->weight) || spec->weight <= 0 || spec->weight > 1000)
 		return status_error(ST_INVALID, _("criterion '%s': the weight must be a number above 0 (at most 1000)"),
 				    spec->name);
@@ -126,8 +138,13 @@ enum status rubric_add(struct store *st, const struct criterion_spec *spec)
 	position = query_int(q, 0);
 	query_reset(q);
 
-	id_new(id);
 	name = text_trim(spec->name);
+	s = name_check_lookalike(st, KIND_CRITERION, name, NULL);
+	if (s != ST_OK) {
+		free(name);
+		return s;
+	}
+	id_new(id);
 	key = text_key(name);
 	q = store_query(st, STMT_CRITERION_INSERT);
 	query_bind_text(q, "$id", id);

@@ -3,10 +3,12 @@
 #include "podium/text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <uninorm.h>
+#include <unictype.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -81,11 +83,10 @@ char *text_key(const char *s)
 	return key;
 }
 
-static bool is_unsafe(ucs4_t c)
+bool text_char_unsafe(uint32_t c)
 {
-	return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x200E || c == 0x200F || c == 0x061C;
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || uc_is_general_category(c, UC_CATEGORY_Cf) ||
+	       c == 0x2028 || c == 0x2029;
 }
 
 struct buf {
@@ -113,7 +114,13 @@ static void buf_put_char(struct buf *b, ucs4_t c)
 		buf_put(b, (const char *)tmp, (size_t)n);
 }
 
-char *text_sanitize(const char *s)
+/* Kept by text_sanitize_lines(): a newline, a tab, and the CR of a CRLF. */
+static bool kept_in_lines(const char *s, size_t i, size_t n)
+{
+	return s[i] == '\n' || s[i] == '\t' || (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n');
+}
+
+static char *sanitize(const char *s, bool lines)
 {
 	struct buf b = { 0 };
 	size_t n = strlen(s);
@@ -124,15 +131,87 @@ char *text_sanitize(const char *s)
 		int len = decode(s + i, n - i, &c);
 
 		/* u8_mbtouc() decodes an invalid sequence as U+FFFD: never copy its bytes */
-		if (c == '\t' || c == '\n' || c == '\r')
+		if (lines && kept_in_lines(s, i, n))
+			buf_put(&b, s + i, 1);
+		else if (c == '\t' || c == '\n' || c == '\r')
 			buf_put(&b, " ", 1);
-		else if (c == REPLACEMENT || is_unsafe(c))
+		else if (c == REPLACEMENT || text_char_unsafe(c))
 			buf_put_char(&b, REPLACEMENT);
 		else
 			buf_put(&b, s + i, (size_t)len);
 		i += (size_t)len;
 	}
 	return b.s;
+}
+
+char *text_sanitize(const char *s)
+{
+	return sanitize(s, false);
+}
+
+char *text_sanitize_lines(const char *s)
+{
+	return sanitize(s, true);
+}
+
+static void buf_put_escape(struct buf *b, ucs4_t c)
+{
+	char tmp[16];
+
+	if (c > 0xFFFF) {
+		c -= 0x10000;
+		snprintf(tmp, sizeof(tmp), "\\u%04x\\u%04x", 0xD800 + (unsigned)(c >> 10),
+			 0xDC00 + (unsigned)(c & 0x3FF));
+	} else {
+		snprintf(tmp, sizeof(tmp), "\\u%04x", (unsigned)c);
+	}
+	buf_put(b, tmp, strlen(tmp));
+}
+
+char *text_json_escape_controls(const char *json)
+{
+	struct buf b = { 0 };
+	size_t n = strlen(json);
+
+	buf_put(&b, "", 0);
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = decode(json + i, n - i, &c);
+
+		/* ASCII controls are JSON's own white space, or already escaped by SQLite */
+		if ((unsigned char)json[i] < 0x7F)
+			buf_put(&b, json + i, 1);
+		else if (c == REPLACEMENT || text_char_unsafe(c))
+			buf_put_escape(&b, c);
+		else
+			buf_put(&b, json + i, (size_t)len);
+		i += (size_t)len;
+	}
+	return b.s;
+}
+
+static bool is_variation_selector(ucs4_t c)
+{
+	return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+}
+
+uint32_t text_invisible_char(const char *s)
+{
+	size_t n = strlen(s);
+	ucs4_t prev = ' ';
+
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+
+		i += (size_t)decode(s + i, n - i, &c);
+		if (text_char_unsafe(c))
+			return c;
+		/* a variation selector varies the character before it: alone, it only hides */
+		if (is_variation_selector(c) && (is_space(prev) || is_variation_selector(prev)))
+			return c;
+		prev = c;
+	}
+	return 0;
 }
 
 static int char_width(ucs4_t c)

@@ -8,6 +8,7 @@
 
 #include "podium/audit.h"
 #include "podium/i18n.h"
+#include "podium/names.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -273,10 +274,13 @@ static enum status check_phase(const struct phase_spec *spec)
 {
 	char *name = spec->name ? text_trim(spec->name) : NULL;
 	bool empty = !name || !name[0] || !text_valid_utf8(name, strlen(name));
+	enum status s = empty ? ST_OK : name_check_text(_("phase name"), name);
 
 	free(name);
 	if (empty)
 		return status_error(ST_INVALID, _("a phase needs a name in UTF-8"));
+	if (s != ST_OK)
+		return s;
 	if (spec->ends_at < spec->starts_at)
 		return status_error(ST_INVALID, _("a phase cannot end before it starts"));
 	return ST_OK;

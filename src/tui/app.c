@@ -17,6 +17,7 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/journal.h"
+#include "podium/out.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -831,14 +832,14 @@ static void save_or_keep(struct app *a, int ms)
 	}
 	end_curses();
 	if (kept) {
-		fputs("podium: ", stderr);
-		fprintf(stderr, P_("%zu change could not be saved yet; it is kept and saved at the next start\n",
+		out_puts(stderr, "podium: ");
+		out_printf(stderr, P_("%zu change could not be saved yet; it is kept and saved at the next start\n",
 				   "%zu changes could not be saved yet; they are kept and saved at the next start\n", kept),
 			kept);
 	}
 	if (lost) {
-		fputs("podium: ", stderr);
-		fprintf(stderr, P_("%zu change was lost: the event file stayed busy\n",
+		out_puts(stderr, "podium: ");
+		out_printf(stderr, P_("%zu change was lost: the event file stayed busy\n",
 				   "%zu changes were lost: the event file stayed busy\n", lost), lost);
 	}
 	while (a->pending)
@@ -850,7 +851,7 @@ int tui_run(struct app *a);
 int tui_run(struct app *a)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "podium: %s\n", _("the console needs a terminal; use the commands (podium --help) from scripts"));
+		out_printf(stderr, "podium: %s\n", _("the console needs a terminal; use the commands (podium --help) from scripts"));
 		return 1;
 	}
 	store_set_retry_ms(a->st, 200);

@@ -14,6 +14,7 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/journal.h"
+#include "podium/out.h"
 #include "podium/people.h"
 #include "podium/record.h"
 #include "podium/store.h"
@@ -30,9 +31,9 @@ void *screen_judge_for(const char *judge_id, const char *name);
 
 static int usage(const char *fmt, const char *arg)
 {
-	fputs("podium: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "; %s\n", _("see 'podium help tui'"));
+	out_puts(stderr, "podium: ");
+	out_printf(stderr, fmt, arg);
+	out_printf(stderr, "; %s\n", _("see 'podium help tui'"));
 	return 2;
 }
 
@@ -61,11 +62,11 @@ static char *read_pin(const char *name)
 		quiet.c_lflag &= (tcflag_t)~ECHO;
 		echo_off = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
 	}
-	fprintf(stderr, _("PIN for %s: "), name);
+	out_printf(stderr, _("PIN for %s: "), name);
 	n = getline(&line, &cap, stdin);
 	if (echo_off)
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-	fputs("\n", stderr);
+	out_puts(stderr, "\n");
 	if (n < 0) {
 		free(line);
 		return NULL;
@@ -88,7 +89,7 @@ static int become_judge(struct app *a, const char *id, const char *name, bool ha
 			sodium_memzero(pin, strlen(pin));
 		free(pin);
 		if (s != ST_OK || !ok) {
-			fprintf(stderr, "podium: %s\n", _("wrong PIN"));
+			out_printf(stderr, "podium: %s\n", _("wrong PIN"));
 			return 1;
 		}
 	}
@@ -109,7 +110,7 @@ static int judge_as(struct app *a, const char *as)
 	int rc;
 
 	if (s != ST_OK) {
-		fprintf(stderr, "podium: %s\n", status_message(s));
+		out_printf(stderr, "podium: %s\n", status_message(s));
 		return 1;
 	}
 	if (board_judges(a->st, &judges) == ST_OK) {
@@ -233,12 +234,12 @@ int tui_main(const char *db_path, int argc, char **argv)
 
 	s = store_open(db_path, &a.st);
 	if (s != ST_OK) {
-		fprintf(stderr, "podium: %s\n", status_message(s));
+		out_printf(stderr, "podium: %s\n", status_message(s));
 		return 1;
 	}
 	s = event_get(a.st, &e);
 	if (s != ST_OK) {
-		fprintf(stderr, "podium: %s\n", status_message(s));
+		out_printf(stderr, "podium: %s\n", status_message(s));
 		store_close(a.st);
 		return 1;
 	}

@@ -7,6 +7,7 @@
 
 #include "podium/common.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 #include "tui/tui.h"
 
 #ifndef PODIUM_DATADIR
@@ -23,7 +24,7 @@ static void warn(void *ctx, const char *file, int line, const char *msg)
 	char *text;
 
 	(void)ctx;
-	fprintf(stderr, "podium: %s:%d: %s\n", file, line, msg);
+	out_printf(stderr, "podium: %s:%d: %s\n", file, line, msg);
 	/* the status line is narrow: the file's name says enough there */
 	text = pd_asprintf("%s:%d: %s", base ? base + 1 : file, line, msg);
 	if (!theme_warning)
@@ -153,7 +154,7 @@ void theme_load(const char *name)
 			char *msg = pd_asprintf(_("no theme '%s' (themes: default, light, high-contrast, mono, projector); using the default"),
 						name);
 
-			fprintf(stderr, "podium: %s\n", msg);
+			out_printf(stderr, "podium: %s\n", msg);
 			if (!theme_warning)
 				theme_warning = msg;
 			else

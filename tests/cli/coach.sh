@@ -43,7 +43,7 @@ podium: there are no teams to coach yet: import them with 'podium import teams F
 END
 esc=$(printf '\033')
 printf 'name\nLes Écureuils\n数据队\n"Rocket 🚀 Crew, Inc"\n"Evil%s[2J"\n' "$esc" >teams.csv
-podium import teams teams.csv >/dev/null || exit 99
+import_legacy teams teams.csv >/dev/null || exit 99
 run podium coach plan
 expect_rc 1
 expect_err <<'END'
@@ -132,12 +132,12 @@ expect_out <<END
 start,end,coach,team,stage
 2026-12-04 20:00,2026-12-04 20:20,Pierre Lambert,Les Écureuils,Technique
 2026-12-04 20:20,2026-12-04 20:40,Pierre Lambert,数据队,Technique
-2026-12-04 20:40,2026-12-04 21:00,Pierre Lambert,Evil$esc[2J,Technique
+2026-12-04 20:40,2026-12-04 21:00,Pierre Lambert,Evil�[2J,Technique
 2026-12-05 09:00,2026-12-05 09:20,Nadia Belkacem,数据队,Idea
-2026-12-05 09:20,2026-12-05 09:40,Nadia Belkacem,Evil$esc[2J,Idea
+2026-12-05 09:20,2026-12-05 09:40,Nadia Belkacem,Evil�[2J,Idea
 2026-12-05 09:40,2026-12-05 10:00,Nadia Belkacem,Les Écureuils,Engagement
 2026-12-05 14:00,2026-12-05 14:20,Nadia Belkacem,"Rocket 🚀 Crew, Inc",Idea
-2026-12-05 14:20,2026-12-05 14:40,Nadia Belkacem,Evil$esc[2J,Engagement
+2026-12-05 14:20,2026-12-05 14:40,Nadia Belkacem,Evil�[2J,Engagement
 2026-12-05 14:40,2026-12-05 15:00,Nadia Belkacem,"Rocket 🚀 Crew, Inc",Engagement
 END
 run podium coach sessions --format json

@@ -44,7 +44,8 @@ expect_json '$.audit[0].after.name' 'Hack "quoted"'
 printf 'name,project,tracks,members\n"Castors, Lyon",Répar,Environment;Education,Paul;Zoé\n\033[31mRed,Evil\033]0;x\a,Inclusion,\n未来チーム 🌱,Mirai,,\n' >teams.csv
 printf 'name,unix_user,pin\nChloé Martin,chloe,1234\n' >judges.csv
 printf 'judge,team,Idea,Engagement,Technique,Marketing,Design,Viability,Pitch,comment\nChloé Martin,"castors, lyon",5,4,3,2,1,5,4,"Très ""bien"", vraiment"\n' >sheets.csv
-for kind in teams judges sheets; do
+import_legacy teams teams.csv >/dev/null || { echo "cannot import teams"; exit 99; }
+for kind in judges sheets; do
 	podium import $kind $kind.csv >/dev/null || { echo "cannot import $kind"; exit 99; }
 done
 run podium export --format json

@@ -16,7 +16,7 @@ printf 'name\nÉmile Roux\nChloé Martin\n' >judges.csv
 printf 'name\nLes Castors\n"Evil \033[31mred"\n' >teams.csv
 run podium import judges judges.csv
 expect_rc 0
-run podium import teams teams.csv
+run import_legacy teams teams.csv
 expect_rc 0
 run podium score --judge "émile roux" --team "les castors" Idea=4 Engagement=3 Technique=5 Marketing=2 \
 	Design=4 Viability=3 Pitch=5 --submit

@@ -43,7 +43,7 @@ printf '数据队,开放数据,education,李雷;韩梅梅,A2,,\r\n' >>teams.csv
 printf 'فريق الأمل,مشروع,Inclusion,,A3,"Say ""hello""",\r\n' >>teams.csv
 printf '"Rocket 🚀 Crew",Launch,,,,,\r\n' >>teams.csv
 printf '"Evil%s[2J%s]0;pwned\007",Owned,,,,,\r\n' "$esc" "$esc" >>teams.csv
-run podium import teams teams.csv
+run import_legacy teams teams.csv
 expect_rc 0
 expect_err_empty
 expect_out <<'END'

@@ -66,7 +66,7 @@ before=$(snapshot)
 run podium leaderboard --format csv
 expect_rc 0
 expect_err_empty
-printf 'rank,team,score,judges,tied,status\n1,Alpha,80.00,3,,ranked\n2,数据队,75.00,2,,ranked\n3,"Gamma, Inc.",70.00,2,yes,ranked\n3,Équipe Zéro,70.00,2,yes,ranked\n5,Esc\033[31mRed,60.00,1,,ranked\n6,Rocket 🚀,50.00,2,,ranked\n7,"Quote ""Q""",40.00,1,,ranked\n,Drafty,,0,,unscored\n,Halfway,,0,,unscored\n,Nobody,,0,,unscored\n' >expected
+printf 'rank,team,score,judges,tied,status\n1,Alpha,80.00,3,,ranked\n2,数据队,75.00,2,,ranked\n3,"Gamma, Inc.",70.00,2,yes,ranked\n3,Équipe Zéro,70.00,2,yes,ranked\n5,Esc\357\277\275[31mRed,60.00,1,,ranked\n6,Rocket 🚀,50.00,2,,ranked\n7,"Quote ""Q""",40.00,1,,ranked\n,Drafty,,0,,unscored\n,Halfway,,0,,unscored\n,Nobody,,0,,unscored\n' >expected
 checks=$((checks + 1))
 cmp -s expected "$TESTDIR/out" || { fail "raw csv differs"; diff -u expected "$TESTDIR/out" | cat -v; }
 
@@ -135,7 +135,7 @@ END
 
 run podium leaderboard --method normalized --format csv
 expect_rc 0
-printf 'rank,team,score,judges,tied,status\n1,Alpha,0.784,3,,ranked\n2,数据队,0.408,2,,ranked\n3,"Gamma, Inc.",0.347,2,,ranked\n4,Équipe Zéro,0.217,2,,ranked\n5,Esc\033[31mRed,-0.325,1,,ranked\n6,Rocket 🚀,-1.014,2,,ranked\n7,"Quote ""Q""",-1.607,1,,ranked\n,Drafty,,0,,unscored\n,Halfway,,0,,unscored\n,Nobody,,0,,unscored\n' >expected
+printf 'rank,team,score,judges,tied,status\n1,Alpha,0.784,3,,ranked\n2,数据队,0.408,2,,ranked\n3,"Gamma, Inc.",0.347,2,,ranked\n4,Équipe Zéro,0.217,2,,ranked\n5,Esc\357\277\275[31mRed,-0.325,1,,ranked\n6,Rocket 🚀,-1.014,2,,ranked\n7,"Quote ""Q""",-1.607,1,,ranked\n,Drafty,,0,,unscored\n,Halfway,,0,,unscored\n,Nobody,,0,,unscored\n' >expected
 checks=$((checks + 1))
 cmp -s expected "$TESTDIR/out" || { fail "normalized csv differs"; diff -u expected "$TESTDIR/out" | cat -v; }
 

@@ -43,7 +43,7 @@ printf 'name,email,tracks,unix_user,pin\nChloé Martin,chloe@example.org,Educati
 printf 'name,email,skills,available\nNadia,nadia@example.org,Pitch;Idea,2026-12-05 09:00-12:00;2026-12-05 14:00-18:00\n' >coaches.csv
 printf 'name,tracks,capacity\nAmphi,Education;Future of work,120\nAtelier 3,Inclusion,\n' >rooms.csv
 for kind in teams judges coaches rooms; do
-	podium import $kind $kind.csv >/dev/null || { echo "cannot import $kind"; exit 99; }
+	import_legacy $kind $kind.csv >/dev/null || { echo "cannot import $kind"; exit 99; }
 done
 
 run podium list teams
@@ -65,7 +65,7 @@ run podium list teams --format csv
 expect_rc 0
 mask_ids
 printf '%s\n' 'name,project,tracks,members,table,description,id' \
-	"$(printf '\033[31mRed Team,Evil\033]0;x\a,Inclusion,Mallory,C1,,ID')" \
+	'�[31mRed Team,Evil�]0;x�,Inclusion,Mallory,C1,,ID' \
 	'"Les Castors, Lyon","Répar ""Tout""",Education;Environment,Paul;Zoé,B2,"two' \
 	'lines",ID' \
 	'Équipe Soleil,Solaire,,Zoé Laurent,A5,,ID' \
@@ -79,14 +79,15 @@ expect_out <<'END'
 [{"name":"\u001b[31mRed Team","project":"Evil\u001b]0;x\u0007","tracks":["Inclusion"],"members":["Mallory"],"table":"C1","description":"","id":"ID"},{"name":"Les Castors, Lyon","project":"Répar \"Tout\"","tracks":["Education","Environment"],"members":["Paul","Zoé"],"table":"B2","description":"two\nlines","id":"ID"},{"name":"Équipe Soleil","project":"Solaire","tracks":[],"members":["Zoé Laurent"],"table":"A5","description":"","id":"ID"},{"name":"未来チーム","project":"Mirai","tracks":["Future of work"],"members":["Haruto Sato"],"table":"A3","description":"","id":"ID"},{"name":"🌱 Graines","project":"Potager","tracks":["Environment"],"members":["Manon"],"table":"A4","description":"","id":"ID"}]
 END
 
-# a list re-imports into a new event as it was
+# a list re-imports into a new event as it was (an escape comes back as the U+FFFD
+# that stood for it, which sorts elsewhere: compare the lines, not their order)
 podium list teams --format csv >listed.csv
 podium --db copy.db init --name "Copy" >/dev/null || exit 99
 run podium --db copy.db import teams listed.csv
 expect_rc 0
 uuid='[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
-podium list teams --format csv | sed -E "s/$uuid/ID/" >a.txt
-podium --db copy.db list teams --format csv | sed -E "s/$uuid/ID/" >b.txt
+podium list teams --format csv | sed -E "s/$uuid/ID/" | sort >a.txt
+podium --db copy.db list teams --format csv | sed -E "s/$uuid/ID/" | sort >b.txt
 checks=$((checks + 1))
 cmp -s a.txt b.txt || fail "teams listed, re-imported and listed again differ"
 

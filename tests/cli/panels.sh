@@ -56,7 +56,7 @@ END
 esc=$(printf '\033')
 printf 'name,tracks\r\nLes Écureuils,Education\r\n数据队,Environment\r\n"Rocket 🚀 Crew, Inc",Education;Inclusion\r\nZèbres,Inclusion\r\n"Evil%s[2J",\r\n' "$esc" >teams.csv
 printf '\357\273\277name,tracks\nAda Lovelace,Education\nÉmile Roux,Environment\nGrace Hopper,Inclusion\nLinus Torvalds,\n' >judges.csv
-podium import teams teams.csv >/dev/null || exit 99
+import_legacy teams teams.csv >/dev/null || exit 99
 run podium assign judges
 expect_rc 1
 expect_err <<'END'
@@ -123,18 +123,18 @@ grep -q "$esc" "$TESTDIR/out" && fail "the table lets an escape through"
 run podium assignments --format csv
 expect_out <<END
 judge,team,room,start
-Ada Lovelace,Evil$esc[2J,,
+Ada Lovelace,Evil�[2J,,
 Ada Lovelace,Les Écureuils,,
 Ada Lovelace,"Rocket 🚀 Crew, Inc",,
 Ada Lovelace,数据队,,
 Grace Hopper,"Rocket 🚀 Crew, Inc",,
 Grace Hopper,Zèbres,,
 Grace Hopper,数据队,,
-Linus Torvalds,Evil$esc[2J,,
+Linus Torvalds,Evil�[2J,,
 Linus Torvalds,Les Écureuils,,
 Linus Torvalds,"Rocket 🚀 Crew, Inc",,
 Linus Torvalds,Zèbres,,
-Émile Roux,Evil$esc[2J,,
+Émile Roux,Evil�[2J,,
 Émile Roux,Les Écureuils,,
 Émile Roux,Zèbres,,
 Émile Roux,数据队,,
@@ -222,10 +222,10 @@ Grace Hopper,Zèbres,Salle B,2026-12-05 14:00
 Grace Hopper,"Rocket 🚀 Crew, Inc",Amphi,2026-12-05 14:08
 Linus Torvalds,Les Écureuils,Amphi,2026-12-05 14:00
 Linus Torvalds,数据队,Salle B,2026-12-05 14:08
-Linus Torvalds,Evil$esc[2J,,
+Linus Torvalds,Evil�[2J,,
 Émile Roux,Les Écureuils,Amphi,2026-12-05 14:00
 Émile Roux,数据队,Salle B,2026-12-05 14:08
-Émile Roux,Evil$esc[2J,,
+Émile Roux,Evil�[2J,,
 END
 run podium assignments
 expect_out <<'END'

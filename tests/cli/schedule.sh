@@ -17,7 +17,7 @@ checks=$((checks + 1))
 printf '\357\273\277name,tracks\r\nSalle Ada,Education\r\n"Salle Rhône",Environment;Inclusion\r\nAtelier 3,\r\n' >rooms.csv
 printf 'name,tracks\nLes Castors,Environment\nGreen Bytes,Environment\n"Terre, Mer & Ciel",Environment\nOpen Doors,Inclusion\n未来チーム,Education\n🌱 Graines de Code,Education\nÉquipe Soleil,\n"Bob\033[31mRed",Education\n' >teams.csv
 podium import rooms rooms.csv >/dev/null || exit 99
-podium import teams teams.csv >/dev/null || exit 99
+import_legacy teams teams.csv >/dev/null || exit 99
 
 run podium schedule list
 expect_rc 0

@@ -31,7 +31,7 @@ END
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fno-omit-frame-pointer -fsanitize=address,undefined"
 cflags="$cflags -fno-sanitize-recover=all -I$work -I$top/include -I$top/src"
 cflags="$cflags $(pkg-config --cflags uuid 2>/dev/null || echo -I/usr/include/uuid)"
-libs="-lsqlite3 -luuid -lsodium -lcsv -lunistring -lm"
+libs="-lsqlite3 -luuid -lsodium -lcsv -lunistring $(pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc) -lm"
 
 # the library part once, instrumented for coverage
 echo "fuzz: building in $work"
@@ -48,9 +48,10 @@ build() {
 build fuzz_csv "$core"
 build fuzz_theme "$work/obj/tui_theme_parse.o $core"
 build fuzz_args "$cli $core"
+build fuzz_sanitize "$core"
 
 status=0
-for name in csv theme args; do
+for name in csv theme args sanitize; do
 	mkdir -p "$work/corpus-$name"
 	echo "fuzz: fuzz_$name for $secs s"
 	mkdir -p "$work/scratch-$name"

@@ -5,7 +5,7 @@
 
 podium init --name "Hostile" >/dev/null || exit 99
 printf 'name,project\n"Evil\033]2;pwned\007\033[31mRed",x\nLong name that goes on and on and on and on and on and on and on and on,y\n' >teams.csv
-run podium import teams teams.csv
+run import_legacy teams teams.csv
 expect_rc 0
 
 console org 132 43 tui --role organizer

@@ -209,6 +209,43 @@ static void read_file__reads_a_file_and_names_a_missing_one(void **state)
 	unit_rmdir(dir);
 }
 
+static void check_row(char *got, const char *want)
+{
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void format__writes_formula_text_with_a_quote_and_numbers_as_they_are(void **state)
+{
+	const char *cells[] = { "-0.5", "=HYPERLINK(\"http://x\",\"y\")", "+1", "@SUM(A1)", "\tx", "-2" };
+	static const bool number[] = { true, false, false, false, false, true };
+
+	(void)state;
+	check_row(csv_format_row(cells, 6, number),
+		  "-0.5,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1,'@SUM(A1),'\tx,-2\n");
+	/* without number flags every cell is text */
+	check_row(csv_format_row(cells, 1, NULL), "'-0.5\n");
+	check_row(csv_format_row((const char *[]){ "a,b", " pad", NULL, "'=quoted already" }, 4, NULL),
+		  "\"a,b\",\" pad\",,'=quoted already\n");
+	check_row(csv_format_cell("\rx", true), "\"'\rx\"");
+	assert_true(csv_formula_like("=1"));
+	assert_false(csv_formula_like("1-2"));
+	assert_false(csv_formula_like(""));
+}
+
+static void read__takes_off_the_quote_of_a_formula_cell_only(void **state)
+{
+	struct csv_table t;
+
+	(void)state;
+	assert_int_equal(read_text("a,b,c,d\n'=1+1,'-0.5,'plain,''@x\n", &t), ST_OK);
+	assert_string_equal(csv_cell(&t, 0, 0), "=1+1");
+	assert_string_equal(csv_cell(&t, 0, 1), "-0.5");
+	assert_string_equal(csv_cell(&t, 0, 2), "'plain");
+	assert_string_equal(csv_cell(&t, 0, 3), "''@x");
+	csv_table_clear(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +257,8 @@ int main(void)
 		cmocka_unit_test(read__refuses_empty_files_and_bad_headers),
 		cmocka_unit_test(read__reads_ten_thousand_rows),
 		cmocka_unit_test(read_file__reads_a_file_and_names_a_missing_one),
+		cmocka_unit_test(format__writes_formula_text_with_a_quote_and_numbers_as_they_are),
+		cmocka_unit_test(read__takes_off_the_quote_of_a_formula_cell_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -496,6 +496,52 @@ static void import_coaches_and_rooms__check_windows_and_capacity(void **state)
 	assert_int_equal(count, 2);
 }
 
+static void names__refuse_invisible_characters_and_look_alikes_at_every_entry(void **state)
+{
+	struct store *st = *state;
+	struct team_spec alpha = { .name = "Alpha" }, zwsp = { .name = "Al\xe2\x80\x8bpha" };
+	struct team_spec cyrillic = { .name = "\xd0\x90lpha" }, upper = { .name = "ALPHA" };
+	char id[ID_LEN + 1];
+	size_t count;
+
+	assert_int_equal(call(st, ADD_TEAM, &alpha, NULL, id), ST_OK);
+	assert_int_equal(call(st, ADD_TEAM, &zwsp, NULL, NULL), ST_INVALID);
+	assert_string_equal(status_message(ST_INVALID),
+			    "team name 'Al\xef\xbf\xbdpha' holds an invisible character (U+200B); remove it");
+	assert_int_equal(call(st, ADD_TEAM, &cyrillic, NULL, NULL), ST_CONFLICT);
+	assert_string_equal(status_message(ST_CONFLICT),
+			    "team '\xd0\x90lpha' looks like the existing team 'Alpha'; choose another name");
+	/* a record may take its own name in another case, or a look-alike of it */
+	assert_int_equal(call(st, UPDATE_TEAM, &upper, id, NULL), ST_OK);
+	assert_int_equal(call(st, UPDATE_TEAM, &cyrillic, id, NULL), ST_OK);
+	/* a rename goes through the same check */
+	assert_int_equal(call(st, ADD_TEAM, &alpha, NULL, NULL), ST_CONFLICT);
+	assert_string_equal(status_message(ST_CONFLICT),
+			    "team 'Alpha' looks like the existing team '\xd0\x90lpha'; choose another name");
+	/* within one import, the file's own names count too */
+	assert_int_equal(import_text(st, import_judges, "name\nPaul\nPau\xd0\x86\n", &count), ST_CONFLICT);
+	assert_int_equal(import_text(st, import_rooms, "name\nAmphi\nAmph\xd1\x96\n", &count), ST_CONFLICT);
+	assert_int_equal(import_text(st, import_rooms, "name\nAmphi\nAtelier\n", &count), ST_OK);
+	assert_int_equal(count, 2);
+}
+
+static void import_teams__checks_thousands_of_names_against_each_other_fast(void **state)
+{
+	struct store *st = *state;
+	size_t n = 5000, count = 0;
+	char *text = pd_strdup("name\n");
+
+	for (size_t i = 0; i < n; i++) {
+		char *next = pd_asprintf("%sTeam %zu\n", text, i);
+
+		free(text);
+		text = next;
+	}
+	assert_int_equal(import_text(st, import_teams, text, &count), ST_OK);
+	assert_int_equal(count, n);
+	free(text);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -513,6 +559,8 @@ int main(void)
 		T(import_judges__hashes_pins_and_checks_user_names),
 		T(import_criteria__checks_numbers_and_adds_to_the_rubric),
 		T(import_coaches_and_rooms__check_windows_and_capacity),
+		T(names__refuse_invisible_characters_and_look_alikes_at_every_entry),
+		T(import_teams__checks_thousands_of_names_against_each_other_fast),
 	};
 #undef T
 

@@ -77,6 +77,56 @@ static void sanitize__replaces_escapes_and_controls(void **state)
 	check_str(text_sanitize("Zoé 🎉 世界"), "Zoé 🎉 世界");
 }
 
+static void sanitize__replaces_zero_width_soft_hyphen_bom_and_line_separators(void **state)
+{
+	(void)state;
+	check_str(text_sanitize("Al\xe2\x80\x8bpha"), "Al\xef\xbf\xbdpha");	/* ZWSP */
+	check_str(text_sanitize("a\xc2\xad" "b"), "a\xef\xbf\xbd" "b");		/* soft hyphen */
+	check_str(text_sanitize("\xef\xbb\xbfx"), "\xef\xbf\xbdx");		/* BOM */
+	check_str(text_sanitize("a\xe2\x80\xa8" "b"), "a\xef\xbf\xbd" "b");	/* LINE SEPARATOR */
+	check_str(text_sanitize("a\x7f" "b"), "a\xef\xbf\xbd" "b");		/* DEL */
+}
+
+static void sanitize_lines__keeps_newlines_tabs_and_crlf_only(void **state)
+{
+	(void)state;
+	check_str(text_sanitize_lines("a\tb\nc\r\nd"), "a\tb\nc\r\nd");
+	check_str(text_sanitize_lines("over\rwrite"), "over write");
+	check_str(text_sanitize_lines("\x1b[2J\n\xc2\x9b"), "\xef\xbf\xbd[2J\n\xef\xbf\xbd");
+	check_str(text_sanitize_lines("end\r"), "end ");
+}
+
+static void json_escape__writes_c1_bidi_and_format_characters_as_escapes(void **state)
+{
+	(void)state;
+	check_str(text_json_escape_controls("{\"a\":\"x\xc2\x9by\"}"), "{\"a\":\"x\\u009by\"}");
+	check_str(text_json_escape_controls("[\"\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8f\xd8\x9c\"]"),
+		  "[\"\\u202e\\u2066\\u200f\\u061c\"]");
+	check_str(text_json_escape_controls("\"\x7f\""), "\"\\u007f\"");
+	/* a tag character beyond the BMP is a surrogate pair */
+	check_str(text_json_escape_controls("\"\xf3\xa0\x80\x81\""), "\"\\udb40\\udc01\"");
+	/* JSON's own white space, escapes already made, and visible text stay */
+	check_str(text_json_escape_controls("[\n  \"Zoé \\u001b 🎉\"\n]"), "[\n  \"Zoé \\u001b 🎉\"\n]");
+	check_str(text_json_escape_controls("\"bad\xff\""), "\"bad\\ufffd\"");
+}
+
+static void invisible_char__finds_what_a_name_must_not_hide(void **state)
+{
+	(void)state;
+	assert_int_equal(text_invisible_char("Alpha"), 0);
+	assert_int_equal(text_invisible_char("Al\xe2\x80\x8bpha"), 0x200B);
+	assert_int_equal(text_invisible_char("B\xe2\x80\x8dob"), 0x200D);
+	assert_int_equal(text_invisible_char("x\xc2\xad"), 0xAD);
+	assert_int_equal(text_invisible_char("\xef\xbb\xbfx"), 0xFEFF);
+	assert_int_equal(text_invisible_char("a\tb"), '\t');
+	assert_int_equal(text_invisible_char("a\x1b[2J"), 0x1B);
+	/* a variation selector alone, or after a space, hides; after its base it only varies it */
+	assert_int_equal(text_invisible_char("\xef\xb8\x8fLone"), 0xFE0F);
+	assert_int_equal(text_invisible_char("a \xef\xb8\x8f"), 0xFE0F);
+	assert_int_equal(text_invisible_char("Heart \xe2\x9d\xa4\xef\xb8\x8f"), 0);
+	assert_int_equal(text_invisible_char("Zoé 世界 🎉"), 0);
+}
+
 static void width__counts_wide_and_combining(void **state)
 {
 	(void)state;
@@ -145,6 +195,10 @@ int main(void)
 		cmocka_unit_test(fit__cuts_with_ellipsis_on_character_boundaries),
 		cmocka_unit_test(pad__fills_to_exact_width),
 		cmocka_unit_test(split__trims_and_drops_empty_parts),
+		cmocka_unit_test(sanitize__replaces_zero_width_soft_hyphen_bom_and_line_separators),
+		cmocka_unit_test(sanitize_lines__keeps_newlines_tabs_and_crlf_only),
+		cmocka_unit_test(json_escape__writes_c1_bidi_and_format_characters_as_escapes),
+		cmocka_unit_test(invisible_char__finds_what_a_name_must_not_hide),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
