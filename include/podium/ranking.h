@@ -113,6 +113,17 @@ struct rank_request {
 enum status ranking_compute(struct store *st, const struct rank_request *req, struct ranking *out);
 void ranking_clear(struct ranking *r);
 
+/* "ranked", "pending" or "unscored", as the CSV and JSON write it. */
+const char *rank_status_name(enum rank_status s);
+
+/*
+ * Row i of r as a JSON object made by SQLite (rank, team, team_id, score,
+ * judges, tied, status; raw_rank and raw_score too when normalized), or the
+ * whole ranking as a JSON array. New strings.
+ */
+enum status ranking_row_json(struct store *st, const struct ranking *r, size_t i, char **out);
+enum status ranking_json(struct store *st, const struct ranking *r, char **out);
+
 /* The ranking overall and per track, from one read (for the displays and the freeze). */
 struct ranking_view {
 	char *title;		/* NULL: every team; else the track's name */

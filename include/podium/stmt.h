@@ -353,6 +353,8 @@
 	  " 'capacity', m.capacity, 'id', m.id) AS o FROM room m ORDER BY m.name)")
 
 #define STMT_EXPORT(_) \
+	_(EXPORT_WITH_RESULTS, \
+	  "SELECT json_set($doc, '$.results', json_object('policy', json($policy), 'ranking', json($ranking)))") \
 	_(EXPORT_JSON, \
 	  "SELECT json_object('podium', 1," \
 	  " 'event', json((SELECT json_object('id', id, 'name', name," \

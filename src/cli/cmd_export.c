@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "commands.h"
+#include "podium/export.h"
 #include "podium/i18n.h"
 #include "podium/out.h"
 #include "podium/store.h"
@@ -11,7 +12,8 @@
 /*
  * The whole event as one JSON document, built by SQLite in one statement (one
  * snapshot): the event, tracks, teams, judges (never their PIN hashes), coaches,
- * rooms, criteria, sheets with their values and totals, conflicts and the audit log.
+ * rooms, criteria, sheets with their values and totals, conflicts, the audit log
+ * and the official result.
  */
 int cmd_export(struct cli *c, int argc, char **argv)
 {
@@ -41,7 +43,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	s = query_first_text(store_query(st, STMT_EXPORT_JSON), &doc);
+	s = export_json(st, &doc);
 	store_close(st);
 	if (s != ST_OK) {
 		free(doc);

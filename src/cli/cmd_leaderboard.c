@@ -34,10 +34,6 @@ static const char *method_word(enum rank_method m)
 	return m == RANK_NORMALIZED ? "normalized" : "raw";
 }
 
-static const char *status_word(enum rank_status s)
-{
-	return s == RANK_RANKED ? "ranked" : s == RANK_PENDING ? "pending" : "unscored";
-}
 
 /* Rank and score cells: the score shows for every team with a counted sheet (pending ones too). */
 static void score_cells(const struct rank_row *row, int decimals, char rank[16], char score[64], const char *none)
@@ -59,7 +55,7 @@ static void print_csv(const struct ranking *r, int decimals)
 	for (size_t i = 0; i < r->count; i++) {
 		const struct rank_row *row = &r->rows[i];
 		char rank[16], score[64], judges[16];
-		const char *cells[] = { rank, row->team, score, judges, row->tied ? "yes" : "", status_word(row->status) };
+		const char *cells[] = { rank, row->team, score, judges, row->tied ? "yes" : "", rank_status_name(row->status) };
 
 		score_cells(row, decimals, rank, score, "");
 		snprintf(judges, sizeof(judges), "%d", row->judges);
@@ -114,30 +110,11 @@ static void print_table(const struct ranking *r, int min_judges)
 /* One object per team, each made by SQLite's json_object(), in a JSON array. */
 static enum status print_json(struct store *st, const struct ranking *r)
 {
-	bool normalized = r->method == RANK_NORMALIZED;
-
 	out_puts(stdout, r->count ? "[\n" : "[]\n");
 	for (size_t i = 0; i < r->count; i++) {
-		const struct rank_row *row = &r->rows[i];
-		struct query *q = store_query(st, normalized ? STMT_RANKING_ROW_JSON_NORMALIZED
-							      : STMT_RANKING_ROW_JSON);
 		char *json;
-		enum status s;
+		enum status s = ranking_row_json(st, r, i, &json);
 
-		if (row->rank)
-			query_bind_int(q, "$rank", row->rank);
-		if (row->judges)
-			query_bind_double(q, "$score", clean_zero(row->score));
-		query_bind_text(q, "$team", row->team);
-		query_bind_text(q, "$team_id", row->team_id);
-		query_bind_int(q, "$judges", row->judges);
-		query_bind_int(q, "$tied", row->tied);
-		query_bind_text(q, "$status", status_word(row->status));
-		if (normalized && row->raw_rank)
-			query_bind_int(q, "$raw_rank", row->raw_rank);
-		if (normalized && row->judges)
-			query_bind_double(q, "$raw_score", clean_zero(row->raw_score));
-		s = query_first_text(q, &json);
 		if (s != ST_OK)
 			return s;
 		out_json(stdout, "  %s%s\n", json, i + 1 < r->count ? "," : "");

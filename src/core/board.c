@@ -449,51 +449,13 @@ enum status board_views_load(struct store *st, struct board_views *out)
 	return s;
 }
 
-static const char *rank_status_name(enum rank_status s)
-{
-	return s == RANK_RANKED ? "ranked" : s == RANK_PENDING ? "pending" : "unscored";
-}
-
-/* The JSON of one view's rows, each object made by SQLite. */
+/* One view as JSON: its title, its method and its rows. */
 static enum status view_json(struct store *st, const struct ranking_view *view, char **out)
 {
-	size_t len = 1, cap = 256;
-	char *rows = pd_malloc(cap);
-	enum status s = ST_OK;
+	char *rows = NULL;
 	struct query *q;
+	enum status s = ranking_json(st, &view->ranking, &rows);
 
-	rows[0] = '[';
-	for (size_t i = 0; s == ST_OK && i < view->ranking.count; i++) {
-		const struct rank_row *row = &view->ranking.rows[i];
-		char *obj = NULL;
-		size_t n;
-
-		q = store_query(st, STMT_RANKING_ROW_JSON);
-		if (row->rank)
-			query_bind_int(q, "$rank", row->rank);
-		query_bind_text(q, "$team", row->team);
-		query_bind_text(q, "$team_id", row->team_id);
-		if (row->judges)
-			query_bind_double(q, "$score", row->score);
-		query_bind_int(q, "$judges", row->judges);
-		query_bind_int(q, "$tied", row->tied);
-		query_bind_text(q, "$status", rank_status_name(row->status));
-		s = query_first_text(q, &obj);
-		if (s != ST_OK)
-			break;
-		n = strlen(obj);
-		if (len + n + 3 > cap) {
-			cap = (len + n + 3) * 2;
-			rows = pd_realloc(rows, cap);
-		}
-		if (i)
-			rows[len++] = ',';
-		memcpy(rows + len, obj, n);
-		len += n;
-		free(obj);
-	}
-	rows[len++] = ']';
-	rows[len] = '\0';
 	if (s == ST_OK) {
 		q = store_query(st, STMT_BOARD_VIEW_JSON);
 		query_bind_text(q, "$title", view->title);

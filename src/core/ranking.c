@@ -789,6 +789,73 @@ enum status ranking_views(struct store *st, struct ranking_views *out)
 	return ST_OK;
 }
 
+const char *rank_status_name(enum rank_status s)
+{
+	return s == RANK_RANKED ? "ranked" : s == RANK_PENDING ? "pending" : "unscored";
+}
+
+/* Float noise around zero (a mean of z-scores) and -0 print as 0. */
+static double clean_zero(double x)
+{
+	return fabs(x) < RANKING_SD_EPSILON ? 0.0 : x;
+}
+
+enum status ranking_row_json(struct store *st, const struct ranking *r, size_t i, char **out)
+{
+	const struct rank_row *row = &r->rows[i];
+	bool normalized = r->method == RANK_NORMALIZED;
+	struct query *q = store_query(st, normalized ? STMT_RANKING_ROW_JSON_NORMALIZED : STMT_RANKING_ROW_JSON);
+
+	if (row->rank)
+		query_bind_int(q, "$rank", row->rank);
+	if (row->judges)
+		query_bind_double(q, "$score", clean_zero(row->score));
+	query_bind_text(q, "$team", row->team);
+	query_bind_text(q, "$team_id", row->team_id);
+	query_bind_int(q, "$judges", row->judges);
+	query_bind_int(q, "$tied", row->tied);
+	query_bind_text(q, "$status", rank_status_name(row->status));
+	if (normalized && row->raw_rank)
+		query_bind_int(q, "$raw_rank", row->raw_rank);
+	if (normalized && row->judges)
+		query_bind_double(q, "$raw_score", clean_zero(row->raw_score));
+	return query_first_text(q, out);
+}
+
+enum status ranking_json(struct store *st, const struct ranking *r, char **out)
+{
+	size_t len = 1, cap = 256;
+	char *rows = pd_malloc(cap);
+	enum status s = ST_OK;
+
+	rows[0] = '[';
+	for (size_t i = 0; s == ST_OK && i < r->count; i++) {
+		char *obj = NULL;
+		size_t n;
+
+		if ((s = ranking_row_json(st, r, i, &obj)) != ST_OK)
+			break;
+		n = strlen(obj);
+		if (len + n + 3 > cap) {
+			cap = (len + n + 3) * 2;
+			rows = pd_realloc(rows, cap);
+		}
+		if (i)
+			rows[len++] = ',';
+		memcpy(rows + len, obj, n);
+		len += n;
+		free(obj);
+	}
+	rows[len++] = ']';
+	rows[len] = '\0';
+	if (s != ST_OK) {
+		free(rows);
+		return s;
+	}
+	*out = rows;
+	return ST_OK;
+}
+
 void ranking_views_clear(struct ranking_views *v)
 {
 	for (size_t i = 0; i < v->count; i++) {

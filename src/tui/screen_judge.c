@@ -382,7 +382,8 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 		if (pitches)
 			draw_text(w, y, x_pitch, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, pitch, pitch_w - 1);
 		if (proj_w > 4)
-			draw_text(w, y, x_proj, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED, it->project, proj_w);
+			draw_text(w, y, x_proj, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED,
+				  it->calibration ? _("calibration: scored first, counts nowhere") : it->project, proj_w);
 		draw_text(w, y, cols - 22, cur ? ROLE_LOOK_CURSOR : st_role, label, 10);
 		draw_text_right(w, y, cols - 9, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_SCORE, total, 7);
 	}

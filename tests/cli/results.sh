@@ -120,6 +120,16 @@ checks=$((checks + 1))
 run podium history --format csv
 expect_out_match ',policy,event,'
 
+# The export carries the official result exactly as the leaderboard ranks it.
+podium export >export.json
+podium leaderboard --format json >board.json
+checks=$((checks + 1))
+python3 -c 'import json,sys
+e = json.load(open("export.json"))["results"]
+b = json.load(open("board.json"))
+assert e["policy"] == {"method": "raw", "min_judges": 2, "tie_break": "judges,normalized"}, e["policy"]
+assert e["ranking"] == b, (e["ranking"], b)' || fail "the export's results differ from the leaderboard"
+
 # The calibration pitch: on no board, in no statistic; judges score it first.
 run podium team calibration Echo on
 expect_rc 0
