@@ -37,6 +37,13 @@ enum status store_open_memory(struct store **out);
 
 void store_close(struct store *st);
 
+/*
+ * True when the file was opened read-only (store_open() falls back to it when
+ * this account may not write the file or its folder): every read works, every
+ * write fails with ST_READONLY.
+ */
+bool store_read_only(const struct store *st);
+
 const char *store_path(const struct store *st);
 
 /*

@@ -218,7 +218,7 @@ enum status cli_open(struct cli *c, struct store **out)
 {
 	enum status s = store_open(c->db_path, out);
 
-	if (s == ST_OK)
+	if (s == ST_OK && !store_read_only(*out))
 		replay_journal(*out);
 	return s;
 }

@@ -203,6 +203,11 @@ static enum status check_and_migrate(struct store *st)
 		return status_error(ST_TOO_NEW,
 				    _("'%s' was written by a newer podium (schema %lld, this one knows %d); upgrade podium to open it"),
 				    st->path, (long long)version, schema_latest());
+	if (version < schema_latest() && st->read_only)
+		return status_error(ST_READONLY,
+				    _("'%s' was written by an older podium and is read-only here: copy it somewhere "
+				      "writable ('podium backup' needs write access too: use cp) to bring it up to date"),
+				    st->path);
 	if (version < schema_latest())
 		return migrate(st, version);
 	return ST_OK;
@@ -260,6 +265,82 @@ static enum status peek_header(const char *path)
 	return ST_OK;
 }
 
+/* Whether this process may write the file and create its -wal and -shm beside it. */
+static bool writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *folder = slash ? pd_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : pd_strdup(".");
+	bool ok = access(path, W_OK) == 0 && access(folder, W_OK) == 0;
+
+	free(folder);
+	return ok;
+}
+
+/* A URI naming path for sqlite3_open_v2, with query (the path's special characters %-escaped). */
+static char *file_uri(const char *path, const char *query)
+{
+	size_t n = strlen(path), at = 0;
+	char *uri = pd_malloc(n * 3 + strlen(query) + 16);
+
+	at += (size_t)sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p >= 0x7f)
+			at += (size_t)sprintf(uri + at, "%%%02X", *p);
+		else
+			uri[at++] = (char)*p;
+	sprintf(uri + at, "?%s", query);
+	return uri;
+}
+
+static bool wal_present(const char *path)
+{
+	char *wal = pd_asprintf("%s-wal", path);
+	struct stat sb;
+	bool present = stat(wal, &sb) == 0 && sb.st_size > 0;
+
+	free(wal);
+	return present;
+}
+
+/*
+ * An archived event: a file, or a folder, this account may only read. SQLite
+ * reads a WAL-mode file read-only through its -shm when that exists; when the
+ * folder holds no -wal at all, nothing is pending and the file is read as
+ * immutable. Every write then says the file is read-only.
+ */
+static enum status open_read_only(const char *path, struct store **out)
+{
+	const char *const queries[] = { "mode=ro", "immutable=1" };
+	enum status s = ST_READONLY;
+
+	for (size_t i = 0; i < PD_ARRAY_LEN(queries) && s != ST_OK; i++) {
+		char *uri;
+
+		if (i == 1 && wal_present(path))
+			break;	/* the -wal holds changes immutable would not see */
+		uri = file_uri(path, queries[i]);
+		s = connect(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, out);
+		free(uri);
+		if (s != ST_OK)
+			continue;
+		free((*out)->path);
+		(*out)->path = pd_strdup(path);
+		(*out)->read_only = true;
+		if ((s = check_and_migrate(*out)) == ST_OK)
+			break;
+		store_close(*out);
+		*out = NULL;
+		if (s != ST_READONLY && s != ST_IO)
+			break;	/* a real answer: not podium's, too new, damaged */
+	}
+	return s;
+}
+
+bool store_read_only(const struct store *st)
+{
+	return st->read_only;
+}
+
 enum status store_open(const char *path, struct store **out)
 {
 	struct stat sb;
@@ -281,6 +362,11 @@ enum status store_open(const char *path, struct store **out)
 	s = connect(path, SQLITE_OPEN_READWRITE, out);
 	if (s == ST_OK)
 		s = check_and_migrate(*out);
+	if ((s == ST_READONLY || s == ST_IO) && !writable(path)) {
+		store_close(*out);
+		*out = NULL;
+		s = open_read_only(path, out);
+	}
 	if (s == ST_NOT_PODIUM)
 		s = status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
 	else if (s == ST_CORRUPT)
