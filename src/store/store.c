@@ -206,7 +206,7 @@ static enum status check_and_migrate(struct store *st)
 	if (version < schema_latest() && st->read_only)
 		return status_error(ST_READONLY,
 				    _("'%s' was written by an older podium and is read-only here: copy it somewhere "
-				      "writable ('podium backup' needs write access too: use cp) to bring it up to date"),
+				      "writable ('podium backup DEST') to bring it up to date"),
 				    st->path);
 	if (version < schema_latest())
 		return migrate(st, version);
