@@ -49,6 +49,7 @@ struct audit_report {
 	int64_t unsealed;	/* rows after the last keyed one: nothing keyed covers them yet */
 	bool has_key;		/* this account can read the event's key */
 	bool head_present;	/* and keeps a head for it */
+	bool head_elsewhere;	/* kept for the event's file at another path: this one is a copy */
 	int64_t head_seq;
 	int problems;
 };

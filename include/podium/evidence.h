@@ -15,7 +15,8 @@ struct store;
  * ~/.local/state/podium, mode 0700):
  *
  *   <event id>.key    32 random bytes (0600): keys the audit chain and the PIN hashes
- *   <event id>.head   "SEQ HASH\n" of the last audit row this account wrote (0600)
+ *   <event id>.head   "SEQ HASH PATH\n": the last audit row this account wrote, and the
+ *                     file it wrote it in (0600); a copy elsewhere (a backup) is not held to it
  *
  * Someone who can write the event file but cannot read this folder can neither
  * forge a keyed row nor truncate the log without 'podium check' seeing it.
@@ -37,10 +38,19 @@ bool evidence_key_load(const char *event_id, unsigned char key[EVIDENCE_KEY_BYTE
 /* The event's id and key for st, cached per event: false when the file has no event or there is no key. */
 bool evidence_store_key(struct store *st, char event_id[ID_LEN + 1], unsigned char key[EVIDENCE_KEY_BYTES]);
 
-/* The last audit row this account wrote for event_id; false when there is no head. */
-bool evidence_head_read(const char *event_id, int64_t *seq, char hash[65]);
+/*
+ * The last audit row this account wrote for event_id, and the real path of the
+ * file (newly allocated into *path); false when there is no head.
+ */
+bool evidence_head_read(const char *event_id, int64_t *seq, char hash[65], char **path);
 
-/* Record seq and hash as the head, atomically (a temporary file renamed), unless a later one is there. */
-void evidence_head_write(const char *event_id, int64_t seq, const char *hash);
+/*
+ * Record seq and hash in file db_path as the head, atomically (a temporary file
+ * renamed), unless a later row of the same file is there.
+ */
+void evidence_head_write(const char *event_id, int64_t seq, const char *hash, const char *db_path);
+
+/* The real path of a file (symbolic links resolved), newly allocated; a copy of path when it cannot. */
+char *evidence_real_path(const char *path);
 
 #endif

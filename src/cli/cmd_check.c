@@ -59,7 +59,10 @@ static void print_replay(const struct check_summary *sum)
 
 static void print_head(const struct audit_report *a)
 {
-	if (a->head_present)
+	if (a->head_present && a->head_elsewhere)
+		out_printf(stdout, _("head: this file is a copy of the event (the head is kept for its original file): a copy "
+			 "may be older, so its end is not compared\n"));
+	else if (a->head_present)
 		out_printf(stdout, _("head: the log still holds row %lld, the last one this account wrote\n"),
 		       (long long)a->head_seq);
 	else

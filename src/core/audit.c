@@ -79,6 +79,7 @@ static void row_hash(const struct row *r, const unsigned char *key, char out[HAS
 /* The head to write once the transaction holding the last keyed row commits. */
 static struct {
 	bool valid;
+	struct store *st;
 	char event_id[ID_LEN + 1];
 	int64_t seq;
 	char hash[HASH_HEX];
@@ -88,7 +89,7 @@ static void txn_ended(void *ctx, bool committed)
 {
 	(void)ctx;
 	if (committed && pending.valid)
-		evidence_head_write(pending.event_id, pending.seq, pending.hash);
+		evidence_head_write(pending.event_id, pending.seq, pending.hash, store_path(pending.st));
 	pending.valid = false;
 }
 
@@ -166,6 +167,7 @@ enum status audit_record(struct store *st, const struct audit_entry *e)
 	free(state);
 	if (s == ST_OK && r.form == AUDIT_FORM_KEYED) {
 		pending.valid = true;
+		pending.st = st;
 		snprintf(pending.event_id, sizeof(pending.event_id), "%s", event_id);
 		pending.seq = r.seq;
 		snprintf(pending.hash, sizeof(pending.hash), "%s", hash);
@@ -289,13 +291,19 @@ static enum status verify_head(struct verify *v, const char *event_id)
 {
 	struct audit_report *rep = v->rep;
 	char hash[HASH_HEX];
-	char *stored = NULL;
+	char *stored = NULL, *head_path = NULL, *real;
 	struct query *q;
 	enum status s;
 
-	rep->head_present = evidence_head_read(event_id, &rep->head_seq, hash);
+	rep->head_present = evidence_head_read(event_id, &rep->head_seq, hash, &head_path);
 	if (!rep->head_present)
 		return ST_OK;
+	real = evidence_real_path(store_path(v->st));
+	rep->head_elsewhere = strcmp(real, head_path) != 0;
+	free(real);
+	free(head_path);
+	if (rep->head_elsewhere)
+		return ST_OK;	/* a copy, such as a backup: it may rightly be older */
 	q = store_query(v->st, STMT_AUDIT_HASH_AT);
 	query_bind_int(q, "$seq", rep->head_seq);
 	s = query_first_text(q, &stored);

@@ -142,26 +142,52 @@ bool evidence_store_key(struct store *st, char event_id[ID_LEN + 1], unsigned ch
 	return cache.present;
 }
 
-bool evidence_head_read(const char *event_id, int64_t *seq, char hash[65])
+char *evidence_real_path(const char *path)
 {
-	char *path = event_file(event_id, "head");
-	FILE *f = fopen(path, "re");
-	bool ok = f && fscanf(f, "%" SCNd64 " %64s", seq, hash) == 2 && strlen(hash) == 64;
+	char *real = realpath(path, NULL);
 
+	if (!real)
+		return pd_strdup(path);
+	{
+		char *copy = pd_strdup(real);
+
+		free(real);
+		return copy;
+	}
+}
+
+bool evidence_head_read(const char *event_id, int64_t *seq, char hash[65], char **path)
+{
+	char *file = event_file(event_id, "head"), *line = NULL;
+	FILE *f = fopen(file, "re");
+	size_t cap = 0;
+	int used = 0;
+	bool ok = false;
+
+	*path = NULL;
+	if (f && getline(&line, &cap, f) > 0 && sscanf(line, "%" SCNd64 " %64s %n", seq, hash, &used) == 2 &&
+	    used > 0 && strlen(hash) == 64) {
+		line[strcspn(line, "\n")] = '\0';
+		*path = pd_strdup(line + used);
+		ok = true;
+	}
 	if (f)
 		fclose(f);
-	free(path);
+	free(line);
+	free(file);
 	return ok;
 }
 
-void evidence_head_write(const char *event_id, int64_t seq, const char *hash)
+void evidence_head_write(const char *event_id, int64_t seq, const char *hash, const char *db_path)
 {
 	char *path = event_file(event_id, "head"), *tmp = pd_asprintf("%s.%ld", path, (long)getpid());
-	char old_hash[65], *line = pd_asprintf("%" PRId64 " %s\n", seq, hash);
+	char *real = evidence_real_path(db_path), *old_path = NULL, old_hash[65];
+	char *line = pd_asprintf("%" PRId64 " %s %s\n", seq, hash, real);
 	int64_t old_seq;
 	int fd;
 
-	if (evidence_head_read(event_id, &old_seq, old_hash) && old_seq > seq)
+	if (evidence_head_read(event_id, &old_seq, old_hash, &old_path) && old_seq > seq &&
+	    strcmp(old_path, real) == 0)
 		goto out;	/* another process of this account wrote a later row */
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd >= 0) {
@@ -172,6 +198,8 @@ void evidence_head_write(const char *event_id, int64_t seq, const char *hash)
 		unlink(tmp);
 	}
 out:
+	free(old_path);
+	free(real);
 	free(line);
 	free(tmp);
 	free(path);
