@@ -95,6 +95,7 @@ static bool needs_rehash(struct store *st, const char *stored)
 
 struct attempt {
 	const char *name;	/* as typed */
+	char *found;		/* the judge's name */
 	const char *pin;
 	char id[ID_LEN + 1];	/* "" for an unknown name */
 	char *stored;		/* the judge's hash; NULL without a PIN */
@@ -109,7 +110,7 @@ static enum status read_judge(struct store *st, void *ctx)
 	char *name = NULL;
 	enum status s = record_find(st, KIND_JUDGE, a->name, a->id, &name);
 
-	free(name);
+	a->found = name;
 	if (s == ST_NOT_FOUND) {
 		a->id[0] = '\0';
 		status_clear();
@@ -205,7 +206,7 @@ static enum status refuse(struct store *st, struct attempt *a)
 	if (s != ST_OK)
 		return s;
 	if (a->failures >= PIN_MAX_TRIES)
-		return locked(a->name);
+		return locked(a->found);
 	/* slow guessing down: 1 s, 2 s, 4 s, 8 s; an unknown name waits as the first try does */
 	sleep(1u << (a->failures > 0 ? a->failures - 1 : 0));
 	return status_error(ST_DENIED, _("wrong name or PIN"));
@@ -220,7 +221,7 @@ enum status pin_login(struct store *st, const char *name_or_id, const char *pin,
 	if (s != ST_OK)
 		goto out;
 	if (a.id[0] && a.failures >= PIN_MAX_TRIES) {
-		s = locked(a.name);
+		s = locked(a.found);
 		goto out;
 	}
 	if (a.id[0] && !a.stored) {
@@ -242,6 +243,7 @@ enum status pin_login(struct store *st, const char *name_or_id, const char *pin,
 	if (s == ST_OK)
 		snprintf(id_out, ID_LEN + 1, "%s", a.id);
 out:
+	free(a.found);
 	free(a.stored);
 	return s;
 }

@@ -83,9 +83,9 @@ static void open_judge(struct app *a, const char *id, const char *name)
 }
 
 /* A judge with a PIN types it; a wrong PIN and an unknown name get the same answer. */
-static int login_with_pin(struct app *a, const char *as)
+static int login_with_pin(struct app *a, const char *as, const char *shown)
 {
-	char *pin = read_pin(as), id[ID_LEN + 1], *name = NULL;
+	char *pin = read_pin(shown), id[ID_LEN + 1], *name = NULL;
 	enum status s = pin ? pin_login(a->st, as, pin, id) : status_error(ST_DENIED, _("wrong name or PIN"));
 
 	if (pin)
@@ -108,10 +108,11 @@ static int judge_as(struct app *a, const char *as)
 	char id[ID_LEN + 1], *name = NULL;
 	enum status s = record_find(a->st, KIND_JUDGE, as, id, &name);
 	bool has_pin = false;
+	int rc = 0;
 
 	if (s == ST_NOT_FOUND) {
 		status_clear();
-		return login_with_pin(a, as);
+		return login_with_pin(a, as, as);
 	}
 	if (s == ST_OK)
 		s = access_check_judge(&a->me, id, name, _("open this judge's console"));
@@ -123,10 +124,10 @@ static int judge_as(struct app *a, const char *as)
 	}
 	if (s == ST_OK && !has_pin)
 		open_judge(a, id, name);
+	if (s == ST_OK && has_pin)
+		rc = login_with_pin(a, id, name);
 	free(name);
-	if (s != ST_OK)
-		return refuse(s);
-	return has_pin ? login_with_pin(a, as) : 0;
+	return s == ST_OK ? rc : refuse(s);
 }
 
 static void open_organizer(struct app *a)
