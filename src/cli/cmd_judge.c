@@ -26,7 +26,7 @@ static int judge_unlock(struct cli *c, int argc, char **argv)
 			return rc;
 	if (argc - optind != 1)
 		return cli_usage("judge", _("judge unlock needs the judge's NAME"));
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, _("unlock a judge's PIN"));
 	if (s != ST_OK)
 		return cli_fail(s);
 	s = record_find(st, KIND_JUDGE, argv[optind], id, &name);

@@ -103,7 +103,10 @@ static int role_change(struct cli *c, int argc, char **argv, bool revoke)
 	store_close(st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	out_printf(stdout, revoke ? _("%s is no longer %s\n") : _("%s is now %s\n"), user, role);
+	if (strcmp(role, "organizer") == 0)
+		out_printf(stdout, revoke ? _("%s is no longer an organizer\n") : _("%s is now an organizer\n"), user);
+	else
+		out_printf(stdout, revoke ? _("%s is no longer a timekeeper\n") : _("%s is now a timekeeper\n"), user);
 	return EXIT_OK;
 }
 
