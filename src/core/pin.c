@@ -108,7 +108,12 @@ static enum status read_judge(struct store *st, void *ctx)
 	struct attempt *a = ctx;
 	struct query *q;
 	char *name = NULL;
-	enum status s = record_find(st, KIND_JUDGE, a->name, a->id, &name);
+	enum status s;
+
+	free(a->found);		/* a busy file runs this again */
+	free(a->stored);
+	a->found = a->stored = NULL;
+	s = record_find(st, KIND_JUDGE, a->name, a->id, &name);
 
 	a->found = name;
 	if (s == ST_NOT_FOUND) {
