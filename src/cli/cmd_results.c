@@ -123,6 +123,8 @@ static int policy(struct cli *c, int argc, char **argv)
 	if ((s = cli_open(c, &st)) != ST_OK)
 		return cli_fail(s);
 	s = ranking_policy(st, &p);
+	if (s == ST_OK && (method || min || chain))
+		s = access_require(st, PERM_ORGANIZER, _("change the results policy"));
 	if (s == ST_OK && (method || min || chain)) {
 		if (method)
 			p.method = strcmp(method, "normalized") == 0 ? RANK_NORMALIZED : RANK_RAW;
