@@ -47,9 +47,9 @@ checks=$((checks + 1))
 [ "$(grep -c ',3,[a-z]*,ranked$' "$TESTDIR/out")" -eq 12 ] || fail "expected 12 teams with 3 judges"
 
 # the same every time
-podium export | sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}//g; s/"(at|created_at|updated_at|hash|prev_hash)":"[^"]*"//g' >first.json
+podium export | sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}//g; s/"(at|created_at|updated_at|granted_at|hash|prev_hash)":"[^"]*"//g' >first.json
 podium --db second.db demo --no-tui >/dev/null
-podium --db second.db export | sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}//g; s/"(at|created_at|updated_at|hash|prev_hash)":"[^"]*"//g' >second.json
+podium --db second.db export | sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}//g; s/"(at|created_at|updated_at|granted_at|hash|prev_hash)":"[^"]*"//g' >second.json
 checks=$((checks + 1))
 cmp -s first.json second.json || fail "two demos differ"
 
