@@ -116,7 +116,8 @@ static int judge_as(struct app *a, const char *as)
 	}
 	if (s == ST_OK)
 		s = access_check_judge(&a->me, id, name, _("open this judge's console"));
-	if (s == ST_OK && (s = board_judges(a->st, &judges)) == ST_OK) {
+	/* the judge's own login proves who they are; a PIN tells judges apart on a shared account */
+	if (s == ST_OK && strcmp(a->me.judge_id, id) != 0 && (s = board_judges(a->st, &judges)) == ST_OK) {
 		for (size_t i = 0; i < judges.count; i++)
 			if (strcmp(judges.items[i].id, id) == 0)
 				has_pin = judges.items[i].has_pin;

@@ -94,6 +94,18 @@ run as "$karl" tui --role timekeeper
 expect_rc 1
 expect_err_match "^podium: only a timekeeper or an organizer may open a room's timer;"
 
+# an unknown name gets the answer a wrong PIN gets (tests/tui/pin.sh), and is audited
+printf '000000\n' | as "$karl" tui --as "Nobody Here" >"$TESTDIR/out" 2>"$TESTDIR/err"
+rc=$?
+last="tui --as Nobody Here"
+expect_rc 1
+checks=$((checks + 1))
+[ "$(tail -n 1 "$TESTDIR/err")" = "podium: wrong name or PIN" ] || fail "not the one answer: $(cat "$TESTDIR/err")"
+run sqlite3 event.db "SELECT actor || ': ' || reason FROM audit WHERE action = 'pin-failure' ORDER BY seq"
+expect_out <<END
+$karl: unknown judge 'Nobody Here'
+END
+
 # roles: granted, listed, used, revoked
 run as "$bob" role list
 expect_rc 0
