@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 
+#include "podium/audit.h"
 #include "podium/status.h"
 
 struct store;
@@ -13,6 +14,9 @@ struct check_summary {
 	int64_t judges;
 	int64_t sheets;
 	int64_t audit_rows;
+	struct audit_report audit;	/* what the chain and the head proved */
+	int64_t replayed;		/* sheets that match the state the log left them in */
+	int64_t unreplayable;		/* sheets last written before the log kept states */
 	int problems; /* the number of problems reported */
 };
 
@@ -21,7 +25,9 @@ typedef void (*check_report_fn)(void *ctx, const char *problem);
 
 /*
  * Check the whole event file under one read snapshot: SQLite's integrity and
- * foreign keys, the audit hash chain, every sheet against the rubric (each value
+ * foreign keys, the audit hash chain and head (audit_verify_report()), the replay
+ * of the log (every sheet's status and values as its last audit row left them;
+ * no sheet gone that the log says exists), every sheet against the rubric (each value
  * a whole number within its criterion's scale, the stored total equal to T(j,t)
  * within 1e-9 when complete and NULL exactly when incomplete, submitted sheets
  * complete), and no sheet for a judge and team in conflict.

@@ -28,7 +28,9 @@ struct event_spec {
 
 /*
  * Lay out a new event in an empty file: the event row and the default rubric,
- * each with its audit row, in one transaction.
+ * each with its audit row, in one transaction; this process's login becomes its
+ * organizer, and the event's audit key is created in the account's state folder
+ * (evidence.h), or ST_IO when it cannot be.
  */
 enum status event_create(struct store *st, const struct event_spec *spec);
 

@@ -102,9 +102,14 @@ void people_fields_clear(struct people_fields *f);
 enum status people_apply_fields(struct store *st, enum record_kind kind, const char *id, const char *name,
 				const struct people_fields *f, const char *pin);
 
-/* Shortest and longest PIN accepted. */
-#define PEOPLE_PIN_MIN 4
-#define PEOPLE_PIN_MAX 64
+
+/*
+ * Check pin against judge id's stored hash (pin.h): *ok is true only when the
+ * judge has a PIN and pin matches it. ST_NOT_FOUND when there is no such judge.
+ * Reads only, counts no failure and never waits: a console logs in with
+ * pin_login() instead.
+ */
+enum status people_check_pin(struct store *st, const char *judge_id, const char *pin, bool *ok);
 
 /*
  * Add a judge (id to id_out, which may be NULL), or replace judge id's fields.
@@ -118,12 +123,6 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
  * sheets. */
 enum status judge_delete(struct store *st, const char *id);
 
-/*
- * Check pin against judge id's stored hash: *ok is true only when the judge has
- * a PIN and pin matches it. ST_NOT_FOUND when there is no such judge. Reads
- * only; no transaction needed.
- */
-enum status people_check_pin(struct store *st, const char *judge_id, const char *pin, bool *ok);
 
 /* A coach's availability, in event time (clock.h): [start, end). */
 struct coach_window {

@@ -76,8 +76,9 @@
 	  " VALUES ($id, $name, $key, $email, $unix_user, $pin_hash)") \
 	_(JUDGE_UPDATE, \
 	  "UPDATE judge SET name = $name, name_key = $key, email = $email, unix_user = $unix_user WHERE id = $id") \
-	_(JUDGE_SET_PIN, "UPDATE judge SET pin_hash = $pin_hash WHERE id = $id") \
-	_(JUDGE_PIN_HASH, "SELECT pin_hash FROM judge WHERE id = $id") \
+	_(JUDGE_SET_PIN, "UPDATE judge SET pin_hash = $pin_hash, pin_failures = 0 WHERE id = $id") \
+	_(JUDGE_PIN_HASH, "SELECT pin_hash, pin_failures FROM judge WHERE id = $id") \
+	_(JUDGE_SET_PIN_FAILURES, "UPDATE judge SET pin_failures = $failures WHERE id = $id") \
 	_(JUDGE_BY_UNIX_USER, "SELECT id, name FROM judge WHERE unix_user = $unix_user") \
 	_(JUDGE_DELETE, "DELETE FROM judge WHERE id = $id") \
 	_(JUDGE_JSON, \
@@ -201,11 +202,37 @@
 	_(AUDIT_LAST_HASH, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1") \
 	_(AUDIT_INSERT, \
 	  "INSERT INTO audit(seq, at, actor, action, kind, record_id, team_id, judge_id, before, after," \
-	  " reason, prev_hash, hash) VALUES ($seq, $at, $actor, $action, $kind, $record_id, $team_id," \
-	  " $judge_id, $before, $after, $reason, $prev_hash, $hash)") \
+	  " reason, prev_hash, hash, state, form) VALUES ($seq, $at, $actor, $action, $kind, $record_id," \
+	  " $team_id, $judge_id, $before, $after, $reason, $prev_hash, $hash, $state, $form)") \
 	_(AUDIT_ALL, \
 	  "SELECT seq, at, actor, action, kind, record_id, team_id, judge_id, before, after, reason," \
-	  " prev_hash, hash FROM audit ORDER BY seq")
+	  " prev_hash, hash, state, form FROM audit ORDER BY seq") \
+	_(AUDIT_HASH_AT, "SELECT hash FROM audit WHERE seq = $seq") \
+	_(AUDIT_EVENT_ID, "SELECT id FROM event") \
+	/* the state a sheet is left in, for the audit row that writes it: values keyed by criterion id */ \
+	_(AUDIT_SHEET_STATE, \
+	  "SELECT json_object('status', s.status, 'values', json((SELECT json_group_object(criterion_id, value)" \
+	  " FROM (SELECT criterion_id, value FROM sheet_value WHERE sheet_id = s.id ORDER BY criterion_id))))" \
+	  " FROM sheet s WHERE s.id = $id") \
+	/* each sheet against the state its last audit row left; state NULL: written before states */ \
+	_(AUDIT_REPLAY_SHEETS, \
+	  "WITH last AS (SELECT record_id, state, max(seq) AS seq FROM audit WHERE kind = 'sheet'" \
+	  " AND record_id IS NOT NULL GROUP BY record_id)" \
+	  " SELECT j.name, t.name, l.seq IS NOT NULL, l.state IS NOT NULL," \
+	  " l.state IS NOT NULL AND (json_extract(l.state, '$.status') IS NOT s.status" \
+	  "  OR EXISTS (SELECT 1 FROM sheet_value v WHERE v.sheet_id = s.id" \
+	  "   AND json_extract(l.state, '$.values.\"' || v.criterion_id || '\"') IS NOT v.value)" \
+	  "  OR EXISTS (SELECT 1 FROM json_each(l.state, '$.values') e JOIN criterion c ON c.id = e.key" \
+	  "   WHERE NOT EXISTS (SELECT 1 FROM sheet_value v WHERE v.sheet_id = s.id AND v.criterion_id = e.key)))" \
+	  " FROM sheet s JOIN judge j ON j.id = s.judge_id JOIN team t ON t.id = s.team_id" \
+	  " LEFT JOIN last l ON l.record_id = s.id ORDER BY j.name, t.name") \
+	/* sheets the log says exist, of a judge and a team still there, that the tables lack */ \
+	_(AUDIT_REPLAY_GONE, \
+	  "WITH last AS (SELECT record_id, team_id, judge_id, state, max(seq) AS seq FROM audit" \
+	  " WHERE kind = 'sheet' AND record_id IS NOT NULL GROUP BY record_id)" \
+	  " SELECT j.name, t.name FROM last l JOIN judge j ON j.id = l.judge_id JOIN team t ON t.id = l.team_id" \
+	  " WHERE l.state IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sheet s WHERE s.id = l.record_id)" \
+	  " ORDER BY j.name, t.name")
 
 /*
  * History rows: the audit log, oldest first, filtered by team and judge ($team,
@@ -675,11 +702,33 @@
 	_(NAMES_ROOM, "SELECT id, name FROM room") \
 	_(NAMES_CRITERION, "SELECT id, name FROM criterion")
 
+#define STMT_ACCESS(_) \
+	_(ACCESS_HAS_ROLE, "SELECT 1 FROM role_grant WHERE unix_user = $user AND role = $role") \
+	_(ACCESS_ANY_ORGANIZER, "SELECT 1 FROM role_grant WHERE role = 'organizer' LIMIT 1") \
+	_(ACCESS_JUDGE, "SELECT id, name FROM judge WHERE unix_user = $user") \
+	_(ACCESS_COACH, "SELECT id, name FROM coach WHERE unix_user = $user") \
+	_(ACCESS_GRANT, \
+	  "INSERT INTO role_grant(unix_user, role, granted_at, granted_by) VALUES ($user, $role, $now, $by)" \
+	  " ON CONFLICT DO NOTHING") \
+	_(ACCESS_REVOKE, "DELETE FROM role_grant WHERE unix_user = $user AND role = $role") \
+	_(ACCESS_ORGANIZER_COUNT, "SELECT count(*) FROM role_grant WHERE role = 'organizer'") \
+	_(ACCESS_GRANT_JSON, \
+	  "SELECT json_object('unix_user', unix_user, 'role', role, 'granted_at'," \
+	  " datetime(granted_at, 'unixepoch', 'localtime'), 'granted_by', granted_by)" \
+	  " FROM role_grant WHERE unix_user = $user AND role = $role") \
+	_(ACCESS_LIST, \
+	  "SELECT unix_user, role, datetime(granted_at, 'unixepoch', 'localtime'), granted_by FROM role_grant" \
+	  " ORDER BY unix_user, role") \
+	_(ACCESS_LIST_JSON, \
+	  "SELECT json_group_array(json_object('unix_user', unix_user, 'role', role, 'granted_at', at," \
+	  " 'granted_by', granted_by)) FROM (SELECT unix_user, role," \
+	  " datetime(granted_at, 'unixepoch', 'localtime') AS at, granted_by FROM role_grant ORDER BY unix_user, role)")
+
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) STMT_FIELDS(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_RESULTS(_) STMT_IMPORT(_) \
 	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) \
-	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_) STMT_NAMES(_)
+	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_) STMT_NAMES(_) STMT_ACCESS(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

@@ -78,6 +78,14 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
  */
 enum status store_read(struct store *st, store_txn_fn fn, void *ctx);
 
+/*
+ * Call fn(ctx, committed) after each transaction ends, committed or rolled
+ * back (one hook per store; NULL removes it). For work that must follow a
+ * COMMIT, such as a file outside the database that records what was written.
+ */
+typedef void (*store_txn_end_fn)(void *ctx, bool committed);
+void store_set_txn_end(struct store *st, store_txn_end_fn fn, void *ctx);
+
 /* True while a transaction opened by store_write() or store_read() is open. */
 bool store_in_txn(const struct store *st);
 

@@ -3,13 +3,13 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
+#include "podium/access.h"
 #include "podium/audit.h"
 #include "podium/i18n.h"
 #include "podium/journal.h"
@@ -105,6 +105,13 @@ static const struct command commands[] = {
 	     "is submitted, a change that alters totals (add, delete, a weight, a scale) is refused\n"
 	     "unless --reopen turns the submitted sheets back into drafts; they are listed. A new\n"
 	     "name or description is always allowed. After 'results lock' the rubric cannot change.") },
+	{ "role", cmd_role,
+	  "role grant|revoke USER organizer|timekeeper\n       podium role list [--format table|csv|json]",
+	  N_("who may organize and who may run the timers"),
+	  N_("USER is a login on this host. The account that created the event is its first organizer;\n"
+	     "judges and coaches are the logins in their unix_user. Only an organizer may change roles.") },
+	{ "judge", cmd_judge, "judge unlock NAME",
+	  N_("lift the lock of a judge's PIN after too many wrong tries"), NULL },
 	{ "tui", cmd_tui,
 	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
 	  N_("the full-screen console (the default command)"), NULL },
@@ -216,10 +223,31 @@ static void replay_journal(struct store *st)
 
 enum status cli_open(struct cli *c, struct store **out)
 {
+	struct identity who;
 	enum status s = store_open(c->db_path, out);
 
-	if (s == ST_OK && !store_read_only(*out))
+	if (s != ST_OK)
+		return s;
+	if (identity_resolve(*out, &who) == ST_OK) {
+		char *actor = access_actor_name(&who);
+
+		audit_set_actor(actor);
+		free(actor);
+		identity_clear(&who);
+	}
+	if (!store_read_only(*out))
 		replay_journal(*out);
+	return ST_OK;
+}
+
+enum status cli_open_as(struct cli *c, struct store **out, enum permission p, const char *action)
+{
+	enum status s = cli_open(c, out);
+
+	if (s == ST_OK && (s = access_require(*out, p, action)) != ST_OK) {
+		store_close(*out);
+		*out = NULL;
+	}
 	return s;
 }
 
@@ -254,17 +282,6 @@ bool cli_parse_int(const char *s, long min, long max, long *out)
 	return true;
 }
 
-static const char *default_actor(void)
-{
-	const char *user = getenv("USER");
-	struct passwd *pw;
-
-	if (user && user[0])
-		return user;
-	pw = getpwuid(getuid());
-	return pw ? pw->pw_name : "unknown";
-}
-
 /*
  * True when argv asks for help before any "--" and before any other option:
  * after an option, a "--help" may be its value ("--comment --help"), which
@@ -290,7 +307,7 @@ static int run_command(struct cli *c, const struct command *cmd, int argc, char 
 		cli_print_help(cmd, stdout);
 		return EXIT_OK;
 	}
-	actor = pd_asprintf("organizer %s", default_actor());
+	actor = pd_strdup(access_login());	/* cli_open() names the role once the file is open */
 	audit_set_actor(actor);
 	free(actor);
 	optind = 0;	/* glibc: full re-initialisation of getopt for the command's own options */

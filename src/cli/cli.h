@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "podium/access.h"
 #include "podium/common.h"
 #include "podium/status.h"
 
@@ -76,8 +77,19 @@ void cli_print_help(const struct command *cmd, FILE *out);
 int cli_getopt(struct cli *c, const char *cmd, int argc, char **argv, const char *shortopts,
 	       const struct option *longopts, int *exit_status);
 
-/* Open the event file named by the global options; a missing file is an error. */
+/*
+ * Open the event file named by the global options; a missing file is an error.
+ * Names the audit actor after the login's role (access.h).
+ */
 enum status cli_open(struct cli *c, struct store **out);
+
+/*
+ * cli_open(), then refuse (closing the file, nothing changed) unless the login
+ * may do p: the command for an organizer-only action opens its file with
+ *     s = cli_open_as(c, &st, PERM_ORGANIZER, _("change the results policy"));
+ * action completes "only an organizer may ...".
+ */
+enum status cli_open_as(struct cli *c, struct store **out, enum permission p, const char *action);
 
 /* Output formats. */
 enum format {

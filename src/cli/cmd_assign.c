@@ -92,7 +92,7 @@ int cmd_assign(struct cli *c, int argc, char **argv)
 	if (optind + 1 < argc)
 		return cli_usage("assign", _("unexpected argument '%s'"), argv[optind + 1]);
 
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, _("assign the judges"));
 	if (s != ST_OK)
 		return cli_fail(s);
 	s = panel_assign(st, (int)k, &r);

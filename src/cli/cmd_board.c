@@ -110,7 +110,7 @@ int cmd_board(struct cli *c, int argc, char **argv)
 		return cli_usage("board", _("board takes freeze, unfreeze, reveal or unreveal"));
 	if (preview && strcmp(argv[optind], "reveal") != 0)
 		return cli_usage("board", _("--preview goes with reveal"));
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, _("run the projected board"));
 	if (s != ST_OK)
 		return cli_fail(s);
 	s = board_action(st, argv[optind], preview);

@@ -19,7 +19,7 @@ static int plan(struct cli *c, long length)
 	static const char *const headers[] = {N_("team"), N_("stage"), N_("why")};
 	struct coaching_plan p;
 	struct store *st;
-	enum status s = cli_open(c, &st);
+	enum status s = cli_open_as(c, &st, PERM_ORGANIZER, _("plan the coach sessions"));
 
 	if (s != ST_OK)
 		return cli_fail(s);

@@ -72,6 +72,8 @@ int cmd_conflict(struct cli *c, int argc, char **argv)
 		return cli_fail(s);
 	s = record_find(st, KIND_JUDGE, judge, judge_id, &judge_name);
 	if (s == ST_OK)
+		s = access_require_judge(st, judge_id, judge_name, _("declare this judge's conflicts"));
+	if (s == ST_OK)
 		s = record_find(st, KIND_TEAM, team, team_id, &team_name);
 	if (s == ST_OK)
 		s = board_declare_conflict(st, judge_id, team_id, reason);

@@ -49,6 +49,7 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	s = open_or_create(c->db_path, &st, &created);
 	if (s != ST_OK)
 		return cli_fail(s);
+	set_creator_actor();	/* nothing is written when the file holds an event already */
 	s = demo_create(st, &sum);
 	store_close(st);
 	if (s == ST_EXISTS) {

@@ -52,6 +52,21 @@ static void say_imported(size_t k, size_t count, const char *source)
 	}
 }
 
+/* What an import is called in "only an organizer may ...". */
+static const char *import_action(const char *kind)
+{
+	static const char *const actions[][2] = {
+		{ "teams", N_("import teams") }, { "judges", N_("import judges") },
+		{ "coaches", N_("import coaches") }, { "criteria", N_("import criteria") },
+		{ "rooms", N_("import rooms") }, { "sheets", N_("import sheets") },
+	};
+
+	for (size_t i = 0; i < PD_ARRAY_LEN(actions); i++)
+		if (strcmp(actions[i][0], kind) == 0)
+			return _(actions[i][1]);
+	return _("import records");
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -107,7 +122,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	path = argv[optind + 1];
 	source = strcmp(path, "-") == 0 ? "stdin" : path;
 
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, import_action(kinds[k].kind));
 	if (s != ST_OK)
 		return cli_fail(s);
 	s = csv_read_file(path, &table);

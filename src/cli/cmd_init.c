@@ -3,11 +3,22 @@
 #include <stdlib.h>
 
 #include "commands.h"
+#include "podium/access.h"
+#include "podium/audit.h"
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/out.h"
 #include "podium/store.h"
+
+/* The account that creates the event is its organizer, from its first audit row. */
+void set_creator_actor(void)
+{
+	char *actor = pd_asprintf("organizer %s", access_login());
+
+	audit_set_actor(actor);
+	free(actor);
+}
 
 int cmd_init(struct cli *c, int argc, char **argv)
 {
@@ -58,6 +69,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	s = store_create(c->db_path, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
+	set_creator_actor();
 	s = event_create(st, &spec);
 	store_close(st);
 	if (s != ST_OK) {

@@ -123,6 +123,8 @@ static int policy(struct cli *c, int argc, char **argv)
 	if ((s = cli_open(c, &st)) != ST_OK)
 		return cli_fail(s);
 	s = ranking_policy(st, &p);
+	if (s == ST_OK && (method || min || chain))
+		s = access_require(st, PERM_ORGANIZER, _("change the results policy"));
 	if (s == ST_OK && (method || min || chain)) {
 		if (method)
 			p.method = strcmp(method, "normalized") == 0 ? RANK_NORMALIZED : RANK_RAW;
@@ -156,7 +158,7 @@ int cmd_results(struct cli *c, int argc, char **argv)
 		return policy(c, argc - optind, argv + optind);
 	if (optind + 1 != argc || (strcmp(argv[optind], "lock") && strcmp(argv[optind], "unlock")))
 		return cli_usage("results", _("results takes 'lock', 'unlock' or 'policy'"));
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, strcmp(argv[optind], "lock") == 0 ? _("lock the results") : _("unlock the results"));
 	if (s != ST_OK)
 		return cli_fail(s);
 	rc = lock_or_unlock(st, strcmp(argv[optind], "lock") == 0);

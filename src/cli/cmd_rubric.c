@@ -266,7 +266,7 @@ int cmd_rubric(struct cli *c, int argc, char **argv)
 	if ((rc = check_args(&a, nwords)) != EXIT_OK)
 		return rc;
 
-	s = cli_open(c, &st);
+	s = a.verb ? cli_open_as(c, &st, PERM_ORGANIZER, _("change the rubric")) : cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
 	s = a.verb ? run_change(st, &a) : print_rubric(st, a.format);

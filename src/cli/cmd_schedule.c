@@ -110,7 +110,7 @@ static int generate(struct cli *c, int argc, char **argv)
 	}
 	spec.rooms = (const char *const *)rooms;
 	spec.nrooms = nrooms;
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, _("generate the schedule"));
 	if (s != ST_OK) {
 		rc = cli_fail(s);
 		goto out;
@@ -367,7 +367,7 @@ static int move(struct cli *c, int argc, char **argv)
 	}
 	if (optind + 1 != argc || !room)
 		return cli_usage("schedule", _("schedule move needs a team and --room R [--position N]"));
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, _("move a pitch"));
 	if (s != ST_OK)
 		return cli_fail(s);
 	s = schedule_move(st, argv[optind], room, (int)position);
@@ -394,7 +394,7 @@ static int swap(struct cli *c, int argc, char **argv)
 			return rc;
 	if (optind + 2 != argc)
 		return cli_usage("schedule", _("schedule swap needs two teams"));
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, _("swap pitches"));
 	if (s != ST_OK)
 		return cli_fail(s);
 	s = schedule_swap(st, argv[optind], argv[optind + 1]);

@@ -150,23 +150,45 @@ static enum status check_sheet_exists(struct store *st, const struct score_args 
 	return s;
 }
 
+/* Who writes: the judge's own login, or an organizer entering a paper sheet. */
+static enum status score_actor(struct store *st, const char *judge, struct actor *out)
+{
+	char judge_id[ID_LEN + 1], *name = NULL;
+	struct identity who;
+	enum status s = record_find(st, KIND_JUDGE, judge, judge_id, &name);
+
+	if (s != ST_OK)
+		return s;
+	s = identity_resolve(st, &who);
+	if (s == ST_OK)
+		s = access_sheet_actor(&who, judge_id, name, out);
+	identity_clear(&who);
+	free(name);
+	return s;
+}
+
 static enum status score(struct store *st, const struct score_args *a)
 {
-	static const struct actor organizer = { ROLE_ORGANIZER, "" };
-	struct sheet_value *values = pd_calloc((size_t)a->npairs, sizeof(*values));
+	struct actor who;
+	struct sheet_value *values;
 	struct sheet_change change = {
-		.judge = a->judge, .team = a->team, .values = values, .nvalues = (size_t)a->npairs,
+		.judge = a->judge, .team = a->team, .values = NULL, .nvalues = (size_t)a->npairs,
 		.comment = a->comment, .submit = a->submit, .draft = a->draft, .reason = a->reason,
 	};
 	struct rubric r;
-	enum status s = rubric_load(st, &r);
+	enum status s = score_actor(st, a->judge, &who);
 
+	if (s != ST_OK)
+		return s;
+	values = pd_calloc((size_t)a->npairs, sizeof(*values));
+	change.values = values;
+	s = rubric_load(st, &r);
 	if (s == ST_OK) {
 		s = read_values(a, &r, values);
 		if (s == ST_OK && a->submit && a->npairs == 0 && !a->comment)
 			s = check_sheet_exists(st, a, &r);
 		if (s == ST_OK)
-			s = sheet_apply(st, &organizer, &change);
+			s = sheet_apply(st, &who, &change);
 		if (s == ST_OK)
 			s = print_sheet(st, a);
 		rubric_clear(&r);

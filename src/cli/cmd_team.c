@@ -28,7 +28,7 @@ int cmd_team(struct cli *c, int argc, char **argv)
 	    (strcmp(argv[optind + 2], "on") != 0 && strcmp(argv[optind + 2], "off") != 0))
 		return cli_usage("team", _("team takes 'calibration TEAM on' or 'calibration TEAM off'"));
 	on = strcmp(argv[optind + 2], "on") == 0;
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("mark the calibration pitch"))) != ST_OK)
 		return cli_fail(s);
 	s = record_find(st, KIND_TEAM, argv[optind + 1], team_id, &name);
 	if (s == ST_OK)

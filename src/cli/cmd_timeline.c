@@ -105,7 +105,7 @@ static int change_phase(struct cli *c, struct phase_change *pc)
 		return cli_usage("timeline", _("timeline add needs a NAME and --start \"YYYY-MM-DD HH:MM\""));
 	if (strcmp(pc->verb, "add") != 0 && !pc->target)
 		return cli_usage("timeline", _("timeline %s needs the phase's name"), pc->verb);
-	s = cli_open(c, &st);
+	s = cli_open_as(c, &st, PERM_ORGANIZER, _("change the timeline"));
 	if (s == ST_OK)
 		s = store_write(st, phase_txn, pc);
 	store_close(st);

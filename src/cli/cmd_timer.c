@@ -50,7 +50,7 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 		return cli_usage("timer", _("unexpected argument '%s'"), argv[optind + 1]);
 	if (!room)
 		return cli_usage("timer", _("timer %s needs the room: --room R"), argv[optind]);
-	rc = cli_open(c, &st);
+	rc = cli_open_as(c, &st, PERM_TIMER, _("run a room's timer"));
 	if (rc != ST_OK)
 		return cli_fail(rc);
 	now = clock_local_now();

@@ -7,7 +7,10 @@
 #define COMMAND_LIST(_) \
 	_(init) _(demo) _(import) _(list) _(score) _(leaderboard) _(export) _(check) \
 	_(backup) _(results) _(history) _(tui) _(timeline) _(schedule) _(conflict) _(assign) \
-	_(assignments) _(coach) _(timer) _(board) _(team) _(rubric)
+	_(assignments) _(coach) _(timer) _(board) _(team) _(rubric) _(role) _(judge)
+
+/* Name the audit actor as the organizer an event's creator becomes (init, demo). */
+void set_creator_actor(void);
 
 #define COMMAND_DECLARE(name) int cmd_##name(struct cli *c, int argc, char **argv);
 COMMAND_LIST(COMMAND_DECLARE)

@@ -188,6 +188,41 @@ static void check_panels(struct store *st, struct run *r)
 	panel_coverage_clear(&c);
 }
 
+static void audit_problem(void *ctx, const char *text)
+{
+	problem(ctx, "%s", text);
+}
+
+/* The log replayed: each sheet as the state of its last audit row says, none missing. */
+static void check_replay(struct store *st, struct run *r)
+{
+	struct query *q = store_query(st, STMT_AUDIT_REPLAY_SHEETS);
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		const char *judge = query_text(q, 0), *team = query_text(q, 1);
+
+		if (!query_int(q, 2))
+			problem(r, _("replay: the sheet of %s for %s is in no audit row: it was written outside podium"),
+				judge, team);
+		else if (!query_int(q, 3))
+			r->sum.unreplayable++;
+		else if (query_int(q, 4))
+			problem(r, _("replay: the sheet of %s for %s differs from its last audit row: it was edited outside podium"),
+				judge, team);
+		else
+			r->sum.replayed++;
+	}
+	if (s != ST_DONE)
+		problem(r, _("cannot replay the audit log: %s"), status_message(s));
+	q = store_query(st, STMT_AUDIT_REPLAY_GONE);
+	while ((s = query_step(q)) == ST_ROW)
+		problem(r, _("replay: the sheet of %s for %s is in the audit log but not in the file: it was deleted outside podium"),
+			query_text(q, 0), query_text(q, 1));
+	if (s != ST_DONE)
+		problem(r, _("cannot replay the audit log: %s"), status_message(s));
+}
+
 static enum status run_txn(struct store *st, void *ctx)
 {
 	struct run *r = ctx;
@@ -196,9 +231,11 @@ static enum status run_txn(struct store *st, void *ctx)
 	store_check_integrity(st, integrity_problem,
 			      r); /* each problem counted by integrity_problem() */
 	check_counts(st, r);
-	s = audit_verify(st, &r->sum.audit_rows);
+	s = audit_verify_report(st, audit_problem, r, &r->sum.audit);
 	if (s != ST_OK)
-		problem(r, "%s", status_message(s));
+		problem(r, _("cannot read the audit log: %s"), status_message(s));
+	r->sum.audit_rows = r->sum.audit.rows;
+	check_replay(st, r);
 	check_sheets(st, r);
 	check_panels(st, r);
 	return ST_OK;

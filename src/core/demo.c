@@ -81,13 +81,13 @@ struct demo_judge {
 };
 
 static const struct demo_judge judges[] = {
-    {"Chloé Martin", "chloe.martin@example.org", "Education;Inclusion", "chloe", "2468"},
-    {"Émile Roux", "emile.roux@example.org", "Environment", "emile", "1357"},
+    {"Chloé Martin", "chloe.martin@example.org", "Education;Inclusion", "chloe", "246813"},
+    {"Émile Roux", "emile.roux@example.org", "Environment", "emile", "135702"},
     {"Sarah Cohen", "sarah.cohen@example.org", "Diversity;Inclusion", "", ""},
     {"Karim Haddad", "karim.haddad@example.org", "Future of work", "karim", ""},
     {"Julie Nguyen", "julie.nguyen@example.org", "Education", "", ""},
     {"Thomas Bernard", "thomas.bernard@example.org", "Environment;Future of work", "", ""},
-    {"Aïcha Diallo", "aicha.diallo@example.org", "Diversity", "aicha", "8642"},
+    {"Aïcha Diallo", "aicha.diallo@example.org", "Diversity", "aicha", "864209"},
     {"Marc Dubois", "marc.dubois@example.org", "Environment", "", ""},
     {"Léa Fontaine", "lea.fontaine@example.org", "Education;Future of work", "", ""},
 };

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "podium/access.h"
 #include "podium/audit.h"
 #include "podium/clock.h"
+#include "podium/evidence.h"
 #include "podium/i18n.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
@@ -28,14 +30,19 @@ static enum status audit_event(struct store *st, const char *action, const char 
 	return audit_record(st, &e);
 }
 
+struct create {
+	const struct event_spec *spec;
+	char id[ID_LEN + 1];
+};
+
 static enum status create_txn(struct store *st, void *ctx)
 {
-	const struct event_spec *spec = ctx;
-	char id[ID_LEN + 1], *name = text_trim(spec->name), *after = NULL;
+	struct create *c = ctx;
+	const struct event_spec *spec = c->spec;
+	char *id = c->id, *name = text_trim(spec->name), *after = NULL;
 	struct query *q;
 	enum status s;
 
-	id_new(id);
 	q = store_query(st, STMT_EVENT_INSERT);
 	query_bind_text(q, "$id", id);
 	query_bind_text(q, "$name", name);
@@ -51,6 +58,8 @@ static enum status create_txn(struct store *st, void *ctx)
 	if (s == ST_OK)
 		s = audit_event(st, "create", id, NULL, after);
 	free(after);
+	if (s == ST_OK)
+		s = role_grant_creator(st);
 	for (size_t i = 0; s == ST_OK && i < rubric_default_count; i++)
 		s = rubric_add(st, &rubric_default[i]);
 	if (s == ST_OK)
@@ -68,7 +77,19 @@ enum status event_create(struct store *st, const struct event_spec *spec)
 		return status_error(ST_INVALID, _("the event needs a name in UTF-8 (--name NAME)"));
 	if (spec->hours < 1 || spec->hours > 720)
 		return status_error(ST_INVALID, _("--hours must be between 1 and 720"));
-	return store_write(st, create_txn, (void *)spec);
+	{
+		struct create c = { spec, "" };
+		enum status s;
+
+		/* the key first, so the event's very first audit row is keyed */
+		id_new(c.id);
+		s = evidence_key_create(c.id);
+		if (s == ST_OK)
+			s = store_write(st, create_txn, &c);
+		if (s != ST_OK)
+			evidence_forget(c.id);
+		return s;
+	}
 }
 
 void event_clear(struct event *e)

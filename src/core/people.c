@@ -11,6 +11,7 @@
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/names.h"
+#include "podium/pin.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
@@ -460,9 +461,9 @@ static enum status check_judge(struct store *st, const char *self_id, const stru
 		if ((s = check_utf8("PIN", spec->pin)) != ST_OK)
 			return s;
 		n = utf8_chars(spec->pin);
-		if (n < PEOPLE_PIN_MIN || n > PEOPLE_PIN_MAX)
-			return status_error(ST_INVALID, _("a PIN must have %d to %d characters"),
-					    PEOPLE_PIN_MIN, PEOPLE_PIN_MAX);
+		if (n < PIN_MIN_CHARS || n > PIN_MAX_CHARS)
+			return status_error(ST_INVALID, _("a PIN must have at least %d characters (at most %d)"),
+					    PIN_MIN_CHARS, PIN_MAX_CHARS);
 	}
 	if (user[0]) {
 		struct query *q;
@@ -498,28 +499,10 @@ static enum status check_judge(struct store *st, const char *self_id, const stru
 	return ST_OK;
 }
 
-/*
- * Hash a PIN for storage. The cost is libsodium's minimum on purpose: an import
- * of 500 judges must take seconds, not minutes, and a PIN only tells judges
- * apart on the event's own host for a weekend. Argon2id still keeps the PIN
- * itself out of the file and out of backups.
- */
-static char *hash_pin(const char *pin)
-{
-	char *out = pd_malloc(crypto_pwhash_STRBYTES);
-
-	if (sodium_init() < 0)
-		pd_die(_("cannot initialise libsodium"));
-	if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
-			      crypto_pwhash_MEMLIMIT_MIN) != 0)
-		pd_die(_("out of memory"));
-	return out;
-}
-
 static enum status set_pin(struct store *st, const char *id, const char *pin)
 {
 	struct query *q = store_query(st, STMT_JUDGE_SET_PIN);
-	char *hash = pin && pin[0] ? hash_pin(pin) : NULL;
+	char *hash = pin && pin[0] ? pin_hash(st, pin) : NULL;
 	enum status s;
 
 	query_bind_text(q, "$id", id);
@@ -543,7 +526,7 @@ static enum status write_judge(struct store *st, enum stmt stmt, const char *id,
 	query_bind_text(q, "$email", or_empty(spec->email));
 	query_bind_text(q, "$unix_user", user[0] ? user : NULL);
 	if (stmt == STMT_JUDGE_INSERT) {
-		hash = spec->pin && spec->pin[0] ? hash_pin(spec->pin) : NULL;
+		hash = spec->pin && spec->pin[0] ? pin_hash(st, spec->pin) : NULL;
 		query_bind_text(q, "$pin_hash", hash);
 	}
 	s = query_exec(q);
@@ -641,9 +624,7 @@ enum status people_check_pin(struct store *st, const char *judge_id, const char 
 		char *hash = pd_strdup(query_text(q, 0));
 
 		query_reset(q);
-		if (sodium_init() < 0)
-			pd_die(_("cannot initialise libsodium"));
-		*ok = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+		*ok = pin_matches(st, hash, pin) == 1;
 		free(hash);
 		return ST_OK;
 	}

@@ -230,6 +230,25 @@ static const char *const migrations[] = {
 	"ALTER TABLE event ADD COLUMN tie_break TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE team ADD COLUMN calibration INTEGER NOT NULL DEFAULT 0 CHECK (calibration IN (0, 1));"
 	"PRAGMA user_version = 4;",
+
+	/*
+	 * 4 -> 5: who may do what (roles granted to logins, the coaches' logins), the PIN's
+	 * failed tries, and audit rows that carry the state they leave and their chain's form:
+	 * 0 written before this step, 1 unkeyed, 2 keyed with the event's secret key.
+	 */
+	"CREATE TABLE role_grant("
+	"  unix_user TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('organizer', 'timekeeper')),"
+	"  granted_at INTEGER NOT NULL,"
+	"  granted_by TEXT NOT NULL,"
+	"  PRIMARY KEY (unix_user, role)"
+	") WITHOUT ROWID;"
+	"ALTER TABLE judge ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0 CHECK (pin_failures >= 0);"
+	"ALTER TABLE coach ADD COLUMN unix_user TEXT;"
+	"CREATE UNIQUE INDEX coach_by_unix_user ON coach(unix_user) WHERE unix_user IS NOT NULL;"
+	"ALTER TABLE audit ADD COLUMN state TEXT;"
+	"ALTER TABLE audit ADD COLUMN form INTEGER NOT NULL DEFAULT 0 CHECK (form IN (0, 1, 2));"
+	"PRAGMA user_version = 5;",
 };
 
 int schema_latest(void)

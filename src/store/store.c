@@ -471,6 +471,12 @@ void store_set_small_cache(struct store *st)
 	query_exec(store_query(st, STMT_META_SMALL_CACHE));
 }
 
+void store_set_txn_end(struct store *st, store_txn_end_fn fn, void *ctx)
+{
+	st->txn_end = fn;
+	st->txn_end_ctx = ctx;
+}
+
 bool store_in_txn(const struct store *st)
 {
 	return st->txn_where != NULL;
@@ -501,6 +507,8 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 	if (s == ST_OK || s == ST_DONE)
 		s = exec_sql(st, "COMMIT");
 	end_txn(st, s != ST_OK);
+	if (st->txn_end)
+		st->txn_end(st->txn_end_ctx, s == ST_OK);
 	return s;
 }
 
@@ -527,6 +535,8 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
 	/* A write inside a write is part of it: the outer one commits or rolls back the whole. */
 	if (st->txn_where && st->txn_write)
 		return fn(st, ctx);
+	if (st->read_only)
+		return explain_access(st->path, ST_READONLY);
 	return run_txn(st, "BEGIN IMMEDIATE", fn, ctx, where);
 }
 

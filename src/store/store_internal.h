@@ -14,6 +14,8 @@ struct store {
 	bool txn_write;		/* it is a write (BEGIN IMMEDIATE): writes may nest in it */
 	int watch_fd;		/* inotify, opened on first use; -1 when none, -2 before */
 	bool read_only;		/* opened read-only: the file or its folder is not ours to write */
+	store_txn_end_fn txn_end;	/* told when each transaction ends */
+	void *txn_end_ctx;
 };
 
 /* Map an SQLite result code to a status with a message; never shows raw SQLite text for common cases. */

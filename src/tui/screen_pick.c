@@ -7,7 +7,7 @@
 #include "podium/audit.h"
 #include "podium/board.h"
 #include "podium/i18n.h"
-#include "podium/people.h"
+#include "podium/pin.h"
 #include "podium/store.h"
 #include "tui/tui.h"
 
@@ -107,20 +107,16 @@ static void pin_done(struct app *a, void *state, const char *pin)
 {
 	struct pick_screen *p = state;
 	const struct board_name *j = judge_by_id(p, p->pin_judge_id);
-	bool ok = false;
+	char id[ID_LEN + 1];
 	enum status s;
 
 	if (!j) {
 		app_error(a, _("%s is no longer on the judges' list"), p->pin_judge_name);
 		return;
 	}
-	s = people_check_pin(a->st, j->id, pin, &ok);
+	s = pin_login(a->st, j->id, pin, id);
 	if (s != ST_OK) {
 		app_status(a, s);
-		return;
-	}
-	if (!ok) {
-		app_error(a, _("Wrong PIN for %s"), j->name);
 		return;
 	}
 	become_judge(a, j);

@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,21 +8,23 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "podium/access.h"
 #include "podium/audit.h"
 #include "podium/board.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/journal.h"
 #include "podium/out.h"
-#include "podium/people.h"
+#include "podium/pin.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "tui/tui.h"
 
 /*
  * Start the console: read its options, open the file, settle who is at the
- * keyboard (--role and --as; else the judge whose unix_user is the login;
- * else a picker), then run the app.
+ * keyboard, then run the app. The login (the process's user id) decides what
+ * may open: an organizer anything (without --role, a picker); a judge, coach
+ * or timekeeper their own screen; anyone the projector display.
  */
 
 int tui_run(struct app *a);
@@ -35,17 +36,6 @@ static int usage(const char *fmt, const char *arg)
 	out_printf(stderr, fmt, arg);
 	out_printf(stderr, "; %s\n", _("see 'podium help tui'"));
 	return 2;
-}
-
-static const char *login_name(void)
-{
-	const char *user = getenv("USER");
-	struct passwd *pw;
-
-	if (user && user[0])
-		return user;
-	pw = getpwuid(getuid());
-	return pw ? pw->pw_name : "unknown";
 }
 
 /* Read a PIN from the terminal without echo, before curses starts. */
@@ -78,94 +68,159 @@ static char *read_pin(const char *name)
 	return pin;
 }
 
-static int become_judge(struct app *a, const char *id, const char *name, bool has_pin)
+static int refuse(enum status s)
 {
-	if (has_pin) {
-		char *pin = read_pin(name);
-		bool ok = false;
-		enum status s = pin ? people_check_pin(a->st, id, pin, &ok) : ST_INVALID;
+	out_printf(stderr, "podium: %s\n", status_message(s));
+	return 1;
+}
 
-		if (pin)
-			sodium_memzero(pin, strlen(pin));
-		free(pin);
-		if (s != ST_OK || !ok) {
-			out_printf(stderr, "podium: %s\n", _("wrong PIN"));
-			return 1;
-		}
-	}
+static void open_judge(struct app *a, const char *id, const char *name)
+{
 	a->who.role = ROLE_JUDGE;
 	snprintf(a->who.person_id, sizeof(a->who.person_id), "%s", id);
 	a->who_name = pd_strdup(name);
 	app_switch(a, &screen_judge_ops, screen_judge_for(id, name));
-	return 0;
 }
 
-/* The judge named as (name or UUID); has_pin from the roster. */
+/* A judge with a PIN types it; a wrong PIN and an unknown name get the same answer. */
+static int login_with_pin(struct app *a, const char *as, const char *shown)
+{
+	char *pin = read_pin(shown), id[ID_LEN + 1], *name = NULL;
+	enum status s = pin ? pin_login(a->st, as, pin, id) : status_error(ST_DENIED, _("wrong name or PIN"));
+
+	if (pin)
+		sodium_memzero(pin, strlen(pin));
+	free(pin);
+	if (s == ST_OK)
+		s = record_find(a->st, KIND_JUDGE, id, id, &name);
+	if (s == ST_OK)
+		s = access_check_judge(&a->me, id, name, _("open this judge's console"));
+	if (s == ST_OK)
+		open_judge(a, id, name);
+	free(name);
+	return s == ST_OK ? 0 : refuse(s);
+}
+
+/* The judge named as (name or UUID): the judge's own login, or an organizer. */
 static int judge_as(struct app *a, const char *as)
 {
 	struct board_names judges;
 	char id[ID_LEN + 1], *name = NULL;
 	enum status s = record_find(a->st, KIND_JUDGE, as, id, &name);
 	bool has_pin = false;
-	int rc;
+	int rc = 0;
 
-	if (s != ST_OK) {
-		out_printf(stderr, "podium: %s\n", status_message(s));
-		return 1;
+	if (s == ST_NOT_FOUND) {
+		status_clear();
+		return login_with_pin(a, as, as);
 	}
-	if (board_judges(a->st, &judges) == ST_OK) {
+	if (s == ST_OK)
+		s = access_check_judge(&a->me, id, name, _("open this judge's console"));
+	/* the judge's own login proves who they are; a PIN tells judges apart on a shared account */
+	if (s == ST_OK && strcmp(a->me.judge_id, id) != 0 && (s = board_judges(a->st, &judges)) == ST_OK) {
 		for (size_t i = 0; i < judges.count; i++)
 			if (strcmp(judges.items[i].id, id) == 0)
 				has_pin = judges.items[i].has_pin;
 		board_names_clear(&judges);
 	}
-	rc = become_judge(a, id, name, has_pin);
+	if (s == ST_OK && !has_pin)
+		open_judge(a, id, name);
+	if (s == ST_OK && has_pin)
+		rc = login_with_pin(a, id, name);
 	free(name);
-	return rc;
+	return s == ST_OK ? rc : refuse(s);
+}
+
+static void open_organizer(struct app *a)
+{
+	a->who.role = ROLE_ORGANIZER;
+	a->who_name = pd_strdup(a->me.login);
+	app_switch(a, &screen_organizer_ops, screen_organizer_new(a));
+}
+
+static void open_display(struct app *a)
+{
+	a->who.role = ROLE_DISPLAY;
+	a->who_name = pd_strdup("display");
+	app_switch(a, &screen_display_ops, screen_display_new(a));
+}
+
+static void open_timer(struct app *a, const char *room)
+{
+	a->who.role = ROLE_TIMEKEEPER;
+	a->who_name = pd_strdup(a->me.login);
+	app_switch(a, &screen_timer_ops, screen_timer_new(a, room));
+}
+
+/* A coach opens their own sessions; an organizer any coach's (as, or a list). */
+static int open_coach(struct app *a, const char *as)
+{
+	if (!a->me.organizer) {
+		if (!a->me.coach_id[0])
+			return refuse(status_error(ST_DENIED, _("you are logged in as %s, who is no coach; an organizer may "
+							       "set a coach's unix_user"), a->me.login));
+		if (as && strcmp(as, a->me.coach_name) != 0 && strcmp(as, a->me.coach_id) != 0)
+			return refuse(status_error(ST_DENIED, _("you are logged in as %s, who is not coach %s"),
+						   a->me.login, as));
+		as = a->me.coach_id;
+	}
+	a->who.role = ROLE_COACH;
+	a->who_name = pd_strdup(as ? as : a->me.login);
+	app_switch(a, &screen_coach_ops, screen_coach_new(a, as));
+	return 0;
+}
+
+/* No --role: what the login is, most powerful first; anyone may watch the display. */
+static int open_default(struct app *a)
+{
+	if (a->me.organizer) {
+		a->who.role = ROLE_DISPLAY;	/* nothing can change until someone is picked */
+		a->who_name = pd_strdup(a->me.login);
+		app_switch(a, &screen_pick_ops, screen_pick_new(a));
+		return 0;
+	}
+	if (a->me.judge_id[0])
+		return judge_as(a, a->me.judge_id);
+	if (a->me.timekeeper) {
+		open_timer(a, NULL);
+		return 0;
+	}
+	if (a->me.coach_id[0])
+		return open_coach(a, NULL);
+	open_display(a);
+	return 0;
 }
 
 static int choose_screen(struct app *a, int role, const char *as)
 {
-	struct board_name me;
+	enum status s;
 
 	switch (role) {
 	case ROLE_ORGANIZER:
-		a->who.role = ROLE_ORGANIZER;
-		a->who_name = pd_strdup(as ? as : login_name());
-		app_switch(a, &screen_organizer_ops, screen_organizer_new(a));
+		if ((s = access_check(&a->me, PERM_ORGANIZER, _("open the organizer's console"))) != ST_OK)
+			return refuse(s);
+		open_organizer(a);
 		return 0;
 	case ROLE_DISPLAY:
-		a->who.role = ROLE_DISPLAY;
-		a->who_name = pd_strdup("display");
-		app_switch(a, &screen_display_ops, screen_display_new(a));
+		open_display(a);
 		return 0;
 	case ROLE_JUDGE:
 		if (as)
 			return judge_as(a, as);
-		break;
+		if (a->me.judge_id[0])
+			return judge_as(a, a->me.judge_id);
+		return refuse(status_error(ST_DENIED, _("you are logged in as %s, who is no judge; name one with --as NAME "
+						       "if you are an organizer"), a->me.login));
 	case ROLE_TIMEKEEPER:
-		a->who.role = ROLE_TIMEKEEPER;
-		a->who_name = pd_strdup(login_name());
-		app_switch(a, &screen_timer_ops, screen_timer_new(a, as));
+		if ((s = access_check(&a->me, PERM_TIMER, _("open a room's timer"))) != ST_OK)
+			return refuse(s);
+		open_timer(a, as);
 		return 0;
 	case ROLE_COACH:
-		a->who.role = ROLE_COACH;
-		a->who_name = pd_strdup(as ? as : login_name());
-		app_switch(a, &screen_coach_ops, screen_coach_new(a, as));
-		return 0;
+		return open_coach(a, as);
 	default:
-		break;
+		return open_default(a);
 	}
-	if (board_judge_by_unix_user(a->st, login_name(), &me) == ST_OK) {
-		int rc = become_judge(a, me.id, me.name, me.has_pin);
-
-		board_name_clear(&me);
-		return rc;
-	}
-	a->who.role = ROLE_DISPLAY;	/* nothing can change until someone is picked */
-	a->who_name = pd_strdup(login_name());
-	app_switch(a, &screen_pick_ops, screen_pick_new(a));
-	return 0;
 }
 
 static void set_actor(struct app *a)
@@ -245,6 +300,12 @@ int tui_main(const char *db_path, int argc, char **argv)
 	}
 	memcpy(a.event_id, e.id, sizeof(a.event_id));
 	event_clear(&e);
+	s = identity_resolve(a.st, &a.me);
+	if (s != ST_OK) {
+		out_printf(stderr, "podium: %s\n", status_message(s));
+		store_close(a.st);
+		return 1;
+	}
 	replayed = replay_journal(&a);
 	theme_load(theme);
 	rc = choose_screen(&a, role, as);
@@ -258,6 +319,7 @@ int tui_main(const char *db_path, int argc, char **argv)
 	if (a.screen.ops && a.screen.ops->free)
 		a.screen.ops->free(a.screen.state);
 	free(a.who_name);
+	identity_clear(&a.me);
 	store_close(a.st);
 	return rc;
 }

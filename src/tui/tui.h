@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "podium/access.h"
 #include "podium/actor.h"
 #include "podium/status.h"
 #include "tui/theme.h"
@@ -88,6 +89,7 @@ struct app_write {
 struct app {
 	struct store *st;
 	struct actor who;
+	struct identity me;		/* the login's roles, resolved at start */
 	char *who_name;			/* the judge's or coach's name, or the unix user */
 	struct screen screen;
 	int64_t data_version;

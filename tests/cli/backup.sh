@@ -19,7 +19,7 @@ END
 
 run podium --db copy.db check
 expect_rc 0
-expect_out_match '^ok: 24 teams, 9 judges, 38 sheets, [0-9]+ audit rows, hash chain intact$'
+expect_out_match '^ok: 24 teams, 9 judges, 38 sheets, [0-9]+ audit rows$'
 checks=$((checks + 1))
 [ "$(podium --db copy.db export)" = "$(podium export)" ] || fail "the copy holds something else"
 

@@ -13,7 +13,10 @@ run podium check
 expect_rc 0
 expect_err_empty
 expect_out <<'END'
-ok: 0 teams, 0 judges, 0 sheets, 8 audit rows, hash chain intact
+audit chain: 9 rows, keyed and intact
+replay: 0 sheets match the audit log
+head: the log still holds row 9, the last one this account wrote
+ok: 0 teams, 0 judges, 0 sheets, 9 audit rows
 END
 
 printf 'name,tracks\nLes Castors,Environment\n未来チーム,Education\n' >teams.csv
@@ -25,7 +28,10 @@ done
 run podium check
 expect_rc 0
 expect_out <<'END'
-ok: 2 teams, 2 judges, 3 sheets, 17 audit rows, hash chain intact
+audit chain: 18 rows, keyed and intact
+replay: 3 sheets match the audit log
+head: the log still holds row 18, the last one this account wrote
+ok: 2 teams, 2 judges, 3 sheets, 18 audit rows
 END
 cp event.db pristine.db
 
@@ -53,27 +59,31 @@ END
 tamper "UPDATE sheet_value SET value = 9 WHERE sheet_id = $emile_castors AND criterion_id = $idea"
 expect_rc 1
 expect_out <<'END'
+replay: the sheet of Émile Roux for Les Castors differs from its last audit row: it was edited outside podium
 sheet of Émile Roux for Les Castors: Idea is 9, outside its scale 1 to 5
 END
 expect_err <<'END'
-podium: 1 problem found in event.db
+podium: 2 problems found in event.db
 END
 
 tamper "UPDATE sheet_value SET value = 4 WHERE sheet_id = $emile_castors AND criterion_id = $idea"
 expect_rc 1
 expect_out <<'END'
+replay: the sheet of Émile Roux for Les Castors differs from its last audit row: it was edited outside podium
 sheet of Émile Roux for Les Castors: its total is 50, expected 53.5714285714 from its values
 END
 
 tamper "UPDATE sheet_value SET value = 3.5 WHERE sheet_id = $emile_castors AND criterion_id = $idea"
 expect_rc 1
 expect_out <<'END'
+replay: the sheet of Émile Roux for Les Castors differs from its last audit row: it was edited outside podium
 sheet of Émile Roux for Les Castors: Idea is '3.5', not a whole number
 END
 
 tamper "DELETE FROM sheet_value WHERE sheet_id = $emile_castors AND criterion_id = $idea"
 expect_rc 1
 expect_out <<'END'
+replay: the sheet of Émile Roux for Les Castors differs from its last audit row: it was edited outside podium
 sheet of Émile Roux for Les Castors: it is incomplete but has a total (50)
 sheet of Émile Roux for Les Castors: it is submitted but 1 of 7 criteria are not scored
 END
@@ -93,7 +103,7 @@ END
 tamper "UPDATE audit SET actor = 'mallory' WHERE seq = 3"
 expect_rc 1
 expect_out <<'END'
-the audit log was altered at row 3: its hash chain is broken
+audit: the log was altered at row 3: its hash chain is broken
 END
 expect_err <<'END'
 podium: 1 problem found in event.db
@@ -102,7 +112,7 @@ END
 tamper "DELETE FROM audit WHERE seq = 12"
 expect_rc 1
 expect_out <<'END'
-the audit log was altered at row 13: its hash chain is broken
+audit: row 13 follows row 11: rows of the log were deleted
 END
 
 tamper "INSERT INTO sheet_value(sheet_id, criterion_id, value) VALUES ('no-such-sheet', $idea, 3)"

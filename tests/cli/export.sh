@@ -37,12 +37,12 @@ expect_json '$.teams' '[]'
 expect_json '$.sheets' '[]'
 expect_json '$.criteria[6].name' 'Pitch'
 checks=$((checks + 1))
-[ "$(sqlite3 :memory: "SELECT json_array_length(readfile('$TESTDIR/out'), '\$.audit')")" = 8 ] ||
+[ "$(sqlite3 :memory: "SELECT json_array_length(readfile('$TESTDIR/out'), '\$.audit')")" = 9 ] ||
 	fail "the audit log is not all there"
 expect_json '$.audit[0].after.name' 'Hack "quoted"'
 
 printf 'name,project,tracks,members\n"Castors, Lyon",Répar,Environment;Education,Paul;Zoé\n\033[31mRed,Evil\033]0;x\a,Inclusion,\n未来チーム 🌱,Mirai,,\n' >teams.csv
-printf 'name,unix_user,pin\nChloé Martin,chloe,1234\n' >judges.csv
+printf 'name,unix_user,pin\nChloé Martin,chloe,123456\n' >judges.csv
 printf 'judge,team,Idea,Engagement,Technique,Marketing,Design,Viability,Pitch,comment\nChloé Martin,"castors, lyon",5,4,3,2,1,5,4,"Très ""bien"", vraiment"\n' >sheets.csv
 import_legacy teams teams.csv >/dev/null || { echo "cannot import teams"; exit 99; }
 for kind in judges sheets; do

@@ -117,10 +117,10 @@ printf 'name\n"Evil%s[2J%s]0;pwned\007"\n' "$esc" "$esc" >evil-dup.csv
 check_refused teams evil-dup.csv "podium: evil-dup.csv:2: a team named 'Evil�[2J�]0;pwned�' already exists"
 checks=$((checks + 1))
 ! grep -q "$esc" "$TESTDIR/err" || fail "an escape sequence reached stderr"
-printf 'name,unix_user,pin\nA,ana,1234\nB,ana,5678\n' >judges-bad.csv
+printf 'name,unix_user,pin\nA,ana,123456\nB,ana,567890\n' >judges-bad.csv
 check_refused judges judges-bad.csv "podium: judges-bad.csv:3: the user name 'ana' appears twice, also on line 2"
-printf 'name,pin\nA,1234\nB,12\n' >pin-bad.csv
-check_refused judges pin-bad.csv "podium: pin-bad.csv:3: a PIN must have 4 to 64 characters"
+printf 'name,pin\nA,123456\nB,1234\n' >pin-bad.csv
+check_refused judges pin-bad.csv "podium: pin-bad.csv:3: a PIN must have at least 6 characters (at most 64)"
 printf 'name,weight\nImpact,2\nFun,-1\n' >crit-bad.csv
 check_refused criteria crit-bad.csv "podium: crit-bad.csv:3: the weight '-1' is not a number above 0"
 printf 'name,min,max\nImpact,5,5\n' >crit-scale.csv
@@ -149,7 +149,7 @@ END
 # ---- the other kinds ----
 cat >judges.csv <<'END'
 Name,Email,Tracks,Unix_User,PIN,Phone
-Amina Haddad,amina@example.org,Education;Inclusion,amina,4821,+33 6
+Amina Haddad,amina@example.org,Education;Inclusion,amina,482193,+33 6
 "Roux, Émile",emile@example.org,,,,
 END
 run podium import judges judges.csv
@@ -157,7 +157,7 @@ expect_rc 0
 expect_out <<'END'
 imported 2 judges from judges.csv
 END
-db "SELECT name, email, coalesce(unix_user, '-'), pin_hash IS NOT NULL, coalesce(pin_hash LIKE '\$argon2id\$%', 0), instr(coalesce(pin_hash, ''), '4821') FROM judge ORDER BY name_key" >"$TESTDIR/out"
+db "SELECT name, email, coalesce(unix_user, '-'), pin_hash IS NOT NULL, coalesce(pin_hash LIKE 'keyed:\$argon2id\$v=19\$m=65536,t=2,%', 0), instr(coalesce(pin_hash, ''), '482193') FROM judge ORDER BY name_key" >"$TESTDIR/out"
 expect_out <<'END'
 Amina Haddad|amina@example.org|amina|1|1|0
 Roux, Émile|emile@example.org|-|0|0|0
@@ -219,12 +219,13 @@ imported 0 teams from header.csv
 END
 
 # every change above is in the audit chain, and the chain holds
-db "SELECT kind, count(*) FROM audit WHERE kind <> 'criterion' OR seq > 8 GROUP BY kind ORDER BY kind" >"$TESTDIR/out"
+db "SELECT kind, count(*) FROM audit WHERE kind <> 'criterion' OR seq > 9 GROUP BY kind ORDER BY kind" >"$TESTDIR/out"
 expect_out <<'END'
 coach|2
 criterion|2
 event|1
 judge|2
+role|1
 room|2
 team|6
 track|4

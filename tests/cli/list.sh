@@ -39,7 +39,7 @@ END
 
 # hostile and international names: quotes, commas, a newline, escape sequences, CJK, emoji
 printf 'name,project,tracks,members,table,description\n"Les Castors, Lyon","Répar ""Tout""",Environment;Education,Paul;Zoé,B2,"two\nlines"\n\033[31mRed Team,Evil\033]0;x\a,Inclusion,Mallory,C1,\n未来チーム,Mirai,Future of work,Haruto Sato,A3,\n🌱 Graines,Potager,Environment,Manon,A4,\nÉquipe Soleil,Solaire,,Zoé Laurent,A5,\n' >teams.csv
-printf 'name,email,tracks,unix_user,pin\nChloé Martin,chloe@example.org,Education;Inclusion,chloe,1234\n"Roux, Émile",emile@example.org,Environment,,\n' >judges.csv
+printf 'name,email,tracks,unix_user,pin\nChloé Martin,chloe@example.org,Education;Inclusion,chloe,123456\n"Roux, Émile",emile@example.org,Environment,,\n' >judges.csv
 printf 'name,email,skills,available\nNadia,nadia@example.org,Pitch;Idea,2026-12-05 09:00-12:00;2026-12-05 14:00-18:00\n' >coaches.csv
 printf 'name,tracks,capacity\nAmphi,Education;Future of work,120\nAtelier 3,Inclusion,\n' >rooms.csv
 for kind in teams judges coaches rooms; do

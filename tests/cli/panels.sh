@@ -162,8 +162,8 @@ run podium conflict add --judge "Émile Roux" --team Zèbres --reason "$(cat bad
 expect_rc 1
 expect_err_match "^podium: the reason is not valid UTF-8$"
 run podium history --format csv
-expect_out_match '^2026-11-29 10:00:00,organizer [^,]*,create,conflict,Ada Lovelace → Les Écureuils,,"\{""judge"":""Ada Lovelace"",""team"":""Les Écureuils"",""reason"":""her student""\}",her student$'
-expect_out_match '^2026-11-29 10:00:00,organizer [^,]*,assign,panel,,"\{""per_team"":null,""timed"":false,""assignments"":0,""judges"":0,""teams"":0\}","\{""per_team"":3,""timed"":false,""assignments"":15,""judges"":4,""teams"":5\}",$'
+expect_out_match '^[0-9-]{10} [0-9:]{8},organizer [^,]*,create,conflict,Ada Lovelace → Les Écureuils,,"\{""judge"":""Ada Lovelace"",""team"":""Les Écureuils"",""reason"":""her student""\}",her student$'
+expect_out_match '^[0-9-]{10} [0-9:]{8},organizer [^,]*,assign,panel,,"\{""per_team"":null,""timed"":false,""assignments"":0,""judges"":0,""teams"":0\}","\{""per_team"":3,""timed"":false,""assignments"":15,""judges"":4,""teams"":5\}",$'
 run podium assign judges
 expect_rc 0
 run podium assignments --format csv

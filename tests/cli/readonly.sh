@@ -11,6 +11,9 @@ if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null 2>&1; then
 fi
 run podium demo --no-tui
 expect_rc 0
+# an organizer, so that nothing but the file's mode stops a write
+run podium role grant nobody organizer
+expect_rc 0
 archive=$(mktemp -d /tmp/podium-archive.XXXXXX) || exit 99
 trap 'chmod -R u+w "$archive"; rm -rf "$archive"' EXIT
 cp "$PODIUM_DB" "$archive/event.db"

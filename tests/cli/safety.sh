@@ -33,7 +33,7 @@ judge="Juge${esc}[5mRoux"
 podium init --name "Hack" --start "2026-12-04 18:00" >/dev/null || exit 99
 printf 'name,tracks\n"%s",\nSalle B,\n' "$room" >rooms.csv
 printf 'name\n"%s"\nLes Castors\nOpen Doors\nLes Zèbres\n' "$evil" >teams.csv
-printf 'name,pin\n"%s",1234\n' "$judge" >judges.csv
+printf 'name,pin\n"%s",123456\n' "$judge" >judges.csv
 for kind in rooms teams judges; do
 	import_legacy $kind $kind.csv >/dev/null || { echo "cannot import $kind"; exit 99; }
 done
@@ -106,7 +106,7 @@ expect_rc 0
 clean
 
 # the PIN prompt before the console starts
-printf '0000\n' >pin.txt
+printf '000000\n' >pin.txt
 run_stdin podium tui --role judge --as "$judge" <pin.txt
 expect_rc 1
 checks=$((checks + 1))

@@ -27,7 +27,9 @@ expect_rc 0
 expect_out_match '^usage: podium \[--db FILE\] score '
 run podium tui --as --help
 expect_rc 1
-expect_err_match "^podium: no judge named '--help'"
+checks=$((checks + 1))
+# asked for its PIN, a name no judge has gets the wrong PIN's answer
+[ "$(tail -n 1 "$TESTDIR/err")" = "podium: wrong name or PIN" ] || fail "--help was not the value of --as: $(cat "$TESTDIR/err")"
 run podium tui --role judge --help
 expect_rc 0
 expect_out_match '^usage: podium \[--db FILE\] tui '

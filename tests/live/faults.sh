@@ -40,6 +40,21 @@ untouched() {
 	[ ! -e "$db-wal" ] && [ ! -e "$db-shm" ] && [ ! -e "$db-journal" ] || fail "$db got working files"
 }
 
+# read_only DB PATTERN: an archived event: reads work, a write is refused with
+# PATTERN on stderr; the file's bytes do not change.
+read_only() {
+	local db=$1 re=$2 as=${3:-}
+	cp "$db" "$TESTDIR/before.bin"
+	run $as "$PODIUM" --db "$db" score --judge "Sarah Cohen" --team "Code Camarades" idea=5
+	expect_rc 1
+	expect_err_match "^podium: $re"
+	run $as "$PODIUM" --db "$db" leaderboard --format csv
+	expect_rc 0
+	expect_out_match '^1,Bridge Builders,'
+	checks=$((checks + 1))
+	cmp -s "$db" "$TESTDIR/before.bin" || fail "$db changed"
+}
+
 # ---- read-only file and folder: another user when the tests run as root ----
 as=
 if [ "$(id -u)" = 0 ]; then
@@ -56,14 +71,16 @@ if [ "$(id -u)" = 0 ]; then
 	fi
 fi
 if [ "$(id -u)" != 0 ] || [ -n "$as" ]; then
+	# an organizer, so that nothing but the file's mode stops the write
+	[ -z "$as" ] || "$PODIUM" --db event.db role grant nobody organizer >/dev/null || exit 99
 	cp event.db ro.db
 	chmod 444 ro.db
-	refused ro.db "'ro.db' is read-only for you; ask its owner for write access$" "$as"
+	read_only ro.db "'ro.db' is read-only for you; ask its owner for write access$" "$as"
 	mkdir rodir
 	cp event.db rodir/event.db
 	chmod 666 rodir/event.db
 	chmod 555 rodir
-	refused rodir/event.db "the folder 'rodir' is read-only for you, and podium keeps two working files beside 'rodir/event.db'; ask its owner for write access to the folder$" "$as"
+	read_only rodir/event.db "the folder 'rodir' is read-only for you, and podium keeps two working files beside 'rodir/event.db'; ask its owner for write access to the folder$" "$as"
 	chmod 755 rodir
 fi
 

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/tui/lib.sh"
 
 podium init --name "Hack" --start "2026-12-04 18:00" >/dev/null || exit 99
-printf 'name,pin\nAaron,\nZed,2468\n' >judges.csv
+printf 'name,pin\nAaron,\nZed,246813\n' >judges.csv
 podium import judges judges.csv >/dev/null || exit 99
 
 console pick 80 24 tui
@@ -14,7 +14,7 @@ keys pick j j j Enter
 wait_for pick 'PIN for Zed:'
 sqlite3 "$PODIUM_DB" "DELETE FROM judge WHERE name = 'Aaron'" || exit 99
 wait_gone pick 'Judge Aaron'
-type_text pick "2468"
+type_text pick "246813"
 keys pick Enter
 wait_for pick 'judge Zed'
 keys pick q
@@ -30,7 +30,7 @@ keys gone j j Enter
 wait_for gone 'PIN for Zed:'
 sqlite3 "$PODIUM_DB" "DELETE FROM judge WHERE name = 'Zed'" || exit 99
 wait_gone gone 'Judge Zed'
-type_text gone "2468"
+type_text gone "246813"
 keys gone Enter
 wait_for gone 'Zed is no longer on the judges. list'
 keys gone q

@@ -99,9 +99,10 @@ static void check__reports_a_value__when_it_is_outside_its_scale(void **state)
 		  "WHERE name = 'Pitch')"
 		  " AND sheet_id = " SHEET_OF("Karim Haddad", "Les Débrouillards"));
 	assert_int_equal(check_run(f->st, collect, f, NULL), ST_CORRUPT);
-	assert_string_equal(
-	    f->problems,
-	    "sheet of Karim Haddad for Les Débrouillards: Pitch is 7, outside its scale 1 to 5\n");
+	assert_string_equal(f->problems,
+			    "replay: the sheet of Karim Haddad for Les Débrouillards differs from its last audit row:"
+			    " it was edited outside podium\n"
+			    "sheet of Karim Haddad for Les Débrouillards: Pitch is 7, outside its scale 1 to 5\n");
 }
 
 static void check__reports_the_audit_row__when_it_was_edited(void **state)
@@ -111,7 +112,7 @@ static void check__reports_the_audit_row__when_it_was_edited(void **state)
 	tamper(f, "UPDATE audit SET reason = 'nothing to see' WHERE seq = 20");
 	assert_int_equal(check_run(f->st, collect, f, NULL), ST_CORRUPT);
 	assert_string_equal(f->problems,
-			    "the audit log was altered at row 20: its hash chain is broken\n");
+			    "audit: the log was altered at row 20: its hash chain is broken\n");
 }
 
 static void check__reports_a_sheet__when_its_judge_has_a_conflict(void **state)
@@ -135,7 +136,8 @@ static void check__reports_a_submitted_sheet__when_it_is_incomplete(void **state
 		  "name = 'Idea')"
 		  " AND sheet_id = " SHEET_OF("Chloé Martin", "Les Débrouillards"));
 	assert_int_equal(check_run(f->st, collect, f, NULL), ST_CORRUPT);
-	assert_int_equal(f->count, 2);
+	assert_int_equal(f->count, 3);
+	assert_non_null(strstr(f->problems, "the sheet of Chloé Martin for Les Débrouillards differs from its last audit row"));
 	assert_non_null(strstr(f->problems, "Les Débrouillards: it is incomplete but has a total"));
 	assert_non_null(strstr(
 	    f->problems, "Les Débrouillards: it is submitted but 1 of 7 criteria are not scored"));

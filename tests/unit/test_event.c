@@ -88,10 +88,10 @@ static void audit__chains_every_change_and_verifies(void **state)
 	int64_t rows = 0;
 
 	assert_int_equal(audit_verify(st, &rows), ST_OK);
-	assert_int_equal(rows, 8); /* the event and seven criteria */
+	assert_int_equal(rows, 9); /* the event, its organizer and seven criteria */
 	assert_int_equal(event_set_locked(st, true), ST_OK);
 	assert_int_equal(audit_verify(st, &rows), ST_OK);
-	assert_int_equal(rows, 9);
+	assert_int_equal(rows, 10);
 }
 
 static void lock__is_kept_and_idempotent(void **state)

@@ -263,10 +263,17 @@ static void newer_schema__is_refused_with_the_versions_and_left_alone(void **sta
 }
 
 /*
- * Run store_open(path) as a user without write access: as nobody when the
- * tests run as root (root writes anywhere), else as ourselves. The child
- * exits 0 when the status and message are the expected ones.
+ * Open path as a user without write access (nobody when the tests run as
+ * root, who writes anywhere, else ourselves): it opens read-only, and a write
+ * is refused. The child exits 0 when the status and message are the expected ones.
  */
+static enum status refused_write(struct store *st, void *ctx)
+{
+	(void)st;
+	(void)ctx;
+	return ST_OK;	/* never reached */
+}
+
 static void expect_refused_as_other_user(const char *path, const char *message)
 {
 	pid_t pid;
@@ -281,9 +288,16 @@ static void expect_refused_as_other_user(const char *path, const char *message)
 
 		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
 			_exit(3);
+		/* it opens for reading; the first write is refused */
 		s = store_open(path, &st);
+		if (s != ST_OK || !store_read_only(st)) {
+			fprintf(stderr, "open: got %s: %s\n", status_name(s), status_message(s));
+			_exit(1);
+		}
+		s = store_write(st, refused_write, NULL);
+		store_close(st);
 		if (s != ST_READONLY) {
-			fprintf(stderr, "got %s: %s\n", status_name(s), status_message(s));
+			fprintf(stderr, "write: got %s: %s\n", status_name(s), status_message(s));
 			_exit(1);
 		}
 		if (strcmp(status_message(s), message) != 0) {

@@ -59,7 +59,7 @@ static enum status collect(void *ctx, const struct history_row *row)
 {
 	char *all = *(char **)ctx, *line;
 
-	line = pd_asprintf("%s%s|%s|%s %s %s|%s|%s|%s\n", all ? all : "", row->at, row->actor, row->action,
+	line = pd_asprintf("%s%s|%s|%s %s %s|%s|%s|%s\n", all ? all : "", row->at[0] ? "T" : "", row->actor, row->action,
 			   row->kind, row->record, row->before_changed, row->after_changed,
 			   row->reason ? row->reason : "-");
 	free(all);
@@ -73,6 +73,7 @@ static void each__lists_a_teams_sheets_oldest_first_with_what_changed(void **sta
 	struct history_filter f = { CASTORS, NULL };
 	char *all = NULL;
 
+	/* the audit time is the real clock (T), whatever PODIUM_NOW says */
 	audit_set_actor("organizer alice");
 	assert_int_equal(score(st, EMILE, CASTORS, "Pitch", 3, NULL), ST_OK);
 	assert_int_equal(score(st, CHLOE, LOUTRES, "Pitch", 4, NULL), ST_OK);
@@ -83,18 +84,18 @@ static void each__lists_a_teams_sheets_oldest_first_with_what_changed(void **sta
 
 	assert_int_equal(history_each(st, &f, collect, &all), ST_OK);
 	assert_string_equal(all,
-			    "2026-12-05 09:30:15|organizer alice|create sheet Émile Roux → Les Castors|"
+			    "T|organizer alice|create sheet Émile Roux → Les Castors|"
 			    "|status=draft comment= total=null Pitch=3|-\n"
-			    "2026-12-05 09:30:15|organizer alice|update sheet Émile Roux → Les Castors|"
+			    "T|organizer alice|update sheet Émile Roux → Les Castors|"
 			    "Pitch=3|Pitch=5|-\n"
-			    "2026-12-05 09:30:15|organizer alice|correct sheet Émile Roux → Les Castors|"
+			    "T|organizer alice|correct sheet Émile Roux → Les Castors|"
 			    "|Idea=2|late paper sheet\n");
 	free(all);
 	all = NULL;
 	f.team_id = NULL;
 	f.judge_id = CHLOE;
 	assert_int_equal(history_each(st, &f, collect, &all), ST_OK);
-	assert_string_equal(all, "2026-12-05 09:30:15|organizer alice|create sheet Chloé Martin → Les Loutres|"
+	assert_string_equal(all, "T|organizer alice|create sheet Chloé Martin → Les Loutres|"
 				 "|status=draft comment= total=null Pitch=4|-\n");
 	free(all);
 }
