@@ -5,10 +5,7 @@
 
 po="$top_srcdir/po/fr.po"
 checks=$((checks + 1))
-if ! command -v msgfmt >/dev/null 2>&1; then
-	echo "SKIP $here: gettext is not installed (apt-get install gettext)"
-	exit 77
-fi
+command -v msgfmt >/dev/null 2>&1 || skip "gettext is not installed (apt-get install gettext)"
 stats=$(LC_ALL=C msgfmt --check --statistics -o "$TESTDIR/podium.mo" "$po" 2>&1) || fail "msgfmt --check refuses po/fr.po: $stats"
 case "$stats" in
 *fuzzy* | *untranslated*) fail "po/fr.po is not complete: $stats" ;;
@@ -24,10 +21,8 @@ missing=$(cd "$top_srcdir" && for f in $(git ls-files 'src/*.c' 2>/dev/null || f
 	grep -q '_("' "$f" && ! grep -qx "$f" po/POTFILES.in && echo "$f"; done)
 [ -z "$missing" ] || fail "po/POTFILES.in lacks: $missing"
 
-if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
-	echo "SKIP $here: no French locale (localedef -i fr_FR -f UTF-8 fr_FR.UTF-8)"
-	finish
-fi
+locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$' ||
+	skip "no French locale (localedef -i fr_FR -f UTF-8 fr_FR.UTF-8)"
 mkdir -p "$TESTDIR/locale/fr/LC_MESSAGES"
 cp "$TESTDIR/podium.mo" "$TESTDIR/locale/fr/LC_MESSAGES/podium.mo"
 export PODIUM_LOCALEDIR="$TESTDIR/locale"

@@ -106,8 +106,11 @@ static const struct command commands[] = {
 	     "unless --reopen turns the submitted sheets back into drafts; they are listed. A new\n"
 	     "name or description is always allowed. After 'results lock' the rubric cannot change.") },
 	{ "tui", cmd_tui,
-	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
-	  N_("the full-screen console (the default command)"), NULL },
+	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME] [--script FILE]",
+	  N_("the full-screen console (the default command)"),
+	  N_("--script FILE reads the keys from FILE instead of the keyboard and needs no terminal:\n"
+	     "one line of keys each (<Enter>, <Esc>, <Up>, <C-l>...), and the commands :dump (the\n"
+	     "screen as text on standard output), :wait-idle and :resize WxH; # begins a comment.") },
 };
 
 static cli_console_fn console;

@@ -18,6 +18,7 @@
 #include "podium/people.h"
 #include "podium/record.h"
 #include "podium/store.h"
+#include "tui/script.h"
 #include "tui/tui.h"
 
 /*
@@ -194,9 +195,11 @@ int tui_main(const char *db_path, int argc, char **argv)
 		{ "as", required_argument, NULL, 'a' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "db", required_argument, NULL, 'D' },
+		{ "script", required_argument, NULL, 'S' },
 		{ 0 },
 	};
-	const char *as = NULL, *theme = NULL;
+	const char *as = NULL, *theme = NULL, *script_path = NULL;
+	struct script script = { 0 };
 	char *replayed;
 	struct app a = { 0 };
 	struct event e;
@@ -221,6 +224,9 @@ int tui_main(const char *db_path, int argc, char **argv)
 		case 'D':
 			db_path = optarg;
 			break;
+		case 'S':
+			script_path = optarg;
+			break;
 		case ':':
 			return usage(_("option '%s' needs a value"), argv[optind - 1]);
 		default:
@@ -231,16 +237,26 @@ int tui_main(const char *db_path, int argc, char **argv)
 		return usage(_("unexpected argument '%s'"), argv[optind]);
 	if (as && role < 0)
 		role = ROLE_JUDGE;
+	if (script_path) {
+		s = script_load(script_path, &script);
+		if (s != ST_OK) {
+			out_printf(stderr, "podium: %s\n", status_message(s));
+			return 1;
+		}
+		a.script = &script;
+	}
 
 	s = store_open(db_path, &a.st);
 	if (s != ST_OK) {
 		out_printf(stderr, "podium: %s\n", status_message(s));
+		script_clear(&script);
 		return 1;
 	}
 	s = event_get(a.st, &e);
 	if (s != ST_OK) {
 		out_printf(stderr, "podium: %s\n", status_message(s));
 		store_close(a.st);
+		script_clear(&script);
 		return 1;
 	}
 	memcpy(a.event_id, e.id, sizeof(a.event_id));
@@ -259,5 +275,6 @@ int tui_main(const char *db_path, int argc, char **argv)
 		a.screen.ops->free(a.screen.state);
 	free(a.who_name);
 	store_close(a.st);
+	script_clear(&script);
 	return rc;
 }

@@ -8,10 +8,7 @@
 [ -n "${here:-}" ] || . "$top_srcdir/tests/cli/lib.sh"
 last=${last:-setup}
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "SKIP $here: the sqlite3 shell is not installed (apt-get install sqlite3)"
-	exit 77
-fi
+command -v sqlite3 >/dev/null 2>&1 || skip "the sqlite3 shell is not installed (apt-get install sqlite3)"
 
 # The seven criteria of the default rubric, all scored: the values depend on
 # the pair, so a sheet written for another pair shows in the totals.
