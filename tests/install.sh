@@ -108,10 +108,7 @@ END
 expect_err_empty
 
 # the installed console finds the installed projector theme: no warning, its colours
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "$here: tmux is not installed (apt-get install tmux): the installed console is not tried"
-	finish
-fi
+command -v tmux >/dev/null 2>&1 || skip "the installed console: tmux is not installed (apt-get install tmux)"
 SOCK="podium-install-$$"
 TMUX_CMD="tmux -L $SOCK -f /dev/null"
 trap '$TMUX_CMD kill-server 2>/dev/null; rm -rf "$TESTDIR"' EXIT

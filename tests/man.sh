@@ -5,10 +5,7 @@
 # every drawing role of the console and every theme that ships.
 . "$top_srcdir/tests/cli/lib.sh"
 
-if ! command -v groff >/dev/null 2>&1; then
-	echo "SKIP $here: groff is not installed (apt-get install groff-base)"
-	exit 77
-fi
+command -v groff >/dev/null 2>&1 || skip "groff is not installed (apt-get install groff-base)"
 man1="$top_srcdir/doc/podium.1"
 man5="$top_srcdir/doc/podium-theme.5"
 

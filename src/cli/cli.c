@@ -113,8 +113,11 @@ static const struct command commands[] = {
 	{ "judge", cmd_judge, "judge unlock NAME",
 	  N_("lift the lock of a judge's PIN after too many wrong tries"), NULL },
 	{ "tui", cmd_tui,
-	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME]",
-	  N_("the full-screen console (the default command)"), NULL },
+	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME] [--script FILE]",
+	  N_("the full-screen console (the default command)"),
+	  N_("--script FILE reads the keys from FILE instead of the keyboard and needs no terminal:\n"
+	     "one line of keys each (<Enter>, <Esc>, <Up>, <C-l>...), and the commands :dump (the\n"
+	     "screen as text on standard output), :wait-idle and :resize WxH; # begins a comment.") },
 };
 
 static cli_console_fn console;

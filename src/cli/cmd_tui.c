@@ -12,6 +12,7 @@ static bool console_wants_help(int argc, char **argv)
 		{ "as", required_argument, NULL, 'a' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "db", required_argument, NULL, 'D' },
+		{ "script", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};

@@ -22,6 +22,7 @@
 #include "podium/store.h"
 #include "podium/text.h"
 #include "podium/timeline.h"
+#include "tui/script.h"
 #include "tui/tui.h"
 
 extern char *theme_warning;
@@ -33,6 +34,7 @@ extern char *theme_warning;
 #define KEEP_AFTER_MS 3000	/* a change waiting longer goes to the journal too */
 #define LAST_TRY_MS 1000	/* killed: how long to try saving before keeping the rest */
 #define QUIT_TRY_MS 5000	/* quitting: the same */
+#define IDLE_MAX_MS 10000	/* a script's :wait-idle waits no longer for a busy file */
 
 static int64_t now_ms(void)
 {
@@ -806,6 +808,113 @@ static void start_curses(void)
 	theme_start();
 }
 
+/* ---- a script instead of the keyboard (--script) ---- */
+
+static FILE *script_in, *script_out;
+
+/* Curses on /dev/null, of the script's size: the screen lives in memory only. */
+static bool start_curses_scripted(void)
+{
+	ensure_utf8_locale();
+	script_in = fopen("/dev/null", "r");
+	script_out = fopen("/dev/null", "w");
+	if (!script_in || !script_out || (!newterm("xterm-256color", script_out, script_in) &&
+					  !newterm("vt100", script_out, script_in))) {
+		if (script_in)
+			fclose(script_in);
+		if (script_out)
+			fclose(script_out);
+		script_in = script_out = NULL;
+		return false;
+	}
+	pd_die_hook = end_curses;
+	resizeterm(SCRIPT_ROWS, SCRIPT_COLS);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	theme_start();
+	return true;
+}
+
+static void end_curses_scripted(void)
+{
+	end_curses();
+	if (script_in)
+		fclose(script_in);
+	if (script_out)
+		fclose(script_out);
+	script_in = script_out = NULL;
+}
+
+/* What the loop does between keys, without waiting: load what is stale, draw what changed. */
+static void settle(struct app *a)
+{
+	if (a->stale)
+		load_screen(a);
+	if (a->dirty) {
+		draw_all(a);
+		a->dirty = false;
+	}
+}
+
+/* :wait-idle: save what is pending (a busy file: up to IDLE_MAX_MS), see others' changes, tick, draw. */
+static void wait_idle(struct app *a)
+{
+	int64_t deadline = now_ms() + IDLE_MAX_MS;
+
+	for (;;) {
+		int64_t now = now_ms();
+
+		if (a->pending && now >= a->retry_at)
+			flush_writes(a);
+		check_file(a);
+		settle(a);
+		if (!a->pending || now >= deadline || got_signal)
+			break;
+		{
+			int64_t wait = a->retry_at - now_ms();
+			struct timespec pause = { 0, (wait > 50 ? 50 : wait < 1 ? 1 : wait) * 1000000L };
+
+			nanosleep(&pause, NULL);
+		}
+	}
+	if (a->screen.ops->tick && a->screen.ops->tick(a, a->screen.state))
+		a->dirty = true;
+	settle(a);
+}
+
+static void run_script(struct app *a)
+{
+	const struct script *sc = a->script;
+
+	settle(a);
+	for (size_t i = 0; i < sc->count && !a->quit && !got_signal; i++) {
+		const struct script_step *step = &sc->steps[i];
+
+		switch (step->kind) {
+		case STEP_KEY:
+			handle_key(a, step->key, step->fn);
+			break;
+		case STEP_RESIZE:
+			resizeterm(step->rows, step->cols);
+			handle_key(a, KEY_RESIZE, true);
+			break;
+		case STEP_WAIT_IDLE:
+			wait_idle(a);
+			break;
+		case STEP_DUMP:
+			settle(a);
+			script_dump(stdscr, stdout);
+			break;
+		}
+		if (a->pending && now_ms() >= a->retry_at)
+			flush_writes(a);
+		settle(a);
+	}
+}
+
 /*
  * The console ends: try the pending changes for up to ms, then keep the rest
  * in the journal for the next start, and say so once the terminal is back.
@@ -850,7 +959,7 @@ int tui_run(struct app *a);
 
 int tui_run(struct app *a)
 {
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	if (!a->script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		out_printf(stderr, "podium: %s\n", _("the console needs a terminal; use the commands (podium --help) from scripts"));
 		return 1;
 	}
@@ -859,12 +968,24 @@ int tui_run(struct app *a)
 	a->data_version = store_data_version(a->st);
 	a->stale = true;
 	a->dirty = true;
-	start_curses();
+	if (a->script) {
+		if (!start_curses_scripted()) {
+			out_printf(stderr, "podium: %s\n", _("the console could not start curses for the script"));
+			return 1;
+		}
+	} else {
+		start_curses();
+	}
 	if (theme_warning)
 		app_error(a, "%s", theme_warning);
 	catch_signals();
-	run_loop(a);
+	if (a->script)
+		run_script(a);
+	else
+		run_loop(a);
 	save_or_keep(a, got_signal ? LAST_TRY_MS : QUIT_TRY_MS);
+	if (a->script)
+		end_curses_scripted();
 	pd_die_hook = NULL;
 	free(a->search);
 	if (a->timeline)

@@ -18,6 +18,7 @@
 #include "podium/pin.h"
 #include "podium/record.h"
 #include "podium/store.h"
+#include "tui/script.h"
 #include "tui/tui.h"
 
 /*
@@ -249,9 +250,11 @@ int tui_main(const char *db_path, int argc, char **argv)
 		{ "as", required_argument, NULL, 'a' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "db", required_argument, NULL, 'D' },
+		{ "script", required_argument, NULL, 'S' },
 		{ 0 },
 	};
-	const char *as = NULL, *theme = NULL;
+	const char *as = NULL, *theme = NULL, *script_path = NULL;
+	struct script script = { 0 };
 	char *replayed;
 	struct app a = { 0 };
 	struct event e;
@@ -276,6 +279,9 @@ int tui_main(const char *db_path, int argc, char **argv)
 		case 'D':
 			db_path = optarg;
 			break;
+		case 'S':
+			script_path = optarg;
+			break;
 		case ':':
 			return usage(_("option '%s' needs a value"), argv[optind - 1]);
 		default:
@@ -286,16 +292,26 @@ int tui_main(const char *db_path, int argc, char **argv)
 		return usage(_("unexpected argument '%s'"), argv[optind]);
 	if (as && role < 0)
 		role = ROLE_JUDGE;
+	if (script_path) {
+		s = script_load(script_path, &script);
+		if (s != ST_OK) {
+			out_printf(stderr, "podium: %s\n", status_message(s));
+			return 1;
+		}
+		a.script = &script;
+	}
 
 	s = store_open(db_path, &a.st);
 	if (s != ST_OK) {
 		out_printf(stderr, "podium: %s\n", status_message(s));
+		script_clear(&script);
 		return 1;
 	}
 	s = event_get(a.st, &e);
 	if (s != ST_OK) {
 		out_printf(stderr, "podium: %s\n", status_message(s));
 		store_close(a.st);
+		script_clear(&script);
 		return 1;
 	}
 	memcpy(a.event_id, e.id, sizeof(a.event_id));
@@ -321,5 +337,6 @@ int tui_main(const char *db_path, int argc, char **argv)
 	free(a.who_name);
 	identity_clear(&a.me);
 	store_close(a.st);
+	script_clear(&script);
 	return rc;
 }

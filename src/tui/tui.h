@@ -20,6 +20,7 @@
 struct store;
 struct app;
 struct timeline;
+struct script;
 
 /* Keys: characters as themselves, curses function keys as negative numbers. */
 #define TUI_FN(k) (-(k))
@@ -109,6 +110,7 @@ struct app {
 	bool kept_in_journal;		/* the pending changes are in the journal too */
 	char event_id[ID_LEN + 1];	/* names the journal */
 	bool dirty;			/* the screen must be drawn */
+	const struct script *script;	/* --script: keys from a file, no terminal; else NULL */
 
 	/* the one modal prompt or confirmation, if any */
 	struct {

@@ -32,6 +32,7 @@ checks=$((checks + 1))
 [ "$(cat taken.db)" = precious ] || fail "backup overwrote an existing file"
 run podium backup copy.db
 expect_rc 1
+expect_err_match "^podium: 'copy.db' already exists; pick a new file for the backup$"
 
 # while another process keeps writing, the copy is still whole
 (
@@ -45,8 +46,12 @@ writer=$!
 run podium backup busy.db
 wait $writer
 expect_rc 0
+expect_err_empty
+expect_out_match '^backed up event.db to busy.db \([0-9]+ bytes\)$'
 run podium --db busy.db check
 expect_rc 0
+expect_out_match '^ok: 24 teams, 9 judges, [0-9]+ sheets, [0-9]+ audit rows$'
+expect_out_match '^audit chain: [0-9]+ rows, keyed and intact$'
 
 run podium backup
 expect_rc 2

@@ -12,6 +12,7 @@ expect_err_match "^podium: no event file 'event.db'"
 
 run podium init --name "Hack; Lyon, 2026" --start "2026-12-04 18:00"
 expect_rc 0
+expect_out_match '^created the event in event.db: starts 2026-12-04 18:00'
 
 # ---- usage errors: exit 2 ----
 run podium coach
@@ -34,6 +35,7 @@ expect_rc 2
 expect_err_match "^podium: --format takes table, csv, json or ics, not 'xml'"
 run podium coach plan extra
 expect_rc 2
+expect_err_match "^podium: unexpected argument 'extra'; see 'podium help coach'$"
 
 # ---- nothing to plan yet: said clearly ----
 run podium coach plan

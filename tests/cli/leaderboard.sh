@@ -108,6 +108,8 @@ if command -v python3 >/dev/null 2>&1; then
 	checks=$((checks + 1))
 	python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[4]["team"]=="Esc\x1b[31mRed"' <"$TESTDIR/out" ||
 		fail "json does not parse back"
+else
+	skip_part "JSON parsed back: python3 is not installed (apt-get install python3)"
 fi
 
 # Normalized, worked by hand with the shrunk z-score (k = 3): the 13 counted totals

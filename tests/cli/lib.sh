@@ -19,6 +19,7 @@ export PODIUM_NOW="2026-11-29 10:00"
 export HOME="$TESTDIR" XDG_CONFIG_HOME="$TESTDIR/.config" XDG_STATE_HOME="$TESTDIR/.local/state"
 failures=0
 checks=0
+skipped=""
 rc=0
 last=""
 here=$(basename "$0")
@@ -109,11 +110,29 @@ snapshot() {
 	sqlite3 "$PODIUM_DB" .dump 2>/dev/null || cat "$PODIUM_DB"
 }
 
+# skip REASON: this test cannot run here. It ends now with automake's SKIP
+# (77), unless a check already failed: a failure is never hidden by a skip.
+skip() {
+	skipped="$skipped${skipped:+; }$1"
+	finish
+}
+
+# skip_part REASON: a part of this test cannot run here; the rest runs, and the
+# test ends as SKIP (77) if nothing failed, naming what was not tried.
+skip_part() {
+	skipped="$skipped${skipped:+; }$1"
+	echo "# $here: not tested: $1"
+}
+
 finish() {
-	if [ "$failures" -eq 0 ]; then
-		echo "ok $here: $checks checks"
-		exit 0
+	if [ "$failures" -ne 0 ]; then
+		echo "$here: $failures of $checks checks failed"
+		exit 1
 	fi
-	echo "$here: $failures of $checks checks failed"
-	exit 1
+	if [ -n "$skipped" ]; then
+		echo "SKIP $here: $checks checks passed, but not tested: $skipped"
+		exit 77
+	fi
+	echo "ok $here: $checks checks"
+	exit 0
 }

@@ -13,11 +13,14 @@ expect_rc 1
 expect_err_match "^podium: no event file 'event.db'"
 run podium assignments
 expect_rc 1
+expect_err_match "^podium: no event file 'event.db'"
 run podium conflict add --judge A --team B
 expect_rc 1
+expect_err_match "^podium: no event file 'event.db'"
 
 run podium init --name "Hack" --start "2026-12-04 18:00"
 expect_rc 0
+expect_out_match '^created the event in event.db: starts 2026-12-04 18:00'
 
 # ---- usage errors: exit 2 ----
 run podium assign
@@ -31,6 +34,7 @@ expect_rc 2
 expect_err_match "^podium: --per-team takes a whole number from 1 to 50, not '0'"
 run podium assign judges --per-team x
 expect_rc 2
+expect_err_match "^podium: --per-team takes a whole number from 1 to 50, not 'x'"
 run podium assign judges extra
 expect_rc 2
 expect_err_match "^podium: unexpected argument 'extra'"
@@ -166,6 +170,7 @@ expect_out_match '^[0-9-]{10} [0-9:]{8},organizer [^,]*,create,conflict,Ada Love
 expect_out_match '^[0-9-]{10} [0-9:]{8},organizer [^,]*,assign,panel,,"\{""per_team"":null,""timed"":false,""assignments"":0,""judges"":0,""teams"":0\}","\{""per_team"":3,""timed"":false,""assignments"":15,""judges"":4,""teams"":5\}",$'
 run podium assign judges
 expect_rc 0
+expect_out_match '^assigned [0-9]+ judges to each of [0-9]+ teams: [0-9]+ assignments'
 run podium assignments --format csv
 expect_out_lacks '^Ada Lovelace,Les Écureuils,'
 

@@ -4,10 +4,7 @@
 # the file passes podium check.
 . "$top_srcdir/tests/live/lib.sh"
 
-if ! command -v flock >/dev/null 2>&1; then
-	echo "SKIP $here: flock is not installed (util-linux)"
-	exit 77
-fi
+command -v flock >/dev/null 2>&1 || skip "flock is not installed (apt-get install util-linux)"
 N=200
 live_event 20 10
 

@@ -8,10 +8,7 @@
 [ -n "${here:-}" ] || . "$top_srcdir/tests/cli/lib.sh"
 last=${last:-setup}
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "SKIP $here: the sqlite3 shell is not installed (apt-get install sqlite3)"
-	exit 77
-fi
+command -v sqlite3 >/dev/null 2>&1 || skip "the sqlite3 shell is not installed (apt-get install sqlite3)"
 
 # The seven criteria of the default rubric, all scored: the values depend on
 # the pair, so a sheet written for another pair shows in the totals.
@@ -76,4 +73,28 @@ expect_check() {
 submitted() {
 	sql "SELECT count(*) FROM sheet s JOIN judge j ON j.id = s.judge_id JOIN team t ON t.id = s.team_id
 	     WHERE s.status = 'submitted' AND j.name = '$(printf 'Judge %03d' "$1")' AND t.name = '$(printf 'Team %03d' "$2")'"
+}
+
+# hold_lock: another process (the sqlite3 shell) takes the write lock of the
+# event file; returns once it holds it, as the shell itself says. The lock is
+# kept until release_lock, however long the test takes: no timed step.
+hold_lock() {
+	local i=0
+	rm -f "$TESTDIR/lock.held" "$TESTDIR/lock.release"
+	mkfifo "$TESTDIR/lock.release" || exit 99
+	(printf 'BEGIN IMMEDIATE;\nUPDATE event SET hours = hours;\n.output %s\n.print held\n.output stdout\n' \
+		"$TESTDIR/lock.held"; cat "$TESTDIR/lock.release"; printf 'COMMIT;\n') | sqlite3 "$PODIUM_DB" &
+	lock_holder=$!
+	while [ ! -s "$TESTDIR/lock.held" ]; do
+		i=$((i + 1))
+		[ $i -lt 1000 ] || { fail "the sqlite3 shell never took the write lock"; finish; }
+		sleep 0.01
+	done
+}
+
+# release_lock: the holder commits and ends; returns once it has.
+release_lock() {
+	echo >"$TESTDIR/lock.release"
+	wait "$lock_holder"
+	rm -f "$TESTDIR/lock.release"
 }

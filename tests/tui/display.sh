@@ -13,6 +13,7 @@ screen display | grep -qE '^ +[0-9]+ +Code Camarades' && fail "an unscored team 
 
 run podium score --judge "Sarah Cohen" --team "Code Camarades" idea=4 engagement=4 technique=4 marketing=4 design=4 viability=4 pitch=4 --submit
 expect_rc 0
+expect_out_match '^Sarah Cohen → Code Camarades: submitted, total 75'
 wait_for display '[0-9]+ +Code Camarades +75\.00 █'
 # more ranked teams than an 80x24 projector has rows
 podium leaderboard --format csv | grep ',unscored$' | cut -d, -f2 | grep -v -e '^Data for All$' |
@@ -28,6 +29,7 @@ expect_out_match '^board frozen'
 wait_for display ' frozen$'
 run podium score --judge "Sarah Cohen" --team "Data for All" idea=5 engagement=5 technique=5 marketing=5 design=5 viability=5 pitch=5 --submit
 expect_rc 0
+expect_out_match '^Sarah Cohen → Data for All: submitted, total 100'
 console late 132 43 tui --role display
 wait_for late ' frozen$'
 checks=$((checks + 1))
@@ -35,9 +37,13 @@ sleep 0.5
 screen display | grep -qE '^ +[0-9]+ +Data for All' && fail "a frozen board moved"
 screen late | grep -qE '^ +[0-9]+ +Data for All' && fail "a display opened during the freeze shows live scores"
 run podium board unfreeze
+expect_rc 0
+expect_out_match '^board unfrozen: the displays follow the scores again$'
+expect_out_match '^board unfrozen: the displays follow the scores again$'
 wait_for display '^ +[0-9]+ +Data for All'
 run podium board freeze
 expect_rc 0
+expect_out_match '^board frozen'
 
 # The ceremony, after the lock: the final result, the sheet written during the freeze included.
 console small 80 24 tui --role display
@@ -47,6 +53,7 @@ expect_rc 1
 expect_err_match "^podium: the results are not locked yet"
 run podium results lock
 expect_rc 0
+expect_out_match '^results locked: sheets now change only by a correction'
 run podium leaderboard --format csv
 winner=$(sed -n 2p "$TESTDIR/out" | cut -d, -f2)
 ranked=$(grep -c ',ranked$' "$TESTDIR/out")
@@ -80,6 +87,7 @@ wait_for display '^ +1 +Data for All +100\.00'
 wait_gone small '· · ·'
 run podium results unlock
 expect_rc 0
+expect_out_match '^results unlocked: judges can edit their sheets again$'
 wait_for display ' frozen$'
 run podium board unfreeze
 expect_rc 0
@@ -100,4 +108,5 @@ keys org q
 
 run podium tui --role display --bogus
 expect_rc 2
+expect_err_match "^podium: unknown option '--bogus'; see 'podium help tui'$"
 finish

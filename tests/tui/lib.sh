@@ -7,10 +7,7 @@
 #   screen judge >shot.txt
 . "$top_srcdir/tests/cli/lib.sh"
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "SKIP $here: tmux is not installed (apt-get install tmux)"
-	exit 77
-fi
+command -v tmux >/dev/null 2>&1 || skip "tmux is not installed (apt-get install tmux)"
 SOCK="podium-test-$$"
 TMUX_CMD="tmux -L $SOCK -f /dev/null"
 trap '$TMUX_CMD kill-server 2>/dev/null; rm -rf "$TESTDIR"' EXIT

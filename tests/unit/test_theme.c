@@ -92,18 +92,29 @@ static void colors__accept_bright_and_numbered_names(void **state)
 	assert_false(theme_color_from_name("colorx", &c));
 }
 
-static void parse__survives_hostile_input(void **state)
+static void parse__refuses_hostile_input_line_by_line_and_keeps_the_look(void **state)
 {
-	struct theme t;
+	struct theme t, before;
+	struct warnings w = { 0 };
 	char big[4096];
 
 	(void)state;
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
 	theme_defaults(&t);
-	theme_parse(&t, "h.theme", big, NULL, NULL);
-	theme_parse(&t, "h.theme", "color a b c d e f g h i j k l m n o p q r s t u v w\n\xff\xfe\x1b[31m\n", NULL, NULL);
-	theme_parse(&t, "h.theme", "", NULL, NULL);
+	before = t;
+	assert_int_equal(theme_parse(&t, "h.theme", big, collect, &w), 1);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.last_line, 1);
+	assert_int_equal(theme_parse(&t, "h.theme",
+				     "color a b c d e f g h i j k l m n o p q r s t u v w\n\xff\xfe\x1b[31m\n", collect, &w),
+			 2);
+	assert_int_equal(w.count, 3);
+	assert_int_equal(w.last_line, 2);
+	assert_int_equal(strncmp(w.last, "h.theme:2: ", 11), 0);
+	assert_int_equal(theme_parse(&t, "h.theme", "", collect, &w), 0);
+	assert_int_equal(w.count, 3);
+	assert_memory_equal(&t, &before, sizeof(t));
 }
 
 static char *slurp(const char *path)
@@ -169,7 +180,7 @@ int main(void)
 		cmocka_unit_test(parse__reports_bad_lines_with_file_and_line_and_keeps_the_rest),
 		cmocka_unit_test(parse__names_the_unknown_colour),
 		cmocka_unit_test(colors__accept_bright_and_numbered_names),
-		cmocka_unit_test(parse__survives_hostile_input),
+		cmocka_unit_test(parse__refuses_hostile_input_line_by_line_and_keeps_the_look),
 		cmocka_unit_test(shipped_themes__parse_without_a_warning_and_set_every_role),
 	};
 
