@@ -1,7 +1,8 @@
 #!/bin/sh
 # The layers of DESIGN.md, checked: headers stay free of curses and SQLite,
 # only src/store talks to SQLite, only src/tui to curses, cli and tui stay apart,
-# and the core never reaches up.
+# the core never reaches up, and the command line and the console print only
+# through the sanitising writer.
 cd "${top_srcdir:-.}" || exit 99
 fail=0
 bad() { echo "layers: $1"; fail=1; }
@@ -20,5 +21,9 @@ hits=$(grep -lE '#include "(\.\./)?(cli|tui)/|#include "(cli|tui)\.h"' src/core 
 [ -z "$hits" ] || bad "core or store reaches up into cli or tui: $hits"
 hits=$(grep -lE 'sqlite3_' src/core src/cli src/tui -r 2>/dev/null)
 [ -z "$hits" ] || bad "SQLite calls outside src/store: $hits"
+# what reaches a terminal goes through the one sanitising writer (podium/out.h)
+hits=$(grep -nE '(^|[^_a-z])(printf|puts|fputs|fprintf|putchar|fputc|fwrite|vprintf|vfprintf)\(' src/cli/*.c src/tui/*.c 2>/dev/null |
+	grep -vE '(snprintf|vsnprintf|asprintf)\(')
+[ -z "$hits" ] || bad "raw printing outside podium/out.h: $hits"
 [ $fail -eq 0 ] && echo "layers: ok"
 exit $fail

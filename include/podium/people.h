@@ -144,6 +144,7 @@ struct coach_spec {
 	size_t nskills;
 	const struct coach_window *windows;	/* may not overlap (ST_INVALID) */
 	size_t nwindows;
+	const char *unix_user;		/* the coach's login; "" for none; NULL keeps it on an update */
 };
 
 /*

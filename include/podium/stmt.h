@@ -93,11 +93,15 @@
 	_(COACH_BY_KEY, "SELECT id, name FROM coach WHERE name_key = $key") \
 	_(COACH_BY_ID, "SELECT id, name FROM coach WHERE id = $id") \
 	_(COACH_RENAME, "UPDATE coach SET name = $name, name_key = $key WHERE id = $id") \
-	_(COACH_INSERT, "INSERT INTO coach(id, name, name_key, email) VALUES ($id, $name, $key, $email)") \
-	_(COACH_UPDATE, "UPDATE coach SET name = $name, name_key = $key, email = $email WHERE id = $id") \
+	_(COACH_INSERT, \
+	  "INSERT INTO coach(id, name, name_key, email, unix_user) VALUES ($id, $name, $key, $email, $unix_user)") \
+	_(COACH_UPDATE, \
+	  "UPDATE coach SET name = $name, name_key = $key, email = $email," \
+	  " unix_user = iif($keep_user, unix_user, $unix_user) WHERE id = $id") \
+	_(COACH_BY_UNIX_USER, "SELECT id, name FROM coach WHERE unix_user = $unix_user") \
 	_(COACH_DELETE, "DELETE FROM coach WHERE id = $id") \
 	_(COACH_JSON, \
-	  "SELECT json_object('id', r.id, 'name', r.name, 'email', r.email, 'skills', json((SELECT" \
+	  "SELECT json_object('id', r.id, 'name', r.name, 'email', r.email, 'unix_user', r.unix_user, 'skills', json((SELECT" \
 	  " json_group_array(skill) FROM (SELECT skill FROM coach_skill WHERE coach_id = r.id ORDER BY skill_key)))," \
 	  " 'available', json((SELECT json_group_array(w) FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at," \
 	  " 'unixepoch') || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window" \
@@ -346,7 +350,7 @@
 	  " coalesce((SELECT group_concat(w, $sep) FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')" \
 	  "  || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window" \
 	  "  WHERE coach_id = c.id ORDER BY starts_at)), '')," \
-	  " c.id FROM coach c ORDER BY c.name") \
+	  " coalesce(c.unix_user, ''), c.id FROM coach c ORDER BY c.name") \
 	_(LIST_COACHES_JSON, \
 	  "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', c.name, 'email', c.email," \
 	  " 'skills', json((SELECT json_group_array(skill) FROM (SELECT skill FROM coach_skill" \
@@ -354,7 +358,7 @@
 	  " 'available', json((SELECT json_group_array(w) FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at," \
 	  "  'unixepoch') || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window" \
 	  "  WHERE coach_id = c.id ORDER BY starts_at)))," \
-	  " 'id', c.id) AS o FROM coach c ORDER BY c.name)") \
+	  " 'unix_user', c.unix_user, 'id', c.id) AS o FROM coach c ORDER BY c.name)") \
 	_(LIST_CRITERIA, \
 	  "SELECT name, weight, min_value, max_value, description, id FROM criterion ORDER BY position") \
 	_(LIST_CRITERIA_JSON, \

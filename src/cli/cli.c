@@ -27,7 +27,7 @@ static const struct command commands[] = {
 	  N_("The first row names the columns (case-insensitive; unknown ones are ignored).\n"
 	  "  teams:    name, project, tracks (;-separated), members (;-separated), table, description\n"
 	  "  judges:   name, email, tracks, unix_user, pin\n"
-	  "  coaches:  name, email, skills (;-separated), available (;-separated YYYY-MM-DD HH:MM-HH:MM)\n"
+	  "  coaches:  name, email, unix_user, skills (;-separated), available (;-separated YYYY-MM-DD HH:MM-HH:MM)\n"
 	  "  criteria: name, weight (1), min (1), max (5), description\n"
 	  "  sheets:   judge, team, one column per criterion, comment, status (submitted|draft)\n"
 	  "  rooms:    name, tracks (;-separated), capacity\n"

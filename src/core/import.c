@@ -173,6 +173,21 @@ static enum status teams_row(struct store *st, struct run *run, size_t r)
 	return s;
 }
 
+/* A login is given once per file (judges and coaches alike: one person, one screen). */
+static enum status login_once(struct run *run, size_t r, const char *login)
+{
+	int earlier = login[0] ? seen_add(&run->users, login, run->t->lines[r]) : 0;
+	enum status s;
+	char *user;
+
+	if (!earlier)
+		return ST_OK;
+	user = shown(login);
+	s = status_error(ST_CONFLICT, _("the user name '%s' appears twice, also on line %d"), user, earlier);
+	free(user);
+	return s;
+}
+
 static enum status judges_row(struct store *st, struct run *run, size_t r)
 {
 	struct judge_spec spec = {
@@ -181,21 +196,10 @@ static enum status judges_row(struct store *st, struct run *run, size_t r)
 		.unix_user = cell(run, r, COL_UNIX_USER),
 		.pin = cell(run, r, COL_PIN),
 	};
-	enum status s;
+	enum status s = login_once(run, r, spec.unix_user);
 
-	if (spec.unix_user[0]) {
-		int earlier = seen_add(&run->users, spec.unix_user, run->t->lines[r]);
-
-		if (earlier) {
-			char *user = shown(spec.unix_user);
-
-			s = status_error(ST_CONFLICT,
-					 _("the user name '%s' appears twice, also on line %d"), user,
-					 earlier);
-			free(user);
-			return s;
-		}
-	}
+	if (s != ST_OK)
+		return s;
 	spec.ntracks = text_split(cell(run, r, COL_TRACKS), ';', &spec.tracks);
 	s = judge_add(st, &spec, NULL);
 	text_free_parts(spec.tracks, spec.ntracks);
@@ -207,11 +211,16 @@ static enum status coaches_row(struct store *st, struct run *run, size_t r)
 	struct coach_spec spec = {
 		.name = cell(run, r, COL_NAME),
 		.email = cell(run, r, COL_EMAIL),
+		.unix_user = cell(run, r, COL_UNIX_USER),
 	};
 	struct coach_window *windows;
-	enum status s = ST_OK;
+	enum status s = login_once(run, r, spec.unix_user);
 	char **parts;
-	size_t n = text_split(cell(run, r, COL_AVAILABLE), ';', &parts);
+	size_t n;
+
+	if (s != ST_OK)
+		return s;
+	n = text_split(cell(run, r, COL_AVAILABLE), ';', &parts);
 
 	windows = pd_malloc((n ? n : 1) * sizeof(*windows));
 	for (size_t i = 0; s == ST_OK && i < n; i++) {

@@ -448,6 +448,45 @@ static bool valid_unix_user(const char *s)
 	return true;
 }
 
+/*
+ * A login given to a judge or a coach: a valid user name that no other record
+ * of that kind (found by by_user) holds already.
+ */
+static enum status check_unix_user(struct store *st, enum stmt by_user, const char *self_id, const char *user)
+{
+	struct query *q;
+	enum status s;
+
+	if (!user[0])
+		return ST_OK;
+	if (!valid_unix_user(user)) {
+		char *shown = text_fit(user, 40, NULL);
+
+		s = status_error(ST_INVALID, _("'%s' is not a user name (letters, digits, '.', '_' and '-', at most 32)"),
+				 shown);
+		free(shown);
+		return s;
+	}
+	q = store_query(st, by_user);
+	query_bind_text(q, "$unix_user", user);
+	s = query_step(q);
+	if (s == ST_ROW) {
+		bool self = self_id && strcmp(query_text(q, 0), self_id) == 0;
+		char *shown = text_fit(query_text(q, 1), 60, NULL);
+
+		query_reset(q);
+		if (self)
+			s = ST_OK;
+		else if (by_user == STMT_JUDGE_BY_UNIX_USER)
+			s = status_error(ST_CONFLICT, _("the user name '%s' already belongs to the judge '%s'"), user, shown);
+		else
+			s = status_error(ST_CONFLICT, _("the user name '%s' already belongs to the coach '%s'"), user, shown);
+		free(shown);
+		return s;
+	}
+	return s == ST_DONE ? ST_OK : s;
+}
+
 static enum status check_judge(struct store *st, const char *self_id, const struct judge_spec *spec)
 {
 	const char *user = or_empty(spec->unix_user);
@@ -465,38 +504,7 @@ static enum status check_judge(struct store *st, const char *self_id, const stru
 			return status_error(ST_INVALID, _("a PIN must have at least %d characters (at most %d)"),
 					    PIN_MIN_CHARS, PIN_MAX_CHARS);
 	}
-	if (user[0]) {
-		struct query *q;
-
-		if (!valid_unix_user(user)) {
-			char *shown = text_fit(user, 40, NULL);
-
-			s = status_error(ST_INVALID,
-					 _("'%s' is not a user name (letters, digits, '.', '_' and "
-					 "'-', at most 32)"),
-					 shown);
-			free(shown);
-			return s;
-		}
-		q = store_query(st, STMT_JUDGE_BY_UNIX_USER);
-		query_bind_text(q, "$unix_user", user);
-		s = query_step(q);
-		if (s == ST_ROW) {
-			bool self = self_id && strcmp(query_text(q, 0), self_id) == 0;
-			char *shown = text_fit(query_text(q, 1), 60, NULL);
-
-			query_reset(q);
-			s = self ? ST_OK
-				 : status_error(
-				       ST_CONFLICT,
-				       _("the user name '%s' already belongs to the judge '%s'"), user,
-				       shown);
-			free(shown);
-			return s;
-		}
-		return s == ST_DONE ? ST_OK : s;
-	}
-	return ST_OK;
+	return check_unix_user(st, STMT_JUDGE_BY_UNIX_USER, self_id, user);
 }
 
 static enum status set_pin(struct store *st, const char *id, const char *pin)
@@ -676,10 +684,13 @@ static int window_cmp(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-static enum status check_coach(const struct coach_spec *spec)
+static enum status check_coach(struct store *st, const char *self_id, const struct coach_spec *spec)
 {
 	struct coach_window *w;
 	enum status s = check_utf8("email", spec->email);
+
+	if (s == ST_OK)
+		s = check_unix_user(st, STMT_COACH_BY_UNIX_USER, self_id, or_empty(spec->unix_user));
 
 	for (size_t i = 0; s == ST_OK && i < spec->nskills; i++)
 		s = check_utf8("skill", spec->skills[i]);
@@ -719,6 +730,9 @@ static enum status write_coach(struct store *st, enum stmt stmt, const char *id,
 	query_bind_text(q, "$name", n->name);
 	query_bind_text(q, "$key", n->key);
 	query_bind_text(q, "$email", or_empty(spec->email));
+	query_bind_text(q, "$unix_user", or_empty(spec->unix_user)[0] ? spec->unix_user : NULL);
+	if (stmt == STMT_COACH_UPDATE)
+		query_bind_int(q, "$keep_user", spec->unix_user == NULL);
 	s = query_exec(q);
 	if (s == ST_OK) {
 		q = store_query(st, STMT_COACH_SKILL_CLEAR);
@@ -757,7 +771,7 @@ enum status coach_add(struct store *st, const struct coach_spec *spec, char id_o
 {
 	char id[ID_LEN + 1];
 	struct named n;
-	enum status s = check_coach(spec);
+	enum status s = check_coach(st, NULL, spec);
 
 	if (s == ST_OK)
 		s = named_prepare(st, KIND_COACH, spec->name, NULL, &n);
@@ -773,7 +787,7 @@ enum status coach_update(struct store *st, const char *id, const struct coach_sp
 {
 	char *before = NULL;
 	struct named n;
-	enum status s = check_coach(spec);
+	enum status s = check_coach(st, id, spec);
 
 	if (s == ST_OK)
 		s = record_json(st, KIND_COACH, id, &before);

@@ -384,9 +384,15 @@ static struct criterion_spec edited_spec(const struct criterion *cur, const stru
 static enum status write_criterion(struct store *st, const char *id, const struct criterion_spec *spec)
 {
 	char *name = text_trim(spec->name), *key = text_key(name);
-	struct query *q = store_query(st, STMT_CRITERION_UPDATE);
-	enum status s;
+	struct query *q;
+	enum status s = name_check_lookalike(st, KIND_CRITERION, name, id);
 
+	if (s != ST_OK) {
+		free(name);
+		free(key);
+		return s;
+	}
+	q = store_query(st, STMT_CRITERION_UPDATE);
 	query_bind_text(q, "$id", id);
 	query_bind_text(q, "$name", name);
 	query_bind_text(q, "$key", key);

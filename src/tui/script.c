@@ -11,6 +11,7 @@
 
 #include "podium/common.h"
 #include "podium/i18n.h"
+#include "podium/out.h"
 
 /* The keys a script names between < and >: what each sends. */
 static const struct {
@@ -239,9 +240,9 @@ void script_dump(WINDOW *w, FILE *out)
 		while (len > 0 && buf[len - 1] == ' ')
 			len--;
 		buf[len] = '\0';
-		fprintf(out, "%s\n", buf);
+		out_printf(out, "%s\n", buf);
 		free(buf);
 	}
-	fputs("--\n", out);
+	out_puts(out, "--\n");
 	fflush(out);
 }

@@ -168,10 +168,19 @@ Amina Haddad|Education
 Amina Haddad|Inclusion
 END
 
+# a coach's login opens their console, once per file and once among coaches
+printf 'name,unix_user\nAnne,anne\nBeth,anne\n' >twice.csv
+run podium import coaches twice.csv
+expect_rc 1
+expect_err_match "^podium: twice.csv:3: the user name 'anne' appears twice, also on line 2$"
+printf 'name,unix_user\nAnne,-bad\n' >badlogin.csv
+run podium import coaches badlogin.csv
+expect_rc 1
+expect_err_match "is not a user name"
 cat >coaches.csv <<'END'
-name,email,skills,available
-Zoé Lefèvre,zoe@example.org,Pitch;Design;pitch,2026-12-05 09:00-12:00;2026-12-05 22:00-01:30
-Kenji,,,
+name,email,unix_user,skills,available
+Zoé Lefèvre,zoe@example.org,zoe,Pitch;Design;pitch,2026-12-05 09:00-12:00;2026-12-05 22:00-01:30
+Kenji,,,,
 END
 run podium import coaches coaches.csv
 expect_rc 0
@@ -185,6 +194,12 @@ Zoé Lefèvre|Pitch
 2026-12-05 09:00|2026-12-05 12:00
 2026-12-05 22:00|2026-12-06 01:30
 END
+run podium list coaches --format csv
+expect_out_match '^Zoé Lefèvre,zoe@example.org,Design;Pitch,2026-12-05 09:00-12:00;2026-12-05 22:00-01:30,zoe,[0-9a-f-]{36}$'
+printf 'name,unix_user\nLuc,zoe\n' >taken.csv
+run podium import coaches taken.csv
+expect_rc 1
+expect_err_match "the user name 'zoe' already belongs to the coach 'Zoé Lefèvre'"
 
 printf 'name,weight,min,max,description\nImpact,2.5,0,10,"How much good, for whom"\nFun,,,,\n' >criteria.csv
 run podium import criteria criteria.csv

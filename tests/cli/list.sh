@@ -123,13 +123,13 @@ END
 run podium list coaches --format csv
 mask_ids
 expect_out <<'END'
-name,email,skills,available,id
-Nadia,nadia@example.org,Idea;Pitch,2026-12-05 09:00-12:00;2026-12-05 14:00-18:00,ID
+name,email,skills,available,unix_user,id
+Nadia,nadia@example.org,Idea;Pitch,2026-12-05 09:00-12:00;2026-12-05 14:00-18:00,,ID
 END
 run podium list coaches --format json
 mask_ids
 expect_out <<'END'
-[{"name":"Nadia","email":"nadia@example.org","skills":["Idea","Pitch"],"available":["2026-12-05 09:00-12:00","2026-12-05 14:00-18:00"],"id":"ID"}]
+[{"name":"Nadia","email":"nadia@example.org","skills":["Idea","Pitch"],"available":["2026-12-05 09:00-12:00","2026-12-05 14:00-18:00"],"unix_user":null,"id":"ID"}]
 END
 
 run podium list criteria

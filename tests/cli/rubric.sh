@@ -76,6 +76,13 @@ expect_err_match "^podium: a criterion named 'Idea' already exists$"
 run podium rubric edit impact --name "  PITCH "
 expect_rc 1
 expect_err_match "^podium: a criterion named 'Pitch' already exists$"
+# Cyrillic Р and і: a name that looks like another criterion's, also on a rename
+run podium rubric edit impact --name "Рitch"
+expect_rc 1
+expect_err_match "looks like the existing criterion 'Pitch'"
+run podium rubric add "Рitch"
+expect_rc 1
+expect_err_match "looks like the existing criterion 'Pitch'"
 run podium rubric add Wow --min 5 --max 5
 expect_rc 1
 expect_err_match "^podium: criterion 'Wow': min \(5\) must be below max \(5\)$"

@@ -300,7 +300,7 @@ static void coach_add__keeps_skills_once_and_refuses_overlaps(void **state)
 	struct store *st = *state;
 	char *skills[] = { "Pitch", "pitch", "Design" };
 	struct coach_window w[2];
-	struct coach_spec c = { "Zoé", "zoe@example.org", skills, 3, w, 2 };
+	struct coach_spec c = { "Zoé", "zoe@example.org", skills, 3, w, 2, NULL };
 	char id[ID_LEN + 1];
 
 	assert_true(coach_parse_window("2026-12-05 14:00-18:00", &w[0]));
@@ -308,7 +308,7 @@ static void coach_add__keeps_skills_once_and_refuses_overlaps(void **state)
 	assert_int_equal(call(st, ADD_COACH, &c, NULL, id), ST_OK);
 	expect_json(
 	    st, STMT_COACH_JSON, id,
-	    "\"name\":\"Zoé\",\"email\":\"zoe@example.org\",\"skills\":[\"Design\",\"Pitch\"],"
+	    "\"name\":\"Zoé\",\"email\":\"zoe@example.org\",\"unix_user\":null,\"skills\":[\"Design\",\"Pitch\"],"
 	    "\"available\":[\"2026-12-05 09:00-12:00\",\"2026-12-05 14:00-18:00\"]}");
 	assert_true(coach_parse_window("2026-12-05 11:00-15:00", &w[1]));
 	assert_int_equal(call(st, UPDATE_COACH, &c, id, NULL), ST_INVALID);
@@ -319,7 +319,7 @@ static void coach_add__keeps_skills_once_and_refuses_overlaps(void **state)
 	c.nskills = 0;
 	assert_int_equal(call(st, UPDATE_COACH, &c, id, NULL), ST_OK);
 	expect_json(st, STMT_COACH_JSON, id,
-		    "\"name\":\"Zoé\",\"email\":\"zoe@example.org\",\"skills\":[],"
+		    "\"name\":\"Zoé\",\"email\":\"zoe@example.org\",\"unix_user\":null,\"skills\":[],"
 		    "\"available\":[\"2026-12-05 14:00-18:00\"]}");
 	assert_int_equal(call(st, DELETE_COACH, NULL, id, NULL), ST_OK);
 }
