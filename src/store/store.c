@@ -124,6 +124,7 @@ static enum status configure_connection(struct store *st)
 static enum status connect(const char *path, int flags, struct store **out)
 {
 	struct store *st = pd_calloc(1, sizeof(*st));
+	enum status s;
 	int rc;
 
 	st->path = pd_strdup(path);
@@ -131,13 +132,17 @@ static enum status connect(const char *path, int flags, struct store **out)
 	st->watch_fd = -2;
 	rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {
-		enum status s = store_status(st, rc);
-
+		s = store_status(st, rc);
+		store_close(st);
+		return s;
+	}
+	s = configure_connection(st);
+	if (s != ST_OK) {
 		store_close(st);
 		return s;
 	}
 	*out = st;
-	return configure_connection(st);
+	return ST_OK;
 }
 
 /* Read application_id and user_version; ST_NOT_PODIUM for a file that is not SQLite. */

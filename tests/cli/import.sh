@@ -95,7 +95,7 @@ check_refused() {	# check_refused KIND FILE 'expected stderr'
 	[ "$before" = "$(snapshot)" ] || fail "a refused import of $2 changed the file"
 }
 
-printf 'name,project\r\nNew one,x\r\n"Two\r\nlines",y\r\nLES ÉCUREUILS,z\r\n' >dup.csv
+printf 'name,project\r\nNew one,x\r\nTwo,"on two\r\nlines"\r\nLES ÉCUREUILS,z\r\n' >dup.csv
 check_refused teams dup.csv "podium: dup.csv:5: a team named 'Les Écureuils' already exists"
 printf 'name\nOne\nTwo\n  one  \n' >twice.csv
 check_refused teams twice.csv "podium: twice.csv:4: the team 'one' appears twice, also on line 2"
@@ -114,7 +114,7 @@ check_refused teams dupcol.csv "podium: dupcol.csv:1: the header names the colum
 : >empty.csv
 check_refused teams empty.csv "podium: empty.csv: the file is empty; its first line must name the columns"
 printf 'name\n"Evil%s[2J%s]0;pwned\007"\n' "$esc" "$esc" >evil-dup.csv
-check_refused teams evil-dup.csv "podium: evil-dup.csv:2: a team named 'Evil�[2J�]0;pwned�' already exists"
+check_refused teams evil-dup.csv "podium: evil-dup.csv:2: team name 'Evil�[2J�]0;pwned�' holds an invisible character (U+001B); remove it"
 checks=$((checks + 1))
 ! grep -q "$esc" "$TESTDIR/err" || fail "an escape sequence reached stderr"
 printf 'name,unix_user,pin\nA,ana,123456\nB,ana,567890\n' >judges-bad.csv

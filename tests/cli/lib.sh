@@ -40,8 +40,11 @@ run_stdin() {
 	last="$*"
 }
 
+# A failure is also written down in a file, so one found in a subshell (the end
+# of a pipe, a $(...)) still fails the test.
 fail() {
 	failures=$((failures + 1))
+	echo x >>"$TESTDIR/failures"
 	echo "FAIL $here: $last: $1"
 }
 
@@ -124,7 +127,32 @@ skip_part() {
 	echo "# $here: not tested: $1"
 }
 
+# hold_lock: another process (the sqlite3 shell) takes the write lock of the
+# event file; returns once it holds it, as the shell itself says. The lock is
+# kept until release_lock, however long the test takes: no timed step.
+hold_lock() {
+	local i=0
+	rm -f "$TESTDIR/lock.held" "$TESTDIR/lock.release"
+	mkfifo "$TESTDIR/lock.release" || exit 99
+	(printf 'BEGIN IMMEDIATE;\nUPDATE event SET hours = hours;\n.output %s\n.print held\n.output stdout\n' \
+		"$TESTDIR/lock.held"; cat "$TESTDIR/lock.release"; printf 'COMMIT;\n') | sqlite3 "$PODIUM_DB" &
+	lock_holder=$!
+	while [ ! -s "$TESTDIR/lock.held" ]; do
+		i=$((i + 1))
+		[ $i -lt 1000 ] || { fail "the sqlite3 shell never took the write lock"; finish; }
+		sleep 0.01
+	done
+}
+
+# release_lock: the holder commits and ends; returns once it has.
+release_lock() {
+	echo >"$TESTDIR/lock.release"
+	wait "$lock_holder"
+	rm -f "$TESTDIR/lock.release"
+}
+
 finish() {
+	[ ! -s "$TESTDIR/failures" ] || failures=$(wc -l <"$TESTDIR/failures")
 	if [ "$failures" -ne 0 ]; then
 		echo "$here: $failures of $checks checks failed"
 		exit 1

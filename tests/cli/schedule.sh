@@ -146,7 +146,7 @@ END
 run podium schedule list --format csv --room "Salle Ada"
 printf '%s\n' 'start,end,room,team,status' \
 	'2026-12-06 13:30,2026-12-06 13:37,Salle Ada,Équipe Soleil,scheduled' \
-	"2026-12-06 13:38,2026-12-06 13:45,Salle Ada,Bob$(printf '\033')[31mRed,scheduled" \
+	'2026-12-06 13:38,2026-12-06 13:45,Salle Ada,Bob�[31mRed,scheduled' \
 	'2026-12-06 13:46,2026-12-06 13:53,Salle Ada,"Terre, Mer & Ciel",scheduled' \
 	'2026-12-06 13:54,2026-12-06 14:01,Salle Ada,🌱 Graines de Code,scheduled' | expect_out
 run podium history --format csv

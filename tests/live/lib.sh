@@ -75,26 +75,3 @@ submitted() {
 	     WHERE s.status = 'submitted' AND j.name = '$(printf 'Judge %03d' "$1")' AND t.name = '$(printf 'Team %03d' "$2")'"
 }
 
-# hold_lock: another process (the sqlite3 shell) takes the write lock of the
-# event file; returns once it holds it, as the shell itself says. The lock is
-# kept until release_lock, however long the test takes: no timed step.
-hold_lock() {
-	local i=0
-	rm -f "$TESTDIR/lock.held" "$TESTDIR/lock.release"
-	mkfifo "$TESTDIR/lock.release" || exit 99
-	(printf 'BEGIN IMMEDIATE;\nUPDATE event SET hours = hours;\n.output %s\n.print held\n.output stdout\n' \
-		"$TESTDIR/lock.held"; cat "$TESTDIR/lock.release"; printf 'COMMIT;\n') | sqlite3 "$PODIUM_DB" &
-	lock_holder=$!
-	while [ ! -s "$TESTDIR/lock.held" ]; do
-		i=$((i + 1))
-		[ $i -lt 1000 ] || { fail "the sqlite3 shell never took the write lock"; finish; }
-		sleep 0.01
-	done
-}
-
-# release_lock: the holder commits and ends; returns once it has.
-release_lock() {
-	echo >"$TESTDIR/lock.release"
-	wait "$lock_holder"
-	rm -f "$TESTDIR/lock.release"
-}

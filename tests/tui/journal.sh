@@ -10,12 +10,6 @@ state="$XDG_STATE_HOME/podium"
 values() {
 	sqlite3 "$PODIUM_DB" "SELECT group_concat(v.value, ' ') FROM (SELECT v.value FROM sheet s JOIN team t ON t.id = s.team_id JOIN judge j ON j.id = s.judge_id JOIN sheet_value v ON v.sheet_id = s.id JOIN criterion c ON c.id = v.criterion_id WHERE t.name = '$1' AND j.name = 'Sarah Cohen' ORDER BY c.position) v"
 }
-# hold SECONDS: another process holds the write lock that long
-hold() {
-	(printf 'BEGIN IMMEDIATE;\nUPDATE event SET hours = hours;\n'; sleep "$1"; printf 'COMMIT;\n') | sqlite3 "$PODIUM_DB" &
-	holder=$!
-	sleep 0.3
-}
 open_sheet() {
 	console "$1" 80 24 tui --role judge --as "Sarah Cohen"
 	wait_for "$1" "$2 .*to do"
@@ -27,7 +21,7 @@ open_sheet() {
 
 # ---- killed at once: the signal saves what it can and keeps the rest ----
 open_sheet one 'Cœur Vert'
-hold 4
+hold_lock
 keys one 2 3 4
 wait_for one 'busy; your change is kept'
 kill -HUP "$(console_pid one)"
@@ -43,7 +37,7 @@ checks=$((checks + 1))
 	fail "the journal's folder and file are $(stat -c %a "$state") and $(stat -c %a "$journal"), not 700 and 600"
 checks=$((checks + 1))
 [ "$(grep -c '^value ' "$journal")" = 3 ] || fail "the journal does not hold the 3 values"
-wait "$holder"
+release_lock
 
 run podium list teams --format csv
 expect_rc 0
@@ -59,19 +53,19 @@ expect_out_match 'judge Sarah Cohen'
 
 # ---- busy for long: the journal is written while the console still waits ----
 open_sheet two 'Les Castors'
-hold 8
+hold_lock
 keys two 5 4
 wait_for two 'busy; your change is kept'
 i=0
-while [ ! -s "$journal" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+while [ ! -s "$journal" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 checks=$((checks + 1))
 [ -s "$journal" ] || fail "a console waiting for the file kept no journal"
-# meanwhile the organizer (another account) locks the results
-HOME="$TESTDIR/org" XDG_STATE_HOME="$TESTDIR/org/state" podium results lock >/dev/null 2>&1 &
-locker=$!
-$TMUX_CMD kill-window -t main:two
-wait "$holder"
-wait "$locker"
+# the link drops while the file is still held; then the organizer (another
+# account) locks the results before the judge comes back
+kill -HUP "$(console_pid two)"
+wait_exit two
+release_lock
+HOME="$TESTDIR/org" XDG_STATE_HOME="$TESTDIR/org/state" podium results lock >/dev/null 2>&1
 checks=$((checks + 1))
 [ "$(sqlite3 "$PODIUM_DB" 'SELECT results_locked FROM event')" = 1 ] || fail "the results did not get locked"
 
