@@ -229,6 +229,7 @@ static enum status check_hub_bundle(struct store *st, const unsigned char *data,
 	struct site_self self;
 	enum status s = site_self_get(st, &self);
 
+	memset(b, 0, sizeof(*b));
 	if (s != ST_OK)
 		return s;
 	if (!key_parse(self.hub_key, hub) || !bundle_verify(data, len, hub))
