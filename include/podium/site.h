@@ -85,6 +85,16 @@ struct hub_site_info {
 enum status hub_sites(struct store *st, struct hub_site_info **out, size_t *count);
 void hub_sites_clear(struct hub_site_info *items, size_t count);
 
+struct board_views;
+
+/*
+ * On a hub, append each site's board (its official result, read from its
+ * mirror, as frozen by the site if it is) to v, titled with the site's name,
+ * for the projector to rotate through. A site in the middle of its ceremony is
+ * left out, so the hub's screen gives nothing away. Nothing on another file.
+ */
+enum status hub_append_site_views(struct store *st, struct board_views *v);
+
 struct hub_finalist {
 	char *site;
 	char *team;		/* the name on the hub */

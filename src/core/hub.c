@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "podium/board.h"
 #include "podium/bundle.h"
 #include "podium/changeset.h"
 #include "podium/clock.h"
@@ -547,6 +548,49 @@ enum status hub_sites(struct store *st, struct hub_site_info **out, size_t *coun
 		*out = NULL;
 		*count = 0;
 	}
+	return s;
+}
+
+/* ---- the projector ---- */
+
+/* The overall board of site name, moved into v (nothing during the site's ceremony). */
+static enum status append_site_view(struct store *st, const char *name, struct board_views *v)
+{
+	struct board_views site = { 0 };
+	struct store *m;
+	enum status s = open_mirror(st, name, &m);
+
+	if (s != ST_OK)
+		return s;
+	s = board_views_load(m, &site);
+	store_close(m);
+	if (s == ST_OK && site.count && site.reveal_step < 0) {
+		v->items = pd_realloc(v->items, (v->count + 1) * sizeof(*v->items));
+		v->items[v->count] = site.items[0];
+		free(v->items[v->count].title);
+		v->items[v->count++].title = pd_asprintf(_("site %s"), name);
+		memset(&site.items[0], 0, sizeof(site.items[0]));
+	}
+	board_views_clear(&site);
+	return s;
+}
+
+enum status hub_append_site_views(struct store *st, struct board_views *v)
+{
+	struct site_key *keys = NULL;
+	size_t nkeys = 0;
+	char *own = NULL;
+	enum status s;
+
+	if (hub_public_key(st, &own) != ST_OK) {
+		status_clear();
+		return ST_OK;
+	}
+	free(own);
+	s = site_keys(st, &keys, &nkeys);
+	for (size_t i = 0; s == ST_OK && i < nkeys; i++)
+		s = append_site_view(st, keys[i].name, v);
+	site_keys_clear(keys, nkeys);
 	return s;
 }
 
