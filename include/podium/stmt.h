@@ -744,6 +744,7 @@
 	  "INSERT INTO hub_site(id, name, name_key, public_key, added_at) VALUES ($id, $name, $key, $public_key, $now)") \
 	_(HUB_SITES, "SELECT name, public_key FROM hub_site ORDER BY name_key") \
 	_(HUB_SITE_BY_KEY, "SELECT name, public_key FROM hub_site WHERE name_key = $key") \
+	_(HUB_SITE_SEEN, "UPDATE hub_site SET bundles_seen = bundles_seen + 1 WHERE name = $name") \
 	_(HUB_SITE_BY_PUBLIC_KEY, "SELECT name FROM hub_site WHERE public_key = $public_key") \
 	_(HUB_FINALISTS_COUNT, "SELECT count(*) FROM team WHERE site <> ''") \
 	_(HUB_TEAM_SET_SITE, "UPDATE team SET site = $site WHERE id = $id") \
@@ -762,7 +763,8 @@
 	_(MIRROR_COUNTS, "SELECT (SELECT count(*) FROM team), (SELECT count(*) FROM sheet)") \
 	_(HUB_SITE_JSON, \
 	  "SELECT json_object('site', $site, 'bundles', $bundles, 'last_seq', $last, 'teams', $teams," \
-	  " 'sheets', $sheets, 'pending', $pending, 'in_sync', json(iif($in_sync, 'true', 'false')))")
+	  " 'sheets', $sheets, 'pending', $pending, 'in_sync', json(iif($in_sync, 'true', 'false'))," \
+	  " 'last_bundle', $last_bundle)")
 
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) STMT_FIELDS(_) \

@@ -155,19 +155,27 @@ static int hub_export_cmd(struct cli *c, const struct hub_args *a)
 	return EXIT_OK;
 }
 
+/* When the mirror last moved, in the event's local time; "" before any bundle. */
+static void last_bundle(const struct hub_site_info *info, char out[17])
+{
+	out[0] = '\0';
+	if (info->last_at)
+		clock_format(clock_to_local(info->last_at), out);
+}
+
 static void print_sites(const struct hub_site_info *items, size_t n, enum format f)
 {
 	static const char *const headers[] = { N_("site"), N_("bundles"), N_("last"), N_("teams"), N_("sheets"),
-					       N_("waiting"), N_("in sync") };
+					       N_("waiting"), N_("in sync"), N_("last bundle") };
 	static const char *const csv_headers[] = { "site", "bundles", "last_seq", "teams", "sheets", "pending",
-						   "in_sync" };
+						   "in_sync", "last_bundle" };
 	struct table *t = table_new(PD_ARRAY_LEN(headers), f == FORMAT_CSV ? csv_headers : headers);
 
 	for (size_t c = 1; c < 6; c++)
 		table_align_right(t, c);
 	for (size_t i = 0; i < n; i++) {
-		char cells[5][24];
-		const char *row[7];
+		char cells[5][24], when[17];
+		const char *row[8];
 
 		snprintf(cells[0], sizeof(cells[0]), "%lld", (long long)items[i].bundles);
 		snprintf(cells[1], sizeof(cells[1]), "%lld", (long long)items[i].last_seq);
@@ -178,6 +186,8 @@ static void print_sites(const struct hub_site_info *items, size_t n, enum format
 		for (size_t k = 0; k < 5; k++)
 			row[k + 1] = cells[k];
 		row[6] = f == FORMAT_CSV ? (items[i].in_sync ? "yes" : "no") : (items[i].in_sync ? _("yes") : _("no"));
+		last_bundle(&items[i], when);
+		row[7] = when;
 		table_add_row(t, row);
 	}
 	if (f == FORMAT_CSV)
@@ -290,7 +300,7 @@ static void print_sites_json(const struct hub_site_info *items, size_t n, struct
 	out_puts(stdout, n ? "[\n" : "[]\n");
 	for (size_t i = 0; i < n; i++) {
 		struct query *q = store_query(st, STMT_HUB_SITE_JSON);
-		char *json = NULL;
+		char *json = NULL, when[17];
 
 		query_bind_text(q, "$site", items[i].name);
 		query_bind_int(q, "$bundles", items[i].bundles);
@@ -299,6 +309,8 @@ static void print_sites_json(const struct hub_site_info *items, size_t n, struct
 		query_bind_int(q, "$sheets", items[i].sheets);
 		query_bind_int(q, "$pending", items[i].pending);
 		query_bind_int(q, "$in_sync", items[i].in_sync);
+		last_bundle(&items[i], when);
+		query_bind_text(q, "$last_bundle", when[0] ? when : NULL);
 		if (query_first_text(q, &json) == ST_OK)
 			out_printf(stdout, "  %s%s\n", json, i + 1 < n ? "," : "");
 		free(json);

@@ -372,6 +372,15 @@ static enum status apply_to_mirror(struct store *m, void *arg)
 	return s;
 }
 
+/* The hub file notes each bundle, so its consoles (which watch the hub file) reload the mirrors. */
+static enum status note_bundle(struct store *st, void *name)
+{
+	struct query *q = store_query(st, STMT_HUB_SITE_SEEN);
+
+	query_bind_text(q, "$name", name);
+	return query_exec(q);
+}
+
 static enum status open_mirror(struct store *st, const char *site, struct store **out)
 {
 	char *path = hub_mirror_path(st, site);
@@ -418,6 +427,8 @@ enum status hub_apply(struct store *st, const unsigned char *data, size_t len, s
 			s = store_write(m, apply_to_mirror, &c);
 			store_close(m);
 		}
+		if (s == ST_OK)
+			s = store_write(st, note_bundle, keys[who].name);
 		bundle_clear(&b);
 	}
 	site_keys_clear(keys, nkeys);

@@ -322,7 +322,7 @@ static bool already_holds(sqlite3_changeset_iter *it, int ncol)
 }
 
 struct apply_ctx {
-	const char *table;	/* the table of the change that did not fit */
+	char table[64];		/* the table of the change that did not fit (the iterator's name dies with it) */
 	int why;
 };
 
@@ -344,14 +344,14 @@ static int on_conflict(void *arg, int why, sqlite3_changeset_iter *it)
 	if ((why == SQLITE_CHANGESET_CONFLICT || why == SQLITE_CHANGESET_DATA) && op != SQLITE_DELETE &&
 	    already_holds(it, ncol))
 		return SQLITE_CHANGESET_OMIT;
-	c->table = table;
+	snprintf(c->table, sizeof(c->table), "%s", table);
 	c->why = why;
 	return SQLITE_CHANGESET_ABORT;
 }
 
 enum status store_changes_apply(struct store *st, const void *data, size_t len)
 {
-	struct apply_ctx c = { NULL, 0 };
+	struct apply_ctx c = { "", 0 };
 	int rc = sqlite3changeset_apply(st->db, (int)len, (void *)data, NULL, on_conflict, &c);
 
 	if (rc == SQLITE_OK)
@@ -360,7 +360,7 @@ enum status store_changes_apply(struct store *st, const void *data, size_t len)
 		return status_error(ST_INVALID, _("the bundle refers to records its site never sent"));
 	if (rc == SQLITE_ABORT)
 		return status_error(ST_INVALID, _("the bundle does not fit the hub's copy of its site (table %s)"),
-				    c.table ? c.table : "?");
+				    c.table);
 	return store_status(st, rc);
 }
 

@@ -275,7 +275,8 @@ static const char *const migrations[] = {
 	"  name TEXT NOT NULL CHECK (name <> ''),"
 	"  name_key TEXT NOT NULL UNIQUE,"
 	"  public_key TEXT NOT NULL UNIQUE,"
-	"  added_at INTEGER NOT NULL"
+	"  added_at INTEGER NOT NULL,"
+	"  bundles_seen INTEGER NOT NULL DEFAULT 0"	/* every bundle checked: a change the hub's consoles see */
 	");"
 	"CREATE TABLE mirror_self("
 	"  one INTEGER PRIMARY KEY CHECK (one = 1),"

@@ -133,10 +133,10 @@ for s in lyon paris tunis; do
 done
 run podium --db hub.db hub sites --format csv
 expect_rc 0
-expect_out_match '^site,bundles,last_seq,teams,sheets,pending,in_sync$'
-expect_out_match '^lyon,[0-9]+,[0-9]+,4,[0-9]+,0,yes$'
-expect_out_match '^paris,[0-9]+,[0-9]+,4,[0-9]+,0,yes$'
-expect_out_match '^tunis,[0-9]+,[0-9]+,4,[0-9]+,0,yes$'
+expect_out_match '^site,bundles,last_seq,teams,sheets,pending,in_sync,last_bundle$'
+expect_out_match '^lyon,[0-9]+,[0-9]+,4,[0-9]+,0,yes,2026-11-29 10:00$'
+expect_out_match '^paris,[0-9]+,[0-9]+,4,[0-9]+,0,yes,2026-11-29 10:00$'
+expect_out_match '^tunis,[0-9]+,[0-9]+,4,[0-9]+,0,yes,2026-11-29 10:00$'
 
 # ---- forged and misdirected bundles change nothing ----
 podium --db lyon.db score --judge Judy --team Alpha Idea=5 Engagement=5 Technique=5 Marketing=5 Design=5 \
@@ -174,11 +174,11 @@ run podium --db old-hub.db hub apply later.bundle
 expect_rc 0
 expect_out_match '^later.bundle: lyon, changes [0-9]+ to [0-9]+ kept aside until changes [0-9]+ to [0-9]+ arrive$'
 run podium --db old-hub.db hub sites --format csv
-expect_out_match '^lyon,.*,1,no$'
+expect_out_match '^lyon,.*,1,no,'
 run podium --db old-hub.db hub apply next.bundle
 expect_rc 0
 run podium --db old-hub.db hub sites --format csv
-expect_out_match '^lyon,.*,0,yes$'
+expect_out_match '^lyon,.*,0,yes,'
 "$PODIUM" --db lyon.db leaderboard --format csv >site.csv
 "$PODIUM" --db old-hub.db hub board --site lyon --format csv >hub.csv
 checks=$((checks + 1))

@@ -22,4 +22,9 @@ wait_for display 'Leaderboard · all teams'
 keys display Right
 wait_for display 'Leaderboard · site lyon'
 wait_for display 'Les Loutres +100\.00'
+# a new bundle shows without a key press
+podium --db lyon.db score --judge Judy --team "Les Castors" Idea=3 Engagement=3 Technique=3 Marketing=3 \
+	Design=3 Viability=3 Pitch=3 --submit >/dev/null || fail "score"
+podium --db lyon.db site export | podium --db hub.db hub apply - >/dev/null || fail "apply"
+wait_for display 'Les Castors +50\.00'
 finish
