@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "podium/access.h"
 #include "podium/bundle.h"
 #include "podium/clock.h"
 #include "podium/event.h"
@@ -35,6 +36,7 @@ static int hub_init_cmd(struct cli *c, const struct hub_args *a)
 		spec.starts_at = clock_next_weekday_at(5, 18 * 3600);
 	if ((s = store_create(c->db_path, &st)) != ST_OK)
 		return cli_fail(s);
+	set_creator_actor();
 	s = event_create(st, &spec);
 	if (s == ST_OK)
 		s = hub_init(st, &key);
@@ -74,7 +76,7 @@ static int hub_add_site_cmd(struct cli *c, int nargs, char **args, const struct 
 
 	if (nargs != 1 || !a->key)
 		return cli_usage("hub", _("hub add-site takes NAME --key KEY"));
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("add a site"))) != ST_OK)
 		return cli_fail(s);
 	s = hub_add_site(st, args[0], a->key);
 	store_close(st);
@@ -106,7 +108,7 @@ static int hub_apply_cmd(struct cli *c, int nfiles, char **files)
 
 	if (nfiles == 0)
 		return cli_usage("hub", _("hub apply needs a bundle FILE ('-' reads standard input)"));
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("apply the sites' bundles"))) != ST_OK)
 		return cli_fail(s);
 	for (int i = 0; i < nfiles; i++) {
 		struct hub_apply_report r;
@@ -140,7 +142,7 @@ static int hub_export_cmd(struct cli *c, const struct hub_args *a)
 		return cli_usage("hub", _("hub export needs --site NAME"));
 	if (strcmp(a->output, "-") == 0 && isatty(STDOUT_FILENO))
 		return cli_usage("hub", _("a bundle is not for a terminal; write it with -o FILE, or pipe it"));
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("export the hub's bundle"))) != ST_OK)
 		return cli_fail(s);
 	s = hub_export(st, a->site, &data, &len, &ack);
 	store_close(st);
@@ -280,7 +282,7 @@ static int hub_finalists_cmd(struct cli *c, const struct hub_args *a)
 
 	if (!a->per_site || !cli_parse_int(a->per_site, 1, 1000, &per_site))
 		return cli_usage("hub", _("hub finalists needs --per-site N, a whole number from 1 to 1000"));
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("choose the finalists"))) != ST_OK)
 		return cli_fail(s);
 	s = hub_finalists(st, (int)per_site, &items, &n);
 	store_close(st);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "podium/access.h"
 #include "podium/bundle.h"
 #include "podium/i18n.h"
 #include "podium/out.h"
@@ -20,7 +21,7 @@ static int site_join_cmd(struct cli *c, const char *name, const char *hub_key)
 
 	if (!name || !hub_key)
 		return cli_usage("site", _("site join needs --site NAME and --hub-key KEY"));
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("join a hub"))) != ST_OK)
 		return cli_fail(s);
 	s = site_join(st, name, hub_key, &key);
 	store_close(st);
@@ -47,7 +48,7 @@ static int site_export_cmd(struct cli *c, const char *output)
 
 	if (refuse_terminal(output))
 		return cli_usage("site", _("a bundle is not for a terminal; write it with -o FILE, or pipe it"));
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("export the site's bundle"))) != ST_OK)
 		return cli_fail(s);
 	s = site_export(st, &data, &len, &first, &last);
 	store_close(st);
@@ -73,7 +74,7 @@ static int site_apply_cmd(struct cli *c, int nfiles, char **files)
 
 	if (nfiles == 0)
 		return cli_usage("site", _("site apply needs a bundle FILE ('-' reads standard input)"));
-	if ((s = cli_open(c, &st)) != ST_OK)
+	if ((s = cli_open_as(c, &st, PERM_ORGANIZER, _("apply the hub's bundles"))) != ST_OK)
 		return cli_fail(s);
 	for (int i = 0; i < nfiles; i++) {
 		unsigned char *data = NULL;
