@@ -728,11 +728,49 @@
 	  " 'granted_by', granted_by)) FROM (SELECT unix_user, role," \
 	  " datetime(granted_at, 'unixepoch', 'localtime') AS at, granted_by FROM role_grant ORDER BY unix_user, role)")
 
+/* Sites and the hub (site.c, hub.c, changes.c). */
+#define STMT_SITES(_) \
+	_(SITE_SELF, "SELECT name, public_key, hub_key, acked FROM site_self") \
+	_(SITE_SELF_INSERT, \
+	  "INSERT INTO site_self(one, name, public_key, hub_key) VALUES (1, $name, $public_key, $hub_key)") \
+	_(SITE_ACK, "UPDATE site_self SET acked = $acked WHERE acked < $acked") \
+	_(OUTBOX_INSERT, "INSERT INTO outbox(changes) VALUES ($changes)") \
+	_(OUTBOX_AFTER, "SELECT seq, changes FROM outbox WHERE seq > $after ORDER BY seq") \
+	_(OUTBOX_DELETE, "DELETE FROM outbox WHERE seq <= $upto") \
+	_(OUTBOX_LAST, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)") \
+	_(HUB_SELF, "SELECT public_key FROM hub_self") \
+	_(HUB_SELF_INSERT, "INSERT INTO hub_self(one, public_key) VALUES (1, $public_key)") \
+	_(HUB_SITE_INSERT, \
+	  "INSERT INTO hub_site(id, name, name_key, public_key, added_at) VALUES ($id, $name, $key, $public_key, $now)") \
+	_(HUB_SITES, "SELECT name, public_key FROM hub_site ORDER BY name_key") \
+	_(HUB_SITE_BY_KEY, "SELECT name, public_key FROM hub_site WHERE name_key = $key") \
+	_(HUB_SITE_SEEN, "UPDATE hub_site SET bundles_seen = bundles_seen + 1 WHERE name = $name") \
+	_(HUB_SITE_BY_PUBLIC_KEY, "SELECT name FROM hub_site WHERE public_key = $public_key") \
+	_(HUB_FINALISTS_COUNT, "SELECT count(*) FROM team WHERE site <> ''") \
+	_(HUB_TEAM_SET_SITE, "UPDATE team SET site = $site WHERE id = $id") \
+	_(MIRROR_SELF_INSERT, "INSERT INTO mirror_self(one, site) VALUES (1, $site)") \
+	_(MIRROR_SELF, "SELECT site, last_seq, bundles, last_at, claimed_seq, claimed_state FROM mirror_self") \
+	_(MIRROR_ADVANCE, \
+	  "UPDATE mirror_self SET last_seq = $last, bundles = bundles + 1, last_at = $now, claimed_seq = $last," \
+	  " claimed_state = $state") \
+	_(MIRROR_PENDING_INSERT, \
+	  "INSERT OR IGNORE INTO mirror_pending(first_seq, last_seq, bundle) VALUES ($first, $last, $bundle)") \
+	_(MIRROR_PENDING_NEXT, \
+	  "SELECT bundle FROM mirror_pending WHERE first_seq <= $next AND last_seq >= $next" \
+	  " ORDER BY last_seq DESC LIMIT 1") \
+	_(MIRROR_PENDING_PRUNE, "DELETE FROM mirror_pending WHERE last_seq < $next") \
+	_(MIRROR_PENDING_COUNT, "SELECT count(*) FROM mirror_pending") \
+	_(MIRROR_COUNTS, "SELECT (SELECT count(*) FROM team), (SELECT count(*) FROM sheet)") \
+	_(HUB_SITE_JSON, \
+	  "SELECT json_object('site', $site, 'bundles', $bundles, 'last_seq', $last, 'teams', $teams," \
+	  " 'sheets', $sheets, 'pending', $pending, 'in_sync', json(iif($in_sync, 'true', 'false'))," \
+	  " 'last_bundle', $last_bundle)")
+
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) STMT_FIELDS(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_RESULTS(_) STMT_IMPORT(_) \
 	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) \
-	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_) STMT_NAMES(_) STMT_ACCESS(_)
+	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_) STMT_NAMES(_) STMT_ACCESS(_) STMT_SITES(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

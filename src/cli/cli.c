@@ -112,6 +112,28 @@ static const struct command commands[] = {
 	     "judges and coaches are the logins in their unix_user. Only an organizer may change roles.") },
 	{ "judge", cmd_judge, "judge unlock NAME",
 	  N_("lift the lock of a judge's PIN after too many wrong tries"), NULL },
+	{ "site", cmd_site,
+	  "site join --site NAME --hub-key KEY\n"
+	  "       podium site export [-o FILE|-]\n"
+	  "       podium site apply FILE...",
+	  N_("a site of a multi-city event: join the hub, send it bundles, take its acknowledgements"),
+	  N_("join prints the site's key for 'podium hub add-site'. export writes everything the hub\n"
+	     "has not acknowledged as one signed bundle (standard output by default). apply takes\n"
+	     "the hub's bundles ('-' reads standard input).") },
+	{ "hub", cmd_hub,
+	  "hub init --name NAME [--start \"YYYY-MM-DD HH:MM\"]\n"
+	  "       podium hub key\n"
+	  "       podium hub add-site NAME --key KEY\n"
+	  "       podium hub apply FILE...\n"
+	  "       podium hub export --site NAME [-o FILE|-]\n"
+	  "       podium hub sites [--format table|csv|json]\n"
+	  "       podium hub board [--site NAME] [--format table|csv|json]\n"
+	  "       podium hub finalists --per-site N",
+	  N_("the hub of a multi-city event: gather the sites' bundles, show their results, run the final"),
+	  N_("apply takes bundles in any order: one that comes early is kept aside until the gap\n"
+	     "fills, a duplicate or an old one changes nothing, a forged one is refused. board shows\n"
+	     "each site's official result as the site computes it. finalists makes each site's top N\n"
+	     "teams the hub's teams, for its judges and its rubric.") },
 	{ "tui", cmd_tui,
 	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME] [--script FILE]",
 	  N_("the full-screen console (the default command)"),

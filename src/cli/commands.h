@@ -7,7 +7,8 @@
 #define COMMAND_LIST(_) \
 	_(init) _(demo) _(import) _(list) _(score) _(leaderboard) _(export) _(check) \
 	_(backup) _(results) _(history) _(tui) _(timeline) _(schedule) _(conflict) _(assign) \
-	_(assignments) _(coach) _(timer) _(board) _(team) _(rubric) _(role) _(judge)
+	_(assignments) _(coach) _(timer) _(board) _(team) _(rubric) _(role) _(judge) \
+	_(site) _(hub)
 
 /* Name the audit actor as the organizer an event's creator becomes (init, demo). */
 void set_creator_actor(void);

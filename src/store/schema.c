@@ -249,6 +249,51 @@ static const char *const migrations[] = {
 	"ALTER TABLE audit ADD COLUMN state TEXT;"
 	"ALTER TABLE audit ADD COLUMN form INTEGER NOT NULL DEFAULT 0 CHECK (form IN (0, 1, 2));"
 	"PRAGMA user_version = 5;",
+
+	/* 5 -> 6: sites and the hub. A site's writes to its synced tables are kept in the outbox
+	 * (AUTOINCREMENT: a sequence number is never reused once acknowledged rows are deleted);
+	 * the hub pins each site's key; a mirror file (one per site, beside the hub) records how far
+	 * it follows its site and keeps aside bundles that came early; a finalist keeps its site. */
+	"ALTER TABLE team ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE outbox("
+	"  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  changes BLOB NOT NULL"
+	");"
+	"CREATE TABLE site_self("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  name TEXT NOT NULL CHECK (name <> ''),"
+	"  public_key TEXT NOT NULL,"
+	"  hub_key TEXT NOT NULL,"
+	"  acked INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE TABLE hub_self("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  public_key TEXT NOT NULL"
+	");"
+	"CREATE TABLE hub_site("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  name TEXT NOT NULL CHECK (name <> ''),"
+	"  name_key TEXT NOT NULL UNIQUE,"
+	"  public_key TEXT NOT NULL UNIQUE,"
+	"  added_at INTEGER NOT NULL,"
+	"  bundles_seen INTEGER NOT NULL DEFAULT 0"	/* every bundle checked: a change the hub's consoles see */
+	");"
+	"CREATE TABLE mirror_self("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  site TEXT NOT NULL,"
+	"  last_seq INTEGER NOT NULL DEFAULT 0,"
+	"  bundles INTEGER NOT NULL DEFAULT 0,"
+	"  last_at INTEGER,"
+	"  claimed_seq INTEGER NOT NULL DEFAULT 0,"
+	"  claimed_state TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE TABLE mirror_pending("
+	"  first_seq INTEGER NOT NULL,"
+	"  last_seq INTEGER NOT NULL,"
+	"  bundle BLOB NOT NULL,"
+	"  PRIMARY KEY (first_seq, last_seq)"
+	") WITHOUT ROWID;"
+	"PRAGMA user_version = 6;",
 };
 
 int schema_latest(void)

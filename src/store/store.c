@@ -372,6 +372,8 @@ enum status store_open(const char *path, struct store **out)
 		*out = NULL;
 		s = open_read_only(path, out);
 	}
+	if (s == ST_OK)
+		store_capture_detect(*out);
 	if (s == ST_NOT_PODIUM)
 		s = status_error(ST_NOT_PODIUM, _("'%s' is not a podium event file"), path);
 	else if (s == ST_CORRUPT)
@@ -508,9 +510,15 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 		return s;
 	st->txn_where = where;
 	st->txn_write = strcmp(begin, "BEGIN IMMEDIATE") == 0;
-	s = fn(st, ctx);
-	if (s == ST_OK || s == ST_DONE)
-		s = exec_sql(st, "COMMIT");
+	s = st->txn_write ? store_capture_open(st) : ST_OK;
+	if (s == ST_OK)
+		s = fn(st, ctx);
+	if (s == ST_OK || s == ST_DONE) {
+		enum status f = store_capture_flush(st);
+
+		s = f == ST_OK ? exec_sql(st, "COMMIT") : f;
+	}
+	store_capture_drop(st);
 	end_txn(st, s != ST_OK);
 	if (st->txn_end)
 		st->txn_end(st->txn_end_ctx, s == ST_OK);

@@ -1,6 +1,9 @@
 #ifndef PODIUM_STORE_INTERNAL_H
 #define PODIUM_STORE_INTERNAL_H
 
+/* the session extension, compiled into Debian's libsqlite3 */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
 #include "podium/store.h"
@@ -16,10 +19,19 @@ struct store {
 	bool read_only;		/* opened read-only: the file or its folder is not ours to write */
 	store_txn_end_fn txn_end;	/* told when each transaction ends */
 	void *txn_end_ctx;
+	bool capture;		/* a site file: writes go to the outbox too (changes.c) */
+	sqlite3_session *session;	/* the open write transaction's capture */
 };
 
 /* Map an SQLite result code to a status with a message; never shows raw SQLite text for common cases. */
 enum status store_status(struct store *st, int rc);
+
+/* A site's capture of each write transaction (changes.c): read the flag at open; open the
+ * session after BEGIN, flush it into the outbox before COMMIT, drop it in any case. */
+void store_capture_detect(struct store *st);
+enum status store_capture_open(struct store *st);
+enum status store_capture_flush(struct store *st);
+void store_capture_drop(struct store *st);
 
 /* The schema steps (schema.c). */
 int schema_latest(void);

@@ -11,6 +11,7 @@
 #include "podium/i18n.h"
 #include "podium/ranking.h"
 #include "podium/schedule.h"
+#include "podium/site.h"
 #include "podium/store.h"
 #include "podium/timeline.h"
 #include "tui/tui.h"
@@ -57,6 +58,9 @@ static enum status display_load(struct app *a, void *state)
 		return s;
 	board_views_clear(&d->views);
 	s = board_views_load(a->st, &d->views);
+	/* a hub's projector also rotates through each site's board */
+	if (s == ST_OK && d->views.reveal_step < 0)
+		s = hub_append_site_views(a->st, &d->views);
 	/* the ceremony is told on the board of all teams */
 	if (d->view >= d->views.count || d->views.reveal_step >= 0)
 		d->view = 0;

@@ -1,0 +1,299 @@
+#include "config.h"
+#include "unit.h"
+
+#include "podium/audit.h"
+#include "podium/bundle.h"
+#include "podium/changeset.h"
+#include "podium/event.h"
+#include "podium/site.h"
+#include "podium/status.h"
+#include "podium/store.h"
+#include "store/store_internal.h"	/* changesets crafted in plain SQL */
+
+struct fixture {
+	const char *dir;
+	struct store *hub, *lyon;
+	char *hub_key;
+	char lyon_id[ID_LEN + 1];
+};
+
+static struct store *new_event(const char *path, const char *name)
+{
+	struct event_spec spec = { name, 0, 48 };
+	struct store *st;
+
+	assert_int_equal(store_create(path, &st), ST_OK);
+	assert_int_equal(event_create(st, &spec), ST_OK);
+	return st;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct event e;
+	char *key = NULL;
+
+	f->dir = unit_tmpdir();
+	setenv("XDG_STATE_HOME", f->dir, 1);
+	audit_set_actor("organizer alice");
+	f->hub = new_event(unit_path(f->dir, "hub.db"), "Final");
+	assert_int_equal(hub_init(f->hub, &f->hub_key), ST_OK);
+	f->lyon = new_event(unit_path(f->dir, "lyon.db"), "Lyon");
+	assert_int_equal(site_join(f->lyon, "lyon", f->hub_key, &key), ST_OK);
+	assert_int_equal(hub_add_site(f->hub, "lyon", key), ST_OK);
+	free(key);
+	assert_int_equal(event_get(f->lyon, &e), ST_OK);
+	memcpy(f->lyon_id, e.id, sizeof(f->lyon_id));
+	event_clear(&e);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->hub);
+	store_close(f->lyon);
+	free(f->hub_key);
+	unit_rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* A changeset made on a scratch database: the changes `change` makes after `schema`. */
+static void craft_changeset(const char *schema, const char *change, unsigned char **out, size_t *len)
+{
+	sqlite3 *db;
+	sqlite3_session *session;
+	void *data;
+	int n;
+
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, schema, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3session_create(db, "main", &session), SQLITE_OK);
+	assert_int_equal(sqlite3session_attach(session, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, change, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3session_changeset(session, &n, &data), SQLITE_OK);
+	*out = malloc((size_t)n);
+	memcpy(*out, data, (size_t)n);
+	*len = (size_t)n;
+	sqlite3_free(data);
+	sqlite3session_delete(session);
+	sqlite3_close(db);
+}
+
+/* A bundle from `site` carrying one changeset as sequence seq, signed with lyon's key. */
+static void lyon_signs(struct fixture *f, const char *site, int schema, int64_t seq, unsigned char *cs, size_t len,
+		       unsigned char **out, size_t *out_len)
+{
+	unsigned char secret[BUNDLE_SECRET_LEN];
+	struct change_entry e = { seq, cs, len };
+	struct bundle b = { .kind = BUNDLE_SITE, .schema = schema, .hub_key = f->hub_key, .site = (char *)site,
+			    .first = seq, .last = seq, .changes = { &e, 1 } };
+
+	assert_int_equal(key_load(f->lyon_id, "site", secret), ST_OK);
+	bundle_write(&b, secret, out, out_len);
+}
+
+static int64_t mirror_last_seq(struct fixture *f)
+{
+	struct hub_site_info *items;
+	size_t n;
+	int64_t last;
+
+	assert_int_equal(hub_sites(f->hub, &items, &n), ST_OK);
+	assert_int_equal(n, 1);
+	last = items[0].last_seq;
+	hub_sites_clear(items, n);
+	return last;
+}
+
+static void send_lyon(struct fixture *f, enum hub_outcome expect)
+{
+	struct hub_apply_report r;
+	unsigned char *data;
+	size_t len;
+	int64_t first, last;
+
+	assert_int_equal(site_export(f->lyon, &data, &len, &first, &last), ST_OK);
+	assert_int_equal(hub_apply(f->hub, data, len, &r), ST_OK);
+	assert_int_equal(r.outcome, expect);
+	free(data);
+}
+
+static void hub_apply__refuses_a_site_bundle_that_touches_a_table_the_site_does_not_own(void **state)
+{
+	struct fixture *f = *state;
+	struct hub_apply_report r;
+	unsigned char *cs, *data;
+	size_t len, n;
+
+	send_lyon(f, HUB_APPLIED);
+	craft_changeset("CREATE TABLE hub_site(id TEXT PRIMARY KEY NOT NULL, name TEXT)",
+			"INSERT INTO hub_site VALUES ('x', 'evil')", &cs, &n);
+	lyon_signs(f, "lyon", store_schema_version(), 2, cs, n, &data, &len);
+	assert_int_equal(hub_apply(f->hub, data, len, &r), ST_INVALID);
+	assert_string_equal(status_message(ST_INVALID),
+			    "the bundle changes the table 'hub_site', which its sender does not own");
+	assert_int_equal(mirror_last_seq(f), 1);
+	free(cs);
+	free(data);
+}
+
+static void hub_apply__refuses_a_bundle_of_a_newer_schema(void **state)
+{
+	struct fixture *f = *state;
+	struct hub_apply_report r;
+	unsigned char *data;
+	size_t len;
+
+	lyon_signs(f, "lyon", store_schema_version() + 1, 1, (unsigned char *)"", 0, &data, &len);
+	assert_int_equal(hub_apply(f->hub, data, len, &r), ST_TOO_NEW);
+	assert_non_null(strstr(status_message(ST_TOO_NEW), "run the same podium version on both sides"));
+	assert_int_equal(mirror_last_seq(f), 0);
+	free(data);
+}
+
+static void hub_apply__refuses_a_bundle_signed_by_one_site_in_the_name_of_another(void **state)
+{
+	struct fixture *f = *state;
+	struct hub_apply_report r;
+	unsigned char *data;
+	size_t len;
+
+	lyon_signs(f, "paris", store_schema_version(), 1, (unsigned char *)"", 0, &data, &len);
+	assert_int_equal(hub_apply(f->hub, data, len, &r), ST_INVALID);
+	assert_string_equal(status_message(ST_INVALID),
+			    "the bundle says it comes from 'paris' but is signed by the site 'lyon'");
+	free(data);
+}
+
+static void hub_apply__refuses_a_change_that_does_not_fit_the_mirror(void **state)
+{
+	struct fixture *f = *state;
+	struct hub_apply_report r;
+	unsigned char *cs, *data;
+	size_t len, n;
+	char before[65], after[65];
+	struct store *m;
+	char *path = hub_mirror_path(f->hub, "lyon");
+
+	send_lyon(f, HUB_APPLIED);
+	/* an update of a team the site never sent */
+	craft_changeset("CREATE TABLE event(x); CREATE TABLE track(x); CREATE TABLE team(id TEXT PRIMARY KEY NOT NULL,"
+			" name TEXT, name_key TEXT, project TEXT, table_label TEXT, description TEXT,"
+			" calibration INTEGER, site TEXT);"
+			"INSERT INTO team VALUES ('t', 'A', 'a', '', '', '', 0, '')",
+			"UPDATE team SET name = 'B' WHERE id = 't'", &cs, &n);
+	assert_int_equal(store_open(path, &m), ST_OK);
+	assert_int_equal(store_state_hash(m, before), ST_OK);
+	lyon_signs(f, "lyon", store_schema_version(), 2, cs, n, &data, &len);
+	assert_int_equal(hub_apply(f->hub, data, len, &r), ST_INVALID);
+	assert_string_equal(status_message(ST_INVALID), "the bundle does not fit the hub's copy of its site (table team)");
+	assert_int_equal(store_state_hash(m, after), ST_OK);
+	assert_string_equal(before, after);
+	assert_int_equal(mirror_last_seq(f), 1);
+	store_close(m);
+	free(path);
+	free(cs);
+	free(data);
+}
+
+static void hub_apply__changes_nothing_for_a_replay(void **state)
+{
+	struct fixture *f = *state;
+
+	send_lyon(f, HUB_APPLIED);
+	send_lyon(f, HUB_DUPLICATE);
+	assert_int_equal(mirror_last_seq(f), 1);
+}
+
+static void site_apply__refuses_a_hub_bundle_that_carries_changes(void **state)
+{
+	struct fixture *f = *state;
+	unsigned char secret[BUNDLE_SECRET_LEN], *cs, *data;
+	struct event e;
+	size_t len, n;
+	int64_t ack;
+	bool changed;
+
+	craft_changeset("CREATE TABLE team(id TEXT PRIMARY KEY NOT NULL, name TEXT)",
+			"INSERT INTO team VALUES ('x', 'planted')", &cs, &n);
+	{
+		struct change_entry entry = { 1, cs, n };
+		struct bundle b = { .kind = BUNDLE_HUB, .schema = store_schema_version(), .hub_key = f->hub_key,
+				    .site = "lyon", .first = 1, .last = 1, .changes = { &entry, 1 } };
+
+		assert_int_equal(event_get(f->hub, &e), ST_OK);
+		assert_int_equal(key_load(e.id, "hub", secret), ST_OK);
+		event_clear(&e);
+		bundle_write(&b, secret, &data, &len);
+	}
+	assert_int_equal(site_apply(f->lyon, data, len, &ack, &changed), ST_INVALID);
+	assert_string_equal(status_message(ST_INVALID), "the hub's bundle tries to change this site's records; refused");
+	free(cs);
+	free(data);
+}
+
+static void store_capture__keeps_one_outbox_entry_per_write(void **state)
+{
+	struct fixture *f = *state;
+	struct change_list l;
+
+	assert_true(store_capture_on(f->lyon));
+	assert_false(store_capture_on(f->hub));
+	assert_int_equal(store_outbox_read(f->lyon, 0, &l), ST_OK);
+	assert_int_equal(l.count, 1);	/* the whole file as it was at join */
+	assert_int_equal(l.items[0].seq, 1);
+	assert_int_equal(store_changes_check(l.items[0].data, l.items[0].len), ST_OK);
+	change_list_clear(&l);
+	assert_int_equal(event_set_locked(f->lyon, true), ST_OK);
+	assert_int_equal(store_outbox_read(f->lyon, 1, &l), ST_OK);
+	assert_int_equal(l.count, 1);
+	assert_int_equal(l.items[0].seq, 2);
+	change_list_clear(&l);
+}
+
+static void bundle_verify__fails_for_a_flipped_byte_or_a_cut(void **state)
+{
+	struct fixture *f = *state;
+	unsigned char *data;
+	size_t len;
+	int64_t first, last;
+	unsigned char pk[BUNDLE_KEY_LEN];
+
+	assert_int_equal(site_export(f->lyon, &data, &len, &first, &last), ST_OK);
+	{
+		struct query *q = store_query(f->lyon, STMT_SITE_SELF);
+
+		assert_int_equal(query_step(q), ST_ROW);
+		assert_true(key_parse(query_text(q, 1), pk));
+		query_reset(q);
+	}
+	assert_true(bundle_verify(data, len, pk));
+	data[len / 2] ^= 1;
+	assert_false(bundle_verify(data, len, pk));
+	data[len / 2] ^= 1;
+	assert_false(bundle_verify(data, len - 1, pk));
+	free(data);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(hub_apply__refuses_a_site_bundle_that_touches_a_table_the_site_does_not_own,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__refuses_a_bundle_of_a_newer_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__refuses_a_bundle_signed_by_one_site_in_the_name_of_another,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__refuses_a_change_that_does_not_fit_the_mirror, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__changes_nothing_for_a_replay, setup, teardown),
+		cmocka_unit_test_setup_teardown(site_apply__refuses_a_hub_bundle_that_carries_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(store_capture__keeps_one_outbox_entry_per_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(bundle_verify__fails_for_a_flipped_byte_or_a_cut, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
