@@ -10,6 +10,7 @@
 #define STMT_META(_) \
 	_(META_DATA_VERSION, "PRAGMA data_version") \
 	_(META_SMALL_CACHE, "PRAGMA cache_size = -1024") \
+	_(META_LARGE_CACHE, "PRAGMA cache_size = -65536") \
 	_(META_IDENTITY, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version") \
 	_(META_INTEGRITY, "PRAGMA integrity_check") \
 	_(META_FOREIGN_KEYS, "PRAGMA foreign_key_check")
@@ -276,9 +277,10 @@
 	  " 'after', iif(json_valid(after), json(after), after), 'reason', reason))" \
 	  " FROM (" HISTORY_SELECT ")")
 
+/* the count of conflicts is computed once per statement: without any, no probe per sheet */
 #define STMT_RANKING_COUNTED \
-	"s.status = 'submitted' AND s.total IS NOT NULL" \
-	" AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id)"
+	"s.status = 'submitted' AND s.total IS NOT NULL AND ((SELECT count(*) FROM conflict) = 0" \
+	" OR NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id))"
 
 #define STMT_RANKING(_) \
 	_(RANKING_POLICY, "SELECT rank_method, min_judges, tie_break FROM event") \

@@ -426,7 +426,7 @@ static long bare_writer(const char *path, const char *sheet_id, int go)
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_extended_result_codes(db, 1);
 	if (sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-			     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;", NULL, NULL, NULL) != SQLITE_OK ||
+			     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -2048;", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, bare_sql, -1, &update, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &begin, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
