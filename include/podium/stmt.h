@@ -201,7 +201,18 @@
 	_(SHEET_ALL_VALUES, \
 	  "SELECT s.id, v.criterion_id, v.value FROM sheet s LEFT JOIN sheet_value v ON v.sheet_id = s.id" \
 	  " ORDER BY s.id") \
-	_(SHEET_SET_TOTAL, "UPDATE sheet SET total = $total WHERE id = $id")
+	_(SHEET_SET_TOTAL, "UPDATE sheet SET total = $total WHERE id = $id") \
+	/* everything a change of one sheet was checked against, as one row, to compare inside the lock */ \
+	_(SHEET_RECHECK, \
+	  "SELECT json_array((SELECT results_locked FROM event)," \
+	  " EXISTS (SELECT 1 FROM conflict WHERE judge_id = $judge AND team_id = $team)," \
+	  " EXISTS (SELECT 1 FROM judge WHERE id = $judge), EXISTS (SELECT 1 FROM team WHERE id = $team)," \
+	  " (SELECT json_group_array(json_array(id, name, weight, min_value, max_value)) FROM" \
+	  "  (SELECT id, name, weight, min_value, max_value FROM criterion ORDER BY position))," \
+	  " (SELECT json_array(s.id, s.status, s.comment, s.total, s.updated_at, (SELECT json_group_array(" \
+	  "  json_array(criterion_id, value)) FROM (SELECT criterion_id, value FROM sheet_value" \
+	  "  WHERE sheet_id = s.id ORDER BY criterion_id))) FROM sheet s" \
+	  "  WHERE s.judge_id = $judge AND s.team_id = $team))")
 
 #define STMT_AUDIT(_) \
 	_(AUDIT_LAST_HASH, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1") \
