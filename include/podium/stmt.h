@@ -10,6 +10,7 @@
 #define STMT_META(_) \
 	_(META_DATA_VERSION, "PRAGMA data_version") \
 	_(META_SMALL_CACHE, "PRAGMA cache_size = -1024") \
+	_(META_LARGE_CACHE, "PRAGMA cache_size = -65536") \
 	_(META_IDENTITY, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version") \
 	_(META_INTEGRITY, "PRAGMA integrity_check") \
 	_(META_FOREIGN_KEYS, "PRAGMA foreign_key_check")
@@ -200,7 +201,18 @@
 	_(SHEET_ALL_VALUES, \
 	  "SELECT s.id, v.criterion_id, v.value FROM sheet s LEFT JOIN sheet_value v ON v.sheet_id = s.id" \
 	  " ORDER BY s.id") \
-	_(SHEET_SET_TOTAL, "UPDATE sheet SET total = $total WHERE id = $id")
+	_(SHEET_SET_TOTAL, "UPDATE sheet SET total = $total WHERE id = $id") \
+	/* everything a change of one sheet was checked against, as one row, to compare inside the lock */ \
+	_(SHEET_RECHECK, \
+	  "SELECT json_array((SELECT results_locked FROM event)," \
+	  " EXISTS (SELECT 1 FROM conflict WHERE judge_id = $judge AND team_id = $team)," \
+	  " EXISTS (SELECT 1 FROM judge WHERE id = $judge), EXISTS (SELECT 1 FROM team WHERE id = $team)," \
+	  " (SELECT json_group_array(json_array(id, name, weight, min_value, max_value)) FROM" \
+	  "  (SELECT id, name, weight, min_value, max_value FROM criterion ORDER BY position))," \
+	  " (SELECT json_array(s.id, s.status, s.comment, s.total, s.updated_at, (SELECT json_group_array(" \
+	  "  json_array(criterion_id, value)) FROM (SELECT criterion_id, value FROM sheet_value" \
+	  "  WHERE sheet_id = s.id ORDER BY criterion_id))) FROM sheet s" \
+	  "  WHERE s.judge_id = $judge AND s.team_id = $team))")
 
 #define STMT_AUDIT(_) \
 	_(AUDIT_LAST_HASH, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1") \
@@ -276,9 +288,10 @@
 	  " 'after', iif(json_valid(after), json(after), after), 'reason', reason))" \
 	  " FROM (" HISTORY_SELECT ")")
 
+/* the count of conflicts is computed once per statement: without any, no probe per sheet */
 #define STMT_RANKING_COUNTED \
-	"s.status = 'submitted' AND s.total IS NOT NULL" \
-	" AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id)"
+	"s.status = 'submitted' AND s.total IS NOT NULL AND ((SELECT count(*) FROM conflict) = 0" \
+	" OR NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id))"
 
 #define STMT_RANKING(_) \
 	_(RANKING_POLICY, "SELECT rank_method, min_judges, tie_break FROM event") \

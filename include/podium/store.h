@@ -54,10 +54,17 @@ const char *store_path(const struct store *st);
 void store_set_retry_ms(struct store *st, int ms);
 
 /*
- * Keep a small page cache (1 MiB). The command line keeps a large one for big
- * imports; a console that waits for keys for hours needs little.
+ * Keep a smaller page cache (1 MiB) than the 2 MiB every connection starts
+ * with: a console that waits for keys for hours needs little.
  */
 void store_set_small_cache(struct store *st);
+
+/*
+ * Keep a large page cache (64 MiB) for a big transaction such as an import:
+ * it holds the pages the transaction changes instead of spilling them to disk
+ * and back. Pages are allocated only as they are used.
+ */
+void store_set_large_cache(struct store *st);
 
 /*
  * Run fn(st, ctx) inside one BEGIN IMMEDIATE transaction and commit. Any error

@@ -427,6 +427,7 @@ static enum status run_import_with(struct store *st, const char *source, const s
 				    _("%s:%d: the column 'name' is missing; the header has: %s"),
 				    source, t->header_line ? t->header_line : 1, have);
 	}
+	store_set_large_cache(st);
 	s = store_write(st, import_txn, &run);
 	if (s == ST_OK)
 		*count = run.count;

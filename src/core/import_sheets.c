@@ -326,6 +326,7 @@ enum status import_sheets_replacing(struct store *st, const char *source, const 
 	x.source = source;
 	x.t = t;
 	x.seen = pd_calloc(t->nrows, sizeof(*x.seen));
+	store_set_large_cache(st);
 	s = store_write(st, import_txn, &x);
 	*count = s == ST_OK ? x.count : 0;
 	free(x.seen);

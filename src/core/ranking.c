@@ -340,24 +340,35 @@ struct id_map {
 	uint32_t *tags;
 };
 
-/* 8 bytes at a time (ids are 36 bytes), then murmur3's finaliser: the table uses the low bits. */
-static uint64_t hash_id(const char *s)
+/* murmur3's 64-bit finaliser: every input bit moves about half the output bits. */
+static uint64_t mix64(uint64_t h)
 {
-	size_t n = strlen(s);
-	uint64_t h = 0xcbf29ce484222325ULL ^ n, w;
-
-	for (; n >= 8; n -= 8, s += 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 29;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0x100000001b3ULL;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
 	return h;
+}
+
+/*
+ * 8 bytes at a time (ids are 36 bytes), each word mixed in fully: ids that
+ * differ only in their last digits (as numbered ones do) must not share their
+ * low bits (the slot) nor their high ones (the tag), or lookups fall back to
+ * long probes and string compares.
+ */
+static uint64_t hash_id(const char *s)
+{
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = mix64(h ^ w);
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	return mix64(h ^ w ^ (uint64_t)n << 56);
 }
 
 static void map_init(struct id_map *m, size_t expected)

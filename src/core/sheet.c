@@ -256,6 +256,11 @@ struct apply {
 	int *values;
 	bool *scored;
 	char *before, *after;
+	/* what plan_change decided */
+	enum sheet_state state;
+	const char *comment;	/* the change's or the sheet's */
+	bool correction, complete, unchanged;
+	double total;
 };
 
 static void apply_clear(struct apply *a)
@@ -354,13 +359,10 @@ static enum status resolve(struct store *st, const struct sheet_change *c, struc
 	return ST_OK;
 }
 
-static enum status apply_change(struct store *st, const struct actor *who, const struct rubric *r,
-				const struct sheet_change *c, struct apply *a)
+/* Resolve, check and merge the change into a (nothing written); a->unchanged when it changes nothing. */
+static enum status plan_change(struct store *st, const struct actor *who, const struct rubric *r,
+			       const struct sheet_change *c, struct apply *a)
 {
-	enum sheet_state state;
-	const char *comment;
-	bool correction = false, complete;
-	double total = 0;
 	enum status s;
 
 	if (who->role != ROLE_ORGANIZER && who->role != ROLE_JUDGE)
@@ -372,7 +374,7 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 	a->reason = clean_reason(c->reason);
 	if ((s = resolve(st, c, a)) != ST_OK)
 		return s;
-	if ((s = check_access(st, who, a, &correction)) != ST_OK)
+	if ((s = check_access(st, who, a, &a->correction)) != ST_OK)
 		return s;
 	if ((s = sheet_get(st, r, a->judge_id, a->team_id, &a->cur)) != ST_OK)
 		return s;
@@ -381,15 +383,15 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 	if ((s = merge_values(r, c, a)) != ST_OK)
 		return s;
 
-	comment = c->comment ? c->comment : c->replace ? "" : a->cur.comment;
+	a->comment = c->comment ? c->comment : c->replace ? "" : a->cur.comment;
 	if (c->draft)
-		state = SHEET_DRAFT;
+		a->state = SHEET_DRAFT;
 	else if (c->submit || a->cur.state == SHEET_SUBMITTED)
-		state = SHEET_SUBMITTED;
+		a->state = SHEET_SUBMITTED;
 	else
-		state = SHEET_DRAFT;
-	complete = sheet_total(r, a->values, a->scored, &total);
-	if (c->submit && !complete) {
+		a->state = SHEET_DRAFT;
+	a->complete = sheet_total(r, a->values, a->scored, &a->total);
+	if (c->submit && !a->complete) {
 		size_t n = 0;
 		char *missing = missing_list(r, a->scored, &n);
 
@@ -400,17 +402,28 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 		free(missing);
 		return s;
 	}
-	if (a->cur.state == state && strcmp(comment, a->cur.comment) == 0 && same_values(r, a))
-		return ST_OK;
+	a->unchanged = a->cur.state == a->state && strcmp(a->comment, a->cur.comment) == 0 && same_values(r, a);
+	if (!a->unchanged && a->cur.state != SHEET_MISSING)
+		return sheet_json(st, a->cur.id, &a->before);
+	return ST_OK;
+}
 
-	if (a->cur.state != SHEET_MISSING && (s = sheet_json(st, a->cur.id, &a->before)) != ST_OK)
-		return s;
-	s = write_sheet(st, r, &a->cur, state, comment, a->values, a->scored, complete, total);
+/* Write what plan_change decided, with its audit row: inside the write transaction. */
+static enum status write_change(struct store *st, const struct rubric *r, struct apply *a)
+{
+	enum sheet_state from = a->cur.state;
+	enum status s;
+
+	free(a->after);	/* a retried transaction writes again */
+	a->after = NULL;
+	s = write_sheet(st, r, &a->cur, a->state, a->comment, a->values, a->scored, a->complete,
+				    a->total);
+
 	if (s == ST_OK)
 		s = sheet_json(st, a->cur.id, &a->after);
 	if (s == ST_OK) {
 		struct audit_entry e = {
-			.action = action_of(a->cur.state, state, correction),
+			.action = action_of(from, a->state, a->correction),
 			.kind = "sheet",
 			.record_id = a->cur.id,
 			.team_id = a->team_id,
@@ -423,6 +436,16 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 		s = audit_record(st, &e);
 	}
 	return s;
+}
+
+static enum status apply_change(struct store *st, const struct actor *who, const struct rubric *r,
+				const struct sheet_change *c, struct apply *a)
+{
+	enum status s = plan_change(st, who, r, c, a);
+
+	if (s != ST_OK || a->unchanged)
+		return s;
+	return write_change(st, r, a);
 }
 
 enum status sheet_apply_rubric(struct store *st, const struct actor *who, const struct rubric *r,
@@ -449,23 +472,78 @@ enum status sheet_apply_in_txn(struct store *st, const struct actor *who, const 
 	return s;
 }
 
+/*
+ * sheet_apply's two steps: the reads and checks under a read snapshot, then the
+ * write lock, where one row (STMT_SHEET_RECHECK: the lock, the conflict, the
+ * rubric, the sheet as it stands) confirms that nothing they read has changed.
+ */
 struct apply_ctx {
 	const struct actor *who;
 	const struct sheet_change *change;
+	struct rubric rubric;
+	bool have_rubric;
+	struct apply a;
+	char *seen;		/* the recheck row the plan was made on */
 };
 
-static enum status apply_txn(struct store *st, void *ctx)
+static enum status recheck_row(struct store *st, const struct apply *a, char **out)
 {
-	struct apply_ctx *a = ctx;
+	struct query *q = store_query(st, STMT_SHEET_RECHECK);
 
-	return sheet_apply_in_txn(st, a->who, a->change);
+	query_bind_text(q, "$judge", a->judge_id);
+	query_bind_text(q, "$team", a->team_id);
+	return query_first_text(q, out);
+}
+
+static enum status plan_txn(struct store *st, void *ctx)
+{
+	struct apply_ctx *x = ctx;
+	enum status s;
+
+	if (x->have_rubric)
+		rubric_clear(&x->rubric);
+	apply_clear(&x->a);	/* a retried read starts again */
+	memset(&x->a, 0, sizeof(x->a));
+	free(x->seen);
+	x->seen = NULL;
+	if ((s = rubric_load(st, &x->rubric)) != ST_OK)
+		return s;
+	x->have_rubric = true;
+	if ((s = plan_change(st, x->who, &x->rubric, x->change, &x->a)) != ST_OK || x->a.unchanged)
+		return s;
+	return recheck_row(st, &x->a, &x->seen);
+}
+
+static enum status write_txn(struct store *st, void *ctx)
+{
+	struct apply_ctx *x = ctx;
+	char *now = NULL;
+	enum status s = recheck_row(st, &x->a, &now);
+	bool same = s == ST_OK && strcmp(now, x->seen) == 0;
+
+	free(now);
+	if (s != ST_OK)
+		return s;
+	if (!same)
+		return sheet_apply_in_txn(st, x->who, x->change);	/* changed since: all again, inside the lock */
+	return write_change(st, &x->rubric, &x->a);
 }
 
 enum status sheet_apply(struct store *st, const struct actor *who, const struct sheet_change *c)
 {
-	struct apply_ctx a = { who, c };
+	struct apply_ctx x = { .who = who, .change = c };
+	enum status s;
 
-	return store_write(st, apply_txn, &a);
+	if (store_read_only(st))
+		return store_write(st, write_txn, &x);	/* refused as every write is, before any check */
+	s = store_read(st, plan_txn, &x);
+	if (s == ST_OK && !x.a.unchanged)
+		s = store_write(st, write_txn, &x);
+	apply_clear(&x.a);
+	if (x.have_rubric)
+		rubric_clear(&x.rubric);
+	free(x.seen);
+	return s;
 }
 
 struct total_row {

@@ -113,12 +113,12 @@ static enum status configure_connection(struct store *st)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	/* a large import is one transaction: a cache that holds it avoids spilling pages to disk and back
-	 * (the pages are allocated only as they are used, so an idle console stays small) */
+	/* a small cache for reads: a scan reads each page once, and every page a large cache holds is
+	 * fresh memory to fault in; imports ask for a large one (store_set_large_cache) */
 	return exec_sql(st, "PRAGMA foreign_keys = ON;"
 			    "PRAGMA trusted_schema = OFF;"
 			    "PRAGMA synchronous = FULL;"
-			    "PRAGMA cache_size = -65536;");
+			    "PRAGMA cache_size = -2048;");
 }
 
 static enum status connect(const char *path, int flags, struct store **out)
@@ -476,6 +476,11 @@ void store_set_retry_ms(struct store *st, int ms)
 void store_set_small_cache(struct store *st)
 {
 	query_exec(store_query(st, STMT_META_SMALL_CACHE));
+}
+
+void store_set_large_cache(struct store *st)
+{
+	query_exec(store_query(st, STMT_META_LARGE_CACHE));
 }
 
 void store_set_txn_end(struct store *st, store_txn_end_fn fn, void *ctx)

@@ -10,8 +10,11 @@
  *      the same settings (WAL, synchronous=FULL, BEGIN IMMEDIATE);
  *   3. 'podium import sheets' of the 25,000 rows, through the real program.
  *
- * Usage: bench PODIUM_BINARY [FOLDER]   (FOLDER: where the temporary files go,
- * default $TMPDIR or /tmp; pick the disk the event file will live on).
+ * Usage: bench PODIUM_BINARY [FOLDER [PART]]   (FOLDER: where the temporary files
+ * go, default $TMPDIR or /tmp; pick the disk the event file will live on; PART:
+ * leaderboard, commits or import, to run one part; PODIUM_BENCH_KEEP=1 keeps the
+ * files). 'bench --reference FILE' is the lean C leaderboard the process is
+ * compared with.
  */
 
 #include <errno.h>
@@ -246,10 +249,11 @@ static double time_ranking(struct store *st, enum rank_method m, const char *tra
 	double t[RUNS];
 
 	for (int i = 0; i < RUNS; i++) {
+		struct rank_request req = { track, true, m };
 		struct ranking r;
 		double t0 = now_ms();
 
-		if (ranking_compute(st, m, track, &r) != ST_OK)
+		if (ranking_compute(st, &req, &r) != ST_OK)
 			die("ranking_compute", status_message(ST_INTERNAL));
 		t[i] = now_ms() - t0;
 		*rows = r.count;
@@ -323,6 +327,153 @@ static void bench_leaderboard(const char *path)
 	       bare_total, n1, norm / bare_total);
 	printf("  bare SQLite: GROUP BY over the 175,000 values %7.2f ms  (%ld rows); normalized / this = %.2f\n",
 	       bare_values, n2, norm / bare_values);
+}
+
+/* ---- 1b. the whole leaderboard process, against a lean C reference ---- */
+
+#define PROCESS_RUNS 15
+
+/* Run argv with stdout on /dev/null; its wall time in ms, or -1 when it failed. */
+static double time_process(char *const argv[])
+{
+	posix_spawn_file_actions_t fa;
+	double t0 = now_ms(), t;
+	int status;
+	pid_t pid;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		return -1;
+	}
+	waitpid(pid, &status, 0);
+	t = now_ms() - t0;
+	posix_spawn_file_actions_destroy(&fa);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? t : -1;
+}
+
+struct ref_team {
+	char *name;
+	double sum;
+	int count;
+};
+
+static int by_ref_score(const void *pa, const void *pb, void *ctx)
+{
+	const struct ref_team *t = ctx, *a = &t[*(const int *)pa], *b = &t[*(const int *)pb];
+	double x = a->count ? a->sum / a->count : -1, y = b->count ? b->sum / b->count : -1;
+
+	if (x - y >= 1e-9 || y - x >= 1e-9)
+		return x > y ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/*
+ * The lean C reference: what a program written for this one job does on the
+ * same schema: the raw leaderboard (counted sheets, calibration teams left out),
+ * teams by rowid, sheets joined to them by SQLite, printed as podium's CSV.
+ */
+static int reference_leaderboard(const char *path)
+{
+	static const char *const sheets_sql =
+		"SELECT t.rowid, s.total FROM sheet s JOIN team t ON t.id = s.team_id"
+		" WHERE s.status = 'submitted' AND s.total IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conflict c"
+		" WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id)";
+	struct ref_team *teams = NULL;
+	int *order, nteams = 0, cap = 0, rank = 0;
+	sqlite3_stmt *q;
+	sqlite3 *db;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return 1;
+	exec_or_die(db, "BEGIN");
+	q = prepare_or_die(db, "SELECT rowid, name, calibration FROM team");
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		int rowid = sqlite3_column_int(q, 0);
+
+		if (rowid >= cap) {
+			int more = rowid * 2 + 64;
+
+			teams = realloc(teams, (size_t)more * sizeof(*teams));
+			memset(teams + cap, 0, (size_t)(more - cap) * sizeof(*teams));
+			cap = more;
+		}
+		if (!sqlite3_column_int(q, 2))
+			teams[rowid].name = strdup((const char *)sqlite3_column_text(q, 1));
+		nteams = rowid + 1 > nteams ? rowid + 1 : nteams;
+	}
+	sqlite3_finalize(q);
+	q = prepare_or_die(db, sheets_sql);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		int rowid = sqlite3_column_int(q, 0);
+
+		if (rowid < nteams && teams[rowid].name) {
+			teams[rowid].sum += sqlite3_column_double(q, 1);
+			teams[rowid].count++;
+		}
+	}
+	sqlite3_finalize(q);
+	exec_or_die(db, "COMMIT");
+	sqlite3_close(db);
+	order = malloc((size_t)(nteams + 1) * sizeof(*order));
+	cap = 0;
+	for (int t = 0; t < nteams; t++)
+		if (teams[t].name)
+			order[cap++] = t;
+	qsort_r(order, (size_t)cap, sizeof(*order), by_ref_score, teams);
+	puts("rank,team,score,judges");
+	for (int i = 0; i < cap; i++) {
+		const struct ref_team *t = &teams[order[i]];
+		double score = t->count ? t->sum / t->count : 0;
+
+		if (!t->count) {
+			printf(",%s,,0\n", t->name);
+			continue;
+		}
+		if (i == 0 || teams[order[i - 1]].sum / teams[order[i - 1]].count - score >= 1e-9)
+			rank = i + 1;
+		printf("%d,%s,%.2f,%d\n", rank, t->name, score, t->count);
+	}
+	for (int t = 0; t < nteams; t++)
+		free(teams[t].name);
+	free(teams);
+	free(order);
+	return 0;
+}
+
+/*
+ * The whole 'podium leaderboard' process above a trivial one ('podium
+ * --version'), both methods, and the lean reference above its own trivial run
+ * (this program doing nothing): medians of runs taken in turn, so a slow moment
+ * of the machine hits every side alike.
+ */
+static void bench_leaderboard_process(const char *podium, const char *self, const char *path)
+{
+	char *const trivial[] = { (char *)podium, "--version", NULL };
+	char *const raw[] = { (char *)podium, "--db", (char *)path, "leaderboard", "--format", "csv", NULL };
+	char *const norm[] = { (char *)podium, "--db", (char *)path, "leaderboard", "--format", "csv",
+			       "--method", "normalized", NULL };
+	char *const ref_trivial[] = { (char *)self, "--noop", NULL };
+	char *const ref[] = { (char *)self, "--reference", (char *)path, NULL };
+	char *const *const argvs[] = { trivial, raw, norm, ref_trivial, ref };
+	double t[PD_ARRAY_LEN(argvs)][PROCESS_RUNS], m[PD_ARRAY_LEN(argvs)];
+
+	for (int i = 0; i < PROCESS_RUNS; i++)
+		for (size_t k = 0; k < PD_ARRAY_LEN(argvs); k++)
+			if ((t[k][i] = time_process(argvs[k])) < 0)
+				die("a leaderboard process failed", argvs[k][0]);
+	for (size_t k = 0; k < PD_ARRAY_LEN(argvs); k++)
+		m[k] = median(t[k], PROCESS_RUNS);
+	printf("the whole process (median of %d runs in turn)\n", PROCESS_RUNS);
+	printf("  podium --version (trivial)                    %7.2f ms\n", m[0]);
+	printf("  podium leaderboard raw, above trivial          %7.2f ms  %5.2f x the 25 ms target\n",
+	       m[1] - m[0], (m[1] - m[0]) / 25.0);
+	printf("  podium leaderboard normalized, above trivial   %7.2f ms  %5.2f x the 25 ms target\n",
+	       m[2] - m[0], (m[2] - m[0]) / 25.0);
+	printf("  lean C reference raw, above its trivial run    %7.2f ms  (trivial %.2f ms)\n", m[4] - m[3], m[3]);
+	printf("  podium raw / reference %.2f, normalized / reference %.2f (target <= 1.5)\n",
+	       (m[1] - m[0]) / (m[4] - m[3]), (m[2] - m[0]) / (m[4] - m[3]));
 }
 
 /* ---- 2. commits/s of one writer ---- */
@@ -418,7 +569,7 @@ static void bench_commits(const char *path)
 	sqlite3_db_config(b.db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_extended_result_codes(b.db, 1);
 	exec_or_die(b.db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-			  " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;");
+			  " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -2048;");
 	b.update = prepare_or_die(b.db, touch_sql);
 	b.begin = prepare_or_die(b.db, "BEGIN IMMEDIATE");
 	b.commit = prepare_or_die(b.db, "COMMIT");
@@ -493,13 +644,17 @@ static void bench_import(const char *podium, const char *path, const char *csv_p
 
 int main(int argc, char **argv)
 {
-	const char *tmp = argc > 2 ? argv[2] : getenv("TMPDIR");
+	const char *tmp = argc > 2 ? argv[2] : getenv("TMPDIR"), *part = argc > 3 ? argv[3] : NULL;
 	char dir[512], path[600], import_path[600], csv_path[600], cmd[700];
 	FILE *csv;
 	double t0;
 
+	if (argc == 2 && strcmp(argv[1], "--noop") == 0)
+		return 0;
+	if (argc == 3 && strcmp(argv[1], "--reference") == 0)
+		return reference_leaderboard(argv[2]);
 	if (argc < 2) {
-		fprintf(stderr, "usage: bench PODIUM_BINARY [FOLDER]\n");
+		fprintf(stderr, "usage: bench PODIUM_BINARY [FOLDER [PART]]\n");
 		return 2;
 	}
 	snprintf(dir, sizeof(dir), "%s/podium-bench.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
@@ -522,12 +677,24 @@ int main(int argc, char **argv)
 	fill_event(import_path, false, NULL);
 	printf("built the events in %.0f ms\n\n", now_ms() - t0);
 
-	bench_leaderboard(path);
-	putchar('\n');
-	bench_commits(path);
-	putchar('\n');
+	if (!part || strcmp(part, "leaderboard") == 0) {
+		bench_leaderboard(path);
+		putchar('\n');
+		fflush(stdout);
+		bench_leaderboard_process(argv[1], argv[0], path);
+		putchar('\n');
+	}
+	if (!part || strcmp(part, "commits") == 0) {
+		bench_commits(path);
+		putchar('\n');
+	}
 	fflush(stdout);
-	bench_import(argv[1], import_path, csv_path);
+	if (!part || strcmp(part, "import") == 0)
+		bench_import(argv[1], import_path, csv_path);
+	if (getenv("PODIUM_BENCH_KEEP")) {
+		printf("kept %s\n", dir);
+		return 0;
+	}
 
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -285,6 +285,48 @@ static void open__migrates_a_file_of_an_older_schema_step_by_step(void **state)
 	unit_rmdir(dir);
 }
 
+static int cache_size(struct store *st)
+{
+	sqlite3_stmt *q;
+	int kib = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &q, NULL), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		kib = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return kib;
+}
+
+static void cache__is_small_for_reads_and_large_on_request(void **state)
+{
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(store_open_memory(&st), ST_OK);
+	assert_int_equal(cache_size(st), -2048);
+	store_set_large_cache(st);
+	assert_int_equal(cache_size(st), -65536);
+	store_set_small_cache(st);
+	assert_int_equal(cache_size(st), -1024);
+	store_close(st);
+}
+
+/* each index on the log is one more page written by every audited commit */
+static void schema__keeps_no_index_on_the_audit_log(void **state)
+{
+	struct store *st;
+	sqlite3_stmt *q;
+
+	(void)state;
+	assert_int_equal(store_open_memory(&st), ST_OK);
+	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+					   " AND tbl_name = 'audit'", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 0);
+	sqlite3_finalize(q);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +341,8 @@ int main(void)
 		cmocka_unit_test(backup__copies_and_refuses_to_overwrite),
 		cmocka_unit_test(integrity__is_clean_on_a_new_file),
 		cmocka_unit_test(open__migrates_a_file_of_an_older_schema_step_by_step),
+		cmocka_unit_test(cache__is_small_for_reads_and_large_on_request),
+		cmocka_unit_test(schema__keeps_no_index_on_the_audit_log),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
