@@ -7,30 +7,10 @@
 #include "podium/event.h"
 #include "podium/journal.h"
 #include "podium/store.h"
-#include "store/store_internal.h"	/* fixtures in plain SQL */
+#include "fixture.h"
 
 #define EMILE "11111111-1111-4111-8111-111111111111"
 #define CASTORS "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"
-
-static void sql(struct store *st, const char *text)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(st->db, text, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", text, err);
-}
-
-static char *sql_text(struct store *st, const char *text)
-{
-	sqlite3_stmt *q;
-	char *out;
-
-	assert_int_equal(sqlite3_prepare_v2(st->db, text, -1, &q, NULL), SQLITE_OK);
-	out = strdup(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0) ?
-		     (const char *)sqlite3_column_text(q, 0) : "");
-	sqlite3_finalize(q);
-	return out;
-}
 
 static int setup(void **state)
 {

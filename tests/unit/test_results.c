@@ -8,7 +8,7 @@
 #include "podium/ranking.h"
 #include "podium/results.h"
 #include "podium/store.h"
-#include "store/store_internal.h"	/* fixtures in plain SQL */
+#include "fixture.h"
 
 /*
  * The official result from the file: which sheets count (calibration pitch,
@@ -22,26 +22,6 @@
 #define BOB "00000000-0000-4000-8000-000000000002"
 #define CAL "00000000-0000-4000-8000-000000000003"
 #define DUO "00000000-0000-4000-8000-000000000004"
-
-static void sql(struct store *st, const char *text)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(st->db, text, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", text, err);
-}
-
-static char *sql_text(struct store *st, const char *text)
-{
-	sqlite3_stmt *q;
-	char *out;
-
-	assert_int_equal(sqlite3_prepare_v2(st->db, text, -1, &q, NULL), SQLITE_OK);
-	out = strdup(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0) ?
-		     (const char *)sqlite3_column_text(q, 0) : "");
-	sqlite3_finalize(q);
-	return out;
-}
 
 /*
  * Jeanne: Ada 80, Bob 60, Cal 10 (the calibration pitch), Duo 70 (draft).

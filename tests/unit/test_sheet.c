@@ -10,7 +10,7 @@
 #include "podium/rubric.h"
 #include "podium/sheet.h"
 #include "podium/store.h"
-#include "store/store_internal.h"	/* fixtures: judges, teams and conflicts in plain SQL */
+#include "fixture.h"
 
 #define EMILE "11111111-1111-4111-8111-111111111111"
 #define CHLOE "22222222-2222-4222-8222-222222222222"
@@ -19,27 +19,6 @@
 
 static const struct actor organizer = { ROLE_ORGANIZER, "" };
 static const struct actor emile = { ROLE_JUDGE, EMILE };
-
-static void sql(struct store *st, const char *text)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(st->db, text, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", text, err);
-}
-
-/* The first column of the first row of text, newly allocated ("" for NULL). */
-static char *sql_text(struct store *st, const char *text)
-{
-	sqlite3_stmt *q;
-	char *out;
-
-	assert_int_equal(sqlite3_prepare_v2(st->db, text, -1, &q, NULL), SQLITE_OK);
-	out = strdup(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0) ?
-		     (const char *)sqlite3_column_text(q, 0) : "");
-	sqlite3_finalize(q);
-	return out;
-}
 
 /* Everything a sheet change may touch, to show a refusal changed nothing. */
 static char *snapshot(struct store *st)
