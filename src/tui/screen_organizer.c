@@ -724,25 +724,51 @@ static enum status import_kind(struct app *a, enum tab tab, const char *path, co
 	}
 }
 
+/* A CSV file read when the organizer named it, imported through the save queue. */
+struct import_ctx {
+	enum tab tab;
+	char *path;
+	struct csv_table table;
+};
+
+static void free_import_ctx(void *ctx)
+{
+	struct import_ctx *c = ctx;
+
+	csv_table_clear(&c->table);
+	free(c->path);
+	free(c);
+}
+
+static enum status import_write(struct app *a, void *ctx)
+{
+	struct import_ctx *c = ctx;
+	size_t count = 0;
+	enum status s = import_kind(a, c->tab, c->path, &c->table, &count);
+
+	if (s == ST_OK)
+		app_notice(a, _("Imported %zu records from %s"), count, c->path);
+	return s;
+}
+
 static void import_done(struct app *a, void *state, const char *path)
 {
 	struct organizer_screen *o = state;
-	struct csv_table t;
-	size_t count = 0;
+	struct import_ctx *c;
 	enum status s;
 
 	if (!path[0])
 		return;
-	s = csv_read_file(path, &t);
-	if (s == ST_OK) {
-		s = import_kind(a, o->tab, path, &t, &count);
-		csv_table_clear(&t);
-	}
-	if (s == ST_OK)
-		app_notice(a, _("Imported %zu records from %s"), count, path);
-	else
+	c = pd_calloc(1, sizeof(*c));
+	s = csv_read_file(path, &c->table);
+	if (s != ST_OK) {
+		free(c);
 		app_status(a, s);
-	app_reload(a);
+		return;
+	}
+	c->tab = o->tab;
+	c->path = pd_strdup(path);
+	app_write(a, import_write, c, free_import_ctx);
 }
 
 /* ---- the timeline and the schedule ---- */
@@ -1433,46 +1459,82 @@ static size_t *organizer_cursor(void *state)
 	return &o->sel[o->tab];
 }
 
-static void lock_yes(struct app *a, void *state)
-{
-	struct organizer_screen *o = state;
-	struct results_summary sum;
-	enum status s = event_set_locked(a->st, !o->event.results_locked);
+/* Lock or unlock, freeze or thaw: the state wanted when the organizer said yes, so a retry cannot toggle twice. */
+struct flag_ctx {
+	bool on;
+};
 
-	if (s == ST_OK && o->event.results_locked)
+static struct flag_ctx *new_flag_ctx(bool on)
+{
+	struct flag_ctx *f = pd_calloc(1, sizeof(*f));
+
+	f->on = on;
+	return f;
+}
+
+static enum status lock_write(struct app *a, void *ctx)
+{
+	const struct flag_ctx *f = ctx;
+	struct results_summary sum;
+	enum status s = event_set_locked(a->st, f->on);
+
+	if (s != ST_OK)
+		return s;
+	if (!f->on) {
 		app_notice(a, _("Results unlocked"));
-	else if (s == ST_OK && (s = results_summary(a->st, &sum)) == ST_OK) {
+	} else if (results_summary(a->st, &sum) == ST_OK) {
 		app_notice(a, _("Results locked: %zu ranked, %zu pending, %zu ties, %zu panel sheets missing"), sum.ranked,
 			   sum.pending, sum.nties, sum.missing_sheets);
 		results_summary_clear(&sum);
 	}
-	if (s != ST_OK)
-		app_status(a, s);
-	app_reload(a);
+	return ST_OK;
+}
+
+static void lock_yes(struct app *a, void *state)
+{
+	struct organizer_screen *o = state;
+
+	app_write(a, lock_write, new_flag_ctx(!o->event.results_locked), free);
+}
+
+static enum status freeze_write(struct app *a, void *ctx)
+{
+	const struct flag_ctx *f = ctx;
+
+	return board_freeze(a->st, f->on);
 }
 
 static void freeze_yes(struct app *a, void *state)
 {
 	struct organizer_screen *o = state;
 
-	app_status(a, board_freeze(a->st, !o->event.board_frozen));
-	app_reload(a);
+	app_write(a, freeze_write, new_flag_ctx(!o->event.board_frozen), free);
 }
 
-static void reveal_yes(struct app *a, void *state)
+static enum status reveal_write(struct app *a, void *ctx)
 {
 	struct reveal_step r;
 	enum status s = results_reveal(a->st, false, &r);
 
-	(void)state;
+	(void)ctx;
 	if (s == ST_OK && r.done)
 		app_notice(a, _("Every team is revealed"));
 	else if (s == ST_OK)
 		app_notice(a, _("Revealed rank %d: %s (step %d of %zu)"), r.rank, r.team, r.step, r.ranked);
-	else
-		app_status(a, s);
 	reveal_step_clear(&r);
-	app_reload(a);
+	return s;
+}
+
+static void reveal_yes(struct app *a, void *state)
+{
+	(void)state;
+	app_write(a, reveal_write, NULL, NULL);
+}
+
+static enum status reveal_end_write(struct app *a, void *ctx)
+{
+	(void)ctx;
+	return event_set_reveal(a->st, -1);
 }
 
 /* The ceremony's next step, as 'podium board reveal': asked first, naming who comes next. */
@@ -1624,8 +1686,7 @@ static void organizer_act(struct app *a, void *state, int action, int key)
 		ask_reveal(a, o);
 		break;
 	case ACT_REVEAL_RESET:
-		app_status(a, event_set_reveal(a->st, -1));
-		app_reload(a);
+		app_write(a, reveal_end_write, NULL, NULL);
 		break;
 	default:
 		if (key >= '0' && key <= '9') {
