@@ -205,74 +205,33 @@ void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void 
 static void prompt_close(struct app *a)
 {
 	free(a->prompt.label);
-	free(a->prompt.text);
+	edit_clear(&a->prompt.edit);
 	memset(&a->prompt, 0, sizeof(a->prompt));
 	a->dirty = true;
 }
 
-static void prompt_open(struct app *a, const char *label, void *state)
+static void prompt_open(struct app *a, const char *label, const char *initial, void *state)
 {
 	prompt_close(a);
 	a->prompt.open = true;
 	a->prompt.label = pd_strdup(label);
-	a->prompt.cap = 64;
-	a->prompt.text = pd_calloc(a->prompt.cap, sizeof(wchar_t));
+	edit_start(&a->prompt.edit, initial);
 	a->prompt.state = state;
-}
-
-static void prompt_insert(struct app *a, wchar_t c)
-{
-	if (a->prompt.len + 2 > a->prompt.cap) {
-		a->prompt.cap *= 2;
-		a->prompt.text = pd_realloc(a->prompt.text, a->prompt.cap * sizeof(wchar_t));
-	}
-	memmove(a->prompt.text + a->prompt.cursor + 1, a->prompt.text + a->prompt.cursor,
-		(a->prompt.len - a->prompt.cursor + 1) * sizeof(wchar_t));
-	a->prompt.text[a->prompt.cursor++] = c;
-	a->prompt.len++;
 }
 
 void app_prompt(struct app *a, const char *label, const char *initial, bool secret, prompt_done_fn done,
 		void *state)
 {
-	prompt_open(a, label, state);
+	prompt_open(a, label, initial, state);
 	a->prompt.secret = secret;
 	a->prompt.done = done;
-	if (initial) {
-		mbstate_t mb = { 0 };
-		const char *p = initial;
-		size_t left = strlen(initial);
-
-		while (left > 0) {
-			wchar_t c;
-			size_t n = mbrtowc(&c, p, left, &mb);
-
-			if (n == 0 || n == (size_t)-1 || n == (size_t)-2)
-				break;
-			prompt_insert(a, c);
-			p += n;
-			left -= n;
-		}
-	}
 }
 
 void app_confirm(struct app *a, const char *question, confirm_fn yes, void *state)
 {
-	prompt_open(a, question, state);
+	prompt_open(a, question, NULL, state);
 	a->prompt.confirm = true;
 	a->prompt.yes = yes;
-}
-
-static char *prompt_utf8(struct app *a)
-{
-	size_t n = wcstombs(NULL, a->prompt.text, 0);
-	char *out;
-
-	if (n == (size_t)-1)
-		return pd_strdup("");
-	out = pd_malloc(n + 1);
-	wcstombs(out, a->prompt.text, n + 1);
-	return out;
 }
 
 static void prompt_key(struct app *a, wint_t c, bool fn)
@@ -292,7 +251,7 @@ static void prompt_key(struct app *a, wint_t c, bool fn)
 		return;
 	}
 	if ((!fn && (c == '\n' || c == '\r')) || (fn && c == KEY_ENTER)) {
-		char *text = prompt_utf8(a);
+		char *text = edit_text(&a->prompt.edit);
 		prompt_done_fn done = a->prompt.done;
 		void *state = a->prompt.state;
 
@@ -301,74 +260,26 @@ static void prompt_key(struct app *a, wint_t c, bool fn)
 		free(text);
 		return;
 	}
-	if ((fn && c == KEY_BACKSPACE) || (!fn && (c == 127 || c == 8))) {
-		if (a->prompt.cursor > 0) {
-			memmove(a->prompt.text + a->prompt.cursor - 1, a->prompt.text + a->prompt.cursor,
-				(a->prompt.len - a->prompt.cursor + 1) * sizeof(wchar_t));
-			a->prompt.cursor--;
-			a->prompt.len--;
-		}
-	} else if (fn && c == KEY_DC) {
-		if (a->prompt.cursor < a->prompt.len) {
-			memmove(a->prompt.text + a->prompt.cursor, a->prompt.text + a->prompt.cursor + 1,
-				(a->prompt.len - a->prompt.cursor) * sizeof(wchar_t));
-			a->prompt.len--;
-		}
-	} else if (fn && c == KEY_LEFT) {
-		if (a->prompt.cursor > 0)
-			a->prompt.cursor--;
-	} else if (fn && c == KEY_RIGHT) {
-		if (a->prompt.cursor < a->prompt.len)
-			a->prompt.cursor++;
-	} else if ((fn && c == KEY_HOME) || (!fn && c == TUI_CTRL('a'))) {
-		a->prompt.cursor = 0;
-	} else if ((fn && c == KEY_END) || (!fn && c == TUI_CTRL('e'))) {
-		a->prompt.cursor = a->prompt.len;
-	} else if (!fn && c == TUI_CTRL('u')) {
-		a->prompt.len = a->prompt.cursor = 0;
-		a->prompt.text[0] = 0;
-	} else if (!fn && c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && a->prompt.len < 2000) {
-		prompt_insert(a, (wchar_t)c);
-	}
+	edit_key(&a->prompt.edit, c, fn);
 	a->dirty = true;
 }
 
 /* ---- search ---- */
-
-static bool row_matches(struct app *a, size_t row, const char *needle)
-{
-	const struct screen_ops *ops = a->screen.ops;
-	const char *field;
-
-	for (int f = 0; (field = ops->row_text(a->screen.state, row, f)) != NULL; f++)
-		if (text_contains(field, needle))
-			return true;
-	return false;
-}
 
 /* The same search again starts after the selection; a new one starts at it. */
 static void search_done(struct app *a, void *state, const char *text)
 {
 	const struct screen_ops *ops = a->screen.ops;
 	bool again = a->search && strcmp(a->search, text) == 0;
-	size_t n, *cur;
 
 	(void)state;
 	if (!text[0] || !ops->row_count)
 		return;
 	free(a->search);
 	a->search = pd_strdup(text);
-	n = ops->row_count(a->screen.state);
-	cur = ops->cursor(a->screen.state);
-	for (size_t k = again ? 1 : 0; k <= n && n > 0; k++) {
-		size_t row = (*cur + k) % n;
-
-		if (row_matches(a, row, text)) {
-			*cur = row;
-			return;
-		}
-	}
-	app_error(a, _("Nothing matches '%s'"), text);
+	if (!list_find(ops->cursor(a->screen.state), ops->row_count(a->screen.state), ops->row_text,
+		       a->screen.state, text, again))
+		app_error(a, _("Nothing matches '%s'"), text);
 }
 
 /* ---- screens ---- */
@@ -435,49 +346,13 @@ static void draw_title(struct app *a, int cols)
 
 static void draw_prompt(struct app *a, int y, int cols)
 {
-	char *text = prompt_utf8(a), *shown;
 	int label_w = text_width(a->prompt.label) + 1;
 	int cursor_col;
 
-	if (a->prompt.secret) {
-		shown = pd_malloc(a->prompt.len + 1);
-		memset(shown, '*', a->prompt.len);
-		shown[a->prompt.len] = '\0';
-		free(text);
-		text = shown;
-	}
 	draw_fill(stdscr, y, 0, ROLE_LOOK_STATUS, cols);
 	draw_text(stdscr, y, 0, ROLE_LOOK_STATUS, a->prompt.label, label_w);
-	{
-		/* scroll the text so the cursor stays visible */
-		int room = cols - label_w - 1, width = 0;
-		size_t start = 0;
-		char *part;
-
-		for (size_t i = 0; i < a->prompt.cursor; i++)
-			width += a->prompt.secret ? 1 : (wcwidth(a->prompt.text[i]) > 0 ? wcwidth(a->prompt.text[i]) : 0);
-		while (width > room && start < a->prompt.cursor) {
-			int w = a->prompt.secret ? 1 : wcwidth(a->prompt.text[start]);
-
-			width -= w > 0 ? w : 0;
-			start++;
-		}
-		if (a->prompt.secret) {
-			part = pd_strdup(text + start);
-		} else {
-			size_t n = wcstombs(NULL, a->prompt.text + start, 0);
-
-			part = pd_malloc(n == (size_t)-1 ? 1 : n + 1);
-			if (n == (size_t)-1)
-				part[0] = '\0';
-			else
-				wcstombs(part, a->prompt.text + start, n + 1);
-		}
-		draw_text(stdscr, y, label_w, ROLE_LOOK_STATUS, part, room > 0 ? room : 0);
-		cursor_col = label_w + width;
-		free(part);
-	}
-	free(text);
+	cursor_col = edit_draw(&a->prompt.edit, stdscr, y, label_w, cols - label_w - 1, ROLE_LOOK_STATUS,
+			       a->prompt.secret);
 	if (!a->prompt.confirm && cursor_col < cols) {
 		move(y, cursor_col);
 		curs_set(1);
@@ -556,27 +431,9 @@ static void draw_all(struct app *a)
 static bool move_key(struct app *a, int key)
 {
 	const struct screen_ops *ops = a->screen.ops;
-	size_t n = ops->row_count ? ops->row_count(a->screen.state) : 0, *cur;
-	size_t page = (size_t)(LINES > 8 ? LINES - 6 : 2);
+	size_t n = ops->row_count ? ops->row_count(a->screen.state) : 0;
 
-	if (n == 0)
-		return false;
-	cur = ops->cursor(a->screen.state);
-	if (key == 'j' || key == TUI_FN(KEY_DOWN))
-		*cur = *cur + 1 < n ? *cur + 1 : n - 1;
-	else if (key == 'k' || key == TUI_FN(KEY_UP))
-		*cur = *cur > 0 ? *cur - 1 : 0;
-	else if (key == 'g' || key == TUI_FN(KEY_HOME))
-		*cur = 0;
-	else if (key == 'G' || key == TUI_FN(KEY_END))
-		*cur = n - 1;
-	else if (key == TUI_FN(KEY_NPAGE))
-		*cur = *cur + page < n ? *cur + page : n - 1;
-	else if (key == TUI_FN(KEY_PPAGE))
-		*cur = *cur > page ? *cur - page : 0;
-	else
-		return false;
-	return true;
+	return n > 0 && list_move(ops->cursor(a->screen.state), n, key, (size_t)(LINES > 8 ? LINES - 6 : 2));
 }
 
 static void screen_key(struct app *a, int key)

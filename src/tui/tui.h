@@ -15,6 +15,8 @@
 #include "podium/access.h"
 #include "podium/actor.h"
 #include "podium/status.h"
+#include "tui/edit.h"
+#include "tui/list.h"
 #include "tui/theme.h"
 
 struct store;
@@ -118,8 +120,7 @@ struct app {
 		bool secret;		/* echo as '*' (PINs) */
 		bool confirm;		/* y/n only */
 		char *label;
-		wchar_t *text;
-		size_t len, cap, cursor;
+		struct line_edit edit;
 		prompt_done_fn done;
 		confirm_fn yes;
 		void *state;
