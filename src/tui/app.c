@@ -284,6 +284,17 @@ static void search_done(struct app *a, void *state, const char *text)
 
 /* ---- screens ---- */
 
+/* The keys of the screen as it is now: one table for the dispatch, the hints and the help. */
+static const struct tui_key *screen_keys(struct app *a, size_t *n)
+{
+	const struct screen_ops *ops = a->screen.ops;
+
+	if (ops->keys_now)
+		return ops->keys_now(a->screen.state, n);
+	*n = ops->nkeys;
+	return ops->keys;
+}
+
 void app_switch(struct app *a, const struct screen_ops *ops, void *state)
 {
 	if (a->screen.ops && a->screen.ops->free && a->screen.state != state)
@@ -371,6 +382,8 @@ static void draw_help(struct app *a, int rows, int cols)
 	};
 	const struct screen_ops *ops = a->screen.ops;
 	int y = 1, skip = a->help_scroll;
+	size_t nkeys;
+	const struct tui_key *keys = screen_keys(a, &nkeys);
 	char title[128];
 
 	snprintf(title, sizeof(title), _("Keys of the %s screen (Esc or ? closes)"), _(ops->name));
@@ -378,10 +391,10 @@ static void draw_help(struct app *a, int rows, int cols)
 		draw_fill(stdscr, r, 0, ROLE_LOOK_DEFAULT, cols);
 	draw_text(stdscr, y++, 2, ROLE_LOOK_HEADER, title, cols - 4);
 	y++;
-	for (size_t i = 0; i < ops->nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
-		const struct tui_key *k = i < ops->nkeys ? &ops->keys[i] : &global[i - ops->nkeys];
+	for (size_t i = 0; i < nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
+		const struct tui_key *k = i < nkeys ? &keys[i] : &global[i - nkeys];
 
-		if (i >= ops->nkeys && (k->key == '/' || k->key == 'j' || k->key == 'g') && !ops->row_count)
+		if (i >= nkeys && (k->key == '/' || k->key == 'j' || k->key == 'g') && !ops->row_count)
 			continue;	/* no list on this screen */
 		if (skip > 0) {
 			skip--;
@@ -411,8 +424,13 @@ static void draw_all(struct app *a)
 		draw_help(a, rows, cols);
 	else
 		a->screen.ops->draw(a, a->screen.state, stdscr, 1, rows - 3, cols);
-	draw_hints(stdscr, rows - 2, a->screen.ops->keys, a->screen.ops->nkeys,
-		   a->screen.ops->row_count && a->screen.ops->row_count(a->screen.state) > 0, cols);
+	{
+		size_t nkeys;
+		const struct tui_key *keys = screen_keys(a, &nkeys);
+
+		draw_hints(stdscr, rows - 2, keys, nkeys,
+			   a->screen.ops->row_count && a->screen.ops->row_count(a->screen.state) > 0, cols);
+	}
 	if (a->prompt.open) {
 		draw_prompt(a, rows - 1, cols);
 	} else if (a->status[0]) {
@@ -439,10 +457,12 @@ static bool move_key(struct app *a, int key)
 static void screen_key(struct app *a, int key)
 {
 	const struct screen_ops *ops = a->screen.ops;
+	size_t n;
+	const struct tui_key *keys = screen_keys(a, &n);
 
-	for (size_t i = 0; i < ops->nkeys; i++) {
-		if (ops->keys[i].key == key || (ops->keys[i].alt && ops->keys[i].alt == key)) {
-			ops->act(a, a->screen.state, ops->keys[i].action, key);
+	for (size_t i = 0; i < n; i++) {
+		if (keys[i].key == key || (keys[i].alt && keys[i].alt == key)) {
+			ops->act(a, a->screen.state, keys[i].action, key);
 			return;
 		}
 	}

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "podium/access.h"
+#include "podium/changes.h"
 #include "podium/actor.h"
 #include "podium/status.h"
 #include "tui/edit.h"
@@ -44,6 +45,8 @@ struct screen_ops {
 	const char *name;
 	const struct tui_key *keys;
 	size_t nkeys;
+	/* Keys that change with the screen's state (the organizer's tabs): used instead of keys[]. */
+	const struct tui_key *(*keys_now)(void *state, size_t *n);
 	/* Re-read from the store; called when the file changed and after each action. */
 	enum status (*load)(struct app *a, void *state);
 	/* Draw into rows x cols of w, below the title line and above the status lines. */
