@@ -157,7 +157,7 @@ static enum status flush_writes(struct app *a)
 			saved_after_wait = true;
 		drop_first_write(a);
 		dropped = true;
-		a->stale = true;
+		app_reload(a);
 	}
 	if (a->kept_in_journal)
 		keep_pending(a);
@@ -301,13 +301,19 @@ void app_switch(struct app *a, const struct screen_ops *ops, void *state)
 		a->screen.ops->free(a->screen.state);
 	a->screen.ops = ops;
 	a->screen.state = state;
-	a->stale = true;
+	app_reload(a);
 	a->dirty = true;
 }
 
 void app_reload(struct app *a)
 {
 	a->stale = true;
+	a->changed = WATCH_ALL;
+}
+
+bool app_changed(const struct app *a, unsigned kinds)
+{
+	return (a->changed & kinds) != 0;
 }
 
 /* ---- drawing ---- */
@@ -503,7 +509,7 @@ static void handle_key(struct app *a, wint_t c, bool fn)
 		a->help_scroll = 0;
 	} else if (key == TUI_CTRL('l')) {
 		clearok(curscr, TRUE);
-		a->stale = true;
+		app_reload(a);
 	} else if (key == 'q') {
 		a->quit = true;
 	} else if (key == '/' && a->screen.ops->row_count) {
@@ -525,41 +531,76 @@ static void read_keys(struct app *a)
 
 /* ---- the loop ---- */
 
-/* True (and the screen stale) when another process committed since we last looked. */
+/*
+ * True (and the screen stale) when another process committed since we last
+ * looked; its audit rows say what kind of change it was, and a change no row
+ * explains counts as every kind.
+ */
 static bool check_file(struct app *a)
 {
 	int64_t v = store_data_version(a->st);
+	unsigned kinds;
 
 	if (v == a->data_version)
 		return false;
 	a->data_version = v;
+	if (changes_since(a->st, &a->audit_seq, &kinds) != ST_OK || kinds == 0)
+		kinds = WATCH_ALL;
+	a->changed |= kinds;
 	a->stale = true;
+	a->recheck_at = 0;
 	return true;
 }
 
+#define RECHECK_FIRST_MS 2
+#define RECHECK_LAST_MS 512	/* the looks stop after about a second */
+
 /*
  * The watch woke us: the -wal was written. The commit becomes visible just
- * after its frames are written, so look again a few times before sleeping.
+ * after its frames are written and synced, so look again a few times at once
+ * and then, for a commit whose fsync is slow, at doubling waits from the loop.
  */
 static void check_file_after_wake(struct app *a)
 {
 	struct timespec ms = { 0, 1000000 };
 
-	for (int i = 0; i < 5 && !check_file(a); i++)
+	for (int i = 0; i < 5; i++) {
+		if (check_file(a))
+			return;
 		nanosleep(&ms, NULL);
+	}
+	a->recheck_ms = RECHECK_FIRST_MS;
+	a->recheck_at = now_ms() + a->recheck_ms;
 }
 
-static void load_screen(struct app *a)
+static void recheck_file(struct app *a, int64_t now)
 {
-	enum status s;
+	if (!a->recheck_at || now < a->recheck_at || check_file(a))
+		return;
+	a->recheck_ms *= 2;
+	a->recheck_at = a->recheck_ms > RECHECK_LAST_MS ? 0 : now + a->recheck_ms;
+}
 
+/* The title's timeline: read again only when the phases (or everything) changed. */
+static void load_title(struct app *a)
+{
+	if (a->timeline && !app_changed(a, WATCH_TIMELINE))
+		return;
 	if (!a->timeline)
 		a->timeline = pd_calloc(1, sizeof(*a->timeline));
 	timeline_clear(a->timeline);
 	if (timeline_load(a->st, a->timeline) != ST_OK)
 		timeline_clear(a->timeline);	/* the title goes without it */
-	s = a->screen.ops->load ? a->screen.ops->load(a, a->screen.state) : ST_OK;
+}
 
+static void load_screen(struct app *a)
+{
+	const struct screen_ops *ops = a->screen.ops;
+	enum status s = ST_OK;
+
+	load_title(a);
+	if (ops->load && (!ops->watch || app_changed(a, ops->watch)))
+		s = ops->load(a, a->screen.state);
 	if (s == ST_BUSY) {
 		app_notice(a, "%s", _("The event file is busy; showing what was last read"));
 		return;	/* stays stale: tried again on the next wake */
@@ -567,6 +608,7 @@ static void load_screen(struct app *a)
 	if (s != ST_OK)
 		app_status(a, s);
 	a->stale = false;
+	a->changed = 0;
 	a->dirty = true;
 }
 
@@ -623,6 +665,8 @@ static void run_loop(struct app *a)
 			timeout = (int)(next_tick - now);
 		if (a->pending && a->retry_at - now < timeout)
 			timeout = (int)(a->retry_at - now);
+		if (a->recheck_at && a->recheck_at - now < timeout)
+			timeout = (int)(a->recheck_at - now);
 		if (timeout < 0)
 			timeout = 0;
 		n = poll(pfd, watch >= 0 ? 2 : 1, timeout);
@@ -642,8 +686,8 @@ static void run_loop(struct app *a)
 			keep_pending(a);
 		if (n > 0 && watch >= 0 && (pfd[1].revents & POLLIN) && store_watch_drain(a->st))
 			check_file_after_wake(a);
-		else
-			check_file(a);
+		else if (!check_file(a))
+			recheck_file(a, now);
 		if (now >= next_tick) {
 			next_tick = now + TICK_MS;
 			if (a->screen.ops->tick && a->screen.ops->tick(a, a->screen.state))
@@ -843,7 +887,9 @@ int tui_run(struct app *a)
 	store_set_retry_ms(a->st, 200);
 	store_set_small_cache(a->st);
 	a->data_version = store_data_version(a->st);
-	a->stale = true;
+	a->audit_seq = -1;
+	changes_since(a->st, &a->audit_seq, &a->changed);
+	app_reload(a);
 	a->dirty = true;
 	if (a->script) {
 		if (!start_curses_scripted()) {

@@ -98,10 +98,12 @@ static enum status organizer_load(struct app *a, void *state)
 	struct tab *t = current(o);
 	enum status s;
 
-	event_clear(&o->event);
-	if ((s = event_get(a->st, &o->event)) != ST_OK)
-		return s;
-	if ((s = t->ops->load(a, t)) != ST_OK)
+	if (app_changed(a, WATCH_EVENT)) {
+		event_clear(&o->event);
+		if ((s = event_get(a->st, &o->event)) != ST_OK)
+			return s;
+	}
+	if (app_changed(a, t->ops->watch) && (s = t->ops->load(a, t)) != ST_OK)
 		return s;
 	list_clamp(&t->list, t->ops->row_count ? t->ops->row_count(t) : 0);
 	return ST_OK;

@@ -583,6 +583,7 @@ static size_t *pick_cursor(void *state)
 
 const struct screen_ops screen_coach_ops = {
     .name = "coach",
+    .watch = WATCH_COACHING | WATCH_RECORDS | WATCH_RUBRIC | WATCH_SLOTS,
     .keys = coach_keys,
     .nkeys = PD_ARRAY_LEN(coach_keys),
     .load = coach_load,
@@ -597,6 +598,7 @@ const struct screen_ops screen_coach_ops = {
 
 static const struct screen_ops coach_pick_ops = {
     .name = "coach picker",
+    .watch = WATCH_RECORDS,
     .keys = pick_keys,
     .nkeys = PD_ARRAY_LEN(pick_keys),
     .load = pick_load,

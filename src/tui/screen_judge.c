@@ -671,6 +671,7 @@ void *screen_judge_new(struct app *a)
 
 const struct screen_ops screen_judge_ops = {
 	.name = N_("judge"),
+	.watch = WATCH_ALL & ~(WATCH_COACHING | WATCH_TIMELINE),
 	.keys = queue_keys,
 	.nkeys = PD_ARRAY_LEN(queue_keys),
 	.load = judge_load,
@@ -685,6 +686,7 @@ const struct screen_ops screen_judge_ops = {
 
 const struct screen_ops screen_sheet_ops = {
 	.name = N_("score sheet"),
+	.watch = WATCH_ALL & ~(WATCH_COACHING | WATCH_TIMELINE),
 	.keys = sheet_keys,
 	.nkeys = PD_ARRAY_LEN(sheet_keys),
 	.load = judge_load,

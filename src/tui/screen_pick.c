@@ -198,6 +198,7 @@ static size_t *pick_cursor(void *state)
 
 const struct screen_ops screen_pick_ops = {
 	.name = N_("picker"),
+	.watch = WATCH_RECORDS,
 	.keys = pick_keys,
 	.nkeys = PD_ARRAY_LEN(pick_keys),
 	.load = pick_load,

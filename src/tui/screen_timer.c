@@ -457,6 +457,7 @@ void *screen_timer_new(struct app *a, const char *room)
 
 const struct screen_ops screen_timer_ops = {
 	.name = "timekeeper",
+	.watch = WATCH_ALL & ~WATCH_COACHING,
 	.keys = timer_keys,
 	.nkeys = PD_ARRAY_LEN(timer_keys),
 	.load = timer_load,
@@ -484,6 +485,7 @@ static size_t *rooms_cursor(void *state)
 
 static const struct screen_ops timer_pick_ops = {
 	.name = "room picker",
+	.watch = WATCH_SLOTS | WATCH_RECORDS,
 	.keys = pick_keys,
 	.nkeys = PD_ARRAY_LEN(pick_keys),
 	.load = pick_load,

@@ -43,6 +43,8 @@ struct tui_key {
 
 struct screen_ops {
 	const char *name;
+	/* The kinds of change (WATCH_...) that make it stale; 0: every change. */
+	unsigned watch;
 	const struct tui_key *keys;
 	size_t nkeys;
 	/* Keys that change with the screen's state (the organizer's tabs): used instead of keys[]. */
@@ -100,6 +102,10 @@ struct app {
 	struct screen screen;
 	int64_t data_version;
 	bool stale;			/* the screen must load */
+	unsigned changed;		/* what changed since the screen last loaded (WATCH_...) */
+	int64_t audit_seq;		/* the last audit row seen; -1 before the first look */
+	int64_t recheck_at;		/* monotonic ms of the next look after a wake that found nothing; 0: none */
+	int recheck_ms;			/* the wait before that look, doubling */
 	bool quit;
 	bool help;			/* the '?' overlay is open */
 	char *search;			/* the last '/' search */
@@ -166,8 +172,11 @@ enum status app_write_kept(struct app *a, app_write_fn fn, void *ctx, void (*fre
 /* Replace the screen; the old state is freed unless the new screen shares it. */
 void app_switch(struct app *a, const struct screen_ops *ops, void *state);
 
-/* Mark the screen stale so it loads before the next draw. */
+/* Mark the screen stale so it loads everything before the next draw. */
 void app_reload(struct app *a);
+
+/* True when a change of one of the kinds (WATCH_...) is what the screen's load is for. */
+bool app_changed(const struct app *a, unsigned kinds);
 
 /* ---- drawing (draw.c) ---- */
 

@@ -9,7 +9,7 @@
 podium demo --no-tui >/dev/null || exit 99
 printf 'name,project\nLes Retardataires,Arrivés en retard\n' >"$TESTDIR/late.csv"
 console org 100 30 tui --role organizer
-console judge 80 24 tui --role judge --as "Sarah Cohen"
+console judge 100 30 tui --role judge --as "Sarah Cohen"
 wait_for org 'Teams'
 wait_for judge 'Cœur Vert .*to do'
 
