@@ -358,12 +358,11 @@ static void key_elsewhere(struct app *a, int key)
 	size_t found = 0, len = 0;
 	const char *one = NULL;
 
-	for (size_t t = 0; t < NTABS; t++) {
+	for (size_t t = 0; t < NTABS && len < sizeof(names); t++) {
 		if (!tab_has_key(all_tabs[t], key))
 			continue;
 		one = _(all_tabs[t]->label);
-		len += (size_t)snprintf(names + len, len < sizeof(names) ? sizeof(names) - len : 0, "%s%s",
-					found++ ? ", " : "", one);
+		len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s", found++ ? ", " : "", one);
 	}
 	if (found == 1)
 		app_error(a, _("%c works on the %s tab"), key, one);
