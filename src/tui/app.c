@@ -544,7 +544,7 @@ static bool check_file(struct app *a)
 	if (v == a->data_version)
 		return false;
 	a->data_version = v;
-	if (changes_since(a->st, &a->audit_seq, &kinds) != ST_OK || kinds == 0)
+	if (stale_since(a->st, &a->audit_seq, &kinds) != ST_OK || kinds == 0)
 		kinds = WATCH_ALL;
 	a->changed |= kinds;
 	a->stale = true;
@@ -888,7 +888,7 @@ int tui_run(struct app *a)
 	store_set_small_cache(a->st);
 	a->data_version = store_data_version(a->st);
 	a->audit_seq = -1;
-	changes_since(a->st, &a->audit_seq, &a->changed);
+	stale_since(a->st, &a->audit_seq, &a->changed);
 	app_reload(a);
 	a->dirty = true;
 	if (a->script) {
@@ -910,6 +910,7 @@ int tui_run(struct app *a)
 	if (a->script)
 		end_curses_scripted();
 	pd_die_hook = NULL;
+	prompt_close(a);	/* a script may end with a prompt open */
 	free(a->search);
 	if (a->timeline)
 		timeline_clear(a->timeline);

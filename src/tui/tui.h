@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "podium/access.h"
-#include "podium/changes.h"
+#include "podium/stale.h"
 #include "podium/actor.h"
 #include "podium/status.h"
 #include "tui/edit.h"

@@ -1,5 +1,5 @@
-#ifndef PODIUM_CHANGES_H
-#define PODIUM_CHANGES_H
+#ifndef PODIUM_STALE_H
+#define PODIUM_STALE_H
 
 #include <stdint.h>
 
@@ -12,7 +12,7 @@ struct store;
  * the screens it makes stale. Every write leaves audit rows; their kinds name
  * what changed. A change no row explains counts as every kind.
  */
-enum change_kind {
+enum stale_kind {
 	WATCH_EVENT = 1 << 0,		/* the event itself: lock, freeze, reveal, policy */
 	WATCH_RECORDS = 1 << 1,		/* teams, tracks, judges, coaches, rooms, roles */
 	WATCH_RUBRIC = 1 << 2,		/* the criteria */
@@ -24,13 +24,13 @@ enum change_kind {
 };
 
 /* The kinds of change an audit row of kind (its "kind" column) stands for. */
-unsigned changes_of_audit_kind(const char *kind);
+unsigned stale_of_audit_kind(const char *kind);
 
 /*
  * The kinds of change committed after the audit row *seq, and *seq moved to
  * the last row. The first call (*seq < 0) only finds where the log ends and
  * returns WATCH_ALL. Returns 0 when no row is new.
  */
-enum status changes_since(struct store *st, int64_t *seq, unsigned *kinds);
+enum status stale_since(struct store *st, int64_t *seq, unsigned *kinds);
 
 #endif

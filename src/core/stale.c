@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "podium/changes.h"
+#include "podium/stale.h"
 
 #include <string.h>
 
@@ -26,7 +26,7 @@ static const struct {
 	{ "event", WATCH_EVENT },
 };
 
-unsigned changes_of_audit_kind(const char *kind)
+unsigned stale_of_audit_kind(const char *kind)
 {
 	for (size_t i = 0; kind && i < PD_ARRAY_LEN(narrow); i++)
 		if (strcmp(kind, narrow[i].kind) == 0)
@@ -46,24 +46,24 @@ static enum status since_txn(struct store *st, void *ctx)
 	enum status s;
 
 	if (*c->seq < 0) {
-		q = store_query(st, STMT_CHANGES_LAST);
+		q = store_query(st, STMT_STALE_LAST_AUDIT);
 		if ((s = query_step(q)) == ST_ROW)
 			*c->seq = query_int(q, 0);
 		query_reset(q);
 		c->kinds = WATCH_ALL;
 		return s == ST_ROW ? ST_OK : s;
 	}
-	q = store_query(st, STMT_CHANGES_SINCE);
+	q = store_query(st, STMT_STALE_AUDIT_SINCE);
 	query_bind_int(q, "$seq", *c->seq);
 	while ((s = query_step(q)) == ST_ROW) {
-		c->kinds |= changes_of_audit_kind(query_text(q, 0));
+		c->kinds |= stale_of_audit_kind(query_text(q, 0));
 		if (query_int(q, 1) > *c->seq)
 			*c->seq = query_int(q, 1);
 	}
 	return s == ST_DONE ? ST_OK : s;
 }
 
-enum status changes_since(struct store *st, int64_t *seq, unsigned *kinds)
+enum status stale_since(struct store *st, int64_t *seq, unsigned *kinds)
 {
 	struct since_ctx c = { seq, 0 };
 	int64_t was = *seq;
