@@ -16,7 +16,7 @@ enum stale_kind {
 	WATCH_EVENT = 1 << 0,		/* the event itself: lock, freeze, reveal, policy */
 	WATCH_RECORDS = 1 << 1,		/* teams, tracks, judges, coaches, rooms, roles */
 	WATCH_RUBRIC = 1 << 2,		/* the criteria */
-	WATCH_SHEETS = 1 << 3,		/* scores, conflicts, panels, calibration */
+	WATCH_SHEETS = 1 << 3,		/* scores, conflicts, panels */
 	WATCH_SLOTS = 1 << 4,		/* the schedule and the timers */
 	WATCH_TIMELINE = 1 << 5,	/* the phases */
 	WATCH_COACHING = 1 << 6,	/* stages validated, coaching sessions */
