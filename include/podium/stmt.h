@@ -779,11 +779,16 @@
 	  " 'sheets', $sheets, 'pending', $pending, 'in_sync', json(iif($in_sync, 'true', 'false'))," \
 	  " 'last_bundle', $last_bundle)")
 
+#define STMT_STALE(_) \
+	_(STALE_LAST_AUDIT, "SELECT coalesce(max(seq), 0) FROM audit") \
+	_(STALE_AUDIT_SINCE, "SELECT kind, max(seq) FROM audit WHERE seq > $seq GROUP BY kind")
+
 #define STMT_INFO(_) \
 	STMT_META(_) STMT_EVENT(_) STMT_TRACK(_) STMT_TEAM(_) STMT_JUDGE(_) STMT_COACH(_) STMT_ROOM(_) STMT_FIELDS(_) \
 	STMT_CRITERION(_) STMT_SHEET(_) STMT_AUDIT(_) STMT_HISTORY(_) STMT_RANKING(_) STMT_RESULTS(_) STMT_IMPORT(_) \
 	STMT_LIST(_) STMT_EXPORT(_) STMT_CHECK(_) STMT_BOARD(_) \
-	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_) STMT_NAMES(_) STMT_ACCESS(_) STMT_SITES(_)
+	STMT_TIMELINE(_) STMT_SCHEDULE(_) STMT_PANEL(_) STMT_COACHING(_) STMT_NAMES(_) STMT_ACCESS(_) STMT_SITES(_) \
+	STMT_STALE(_)
 
 enum stmt {
 #define STMT_ENUM(id, sql) STMT_##id,

@@ -157,7 +157,7 @@ static enum status flush_writes(struct app *a)
 			saved_after_wait = true;
 		drop_first_write(a);
 		dropped = true;
-		a->stale = true;
+		app_reload(a);
 	}
 	if (a->kept_in_journal)
 		keep_pending(a);
@@ -205,74 +205,33 @@ void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void 
 static void prompt_close(struct app *a)
 {
 	free(a->prompt.label);
-	free(a->prompt.text);
+	edit_clear(&a->prompt.edit);
 	memset(&a->prompt, 0, sizeof(a->prompt));
 	a->dirty = true;
 }
 
-static void prompt_open(struct app *a, const char *label, void *state)
+static void prompt_open(struct app *a, const char *label, const char *initial, void *state)
 {
 	prompt_close(a);
 	a->prompt.open = true;
 	a->prompt.label = pd_strdup(label);
-	a->prompt.cap = 64;
-	a->prompt.text = pd_calloc(a->prompt.cap, sizeof(wchar_t));
+	edit_start(&a->prompt.edit, initial);
 	a->prompt.state = state;
-}
-
-static void prompt_insert(struct app *a, wchar_t c)
-{
-	if (a->prompt.len + 2 > a->prompt.cap) {
-		a->prompt.cap *= 2;
-		a->prompt.text = pd_realloc(a->prompt.text, a->prompt.cap * sizeof(wchar_t));
-	}
-	memmove(a->prompt.text + a->prompt.cursor + 1, a->prompt.text + a->prompt.cursor,
-		(a->prompt.len - a->prompt.cursor + 1) * sizeof(wchar_t));
-	a->prompt.text[a->prompt.cursor++] = c;
-	a->prompt.len++;
 }
 
 void app_prompt(struct app *a, const char *label, const char *initial, bool secret, prompt_done_fn done,
 		void *state)
 {
-	prompt_open(a, label, state);
+	prompt_open(a, label, initial, state);
 	a->prompt.secret = secret;
 	a->prompt.done = done;
-	if (initial) {
-		mbstate_t mb = { 0 };
-		const char *p = initial;
-		size_t left = strlen(initial);
-
-		while (left > 0) {
-			wchar_t c;
-			size_t n = mbrtowc(&c, p, left, &mb);
-
-			if (n == 0 || n == (size_t)-1 || n == (size_t)-2)
-				break;
-			prompt_insert(a, c);
-			p += n;
-			left -= n;
-		}
-	}
 }
 
 void app_confirm(struct app *a, const char *question, confirm_fn yes, void *state)
 {
-	prompt_open(a, question, state);
+	prompt_open(a, question, NULL, state);
 	a->prompt.confirm = true;
 	a->prompt.yes = yes;
-}
-
-static char *prompt_utf8(struct app *a)
-{
-	size_t n = wcstombs(NULL, a->prompt.text, 0);
-	char *out;
-
-	if (n == (size_t)-1)
-		return pd_strdup("");
-	out = pd_malloc(n + 1);
-	wcstombs(out, a->prompt.text, n + 1);
-	return out;
 }
 
 static void prompt_key(struct app *a, wint_t c, bool fn)
@@ -292,7 +251,7 @@ static void prompt_key(struct app *a, wint_t c, bool fn)
 		return;
 	}
 	if ((!fn && (c == '\n' || c == '\r')) || (fn && c == KEY_ENTER)) {
-		char *text = prompt_utf8(a);
+		char *text = edit_text(&a->prompt.edit);
 		prompt_done_fn done = a->prompt.done;
 		void *state = a->prompt.state;
 
@@ -301,77 +260,40 @@ static void prompt_key(struct app *a, wint_t c, bool fn)
 		free(text);
 		return;
 	}
-	if ((fn && c == KEY_BACKSPACE) || (!fn && (c == 127 || c == 8))) {
-		if (a->prompt.cursor > 0) {
-			memmove(a->prompt.text + a->prompt.cursor - 1, a->prompt.text + a->prompt.cursor,
-				(a->prompt.len - a->prompt.cursor + 1) * sizeof(wchar_t));
-			a->prompt.cursor--;
-			a->prompt.len--;
-		}
-	} else if (fn && c == KEY_DC) {
-		if (a->prompt.cursor < a->prompt.len) {
-			memmove(a->prompt.text + a->prompt.cursor, a->prompt.text + a->prompt.cursor + 1,
-				(a->prompt.len - a->prompt.cursor) * sizeof(wchar_t));
-			a->prompt.len--;
-		}
-	} else if (fn && c == KEY_LEFT) {
-		if (a->prompt.cursor > 0)
-			a->prompt.cursor--;
-	} else if (fn && c == KEY_RIGHT) {
-		if (a->prompt.cursor < a->prompt.len)
-			a->prompt.cursor++;
-	} else if ((fn && c == KEY_HOME) || (!fn && c == TUI_CTRL('a'))) {
-		a->prompt.cursor = 0;
-	} else if ((fn && c == KEY_END) || (!fn && c == TUI_CTRL('e'))) {
-		a->prompt.cursor = a->prompt.len;
-	} else if (!fn && c == TUI_CTRL('u')) {
-		a->prompt.len = a->prompt.cursor = 0;
-		a->prompt.text[0] = 0;
-	} else if (!fn && c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && a->prompt.len < 2000) {
-		prompt_insert(a, (wchar_t)c);
-	}
+	edit_key(&a->prompt.edit, c, fn);
 	a->dirty = true;
 }
 
 /* ---- search ---- */
-
-static bool row_matches(struct app *a, size_t row, const char *needle)
-{
-	const struct screen_ops *ops = a->screen.ops;
-	const char *field;
-
-	for (int f = 0; (field = ops->row_text(a->screen.state, row, f)) != NULL; f++)
-		if (text_contains(field, needle))
-			return true;
-	return false;
-}
 
 /* The same search again starts after the selection; a new one starts at it. */
 static void search_done(struct app *a, void *state, const char *text)
 {
 	const struct screen_ops *ops = a->screen.ops;
 	bool again = a->search && strcmp(a->search, text) == 0;
-	size_t n, *cur;
 
 	(void)state;
 	if (!text[0] || !ops->row_count)
 		return;
 	free(a->search);
 	a->search = pd_strdup(text);
-	n = ops->row_count(a->screen.state);
-	cur = ops->cursor(a->screen.state);
-	for (size_t k = again ? 1 : 0; k <= n && n > 0; k++) {
-		size_t row = (*cur + k) % n;
-
-		if (row_matches(a, row, text)) {
-			*cur = row;
-			return;
-		}
-	}
-	app_error(a, _("Nothing matches '%s'"), text);
+	if (!list_find(ops->cursor(a->screen.state), ops->row_count(a->screen.state), ops->row_text,
+		       a->screen.state, text, again))
+		app_error(a, _("Nothing matches '%s'"), text);
 }
 
 /* ---- screens ---- */
+
+/* The keys of the screen as it is now: one table for the dispatch, the hints and the help. */
+static const struct tui_key *screen_keys(struct app *a, size_t *n)
+{
+	const struct screen_ops *ops = a->screen.ops;
+
+	if (ops->keys_now)
+		return ops->keys_now(a->screen.state, n);
+	*n = ops->nkeys;
+	return ops->keys;
+}
 
 void app_switch(struct app *a, const struct screen_ops *ops, void *state)
 {
@@ -379,13 +301,19 @@ void app_switch(struct app *a, const struct screen_ops *ops, void *state)
 		a->screen.ops->free(a->screen.state);
 	a->screen.ops = ops;
 	a->screen.state = state;
-	a->stale = true;
+	app_reload(a);
 	a->dirty = true;
 }
 
 void app_reload(struct app *a)
 {
 	a->stale = true;
+	a->changed = WATCH_ALL;
+}
+
+bool app_changed(const struct app *a, unsigned kinds)
+{
+	return (a->changed & kinds) != 0;
 }
 
 /* ---- drawing ---- */
@@ -435,49 +363,13 @@ static void draw_title(struct app *a, int cols)
 
 static void draw_prompt(struct app *a, int y, int cols)
 {
-	char *text = prompt_utf8(a), *shown;
 	int label_w = text_width(a->prompt.label) + 1;
 	int cursor_col;
 
-	if (a->prompt.secret) {
-		shown = pd_malloc(a->prompt.len + 1);
-		memset(shown, '*', a->prompt.len);
-		shown[a->prompt.len] = '\0';
-		free(text);
-		text = shown;
-	}
 	draw_fill(stdscr, y, 0, ROLE_LOOK_STATUS, cols);
 	draw_text(stdscr, y, 0, ROLE_LOOK_STATUS, a->prompt.label, label_w);
-	{
-		/* scroll the text so the cursor stays visible */
-		int room = cols - label_w - 1, width = 0;
-		size_t start = 0;
-		char *part;
-
-		for (size_t i = 0; i < a->prompt.cursor; i++)
-			width += a->prompt.secret ? 1 : (wcwidth(a->prompt.text[i]) > 0 ? wcwidth(a->prompt.text[i]) : 0);
-		while (width > room && start < a->prompt.cursor) {
-			int w = a->prompt.secret ? 1 : wcwidth(a->prompt.text[start]);
-
-			width -= w > 0 ? w : 0;
-			start++;
-		}
-		if (a->prompt.secret) {
-			part = pd_strdup(text + start);
-		} else {
-			size_t n = wcstombs(NULL, a->prompt.text + start, 0);
-
-			part = pd_malloc(n == (size_t)-1 ? 1 : n + 1);
-			if (n == (size_t)-1)
-				part[0] = '\0';
-			else
-				wcstombs(part, a->prompt.text + start, n + 1);
-		}
-		draw_text(stdscr, y, label_w, ROLE_LOOK_STATUS, part, room > 0 ? room : 0);
-		cursor_col = label_w + width;
-		free(part);
-	}
-	free(text);
+	cursor_col = edit_draw(&a->prompt.edit, stdscr, y, label_w, cols - label_w - 1, ROLE_LOOK_STATUS,
+			       a->prompt.secret);
 	if (!a->prompt.confirm && cursor_col < cols) {
 		move(y, cursor_col);
 		curs_set(1);
@@ -496,6 +388,8 @@ static void draw_help(struct app *a, int rows, int cols)
 	};
 	const struct screen_ops *ops = a->screen.ops;
 	int y = 1, skip = a->help_scroll;
+	size_t nkeys;
+	const struct tui_key *keys = screen_keys(a, &nkeys);
 	char title[128];
 
 	snprintf(title, sizeof(title), _("Keys of the %s screen (Esc or ? closes)"), _(ops->name));
@@ -503,10 +397,10 @@ static void draw_help(struct app *a, int rows, int cols)
 		draw_fill(stdscr, r, 0, ROLE_LOOK_DEFAULT, cols);
 	draw_text(stdscr, y++, 2, ROLE_LOOK_HEADER, title, cols - 4);
 	y++;
-	for (size_t i = 0; i < ops->nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
-		const struct tui_key *k = i < ops->nkeys ? &ops->keys[i] : &global[i - ops->nkeys];
+	for (size_t i = 0; i < nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
+		const struct tui_key *k = i < nkeys ? &keys[i] : &global[i - nkeys];
 
-		if (i >= ops->nkeys && (k->key == '/' || k->key == 'j' || k->key == 'g') && !ops->row_count)
+		if (i >= nkeys && (k->key == '/' || k->key == 'j' || k->key == 'g') && !ops->row_count)
 			continue;	/* no list on this screen */
 		if (skip > 0) {
 			skip--;
@@ -536,8 +430,13 @@ static void draw_all(struct app *a)
 		draw_help(a, rows, cols);
 	else
 		a->screen.ops->draw(a, a->screen.state, stdscr, 1, rows - 3, cols);
-	draw_hints(stdscr, rows - 2, a->screen.ops->keys, a->screen.ops->nkeys,
-		   a->screen.ops->row_count && a->screen.ops->row_count(a->screen.state) > 0, cols);
+	{
+		size_t nkeys;
+		const struct tui_key *keys = screen_keys(a, &nkeys);
+
+		draw_hints(stdscr, rows - 2, keys, nkeys,
+			   a->screen.ops->row_count && a->screen.ops->row_count(a->screen.state) > 0, cols);
+	}
 	if (a->prompt.open) {
 		draw_prompt(a, rows - 1, cols);
 	} else if (a->status[0]) {
@@ -556,36 +455,20 @@ static void draw_all(struct app *a)
 static bool move_key(struct app *a, int key)
 {
 	const struct screen_ops *ops = a->screen.ops;
-	size_t n = ops->row_count ? ops->row_count(a->screen.state) : 0, *cur;
-	size_t page = (size_t)(LINES > 8 ? LINES - 6 : 2);
+	size_t n = ops->row_count ? ops->row_count(a->screen.state) : 0;
 
-	if (n == 0)
-		return false;
-	cur = ops->cursor(a->screen.state);
-	if (key == 'j' || key == TUI_FN(KEY_DOWN))
-		*cur = *cur + 1 < n ? *cur + 1 : n - 1;
-	else if (key == 'k' || key == TUI_FN(KEY_UP))
-		*cur = *cur > 0 ? *cur - 1 : 0;
-	else if (key == 'g' || key == TUI_FN(KEY_HOME))
-		*cur = 0;
-	else if (key == 'G' || key == TUI_FN(KEY_END))
-		*cur = n - 1;
-	else if (key == TUI_FN(KEY_NPAGE))
-		*cur = *cur + page < n ? *cur + page : n - 1;
-	else if (key == TUI_FN(KEY_PPAGE))
-		*cur = *cur > page ? *cur - page : 0;
-	else
-		return false;
-	return true;
+	return n > 0 && list_move(ops->cursor(a->screen.state), n, key, (size_t)(LINES > 8 ? LINES - 6 : 2));
 }
 
 static void screen_key(struct app *a, int key)
 {
 	const struct screen_ops *ops = a->screen.ops;
+	size_t n;
+	const struct tui_key *keys = screen_keys(a, &n);
 
-	for (size_t i = 0; i < ops->nkeys; i++) {
-		if (ops->keys[i].key == key || (ops->keys[i].alt && ops->keys[i].alt == key)) {
-			ops->act(a, a->screen.state, ops->keys[i].action, key);
+	for (size_t i = 0; i < n; i++) {
+		if (keys[i].key == key || (keys[i].alt && keys[i].alt == key)) {
+			ops->act(a, a->screen.state, keys[i].action, key);
 			return;
 		}
 	}
@@ -626,7 +509,7 @@ static void handle_key(struct app *a, wint_t c, bool fn)
 		a->help_scroll = 0;
 	} else if (key == TUI_CTRL('l')) {
 		clearok(curscr, TRUE);
-		a->stale = true;
+		app_reload(a);
 	} else if (key == 'q') {
 		a->quit = true;
 	} else if (key == '/' && a->screen.ops->row_count) {
@@ -648,41 +531,76 @@ static void read_keys(struct app *a)
 
 /* ---- the loop ---- */
 
-/* True (and the screen stale) when another process committed since we last looked. */
+/*
+ * True (and the screen stale) when another process committed since we last
+ * looked; its audit rows say what kind of change it was, and a change no row
+ * explains counts as every kind.
+ */
 static bool check_file(struct app *a)
 {
 	int64_t v = store_data_version(a->st);
+	unsigned kinds;
 
 	if (v == a->data_version)
 		return false;
 	a->data_version = v;
+	if (stale_since(a->st, &a->audit_seq, &kinds) != ST_OK || kinds == 0)
+		kinds = WATCH_ALL;
+	a->changed |= kinds;
 	a->stale = true;
+	a->recheck_at = 0;
 	return true;
 }
 
+#define RECHECK_FIRST_MS 2
+#define RECHECK_LAST_MS 512	/* the looks stop after about a second */
+
 /*
  * The watch woke us: the -wal was written. The commit becomes visible just
- * after its frames are written, so look again a few times before sleeping.
+ * after its frames are written and synced, so look again a few times at once
+ * and then, for a commit whose fsync is slow, at doubling waits from the loop.
  */
 static void check_file_after_wake(struct app *a)
 {
 	struct timespec ms = { 0, 1000000 };
 
-	for (int i = 0; i < 5 && !check_file(a); i++)
+	for (int i = 0; i < 5; i++) {
+		if (check_file(a))
+			return;
 		nanosleep(&ms, NULL);
+	}
+	a->recheck_ms = RECHECK_FIRST_MS;
+	a->recheck_at = now_ms() + a->recheck_ms;
 }
 
-static void load_screen(struct app *a)
+static void recheck_file(struct app *a, int64_t now)
 {
-	enum status s;
+	if (!a->recheck_at || now < a->recheck_at || check_file(a))
+		return;
+	a->recheck_ms *= 2;
+	a->recheck_at = a->recheck_ms > RECHECK_LAST_MS ? 0 : now + a->recheck_ms;
+}
 
+/* The title's timeline: read again only when the phases (or everything) changed. */
+static void load_title(struct app *a)
+{
+	if (a->timeline && !app_changed(a, WATCH_TIMELINE))
+		return;
 	if (!a->timeline)
 		a->timeline = pd_calloc(1, sizeof(*a->timeline));
 	timeline_clear(a->timeline);
 	if (timeline_load(a->st, a->timeline) != ST_OK)
 		timeline_clear(a->timeline);	/* the title goes without it */
-	s = a->screen.ops->load ? a->screen.ops->load(a, a->screen.state) : ST_OK;
+}
 
+static void load_screen(struct app *a)
+{
+	const struct screen_ops *ops = a->screen.ops;
+	enum status s = ST_OK;
+
+	load_title(a);
+	if (ops->load && (!ops->watch || app_changed(a, ops->watch)))
+		s = ops->load(a, a->screen.state);
 	if (s == ST_BUSY) {
 		app_notice(a, "%s", _("The event file is busy; showing what was last read"));
 		return;	/* stays stale: tried again on the next wake */
@@ -690,6 +608,7 @@ static void load_screen(struct app *a)
 	if (s != ST_OK)
 		app_status(a, s);
 	a->stale = false;
+	a->changed = 0;
 	a->dirty = true;
 }
 
@@ -746,6 +665,8 @@ static void run_loop(struct app *a)
 			timeout = (int)(next_tick - now);
 		if (a->pending && a->retry_at - now < timeout)
 			timeout = (int)(a->retry_at - now);
+		if (a->recheck_at && a->recheck_at - now < timeout)
+			timeout = (int)(a->recheck_at - now);
 		if (timeout < 0)
 			timeout = 0;
 		n = poll(pfd, watch >= 0 ? 2 : 1, timeout);
@@ -765,8 +686,8 @@ static void run_loop(struct app *a)
 			keep_pending(a);
 		if (n > 0 && watch >= 0 && (pfd[1].revents & POLLIN) && store_watch_drain(a->st))
 			check_file_after_wake(a);
-		else
-			check_file(a);
+		else if (!check_file(a))
+			recheck_file(a, now);
 		if (now >= next_tick) {
 			next_tick = now + TICK_MS;
 			if (a->screen.ops->tick && a->screen.ops->tick(a, a->screen.state))
@@ -966,7 +887,9 @@ int tui_run(struct app *a)
 	store_set_retry_ms(a->st, 200);
 	store_set_small_cache(a->st);
 	a->data_version = store_data_version(a->st);
-	a->stale = true;
+	a->audit_seq = -1;
+	stale_since(a->st, &a->audit_seq, &a->changed);
+	app_reload(a);
 	a->dirty = true;
 	if (a->script) {
 		if (!start_curses_scripted()) {
@@ -987,6 +910,7 @@ int tui_run(struct app *a)
 	if (a->script)
 		end_curses_scripted();
 	pd_die_hook = NULL;
+	prompt_close(a);	/* a script may end with a prompt open */
 	free(a->search);
 	if (a->timeline)
 		timeline_clear(a->timeline);

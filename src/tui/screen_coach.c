@@ -22,7 +22,8 @@
 struct coach_screen {
 	bool picking;
 	struct coaching_coach *coaches;
-	size_t ncoaches, pick_sel, pick_top;
+	size_t ncoaches;
+	struct tui_list pick;
 
 	char coach_id[ID_LEN + 1];
 	char *coach;
@@ -85,10 +86,16 @@ static const char *pick_title(struct app *a, void *state)
 	return _(" podium · which coach are you?");
 }
 
+static void coach_row(void *ctx, WINDOW *w, size_t i, int y, int cols, bool cur)
+{
+	struct coach_screen *c = ctx;
+
+	list_draw_label(w, y, cols, cur, c->coaches[i].name);
+}
+
 static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
 {
 	struct coach_screen *c = cs(state);
-	int list_rows = rows - 2;
 
 	(void)a;
 	if (c->ncoaches == 0) {
@@ -97,16 +104,7 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 		return;
 	}
 	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, _("Open the console as coach:"), cols - 4);
-	draw_scroll(c->pick_sel, &c->pick_top, list_rows);
-	for (int r = 0; r < list_rows && c->pick_top + (size_t)r < c->ncoaches; r++) {
-		size_t i = c->pick_top + (size_t)r;
-		bool cur = i == c->pick_sel;
-
-		if (cur)
-			draw_fill(w, top + 2 + r, 0, ROLE_LOOK_CURSOR, cols);
-		draw_text(w, top + 2 + r, 4, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT,
-			  c->coaches[i].name, cols - 6);
-	}
+	list_draw(&c->pick, c->ncoaches, w, top + 2, rows - 2, cols, coach_row, c);
 }
 
 static void become(struct app *a, struct coach_screen *c, const char *id, const char *name)
@@ -132,8 +130,8 @@ static void pick_act(struct app *a, void *state, int action, int key)
 	(void)key;
 	switch (action) {
 	case ACT_CHOOSE:
-		if (c->pick_sel < c->ncoaches) {
-			become(a, c, c->coaches[c->pick_sel].id, c->coaches[c->pick_sel].name);
+		if (c->pick.sel < c->ncoaches) {
+			become(a, c, c->coaches[c->pick.sel].id, c->coaches[c->pick.sel].name);
 			app_switch(a, &screen_coach_ops, c);
 		}
 		break;
@@ -580,11 +578,12 @@ static const char *pick_text(void *state, size_t row, int field)
 
 static size_t *pick_cursor(void *state)
 {
-	return &((struct coach_screen *)state)->pick_sel;
+	return &((struct coach_screen *)state)->pick.sel;
 }
 
 const struct screen_ops screen_coach_ops = {
     .name = "coach",
+    .watch = WATCH_COACHING | WATCH_RECORDS | WATCH_RUBRIC | WATCH_SLOTS,
     .keys = coach_keys,
     .nkeys = PD_ARRAY_LEN(coach_keys),
     .load = coach_load,
@@ -599,6 +598,7 @@ const struct screen_ops screen_coach_ops = {
 
 static const struct screen_ops coach_pick_ops = {
     .name = "coach picker",
+    .watch = WATCH_RECORDS,
     .keys = pick_keys,
     .nkeys = PD_ARRAY_LEN(pick_keys),
     .load = pick_load,

@@ -41,21 +41,32 @@ static const struct tui_key display_keys[] = {
 	{ ACT_PREV_VIEW, TUI_FN(KEY_LEFT), 0, "←", N_("previous board"), false },
 };
 
+/* The boards: every ranking from one read, again only when scores, records, the rubric or the event changed. */
+#define BOARD_CHANGES (WATCH_SHEETS | WATCH_RECORDS | WATCH_RUBRIC | WATCH_EVENT)
+
+/* Each part is read again only when a change of its kind came: a timer's tick leaves the boards alone. */
 static enum status display_load(struct app *a, void *state)
 {
 	struct display_screen *d = state;
-	enum status s;
+	enum status s = ST_OK;
 
-	event_clear(&d->event);
-	s = event_get(a->st, &d->event);
-	if (s != ST_OK)
-		return s;
-	timeline_clear(&d->timeline);
-	schedule_clear(&d->schedule);
-	if ((s = timeline_load(a->st, &d->timeline)) != ST_OK)
-		return s;
-	if ((s = schedule_load(a->st, NULL, clock_local_now(), &d->schedule)) != ST_OK)
-		return s;
+	if (app_changed(a, WATCH_EVENT)) {
+		event_clear(&d->event);
+		if ((s = event_get(a->st, &d->event)) != ST_OK)
+			return s;
+	}
+	if (app_changed(a, WATCH_TIMELINE)) {
+		timeline_clear(&d->timeline);
+		if ((s = timeline_load(a->st, &d->timeline)) != ST_OK)
+			return s;
+	}
+	if (app_changed(a, WATCH_SLOTS | WATCH_RECORDS)) {
+		schedule_clear(&d->schedule);
+		if ((s = schedule_load(a->st, NULL, clock_local_now(), &d->schedule)) != ST_OK)
+			return s;
+	}
+	if (!app_changed(a, BOARD_CHANGES))
+		return ST_OK;
 	board_views_clear(&d->views);
 	s = board_views_load(a->st, &d->views);
 	/* a hub's projector also rotates through each site's board */
@@ -312,6 +323,7 @@ void *screen_display_new(struct app *a)
 
 const struct screen_ops screen_display_ops = {
 	.name = N_("display"),
+	.watch = WATCH_ALL & ~WATCH_COACHING,
 	.keys = display_keys,
 	.nkeys = PD_ARRAY_LEN(display_keys),
 	.load = display_load,

@@ -485,13 +485,28 @@ static void open_selected(struct app *a, struct judge_screen *j)
 	app_switch(a, &screen_sheet_ops, j);
 }
 
+struct conflict_ctx {
+	char judge_id[ID_LEN + 1], team_id[ID_LEN + 1];
+};
+
+static enum status conflict_write(struct app *a, void *ctx)
+{
+	const struct conflict_ctx *c = ctx;
+
+	return board_declare_conflict(a->st, c->judge_id, c->team_id, _("declared by the judge"));
+}
+
 static void conflict_done(struct app *a, void *state)
 {
 	struct judge_screen *j = js(state);
-	const struct queue_item *it = &j->queue.items[j->sel];
+	struct conflict_ctx *c;
 
-	app_status(a, board_declare_conflict(a->st, j->judge_id, it->team_id, _("declared by the judge")));
-	app_reload(a);
+	if (j->sel >= j->queue.count)
+		return;
+	c = pd_calloc(1, sizeof(*c));
+	memcpy(c->judge_id, j->judge_id, sizeof(c->judge_id));
+	memcpy(c->team_id, j->queue.items[j->sel].team_id, sizeof(c->team_id));
+	app_write(a, conflict_write, c, free);
 }
 
 static size_t queue_rows(void *state)
@@ -656,6 +671,7 @@ void *screen_judge_new(struct app *a)
 
 const struct screen_ops screen_judge_ops = {
 	.name = N_("judge"),
+	.watch = WATCH_ALL & ~(WATCH_COACHING | WATCH_TIMELINE),
 	.keys = queue_keys,
 	.nkeys = PD_ARRAY_LEN(queue_keys),
 	.load = judge_load,
@@ -670,6 +686,7 @@ const struct screen_ops screen_judge_ops = {
 
 const struct screen_ops screen_sheet_ops = {
 	.name = N_("score sheet"),
+	.watch = WATCH_ALL & ~(WATCH_COACHING | WATCH_TIMELINE),
 	.keys = sheet_keys,
 	.nkeys = PD_ARRAY_LEN(sheet_keys),
 	.load = judge_load,

@@ -18,8 +18,7 @@
  */
 struct pick_screen {
 	struct board_names judges;
-	size_t sel;
-	size_t top;
+	struct tui_list list;
 	/* the judge whose PIN is asked: by id, since a reload may reorder or shrink the list */
 	char pin_judge_id[ID_LEN + 1];
 	char *pin_judge_name;
@@ -48,34 +47,29 @@ static const char *pick_title(struct app *a, void *state)
 	return _(" podium · who are you?");
 }
 
+static void pick_row(void *ctx, WINDOW *w, size_t i, int y, int cols, bool cur)
+{
+	struct pick_screen *p = ctx;
+	char *label;
+
+	if (i == 0)
+		label = pd_strdup(_("Organizer"));
+	else if (i == 1)
+		label = pd_strdup(_("Projector display (read-only)"));
+	else
+		label = pd_asprintf(_("Judge %s%s"), p->judges.items[i - FIXED_ROWS].name,
+				    p->judges.items[i - FIXED_ROWS].has_pin ? " (PIN)" : "");
+	list_draw_label(w, y, cols, cur, label);
+	free(label);
+}
+
 static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
 {
 	struct pick_screen *p = state;
-	size_t total = FIXED_ROWS + p->judges.count;
-	int list_rows = rows - 2;
 
 	(void)a;
 	draw_text(w, top + 1, 2, ROLE_LOOK_HEADER, _("Open the console as:"), cols - 4);
-	if (list_rows < 1)
-		return;
-	draw_scroll(p->sel, &p->top, list_rows);
-	for (int r = 0; r < list_rows && p->top + (size_t)r < total; r++) {
-		size_t i = p->top + (size_t)r;
-		bool cur = i == p->sel;
-		char *label;
-
-		if (i == 0)
-			label = pd_strdup(_("Organizer"));
-		else if (i == 1)
-			label = pd_strdup(_("Projector display (read-only)"));
-		else
-			label = pd_asprintf(_("Judge %s%s"), p->judges.items[i - FIXED_ROWS].name,
-					    p->judges.items[i - FIXED_ROWS].has_pin ? " (PIN)" : "");
-		if (cur)
-			draw_fill(w, top + 2 + r, 0, ROLE_LOOK_CURSOR, cols);
-		draw_text(w, top + 2 + r, 4, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, label, cols - 6);
-		free(label);
-	}
+	list_draw(&p->list, FIXED_ROWS + p->judges.count, w, top + 2, rows - 2, cols, pick_row, p);
 }
 
 void *screen_judge_for(const char *judge_id, const char *name);
@@ -139,11 +133,11 @@ static void pick_act(struct app *a, void *state, int action, int key)
 	size_t total = FIXED_ROWS + p->judges.count;
 
 	(void)key;
-	if (p->sel >= total)
+	if (p->list.sel >= total)
 		return;	/* a judge left the list since it was drawn */
 	switch (action) {
 	case ACT_CHOOSE:
-		if (p->sel == 0) {
+		if (p->list.sel == 0) {
 			a->who.role = ROLE_ORGANIZER;
 			{
 				char *actor = pd_asprintf("organizer %s", a->who_name);
@@ -152,13 +146,13 @@ static void pick_act(struct app *a, void *state, int action, int key)
 				free(actor);
 			}
 			app_switch(a, &screen_organizer_ops, screen_organizer_new(a));
-		} else if (p->sel == 1) {
+		} else if (p->list.sel == 1) {
 			a->who.role = ROLE_DISPLAY;
 			app_switch(a, &screen_display_ops, screen_display_new(a));
-		} else if (p->judges.items[p->sel - FIXED_ROWS].has_pin) {
-			ask_pin(a, p, &p->judges.items[p->sel - FIXED_ROWS]);
+		} else if (p->judges.items[p->list.sel - FIXED_ROWS].has_pin) {
+			ask_pin(a, p, &p->judges.items[p->list.sel - FIXED_ROWS]);
 		} else {
-			become_judge(a, &p->judges.items[p->sel - FIXED_ROWS]);
+			become_judge(a, &p->judges.items[p->list.sel - FIXED_ROWS]);
 		}
 		break;
 	}
@@ -199,11 +193,12 @@ static const char *pick_text(void *state, size_t row, int field)
 
 static size_t *pick_cursor(void *state)
 {
-	return &((struct pick_screen *)state)->sel;
+	return &((struct pick_screen *)state)->list.sel;
 }
 
 const struct screen_ops screen_pick_ops = {
 	.name = N_("picker"),
+	.watch = WATCH_RECORDS,
 	.keys = pick_keys,
 	.nkeys = PD_ARRAY_LEN(pick_keys),
 	.load = pick_load,

@@ -26,7 +26,7 @@ struct timer_screen {
 	struct chase chase;
 	char chase_team[ID_LEN + 1];	/* whose sheets the chase counts, "" for none */
 	char *chase_name;
-	size_t sel, top;		/* picker */
+	struct tui_list rooms;		/* picker */
 	int64_t minute;			/* of the last tick, to redraw the clocks */
 	char title[320];
 };
@@ -397,6 +397,15 @@ static const char *pick_title(struct app *a, void *state)
 	return _(" podium · timekeeper · which room?");
 }
 
+static void room_row(void *ctx, WINDOW *w, size_t k, int y, int cols, bool cur)
+{
+	struct timer_screen *t = ctx;
+	char *line = schedule_room_text(&t->sched, k);
+
+	list_draw_label(w, y, cols, cur, line);
+	free(line);
+}
+
 static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
 {
 	struct timer_screen *t = state;
@@ -407,20 +416,7 @@ static void pick_draw(struct app *a, void *state, WINDOW *w, int top, int rows, 
 		draw_text(w, top + 3, 4, ROLE_LOOK_MUTED, _("No rooms yet: the organizer imports them."), cols - 8);
 		return;
 	}
-	if (t->sel >= t->sched.nrooms)
-		t->sel = t->sched.nrooms - 1;
-	draw_scroll(t->sel, &t->top, rows - 3);
-	for (int i = 0; i < rows - 3 && t->top + (size_t)i < t->sched.nrooms; i++) {
-		size_t k = t->top + (size_t)i;
-		bool cur = k == t->sel;
-		char *line;
-
-		line = schedule_room_text(&t->sched, k);
-		if (cur)
-			draw_fill(w, top + 2 + i, 0, ROLE_LOOK_CURSOR, cols);
-		draw_text(w, top + 2 + i, 4, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, line, cols - 6);
-		free(line);
-	}
+	list_draw(&t->rooms, t->sched.nrooms, w, top + 2, rows - 3, cols, room_row, t);
 }
 
 static void pick_act(struct app *a, void *state, int action, int key)
@@ -430,8 +426,8 @@ static void pick_act(struct app *a, void *state, int action, int key)
 	(void)key;
 	switch (action) {
 	case ACT_CHOOSE:
-		if (t->sel < t->sched.nrooms) {
-			memcpy(t->room_id, t->sched.rooms[t->sel].id, sizeof(t->room_id));
+		if (t->rooms.sel < t->sched.nrooms) {
+			memcpy(t->room_id, t->sched.rooms[t->rooms.sel].id, sizeof(t->room_id));
 			app_switch(a, &screen_timer_ops, t);
 		}
 		break;
@@ -461,6 +457,7 @@ void *screen_timer_new(struct app *a, const char *room)
 
 const struct screen_ops screen_timer_ops = {
 	.name = "timekeeper",
+	.watch = WATCH_ALL & ~WATCH_COACHING,
 	.keys = timer_keys,
 	.nkeys = PD_ARRAY_LEN(timer_keys),
 	.load = timer_load,
@@ -483,11 +480,12 @@ static const char *rooms_text(void *state, size_t row, int field)
 
 static size_t *rooms_cursor(void *state)
 {
-	return &((struct timer_screen *)state)->sel;
+	return &((struct timer_screen *)state)->rooms.sel;
 }
 
 static const struct screen_ops timer_pick_ops = {
 	.name = "room picker",
+	.watch = WATCH_SLOTS | WATCH_RECORDS,
 	.keys = pick_keys,
 	.nkeys = PD_ARRAY_LEN(pick_keys),
 	.load = pick_load,

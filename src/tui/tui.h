@@ -13,8 +13,11 @@
 #include <stdint.h>
 
 #include "podium/access.h"
+#include "podium/stale.h"
 #include "podium/actor.h"
 #include "podium/status.h"
+#include "tui/edit.h"
+#include "tui/list.h"
 #include "tui/theme.h"
 
 struct store;
@@ -40,8 +43,12 @@ struct tui_key {
 
 struct screen_ops {
 	const char *name;
+	/* The kinds of change (WATCH_...) that make it stale; 0: every change. */
+	unsigned watch;
 	const struct tui_key *keys;
 	size_t nkeys;
+	/* Keys that change with the screen's state (the organizer's tabs): used instead of keys[]. */
+	const struct tui_key *(*keys_now)(void *state, size_t *n);
 	/* Re-read from the store; called when the file changed and after each action. */
 	enum status (*load)(struct app *a, void *state);
 	/* Draw into rows x cols of w, below the title line and above the status lines. */
@@ -95,6 +102,10 @@ struct app {
 	struct screen screen;
 	int64_t data_version;
 	bool stale;			/* the screen must load */
+	unsigned changed;		/* what changed since the screen last loaded (WATCH_...) */
+	int64_t audit_seq;		/* the last audit row seen; -1 before the first look */
+	int64_t recheck_at;		/* monotonic ms of the next look after a wake that found nothing; 0: none */
+	int recheck_ms;			/* the wait before that look, doubling */
 	bool quit;
 	bool help;			/* the '?' overlay is open */
 	char *search;			/* the last '/' search */
@@ -118,8 +129,7 @@ struct app {
 		bool secret;		/* echo as '*' (PINs) */
 		bool confirm;		/* y/n only */
 		char *label;
-		wchar_t *text;
-		size_t len, cap, cursor;
+		struct line_edit edit;
 		prompt_done_fn done;
 		confirm_fn yes;
 		void *state;
@@ -162,8 +172,11 @@ enum status app_write_kept(struct app *a, app_write_fn fn, void *ctx, void (*fre
 /* Replace the screen; the old state is freed unless the new screen shares it. */
 void app_switch(struct app *a, const struct screen_ops *ops, void *state);
 
-/* Mark the screen stale so it loads before the next draw. */
+/* Mark the screen stale so it loads everything before the next draw. */
 void app_reload(struct app *a);
+
+/* True when a change of one of the kinds (WATCH_...) is what the screen's load is for. */
+bool app_changed(const struct app *a, unsigned kinds);
 
 /* ---- drawing (draw.c) ---- */
 
