@@ -59,6 +59,16 @@ uint32_t text_invisible_char(const char *s);
 /* True when needle appears in hay, ignoring case for all of Unicode (as names are matched). */
 bool text_contains(const char *hay, const char *needle);
 
+/*
+ * The form a search compares: case folded and accents dropped for all of
+ * Unicode, ligatures spelt out ("Cœur" and "coeur", "mémé" and "MEME" agree).
+ * NULL for text that is not UTF-8; the caller frees it.
+ */
+char *text_search_key(const char *s);
+
+/* True when needle appears in hay, case and accents aside (text_search_key). */
+bool text_search_matches(const char *hay, const char *needle);
+
 /* Display columns of sanitised s (wide characters count 2, combining 0). */
 int text_width(const char *s);
 

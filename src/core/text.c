@@ -347,3 +347,54 @@ bool text_contains(const char *hay, const char *needle)
 	free(n);
 	return hit;
 }
+
+/* The letters that no decomposition splits but a reader takes as two, or as a plain one. */
+static const char *search_spelling(ucs4_t c)
+{
+	switch (c) {
+	case 0x00E6: return "ae";	/* æ */
+	case 0x0153: return "oe";	/* œ */
+	case 0x00F8: return "o";	/* ø */
+	case 0x0111: return "d";	/* đ */
+	case 0x0142: return "l";	/* ł */
+	case 0x0131: return "i";	/* dotless ı */
+	default: return NULL;
+	}
+}
+
+char *text_search_key(const char *s)
+{
+	size_t n = strlen(s), outlen = 0;
+	uint8_t *folded;
+	struct buf b = { 0 };
+
+	if (!text_valid_utf8(s, n))
+		return NULL;
+	folded = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKD, NULL, &outlen);
+	if (!folded)
+		pd_die(_("out of memory"));
+	for (size_t i = 0; i < outlen;) {
+		ucs4_t c;
+		int len = decode((const char *)folded + i, outlen - i, &c);
+		const char *plain = search_spelling(c);
+
+		if (plain)
+			buf_put(&b, plain, strlen(plain));
+		else if (!uc_is_general_category(c, UC_CATEGORY_M))
+			buf_put(&b, (const char *)folded + i, (size_t)len);
+		i += (size_t)len;
+	}
+	free(folded);
+	buf_put(&b, "", 0);
+	return b.s;
+}
+
+bool text_search_matches(const char *hay, const char *needle)
+{
+	char *h = hay ? text_search_key(hay) : NULL, *n = needle ? text_search_key(needle) : NULL;
+	bool hit = h && n && strstr(h, n) != NULL;
+
+	free(h);
+	free(n);
+	return hit;
+}

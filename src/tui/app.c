@@ -266,20 +266,41 @@ static void prompt_key(struct app *a, wint_t c, bool fn)
 
 /* ---- search ---- */
 
-/* The same search again starts after the selection; a new one starts at it. */
-static void search_done(struct app *a, void *state, const char *text)
+/* Search the list for a->search from the selection; false (and an error shown) when nothing matches. */
+static bool search_list(struct app *a, enum list_from from)
 {
 	const struct screen_ops *ops = a->screen.ops;
-	bool again = a->search && strcmp(a->search, text) == 0;
 
+	if (list_find(ops->cursor(a->screen.state), ops->row_count(a->screen.state), ops->row_text,
+		      a->screen.state, a->search, from))
+		return true;
+	app_error(a, _("Nothing matches '%s'"), a->search);
+	return false;
+}
+
+/* A new search starts at the selection; an empty one repeats the last, as in less. */
+static void search_done(struct app *a, void *state, const char *text)
+{
 	(void)state;
-	if (!text[0] || !ops->row_count)
+	if (!a->screen.ops->row_count)
 		return;
+	if (!text[0]) {
+		if (a->search)
+			search_list(a, LIST_FROM_AFTER);
+		return;
+	}
 	free(a->search);
 	a->search = pd_strdup(text);
-	if (!list_find(ops->cursor(a->screen.state), ops->row_count(a->screen.state), ops->row_text,
-		       a->screen.state, text, again))
-		app_error(a, _("Nothing matches '%s'"), text);
+	search_list(a, LIST_FROM_HERE);
+}
+
+/* n and N: the last search again, down or up. */
+static void search_again(struct app *a, enum list_from from)
+{
+	if (!a->search)
+		app_error(a, "%s", _("No search yet: / searches the list"));
+	else
+		search_list(a, from);
 }
 
 /* ---- screens ---- */
@@ -293,6 +314,18 @@ static const struct tui_key *screen_keys(struct app *a, size_t *n)
 		return ops->keys_now(a->screen.state, n);
 	*n = ops->nkeys;
 	return ops->keys;
+}
+
+/* True when the screen's own keys take key. */
+static bool screen_binds(struct app *a, int key)
+{
+	size_t n;
+	const struct tui_key *keys = screen_keys(a, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (keys[i].key == key || (keys[i].alt && keys[i].alt == key))
+			return true;
+	return false;
 }
 
 void app_switch(struct app *a, const struct screen_ops *ops, void *state)
@@ -381,7 +414,8 @@ static void draw_help(struct app *a, int rows, int cols)
 	static const struct tui_key global[] = {
 		{ 0, 'j', 0, "j/k ↓/↑", N_("move in the list"), true },
 		{ 0, 'g', 0, "g/G", N_("first and last row (also Home, End; PgUp, PgDn by pages)"), true },
-		{ 0, '/', 0, "/", N_("search the list (the same again: the next match)"), true },
+		{ 0, '/', 0, "/", N_("search the list, case and accents aside"), true },
+		{ 0, 'n', 'N', "n/N", N_("the next or the previous match of the search"), true },
 		{ 0, '?', 0, "?", N_("show or hide this help"), true },
 		{ 0, TUI_CTRL('l'), 0, "Ctrl-L", N_("redraw the screen"), true },
 		{ 0, 'q', 0, "q", N_("quit"), true },
@@ -400,8 +434,10 @@ static void draw_help(struct app *a, int rows, int cols)
 	for (size_t i = 0; i < nkeys + PD_ARRAY_LEN(global) && y < rows - 2; i++) {
 		const struct tui_key *k = i < nkeys ? &keys[i] : &global[i - nkeys];
 
-		if (i >= nkeys && (k->key == '/' || k->key == 'j' || k->key == 'g') && !ops->row_count)
+		if (i >= nkeys && (k->key == '/' || k->key == 'n' || k->key == 'j' || k->key == 'g') && !ops->row_count)
 			continue;	/* no list on this screen */
+		if (i >= nkeys && k->key == 'n' && screen_binds(a, 'n'))
+			continue;	/* the screen's own n */
 		if (skip > 0) {
 			skip--;
 			continue;
@@ -513,7 +549,9 @@ static void handle_key(struct app *a, wint_t c, bool fn)
 	} else if (key == 'q') {
 		a->quit = true;
 	} else if (key == '/' && a->screen.ops->row_count) {
-		app_prompt(a, _("Search (Enter again for the next):"), a->search, false, search_done, NULL);
+		app_prompt(a, _("Search:"), NULL, false, search_done, NULL);
+	} else if ((key == 'n' || key == 'N') && a->screen.ops->row_count && !screen_binds(a, key)) {
+		search_again(a, key == 'n' ? LIST_FROM_AFTER : LIST_FROM_BEFORE);
 	} else {
 		screen_key(a, key);
 	}

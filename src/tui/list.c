@@ -61,15 +61,15 @@ static bool row_matches(list_text_fn text, void *ctx, size_t row, const char *ne
 	const char *field;
 
 	for (int f = 0; (field = text(ctx, row, f)) != NULL; f++)
-		if (text_contains(field, needle))
+		if (text_search_matches(field, needle))
 			return true;
 	return false;
 }
 
-bool list_find(size_t *sel, size_t count, list_text_fn text, void *ctx, const char *needle, bool again)
+bool list_find(size_t *sel, size_t count, list_text_fn text, void *ctx, const char *needle, enum list_from from)
 {
-	for (size_t k = again ? 1 : 0; k <= count && count > 0; k++) {
-		size_t row = (*sel + k) % count;
+	for (size_t k = from == LIST_FROM_HERE ? 0 : 1; k <= count && count > 0; k++) {
+		size_t row = from == LIST_FROM_BEFORE ? (*sel + count - k % count) % count : (*sel + k) % count;
 
 		if (row_matches(text, ctx, row, needle)) {
 			*sel = row;

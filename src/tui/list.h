@@ -35,10 +35,18 @@ void list_draw_label(WINDOW *w, int y, int cols, bool cur, const char *label);
 /* Move *sel in a list of count rows by a move key (page rows a page); false when key is no move. */
 bool list_move(size_t *sel, size_t count, int key, size_t page);
 
+/* Where a search starts: at the selection, after it (n), or before it going up (N). */
+enum list_from {
+	LIST_FROM_HERE,
+	LIST_FROM_AFTER,
+	LIST_FROM_BEFORE,
+};
+
 /*
- * Select the first row from *sel (again: after it), wrapping, whose fields
- * contain needle (case and accents aside). False, *sel unchanged, when none does.
+ * Select the first row from *sel (or after it, or before it going up),
+ * wrapping, whose fields contain needle, case and accents aside. False,
+ * *sel unchanged, when none does.
  */
-bool list_find(size_t *sel, size_t count, list_text_fn text, void *ctx, const char *needle, bool again);
+bool list_find(size_t *sel, size_t count, list_text_fn text, void *ctx, const char *needle, enum list_from from);
 
 #endif

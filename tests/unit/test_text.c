@@ -183,6 +183,18 @@ static void split__trims_and_drops_empty_parts(void **state)
 	text_free_parts(parts, n);
 }
 
+static void search__ignores_case_accents_and_ligatures(void **state)
+{
+	(void)state;
+	assert_true(text_search_matches("Cœur Vert", "coeur"));
+	assert_true(text_search_matches("Chez mémé", "MEME"));
+	assert_true(text_search_matches("ÉcoleLibre", "ecole"));
+	assert_true(text_search_matches("Straße", "strasse"));
+	assert_true(text_search_matches("coeur", "Cœur"));
+	assert_false(text_search_matches("Cœur Vert", "coeuremile"));
+	assert_null(text_search_key("a\377b"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +211,7 @@ int main(void)
 		cmocka_unit_test(sanitize_lines__keeps_newlines_tabs_and_crlf_only),
 		cmocka_unit_test(json_escape__writes_c1_bidi_and_format_characters_as_escapes),
 		cmocka_unit_test(invisible_char__finds_what_a_name_must_not_hide),
+		cmocka_unit_test(search__ignores_case_accents_and_ligatures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
