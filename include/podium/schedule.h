@@ -113,6 +113,13 @@ char *schedule_room_text(const struct schedule *s, size_t room);
 void schedule_format_mmss(int64_t seconds, char out[16]);
 
 /*
+ * How many minutes late a slip of late_s seconds is, the one rule every
+ * screen and command shows: to the nearest minute, half a minute up; 0 when
+ * on time or early.
+ */
+int64_t schedule_late_minutes(int64_t late_s);
+
+/*
  * Warnings for rooms whose projected pitches (not yet over) run into a pinned
  * phase of t (a meal, the awards): one line per room, as
  *     "Salle Ada runs into Lunch at 12:30: Les Castors ends 12:41"

@@ -162,10 +162,10 @@ static int cmp_slots(const void *a, const void *b)
 
 static void late_cell(const struct slot *sl, char *out, size_t n)
 {
-	int64_t minutes = (sl->late_s + 30) / 60;
+	int64_t minutes = schedule_late_minutes(sl->late_s);
 
 	out[0] = '\0';
-	if (sl->status != SLOT_NOSHOW && sl->late_s > 0 && minutes > 0)
+	if (sl->status != SLOT_NOSHOW && minutes > 0)
 		snprintf(out, n, _("+%lld min"), (long long)minutes);
 }
 
@@ -187,7 +187,7 @@ static enum status print_json(struct store *st, const struct schedule *s, const 
 		query_bind_text(q, "$team", sl->team);
 		query_bind_text(q, "$status", slot_status_text(sl));
 		query_bind_text(q, "$planned", planned);
-		query_bind_int(q, "$late", sl->late_s > 0 && sl->status != SLOT_NOSHOW ? (sl->late_s + 30) / 60 : 0);
+		query_bind_int(q, "$late", sl->status != SLOT_NOSHOW ? schedule_late_minutes(sl->late_s) : 0);
 		query_bind_text(q, "$room_id", s->rooms[sl->room].id);
 		query_bind_text(q, "$team_id", sl->team_id);
 		query_bind_text(q, "$id", sl->id);

@@ -253,12 +253,17 @@ void schedule_format_mmss(int64_t seconds, char out[16])
 		snprintf(out, 16, "%02d:%02d", (int)(seconds / 60), (int)(seconds % 60));
 }
 
+int64_t schedule_late_minutes(int64_t late_s)
+{
+	return late_s > 0 ? (late_s + 30) / 60 : 0;
+}
+
 /* ", running 6 min late" or "" when on time. */
 static void late_text(int64_t late_s, char *out, size_t n)
 {
-	int64_t minutes = (late_s + 30) / 60;
+	int64_t minutes = schedule_late_minutes(late_s);
 
-	if (late_s > 0 && minutes > 0)
+	if (minutes > 0)
 		snprintf(out, n, _(", running %lld min late"), (long long)minutes);
 	else
 		out[0] = '\0';

@@ -441,6 +441,13 @@ void *screen_organizer_new(struct app *a)
 	return o;
 }
 
+static bool organizer_tick(struct app *a, void *state)
+{
+	struct tab *t = current(state);
+
+	return t->ops->tick && t->ops->tick(a, t);
+}
+
 const struct screen_ops screen_organizer_ops = {
 	.name = N_("organizer"),
 	.keys_now = organizer_keys,
@@ -451,5 +458,6 @@ const struct screen_ops screen_organizer_ops = {
 	.row_text = organizer_text,
 	.cursor = organizer_cursor,
 	.title = organizer_title,
+	.tick = organizer_tick,
 	.free = organizer_free,
 };

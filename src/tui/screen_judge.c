@@ -27,6 +27,8 @@ struct judge_screen {
 	char *judge_name;
 	struct judge_queue queue;
 	char *now_pitching;	/* "Now pitching: Les Castors (Salle Ada)", or NULL */
+	int64_t *late_min;	/* per queue item: how late its pitch runs, as the timekeeper says */
+	int64_t minute;		/* of the last projection */
 	size_t sel, top;
 	bool locked;		/* results locked by the organizer */
 	char title[256];
@@ -250,17 +252,39 @@ static enum status load_sheet(struct app *a, struct judge_screen *j)
 	return s;
 }
 
-/* What the timekeepers say is pitching now, in every room. */
+/* Each team's pitch as the timekeepers project it now (slips included), as their screens show it. */
+static void project_queue(struct judge_screen *j, const struct schedule *sched)
+{
+	free(j->late_min);
+	j->late_min = pd_calloc(j->queue.count ? j->queue.count : 1, sizeof(*j->late_min));
+	for (size_t i = 0; i < j->queue.count; i++) {
+		struct queue_item *it = &j->queue.items[i];
+
+		for (size_t k = 0; k < sched->count; k++) {
+			if (strcmp(sched->slots[k].team_id, it->team_id) != 0)
+				continue;
+			it->pitch_at = sched->slots[k].proj_start;
+			if (sched->slots[k].status == SLOT_SCHEDULED)
+				j->late_min[i] = schedule_late_minutes(sched->slots[k].late_s);
+			break;
+		}
+	}
+}
+
+/* What the timekeepers say is pitching now, in every room, and when each team pitches. */
 static enum status load_now_pitching(struct app *a, struct judge_screen *j)
 {
 	struct schedule sched;
 	char *line = NULL;
-	enum status s = schedule_load(a->st, NULL, clock_local_now(), &sched);
+	int64_t now = clock_local_now();
+	enum status s = schedule_load(a->st, NULL, now, &sched);
 
 	free(j->now_pitching);
 	j->now_pitching = NULL;
 	if (s != ST_OK)
 		return s;
+	j->minute = now / 60;
+	project_queue(j, &sched);
 	for (size_t r = 0; r < sched.nrooms; r++) {
 		const struct schedule_room *room = &sched.rooms[r];
 		char *next;
@@ -335,12 +359,69 @@ static bool has_pitches(const struct judge_queue *q)
 	return false;
 }
 
+/* The widest slip of the queue, " (+15)", in columns; 0 when every pitch is on time. */
+static int slip_width(const struct judge_screen *j)
+{
+	int64_t most = 0;
+	char buf[24];
+
+	for (size_t i = 0; j->late_min && i < j->queue.count; i++)
+		if (j->late_min[i] > most)
+			most = j->late_min[i];
+	return most > 0 ? snprintf(buf, sizeof(buf), " (+%lld)", (long long)most) : 0;
+}
+
+/* The queue's columns; the team name is the last thing to go, then the state and total. */
+struct queue_layout {
+	int name_w, pitch_w, proj_w;	/* 0: not shown */
+	int x_pitch, x_proj, x_state, x_total;
+};
+
+#define STATE_W 10
+#define TOTAL_W 7
+
+static struct queue_layout queue_layout(const struct judge_screen *j, int cols)
+{
+	struct queue_layout l = { 0 };
+	int longest = 4, room = 0, left, rest;
+
+	for (size_t i = 0; i < j->queue.count; i++) {
+		const struct queue_item *it = &j->queue.items[i];
+		int w = text_width(it->team);
+
+		longest = w > longest ? w : longest;
+		if (it->pitch_at && it->room && (w = text_width(it->room)) > room)
+			room = w;
+	}
+	l.x_total = cols - 2 - TOTAL_W;
+	l.x_state = l.x_total - 1 - STATE_W;
+	left = l.x_state - 2;	/* from column 1, a space before the state */
+	if (left < 12) {	/* a very narrow terminal: the name and the state alone */
+		l.x_total = cols;
+		l.x_state = cols - STATE_W - 1;
+		left = l.x_state - 2;
+	}
+	l.name_w = longest < 12 ? 12 : longest > 28 ? 28 : longest;
+	if (l.name_w > left)
+		l.name_w = left;
+	rest = left - l.name_w - 1;
+	if (has_pitches(&j->queue) && rest >= 6) {
+		int want = 5 + slip_width(j) + (room ? 1 + (room < 20 ? room : 20) : 0);
+
+		l.pitch_w = want < rest ? want : rest;
+		rest -= l.pitch_w + 1;
+	}
+	if (rest > 4)
+		l.proj_w = rest;
+	l.x_pitch = 2 + l.name_w;
+	l.x_proj = l.x_pitch + (l.pitch_w ? l.pitch_w + 1 : 0);
+	return l;
+}
+
 static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
 {
 	struct judge_screen *j = js(state);
-	bool pitches = has_pitches(&j->queue);
-	int pitch_w = pitches ? 16 : 0, name_w = cols > 60 ? cols / 3 : cols - 26 - pitch_w;
-	int proj_w = cols - name_w - pitch_w - 26, x_pitch = 2 + name_w, x_proj = x_pitch + pitch_w;
+	struct queue_layout l = queue_layout(j, cols);
 
 	(void)a;
 	if (j->now_pitching && rows > 4) {
@@ -348,13 +429,14 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 		top += 2;
 		rows -= 2;
 	}
-	draw_text(w, top, 1, ROLE_LOOK_HEADER, _("Team"), name_w);
-	if (pitches)
-		draw_text(w, top, x_pitch, ROLE_LOOK_HEADER, _("Pitch"), pitch_w - 1);
-	if (proj_w > 4)
-		draw_text(w, top, x_proj, ROLE_LOOK_HEADER, _("Project"), proj_w);
-	draw_text(w, top, cols - 22, ROLE_LOOK_HEADER, _("State"), 10);
-	draw_text_right(w, top, cols - 9, ROLE_LOOK_HEADER, _("Total"), 7);
+	draw_text(w, top, 1, ROLE_LOOK_HEADER, _("Team"), l.name_w);
+	if (l.pitch_w)
+		draw_text(w, top, l.x_pitch, ROLE_LOOK_HEADER, _("Pitch"), l.pitch_w);
+	if (l.proj_w)
+		draw_text(w, top, l.x_proj, ROLE_LOOK_HEADER, _("Project"), l.proj_w);
+	draw_text(w, top, l.x_state, ROLE_LOOK_HEADER, _("State"), STATE_W);
+	if (l.x_total < cols)
+		draw_text_right(w, top, l.x_total, ROLE_LOOK_HEADER, _("Total"), TOTAL_W);
 	rows--;
 	if (j->queue.count == 0) {
 		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No teams yet: the organizer imports them."), cols - 4);
@@ -373,19 +455,25 @@ static void draw_queue(struct app *a, void *state, WINDOW *w, int top, int rows,
 		if (it->complete && !it->conflict)
 			snprintf(total, sizeof(total), "%.1f", it->total);
 		if (it->pitch_at) {
+			int64_t late = j->late_min ? j->late_min[j->top + (size_t)r] : 0;
+			char slip[24] = "";
+
 			clock_format(it->pitch_at, when);
-			snprintf(pitch, sizeof(pitch), "%s %s", when + 11, it->room ? it->room : "");
+			if (late > 0)
+				snprintf(slip, sizeof(slip), " (+%lld)", (long long)late);
+			snprintf(pitch, sizeof(pitch), "%s%s %s", when + 11, slip, it->room ? it->room : "");
 		}
 		if (cur)
 			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
-		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, it->team, name_w);
-		if (pitches)
-			draw_text(w, y, x_pitch, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, pitch, pitch_w - 1);
-		if (proj_w > 4)
-			draw_text(w, y, x_proj, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED,
-				  it->calibration ? _("calibration: scored first, counts nowhere") : it->project, proj_w);
-		draw_text(w, y, cols - 22, cur ? ROLE_LOOK_CURSOR : st_role, label, 10);
-		draw_text_right(w, y, cols - 9, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_SCORE, total, 7);
+		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, it->team, l.name_w);
+		if (l.pitch_w)
+			draw_text(w, y, l.x_pitch, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, pitch, l.pitch_w);
+		if (l.proj_w)
+			draw_text(w, y, l.x_proj, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_MUTED,
+				  it->calibration ? _("calibration: scored first, counts nowhere") : it->project, l.proj_w);
+		draw_text(w, y, l.x_state, cur ? ROLE_LOOK_CURSOR : st_role, label, STATE_W);
+		if (l.x_total < cols)
+			draw_text_right(w, y, l.x_total, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_SCORE, total, TOTAL_W);
 	}
 }
 
@@ -648,8 +736,21 @@ static void judge_free(void *state)
 	sheet_clear(&j->sheet);
 	free(j->judge_name);
 	free(j->now_pitching);
+	free(j->late_min);
 	free(j->team);
 	free(j);
+}
+
+/* The pitches' projected times move with the clock: look again each minute. */
+static bool judge_tick(struct app *a, void *state)
+{
+	struct judge_screen *j = js(state);
+
+	if (clock_local_now() / 60 == j->minute)
+		return false;
+	if (load_now_pitching(a, j) != ST_OK)
+		j->minute = clock_local_now() / 60;	/* a busy file: the next minute's look */
+	return true;
 }
 
 /* A judge screen for judge_id named name. */
@@ -681,6 +782,7 @@ const struct screen_ops screen_judge_ops = {
 	.row_text = queue_text,
 	.cursor = queue_cursor,
 	.title = judge_title,
+	.tick = judge_tick,
 	.free = judge_free,
 };
 

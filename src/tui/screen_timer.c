@@ -105,27 +105,14 @@ static enum status timer_load(struct app *a, void *state)
 
 /* ---- drawing ---- */
 
+/* The room; the phase and the next milestone's one countdown are the app's, as on every screen. */
 static const char *timer_title(struct app *a, void *state)
 {
 	struct timer_screen *t = state;
-	int64_t now = clock_local_now();
-	long cur = -1, next = -1;
-	size_t used;
 
 	(void)a;
-	used = (size_t)snprintf(t->title, sizeof(t->title), _(" podium · timekeeper%s%s"),
-				t->room_id[0] && t->sched.nrooms ? " · " : "",
-				t->room_id[0] && t->sched.nrooms ? t->sched.rooms[0].name : "");
-	timeline_at(&t->timeline, now, &cur, &next);
-	if (cur >= 0 && used < sizeof(t->title))
-		used += (size_t)snprintf(t->title + used, sizeof(t->title) - used, " · %s",
-					 t->timeline.items[cur].name);
-	if (next >= 0 && used < sizeof(t->title)) {
-		char span[16];
-
-		schedule_format_mmss(t->timeline.items[next].starts_at - now, span);
-		snprintf(t->title + used, sizeof(t->title) - used, _(" · %s in %s"), t->timeline.items[next].name, span);
-	}
+	snprintf(t->title, sizeof(t->title), _(" podium · timekeeper%s%s"),
+		 t->room_id[0] && t->sched.nrooms ? " · " : "", t->room_id[0] && t->sched.nrooms ? t->sched.rooms[0].name : "");
 	return t->title;
 }
 
@@ -141,9 +128,9 @@ static void hhmm(int64_t t, char out[6])
 /* "running 6 min late", _("on time") */
 static void late_words(int64_t late_s, char *out, size_t n)
 {
-	int64_t minutes = (late_s + 30) / 60;
+	int64_t minutes = schedule_late_minutes(late_s);
 
-	if (late_s > 0 && minutes > 0)
+	if (minutes > 0)
 		snprintf(out, n, _("running %lld min late"), (long long)minutes);
 	else
 		snprintf(out, n, _("on time"));
@@ -221,8 +208,8 @@ static void draw_rest(struct timer_screen *t, WINDOW *w, int y, int rows, int co
 		if (sl->status != SLOT_SCHEDULED)
 			continue;
 		hhmm(sl->proj_start, at);
-		if (sl->late_s >= 30)
-			snprintf(slip, sizeof(slip), _("+%lld min"), (long long)(sl->late_s + 30) / 60);
+		if (schedule_late_minutes(sl->late_s) > 0)
+			snprintf(slip, sizeof(slip), _("+%lld min"), (long long)schedule_late_minutes(sl->late_s));
 		draw_text(w, y + 1 + shown, 4, ROLE_LOOK_CLOCK, at, 6);
 		draw_text(w, y + 1 + shown, 11, ROLE_LOOK_DEFAULT, sl->team, cols - 11 - 12);
 		draw_text_right(w, y + 1 + shown, cols - 12, ROLE_LOOK_STATE_DRAFT, slip, 10);

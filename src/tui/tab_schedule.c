@@ -26,6 +26,7 @@ static const struct tui_key schedule_keys[] = {
 struct schedule_tab {
 	struct schedule schedule;
 	long swap_mark;			/* the slot marked for a swap, or -1 */
+	int64_t minute;			/* of the last projection drawn */
 };
 
 static struct schedule_tab *st_(struct tab *t)
@@ -39,11 +40,26 @@ static enum status schedule_tab_load(struct app *a, struct tab *t)
 	return schedule_load(a->st, NULL, clock_local_now(), &st_(t)->schedule);
 }
 
-static const char *slot_status_label(enum slot_status st)
+/* A running pitch in the timekeeper's words: pitching, questions and answers, over time. */
+static const char *running_label(const struct schedule *sc, size_t room)
 {
-	switch (st) {
-	case SLOT_RUNNING:
+	int64_t left;
+
+	switch (schedule_room_part(sc, room, &left)) {
+	case SLOT_PART_QA:
+		return _("questions and answers");
+	case SLOT_PART_OVER:
+		return _("over time");
+	default:
 		return _("pitching");
+	}
+}
+
+static const char *slot_status_label(const struct schedule *sc, const struct slot *sl)
+{
+	switch (sl->status) {
+	case SLOT_RUNNING:
+		return running_label(sc, sl->room);
 	case SLOT_DONE:
 		return _("done");
 	case SLOT_NOSHOW:
@@ -52,6 +68,9 @@ static const char *slot_status_label(enum slot_status st)
 		return "";
 	}
 }
+
+#define WHEN_W 11		/* "12-06 13:42" */
+#define STATUS_X(room_w, team_w) (9 + (room_w) + (team_w) + WHEN_W + 2)
 
 struct schedule_draw {
 	const struct schedule_tab *sc;
@@ -66,32 +85,37 @@ static void slot_row(void *ctx, WINDOW *w, size_t i, int y, int cols, bool cur)
 	enum theme_role role = cur ? ROLE_LOOK_CURSOR : marked ? ROLE_LOOK_NOTICE : ROLE_LOOK_DEFAULT;
 	int room_w = d->room_w, team_w = d->team_w;
 	char pos[8], when[17], status[64];
+	int64_t late = schedule_late_minutes(sl->late_s);
 
 	snprintf(pos, sizeof(pos), "%d", sl->position);
 	clock_format(sl->proj_start, when);
-	if (sl->status == SLOT_SCHEDULED && sl->late_s >= 60)
-		snprintf(status, sizeof(status), _("%lld min late"), (long long)(sl->late_s / 60));
+	if (sl->status == SLOT_SCHEDULED && late > 0)
+		snprintf(status, sizeof(status), _("%lld min late"), (long long)late);
 	else
-		snprintf(status, sizeof(status), "%s", slot_status_label(sl->status));
+		snprintf(status, sizeof(status), "%s", slot_status_label(&d->sc->schedule, sl));
 	if (marked && !cur)
 		draw_fill(w, y, 0, role, cols);
 	draw_text(w, y, 2, role, d->sc->schedule.rooms[sl->room].name, room_w);
 	draw_text_right(w, y, 3 + room_w, role, pos, 3);
 	draw_text(w, y, 8 + room_w, lit ? role : ROLE_LOOK_TEAM, sl->team, team_w);
-	draw_text(w, y, 9 + room_w + team_w, role, when + 5, 11);
-	draw_text(w, y, 20 + room_w + team_w, lit ? role : ROLE_LOOK_MUTED, status, cols - 22 - room_w - team_w);
+	draw_text(w, y, 9 + room_w + team_w, role, when + 5, WHEN_W);
+	draw_text(w, y, STATUS_X(room_w, team_w), lit ? role : ROLE_LOOK_MUTED, status,
+		  cols - 1 - STATUS_X(room_w, team_w));
 }
 
 static void schedule_draw(struct app *a, struct tab *t, WINDOW *w, int top, int rows, int cols)
 {
-	struct schedule_draw d = { st_(t), 14, cols - 14 - 36 };
+	/* the status gets room for "questions and answers"; the team what is left */
+	int team_w = cols - 14 - 10 - WHEN_W - 23;
+	struct schedule_draw d = { st_(t), 14, team_w > 12 ? team_w : 12 };
 
 	(void)a;
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, _("Room"), d.room_w);
 	draw_text_right(w, top, 3 + d.room_w, ROLE_LOOK_HEADER, "#", 3);
 	draw_text(w, top, 8 + d.room_w, ROLE_LOOK_HEADER, _("Team"), d.team_w);
-	draw_text(w, top, 9 + d.room_w + d.team_w, ROLE_LOOK_HEADER, _("Projected"), 10);
-	draw_text(w, top, 20 + d.room_w + d.team_w, ROLE_LOOK_HEADER, _("Status"), cols - 22 - d.room_w - d.team_w);
+	draw_text(w, top, 9 + d.room_w + d.team_w, ROLE_LOOK_HEADER, _("Projected"), WHEN_W);
+	draw_text(w, top, STATUS_X(d.room_w, d.team_w), ROLE_LOOK_HEADER, _("Status"),
+		  cols - 1 - STATUS_X(d.room_w, d.team_w));
 	if (d.sc->schedule.count == 0)
 		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No pitches yet: run 'podium schedule generate'."), cols - 4);
 	list_draw(&t->list, d.sc->schedule.count, w, top + 1, rows - 1, cols, slot_row, &d);
@@ -225,6 +249,23 @@ static const char *schedule_text(struct tab *t, size_t row, int field)
 	return field == 0 ? sc->slots[row].team : field == 1 ? sc->rooms[sc->slots[row].room].name : NULL;
 }
 
+/* The projected times move with the clock: project again, and redraw each minute or while a pitch runs. */
+static bool schedule_tick(struct app *a, struct tab *t)
+{
+	struct schedule_tab *s = st_(t);
+	int64_t now = clock_local_now();
+	bool running = false;
+
+	(void)a;
+	schedule_project(&s->schedule, now);
+	for (size_t i = 0; i < s->schedule.nrooms; i++)
+		running |= s->schedule.rooms[i].state == TIMER_RUNNING;
+	if (!running && now / 60 == s->minute)
+		return false;
+	s->minute = now / 60;
+	return true;
+}
+
 static void *schedule_new(void)
 {
 	struct schedule_tab *s = pd_calloc(1, sizeof(*s));
@@ -252,5 +293,6 @@ const struct tab_ops tab_schedule_ops = {
 	.act = schedule_act,
 	.row_count = schedule_rows,
 	.row_text = schedule_text,
+	.tick = schedule_tick,
 	.free = schedule_free,
 };

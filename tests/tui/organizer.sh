@@ -72,7 +72,7 @@ wait_for org 'New name: Zèbres'
 keys org Escape g e
 wait_for org 'New name: Les Castors Verts'
 keys org Escape /
-wait_for org 'Search .*: ZÈB'
+wait_for org '^Search: *$'
 keys org C-u
 type_text org "RÉPARONS"
 keys org Enter e
