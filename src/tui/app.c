@@ -409,6 +409,34 @@ static void draw_prompt(struct app *a, int y, int cols)
 	}
 }
 
+/* True when label ("j/k", "h/l") names the key label token ("k") among its '/'-separated keys. */
+static bool label_names(const char *label, const char *token)
+{
+	size_t n = strlen(token);
+
+	for (const char *p = label; *p;) {
+		const char *slash = strchr(p, '/');
+		size_t len = slash ? (size_t)(slash - p) : strlen(p);
+
+		if (len == n && strncmp(p, token, n) == 0)
+			return true;
+		if (!slash)
+			break;
+		p = slash + 1;
+	}
+	return false;
+}
+
+/* True when an entry before keys[i] already lists its key: the help names each key once. */
+static bool listed_before(const struct tui_key *keys, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (keys[k].key == keys[i].key || label_names(keys[k].label, keys[i].label) ||
+		    (strcmp(keys[i].label, "/") != 0 && strcmp(keys[k].label, keys[i].label) == 0))
+			return true;
+	return false;
+}
+
 static void draw_help(struct app *a, int rows, int cols)
 {
 	static const struct tui_key global[] = {
@@ -418,7 +446,7 @@ static void draw_help(struct app *a, int rows, int cols)
 		{ 0, 'n', 'N', "n/N", N_("the next or the previous match of the search"), true },
 		{ 0, '?', 0, "?", N_("show or hide this help"), true },
 		{ 0, TUI_CTRL('l'), 0, "Ctrl-L", N_("redraw the screen"), true },
-		{ 0, 'q', 0, "q", N_("quit"), true },
+		{ 0, 'q', TUI_CTRL('c'), "q/Ctrl-C", N_("quit"), true },
 	};
 	const struct screen_ops *ops = a->screen.ops;
 	int y = 1, skip = a->help_scroll;
@@ -438,6 +466,8 @@ static void draw_help(struct app *a, int rows, int cols)
 			continue;	/* no list on this screen */
 		if (i >= nkeys && k->key == 'n' && screen_binds(a, 'n'))
 			continue;	/* the screen's own n */
+		if (i < nkeys ? listed_before(keys, i) : screen_binds(a, k->key))
+			continue;	/* each key once */
 		if (skip > 0) {
 			skip--;
 			continue;
@@ -523,6 +553,10 @@ static void handle_key(struct app *a, wint_t c, bool fn)
 	a->dirty = true;
 	if (fn && c == KEY_RESIZE) {
 		clearok(curscr, TRUE);
+		return;
+	}
+	if (!fn && c == TUI_CTRL('c')) {
+		a->quit = true;	/* as q, from anywhere: what is pending is saved or kept */
 		return;
 	}
 	if (a->prompt.open) {

@@ -147,17 +147,16 @@ static bool hint(WINDOW *w, int y, int *x, int cols, const char *label, const ch
 
 void draw_hints(WINDOW *w, int y, const struct tui_key *keys, size_t n, bool list, int cols)
 {
-	int x = 0;
-	bool room = true;
+	/* "? help" always shows; a hint too long for what is left gives way to the shorter ones after it */
+	int x = 0, help_w = 2 + text_width(_("help")) + 2;
 
 	draw_fill(w, y, 0, ROLE_LOOK_HINT, cols);
-	for (size_t i = 0; i < n && room; i++)
+	for (size_t i = 0; i < n; i++)
 		if (keys[i].hint)
-			room = hint(w, y, &x, cols, keys[i].label, _(keys[i].help));
-	if (list && room)
-		room = hint(w, y, &x, cols, "j/k", _("move")) && hint(w, y, &x, cols, "/", _("search"));
-	if (room)
-		hint(w, y, &x, cols, "?", _("help"));
+			hint(w, y, &x, cols - help_w, keys[i].label, _(keys[i].help));
+	if (list && hint(w, y, &x, cols - help_w, "j/k", _("move")))
+		hint(w, y, &x, cols - help_w, "/", _("search"));
+	hint(w, y, &x, cols, "?", _("help"));
 }
 
 size_t draw_scroll(size_t sel, size_t *top, int rows)

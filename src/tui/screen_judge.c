@@ -54,15 +54,15 @@ static const struct tui_key queue_keys[] = {
 };
 
 static const struct tui_key sheet_keys[] = {
-	{ ACT_VALUE, TUI_NOKEY, 0, "0-9", N_("type the criterion's value (1 0 for 10)"), true },
+	{ ACT_VALUE, TUI_NOKEY, 0, "0-9", N_("the value, digit by digit"), true },
 	{ ACT_DOWN, 'j', TUI_FN(KEY_DOWN), "j/k", N_("criterion"), true },
+	{ ACT_SUBMIT, 's', 0, "s", N_("submit"), true },
 	{ ACT_DOWN, TUI_ENTER, '\t', "Enter/Tab", N_("next criterion"), false },
 	{ ACT_UP, 'k', TUI_FN(KEY_UP), "k", N_("previous criterion"), false },
 	{ ACT_LESS, 'h', TUI_FN(KEY_LEFT), "h/l", N_("value -/+"), true },
 	{ ACT_MORE, 'l', TUI_FN(KEY_RIGHT), "l", N_("value +1"), false },
 	{ ACT_TYPE_VALUE, '=', 0, "=", N_("type a value"), false },
 	{ ACT_COMMENT, 'c', 0, "c", N_("comment"), true },
-	{ ACT_SUBMIT, 's', 0, "s", N_("submit"), true },
 	{ ACT_BACK, TUI_ESC, TUI_FN(KEY_BACKSPACE), "Esc", N_("back to the list"), true },
 };
 

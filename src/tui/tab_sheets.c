@@ -81,8 +81,21 @@ static bool draw_coverage(const struct panel_coverage *c, WINDOW *w, int y, int 
 
 	if (c->per_team <= 0)
 		return false;
-	line = pd_asprintf(_("Panels of %d judges: %zu teams short, %zu conflicts, %zu clashes; judges see %zu to %zu teams"),
-			   c->per_team, c->nshort, c->conflicted, c->clashes, c->min_load, c->max_load);
+	{
+		char *head = pd_asprintf(P_("Panels of %d judge:", "Panels of %d judges:", c->per_team), c->per_team);
+		char *shortage = pd_asprintf(P_("%zu team short", "%zu teams short", c->nshort), c->nshort);
+		char *conflicts = pd_asprintf(P_("%zu conflict", "%zu conflicts", c->conflicted), c->conflicted);
+		char *clashes = pd_asprintf(P_("%zu clash", "%zu clashes", c->clashes), c->clashes);
+		char *load = pd_asprintf(P_("judges see %zu to %zu team", "judges see %zu to %zu teams", c->max_load),
+					 c->min_load, c->max_load);
+
+		line = pd_asprintf("%s %s, %s, %s; %s", head, shortage, conflicts, clashes, load);
+		free(head);
+		free(shortage);
+		free(conflicts);
+		free(clashes);
+		free(load);
+	}
 	draw_text(w, y, 2, c->nshort || c->conflicted || c->clashes ? ROLE_LOOK_STATUS_ERROR : ROLE_LOOK_MUTED, line,
 		  cols - 4);
 	free(line);
@@ -98,9 +111,15 @@ static void sheets_draw(struct app *a, struct tab *t, WINDOW *w, int top, int ro
 
 	(void)a;
 	d.shown = g->teams.count < (size_t)(avail > 0 ? avail : 0) ? g->teams.count : (size_t)(avail > 0 ? avail : 0);
-	snprintf(line, sizeof(line), _("%zu submitted · %zu drafts · %zu conflicts · %zu missing   (S submitted, d draft, x conflict, · missing)"),
-		 g->submitted, g->drafts, g->conflicts,
-		 g->judges.count * g->teams.count - g->submitted - g->drafts - g->conflicts);
+	{
+		size_t missing = g->judges.count * g->teams.count - g->submitted - g->drafts - g->conflicts;
+		char drafts[64], conflicts[64];
+
+		snprintf(drafts, sizeof(drafts), P_("%zu draft", "%zu drafts", g->drafts), g->drafts);
+		snprintf(conflicts, sizeof(conflicts), P_("%zu conflict", "%zu conflicts", g->conflicts), g->conflicts);
+		snprintf(line, sizeof(line), _("%zu submitted · %s · %s · %zu missing   (S submitted, d draft, x conflict, · missing)"),
+			 g->submitted, drafts, conflicts, missing);
+	}
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, line, cols - 4);
 	if (draw_coverage(&sh(t)->coverage, w, top + 1, cols)) {
 		top++;
