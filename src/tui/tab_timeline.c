@@ -207,15 +207,22 @@ static void phase_rename_done(struct app *a, void *state, const char *text)
 	app_write(a, phase_write, p, free_phase_ctx);
 }
 
+/* A start alone moves the phase and keeps its length; a start and an end set both. */
 static void phase_time_done(struct app *a, void *state, const char *text)
 {
-	struct phase_ctx *p = phase_ctx_from(selected_phase(state));
+	const struct phase *sel = selected_phase(state);
+	struct phase_ctx *p;
 
+	if (!sel)
+		return;
+	p = phase_ctx_from(sel);
 	if (!parse_when(text, &p->spec.starts_at, &p->spec.ends_at)) {
 		app_error(a, _("'%s' is not a time like '2026-12-05 12:30' or '2026-12-05 12:30-13:30'"), text);
 		free_phase_ctx(p);
 		return;
 	}
+	if (p->spec.ends_at == p->spec.starts_at)
+		p->spec.ends_at = p->spec.starts_at + (sel->ends_at - sel->starts_at);
 	app_write(a, phase_write, p, free_phase_ctx);
 }
 

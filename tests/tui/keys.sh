@@ -1,6 +1,7 @@
 #!/bin/sh
 # Keys that behave at a real event: Ctrl-C quits cleanly like q (from a list,
-# a sheet or a prompt), the help names each key once, the hint line keeps
+# a sheet or a prompt), the help names each key once, the timeline's t keeps a
+# phase's length when given only a start, the hint line keeps
 # "? help" and the judge's "s submit" at 80x24, and counts say "1 conflict".
 . "$top_srcdir/tests/tui/script_lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
@@ -45,6 +46,24 @@ run podium tui --role organizer --script sheets.keys
 expect_rc 0
 expect_dump 1 '^  35 submitted · 2 drafts · 1 conflict · '
 expect_dump_lacks 1 '1 conflicts'
+
+# timeline t with only a start moves the phase and keeps its length; with an end it sets both
+keys_file timeline <<'END'
+7
+g
+t
+<C-u>2026-12-04 19:00<Enter>
+:wait-idle
+g
+t
+<C-u>2026-12-04 19:30-21:00<Enter>
+:wait-idle
+END
+run podium tui --role organizer --script timeline.keys
+expect_rc 0
+run podium timeline --format csv
+expect_out_match '^2026-12-04 19:00,2026-12-04 19:30,Kickoff$'
+expect_out_match '^2026-12-04 19:30,2026-12-04 21:00,Idea pitches$'
 
 # a real terminal: Ctrl-C in raw mode quits with 0, like q
 unset PODIUM_NOW
