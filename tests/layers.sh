@@ -1,8 +1,8 @@
 #!/bin/sh
 # The layers of DESIGN.md, checked: headers stay free of curses and SQLite,
 # only src/store talks to SQLite, only src/tui to curses, cli and tui stay apart,
-# the core never reaches up, and the command line and the console print only
-# through the sanitising writer.
+# the core never reaches up, the store stands on src/base alone, and the
+# command line and the console print only through the sanitising writer.
 cd "${top_srcdir:-.}" || exit 99
 fail=0
 bad() { echo "layers: $1"; fail=1; }
@@ -25,5 +25,24 @@ hits=$(grep -lE 'sqlite3_' src/core src/cli src/tui -r 2>/dev/null)
 hits=$(grep -nE '(^|[^_a-z])(printf|puts|fputs|fprintf|putchar|fputc|fwrite|vprintf|vfprintf)\(' src/cli/*.c src/tui/*.c 2>/dev/null |
 	grep -vE '(snprintf|vsnprintf|asprintf)\(')
 [ -z "$hits" ] || bad "raw printing outside podium/out.h: $hits"
+
+# src/base is below everything: its sources and headers name only base headers;
+# src/store adds only its own.
+base_headers='common|status|i18n|id|clock|text|idmap'
+store_headers="$base_headers|store|stmt|changeset"
+includes_above() {	# FILES... : the lines that include a podium header outside $allowed
+	grep -nE '#include "podium/' "$@" 2>/dev/null | grep -vE "#include \"podium/($allowed)\.h\""
+}
+base_files=$(ls src/base/*.[ch] 2>/dev/null; for h in $(echo "$base_headers" | tr '|' ' '); do
+	echo "include/podium/$h.h"; done)
+allowed=$base_headers
+hits=$(includes_above $base_files)
+[ -z "$hits" ] || bad "base includes a header above it: $hits"
+allowed=$store_headers
+hits=$(includes_above src/store/*.[ch] include/podium/store.h include/podium/changeset.h)
+[ -z "$hits" ] || bad "the store includes a header above base: $hits"
+hits=$(grep -lE '#include "(\.\./)?(core|cli|tui)/' src/base src/store -r 2>/dev/null)
+[ -z "$hits" ] || bad "base or store reaches up into core, cli or tui: $hits"
+
 [ $fail -eq 0 ] && echo "layers: ok"
 exit $fail
