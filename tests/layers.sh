@@ -44,5 +44,11 @@ hits=$(includes_above src/store/*.[ch] include/podium/store.h include/podium/cha
 hits=$(grep -lE '#include "(\.\./)?(core|cli|tui)/' src/base src/store -r 2>/dev/null)
 [ -z "$hits" ] || bad "base or store reaches up into core, cli or tui: $hits"
 
+# The command line and the console ask the core: they never name a statement
+# nor run one through the store's query functions.
+hits=$(grep -nE '\<STMT_[A-Z]|\<store_(query|prepare)\(|\<query_(bind_[a-z]+|step|exec|text|int|double|is_null|reset|first_text)\(' \
+	src/cli src/tui src/main.c -r 2>/dev/null)
+[ -z "$hits" ] || bad "the command line or the console runs SQL itself: $hits"
+
 [ $fail -eq 0 ] && echo "layers: ok"
 exit $fail

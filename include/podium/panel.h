@@ -74,4 +74,7 @@ struct panel_coverage {
 enum status panel_coverage(struct store *st, int per_team, struct panel_coverage *out);
 void panel_coverage_clear(struct panel_coverage *c);
 
+/* True when judge (an id) sits on team's (an id) panel. */
+bool panel_has(struct store *st, const char *judge, const char *team);
+
 #endif

@@ -85,6 +85,9 @@ struct hub_site_info {
 enum status hub_sites(struct store *st, struct hub_site_info **out, size_t *count);
 void hub_sites_clear(struct hub_site_info *items, size_t count);
 
+/* One site of hub_sites() as a JSON object (its last bundle in local time, or null), newly allocated in *out. */
+enum status hub_site_json(struct store *st, const struct hub_site_info *info, char **out);
+
 struct board_views;
 
 /*

@@ -6,13 +6,14 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/listing.h"
 #include "podium/out.h"
 #include "podium/store.h"
 
 static enum status print_json(struct store *st)
 {
 	char *doc = NULL;
-	enum status s = query_first_text(store_query(st, STMT_PANEL_LIST_JSON), &doc);
+	enum status s = list_json(st, LIST_ASSIGNMENTS, &doc);
 
 	if (s == ST_OK)
 		out_json(stdout, "%s\n", doc);
@@ -23,27 +24,28 @@ static enum status print_json(struct store *st)
 static enum status print_rows(struct store *st, enum format f)
 {
 	static const char *const headers[] = {N_("judge"), N_("team"), N_("room"), N_("start")};
-	struct query *q = store_query(st, STMT_PANEL_LIST);
-	struct table *t = table_new(4, headers);
-	enum status s;
+	struct rowset rows;
+	struct table *t;
+	enum status s = list_rows(st, LIST_ASSIGNMENTS, NULL, &rows);
 
-	while ((s = query_step(q)) == ST_ROW) {
-		const char *cells[4] = {query_text(q, 0), query_text(q, 1), query_text(q, 2),
-					query_text(q, 3)};
+	if (s != ST_OK)
+		return s;
+	t = table_new(4, headers);
+	for (size_t r = 0; r < rows.count; r++) {
+		const char *cells[4] = {rowset_cell(&rows, r, 0), rowset_cell(&rows, r, 1),
+					rowset_cell(&rows, r, 2), rowset_cell(&rows, r, 3)};
 
 		table_add_row(t, cells);
 	}
-	if (s == ST_DONE) {
-		s = ST_OK;
-		if (f == FORMAT_CSV)
-			table_print_csv(t, stdout);
-		else if (table_rows(t) == 0)
-			out_printf(stdout, _("no judges assigned yet: run 'podium assign judges'\n"));
-		else
-			table_print(t, stdout, 80);
-	}
+	if (f == FORMAT_CSV)
+		table_print_csv(t, stdout);
+	else if (table_rows(t) == 0)
+		out_printf(stdout, _("no judges assigned yet: run 'podium assign judges'\n"));
+	else
+		table_print(t, stdout, 80);
 	table_free(t);
-	return s;
+	rowset_clear(&rows);
+	return ST_OK;
 }
 
 int cmd_assignments(struct cli *c, int argc, char **argv)

@@ -8,22 +8,10 @@
 #include "podium/board.h"
 #include "podium/i18n.h"
 #include "podium/out.h"
+#include "podium/panel.h"
 #include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
-
-/* Is judge on team's panel? Then the panels need assigning again. */
-static bool on_panel(struct store *st, const char *judge, const char *team)
-{
-	struct query *q = store_query(st, STMT_PANEL_IS_ASSIGNED);
-	bool hit;
-
-	query_bind_text(q, "$judge", judge);
-	query_bind_text(q, "$team", team);
-	hit = query_step(q) == ST_ROW;
-	query_reset(q);
-	return hit;
-}
 
 int cmd_conflict(struct cli *c, int argc, char **argv)
 {
@@ -81,7 +69,7 @@ int cmd_conflict(struct cli *c, int argc, char **argv)
 		char *j = text_sanitize(judge_name), *t = text_sanitize(team_name);
 
 		out_printf(stdout, _("conflict recorded: %s will not judge %s\n"), j, t);
-		if (on_panel(st, judge_id, team_id))
+		if (panel_has(st, judge_id, team_id))
 			out_printf(stdout, _("%s is on the panel of %s: run 'podium assign judges' again\n"), j,
 			       t);
 		free(j);

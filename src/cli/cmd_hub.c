@@ -301,19 +301,9 @@ static void print_sites_json(const struct hub_site_info *items, size_t n, struct
 {
 	out_puts(stdout, n ? "[\n" : "[]\n");
 	for (size_t i = 0; i < n; i++) {
-		struct query *q = store_query(st, STMT_HUB_SITE_JSON);
-		char *json = NULL, when[17];
+		char *json = NULL;
 
-		query_bind_text(q, "$site", items[i].name);
-		query_bind_int(q, "$bundles", items[i].bundles);
-		query_bind_int(q, "$last", items[i].last_seq);
-		query_bind_int(q, "$teams", items[i].teams);
-		query_bind_int(q, "$sheets", items[i].sheets);
-		query_bind_int(q, "$pending", items[i].pending);
-		query_bind_int(q, "$in_sync", items[i].in_sync);
-		last_bundle(&items[i], when);
-		query_bind_text(q, "$last_bundle", when[0] ? when : NULL);
-		if (query_first_text(q, &json) == ST_OK)
+		if (hub_site_json(st, &items[i], &json) == ST_OK)
 			out_printf(stdout, "  %s%s\n", json, i + 1 < n ? "," : "");
 		free(json);
 	}

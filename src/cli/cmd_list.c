@@ -7,86 +7,73 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/listing.h"
 #include "podium/out.h"
 #include "podium/store.h"
 
 /*
- * One kind of record: its statements (rows for table and CSV, one JSON
- * document), its CSV header (the import columns of CONTRACT.md, then id),
+ * One kind of record: the core's list of it, its CSV header (the import columns of CONTRACT.md, then id),
  * and which of those columns a table shows. Lists are joined with ';' in CSV,
  * as import reads them, and with ", " in tables.
  */
-struct list_kind {
+struct list_view {
 	const char *name;
 	const char *empty;	/* what the table says when there are none */
-	enum stmt rows, json;
+	enum list_kind kind;
 	size_t ncols;
 	const char *columns[7];
 	unsigned table_cols; /* bit i: the table shows column i */
 	unsigned right;	     /* bit i: column i holds numbers */
-	int weight_col;	     /* a REAL column printed with %g, or -1 */
 };
 
 #define COL(i) (1u << (i))
 
-static const struct list_kind kinds[] = {
+static const struct list_view kinds[] = {
     {"teams",
      N_("no teams yet"),
-     STMT_LIST_TEAMS,
-     STMT_LIST_TEAMS_JSON,
+     LIST_TEAMS,
      7,
      {N_("name"), N_("project"), N_("tracks"), N_("members"), N_("table"), N_("description"), N_("id")},
      COL(0) | COL(1) | COL(2) | COL(3) | COL(4),
-     0,
-     -1},
+     0},
     {"judges",
      N_("no judges yet"),
-     STMT_LIST_JUDGES,
-     STMT_LIST_JUDGES_JSON,
+     LIST_JUDGES,
      5,
      {N_("name"), N_("email"), N_("tracks"), N_("unix_user"), N_("id")},
      COL(0) | COL(1) | COL(2) | COL(3),
-     0,
-     -1},
+     0},
     {"coaches",
      N_("no coaches yet"),
-     STMT_LIST_COACHES,
-     STMT_LIST_COACHES_JSON,
+     LIST_COACHES,
      6,
      {N_("name"), N_("email"), N_("skills"), N_("available"), N_("unix_user"), N_("id")},
      COL(0) | COL(1) | COL(2) | COL(3),
-     0,
-     -1},
+     0},
     {"criteria",
      N_("no criteria yet"),
-     STMT_LIST_CRITERIA,
-     STMT_LIST_CRITERIA_JSON,
+     LIST_CRITERIA,
      6,
      {N_("name"), N_("weight"), N_("min"), N_("max"), N_("description"), N_("id")},
      COL(0) | COL(1) | COL(2) | COL(3) | COL(4),
-     COL(1) | COL(2) | COL(3),
-     1},
+     COL(1) | COL(2) | COL(3)},
     {"tracks",
      N_("no tracks yet"),
-     STMT_LIST_TRACKS,
-     STMT_LIST_TRACKS_JSON,
+     LIST_TRACKS,
      3,
      {N_("name"), N_("teams"), N_("id")},
      COL(0) | COL(1),
-     COL(1),
-     -1},
+     COL(1)},
     {"rooms",
      N_("no rooms yet"),
-     STMT_LIST_ROOMS,
-     STMT_LIST_ROOMS_JSON,
+     LIST_ROOMS,
      4,
      {N_("name"), N_("tracks"), N_("capacity"), N_("id")},
      COL(0) | COL(1) | COL(2),
-     COL(2),
-     -1},
+     COL(2)},
 };
 
-static const struct list_kind *find_kind(const char *name)
+static const struct list_view *find_kind(const char *name)
 {
 	for (size_t i = 0; i < PD_ARRAY_LEN(kinds); i++)
 		if (strcmp(kinds[i].name, name) == 0)
@@ -94,20 +81,10 @@ static const struct list_kind *find_kind(const char *name)
 	return NULL;
 }
 
-/* Bind the list separator where the statement has one (teams, judges, coaches, rooms). */
-static struct query *rows_query(struct store *st, const struct list_kind *k, const char *sep)
-{
-	struct query *q = store_query(st, k->rows);
-
-	if (k->rows != STMT_LIST_CRITERIA && k->rows != STMT_LIST_TRACKS)
-		query_bind_text(q, "$sep", sep);
-	return q;
-}
-
-static enum status print_json(struct store *st, const struct list_kind *k)
+static enum status print_json(struct store *st, const struct list_view *k)
 {
 	char *doc = NULL;
-	enum status s = query_first_text(store_query(st, k->json), &doc);
+	enum status s = list_json(st, k->kind, &doc);
 
 	if (s == ST_OK)
 		out_json(stdout, "%s\n", doc);
@@ -115,13 +92,16 @@ static enum status print_json(struct store *st, const struct list_kind *k)
 	return s;
 }
 
-static enum status print_rows(struct store *st, const struct list_kind *k, enum format f)
+static enum status print_rows(struct store *st, const struct list_view *k, enum format f)
 {
-	struct query *q = rows_query(st, k, f == FORMAT_CSV ? ";" : ", ");
 	const char *headers[7];
 	size_t shown = 0, map[7];
+	struct rowset rows;
 	struct table *t;
-	enum status s;
+	enum status s = list_rows(st, k->kind, f == FORMAT_CSV ? ";" : ", ", &rows);
+
+	if (s != ST_OK)
+		return s;
 
 	for (size_t i = 0; i < k->ncols; i++) {
 		if (f == FORMAT_CSV || (k->table_cols & COL(i))) {
@@ -133,32 +113,22 @@ static enum status print_rows(struct store *st, const struct list_kind *k, enum 
 	for (size_t i = 0; i < shown; i++)
 		if (k->right & COL(map[i]))
 			table_align_right(t, i);
-	while ((s = query_step(q)) == ST_ROW) {
-		char weight[32] = "";
+	for (size_t r = 0; r < rows.count; r++) {
 		const char *cells[7];
 
-		for (size_t i = 0; i < shown; i++) {
-			if ((int)map[i] == k->weight_col) {
-				snprintf(weight, sizeof(weight), "%.15g",
-					 query_double(q, (int)map[i]));
-				cells[i] = weight;
-			} else {
-				cells[i] = query_text(q, (int)map[i]);
-			}
-		}
+		for (size_t i = 0; i < shown; i++)
+			cells[i] = rowset_cell(&rows, r, map[i]);
 		table_add_row(t, cells);
 	}
-	if (s == ST_DONE) {
-		s = ST_OK;
-		if (f == FORMAT_CSV)
-			table_print_csv(t, stdout);
-		else if (table_rows(t) == 0)
-			out_printf(stdout, "%s\n", _(k->empty));
-		else
-			table_print(t, stdout, 80);
-	}
+	if (f == FORMAT_CSV)
+		table_print_csv(t, stdout);
+	else if (table_rows(t) == 0)
+		out_printf(stdout, "%s\n", _(k->empty));
+	else
+		table_print(t, stdout, 80);
 	table_free(t);
-	return s;
+	rowset_clear(&rows);
+	return ST_OK;
 }
 
 int cmd_list(struct cli *c, int argc, char **argv)
@@ -169,7 +139,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
 	    {0},
 	};
 	enum format f = FORMAT_TABLE;
-	const struct list_kind *k;
+	const struct list_view *k;
 	struct store *st;
 	enum status s;
 	int opt, rc = EXIT_OK;

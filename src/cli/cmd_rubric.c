@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/listing.h"
 #include "podium/out.h"
 #include "podium/record.h"
 #include "podium/rubric.h"
@@ -70,7 +71,7 @@ static enum status print_rubric(struct store *st, enum format f)
 
 	if (f != FORMAT_JSON)
 		return print_table(st, f);
-	s = query_first_text(store_query(st, STMT_LIST_CRITERIA_JSON), &doc);
+	s = list_json(st, LIST_CRITERIA, &doc);
 	if (s == ST_OK)
 		out_json(stdout, "%s\n", doc);
 	free(doc);

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "format.h"
 #include "podium/i18n.h"
+#include "podium/listing.h"
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/out.h"
@@ -174,24 +175,9 @@ static enum status print_json(struct store *st, const struct schedule *s, const 
 	out_puts(stdout, s->count ? "[\n" : "[]\n");
 	for (size_t k = 0; k < s->count; k++) {
 		const struct slot *sl = &s->slots[order[k]];
-		struct query *q = store_query(st, STMT_SCHEDULE_ROW_JSON);
-		char start[17], end[17], planned[17], *json = NULL;
-		enum status rc;
+		char *json = NULL;
+		enum status rc = list_slot_json(st, s, sl, slot_status_text(sl), &json);
 
-		clock_format(sl->proj_start, start);
-		clock_format(sl->proj_end, end);
-		clock_format(sl->starts_at, planned);
-		query_bind_text(q, "$start", start);
-		query_bind_text(q, "$end", end);
-		query_bind_text(q, "$room", s->rooms[sl->room].name);
-		query_bind_text(q, "$team", sl->team);
-		query_bind_text(q, "$status", slot_status_text(sl));
-		query_bind_text(q, "$planned", planned);
-		query_bind_int(q, "$late", sl->status != SLOT_NOSHOW ? schedule_late_minutes(sl->late_s) : 0);
-		query_bind_text(q, "$room_id", s->rooms[sl->room].id);
-		query_bind_text(q, "$team_id", sl->team_id);
-		query_bind_text(q, "$id", sl->id);
-		rc = query_first_text(q, &json);
 		if (rc != ST_OK)
 			return rc;
 		out_json(stdout, "  %s%s\n", json, k + 1 < s->count ? "," : "");

@@ -716,3 +716,21 @@ enum status hub_finalists(struct store *st, int per_site, struct hub_finalist **
 	*count = c.count;
 	return ST_OK;
 }
+
+enum status hub_site_json(struct store *st, const struct hub_site_info *info, char **out)
+{
+	struct query *q = store_query(st, STMT_HUB_SITE_JSON);
+	char when[17] = "";
+
+	if (info->last_at)
+		clock_format(clock_to_local(info->last_at), when);
+	query_bind_text(q, "$site", info->name);
+	query_bind_int(q, "$bundles", info->bundles);
+	query_bind_int(q, "$last", info->last_seq);
+	query_bind_int(q, "$teams", info->teams);
+	query_bind_int(q, "$sheets", info->sheets);
+	query_bind_int(q, "$pending", info->pending);
+	query_bind_int(q, "$in_sync", info->in_sync);
+	query_bind_text(q, "$last_bundle", when[0] ? when : NULL);
+	return query_first_text(q, out);
+}

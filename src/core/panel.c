@@ -764,3 +764,15 @@ void panel_coverage_clear(struct panel_coverage *c)
 	free(c->short_teams);
 	memset(c, 0, sizeof(*c));
 }
+
+bool panel_has(struct store *st, const char *judge, const char *team)
+{
+	struct query *q = store_query(st, STMT_PANEL_IS_ASSIGNED);
+	bool hit;
+
+	query_bind_text(q, "$judge", judge);
+	query_bind_text(q, "$team", team);
+	hit = query_step(q) == ST_ROW;
+	query_reset(q);
+	return hit;
+}
