@@ -148,4 +148,7 @@ void coaching_coaches_free(struct coaching_coach *c, size_t n);
 enum status coaching_progress(struct store *st, struct coaching_progress *out);
 void coaching_progress_clear(struct coaching_progress *p);
 
+/* Every coaching session as one JSON array, in time order, newly allocated in *out. */
+enum status coaching_sessions_json(struct store *st, char **out);
+
 #endif

@@ -52,6 +52,9 @@ enum status event_set_locked(struct store *st, bool locked);
 enum status event_set_reveal(struct store *st, int step);
 
 /* True when the results are locked; for checks inside a write transaction. */
+/* The event row as one JSON object (its audit form), newly allocated in *out. */
+enum status event_json(struct store *st, char **out);
+
 enum status event_results_locked(struct store *st, bool *locked);
 
 #endif

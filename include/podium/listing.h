@@ -34,7 +34,6 @@ enum list_kind {
 	LIST_ROOMS,	/* name, tracks, capacity, id */
 	LIST_ASSIGNMENTS, /* judge, team, room, start */
 	LIST_ROLES,	/* unix_user, role, granted_at, granted_by */
-	LIST_COACH_SESSIONS, /* JSON only: list_rows() gives no rows */
 };
 
 /*

@@ -74,6 +74,9 @@ struct judge_spec {
 	const char *pin;
 };
 
+/* Record id of kind as one JSON object (its audit form), newly allocated in *out; ST_NOT_FOUND says so. */
+enum status people_json(struct store *st, enum record_kind kind, const char *id, char **out);
+
 /*
  * Rename a track, team, judge, coach or room, keeping everything else;
  * audited, inside the caller's transaction. ST_CONFLICT when the name is taken.
@@ -102,14 +105,6 @@ void people_fields_clear(struct people_fields *f);
 enum status people_apply_fields(struct store *st, enum record_kind kind, const char *id, const char *name,
 				const struct people_fields *f, const char *pin);
 
-
-/*
- * Check pin against judge id's stored hash (pin.h): *ok is true only when the
- * judge has a PIN and pin matches it. ST_NOT_FOUND when there is no such judge.
- * Reads only, counts no failure and never waits: a console logs in with
- * pin_login() instead.
- */
-enum status people_check_pin(struct store *st, const char *judge_id, const char *pin, bool *ok);
 
 /*
  * Add a judge (id to id_out, which may be NULL), or replace judge id's fields.

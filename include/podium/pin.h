@@ -1,6 +1,8 @@
 #ifndef PODIUM_PIN_H
 #define PODIUM_PIN_H
 
+#include <stdbool.h>
+
 #include "podium/id.h"
 #include "podium/status.h"
 
@@ -34,6 +36,17 @@ int pin_matches(struct store *st, const char *stored, const char *pin);
  * transactions; never call it inside one.
  */
 enum status pin_login(struct store *st, const char *name_or_id, const char *pin, char id_out[ID_LEN + 1]);
+
+/* Store pin (NULL or empty: none) as judge id's PIN, hashed, and clear its failures. */
+enum status pin_set(struct store *st, const char *judge_id, const char *pin);
+
+/*
+ * Check pin against judge id's stored hash: *ok is true only when the judge
+ * has a PIN and pin matches it. ST_NOT_FOUND when there is no such judge.
+ * Reads only, counts no failure and never waits: a console logs in with
+ * pin_login() instead.
+ */
+enum status pin_check(struct store *st, const char *judge_id, const char *pin, bool *ok);
 
 /* Lift the lock of judge id's PIN (organizers only); audited. Opens its own transaction. */
 enum status pin_unlock(struct store *st, const char *judge_id);

@@ -38,4 +38,15 @@ const char *record_kind_plural(enum record_kind kind);
 enum status record_find(struct store *st, enum record_kind kind, const char *name_or_id,
 			char id[ID_LEN + 1], char **name);
 
+/*
+ * The record of kind whose name key (text_key()) is key: fills id and, when
+ * name is not NULL, *name (the caller frees it). ST_NOT_FOUND, with no
+ * message, when there is none.
+ */
+enum status record_by_key(struct store *st, enum record_kind kind, const char *key, char id[ID_LEN + 1],
+			  char **name);
+
+/* The name of the record of kind with that id in *name (the caller frees it); ST_NOT_FOUND says so. */
+enum status record_name(struct store *st, enum record_kind kind, const char *id, char **name);
+
 #endif

@@ -96,6 +96,9 @@ void sheet_clear(struct sheet *s);
  * Recompute every sheet's total after the rubric changed; call inside the
  * transaction that changed it.
  */
+/* Sheet id as one JSON object (its audit form), newly allocated in *out. */
+enum status sheet_json(struct store *st, const char *id, char **out);
+
 enum status sheet_recompute_totals(struct store *st);
 
 /*

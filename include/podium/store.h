@@ -5,14 +5,32 @@
 #include <stdint.h>
 
 #include "podium/status.h"
-#include "podium/stmt.h"
 
 /*
  * The event file. Only src/store knows it is SQLite: everything above sees an
- * opaque store and named statements (stmt.h) run through a query handle.
+ * opaque store and statements run through a query handle.
  */
 struct store;
 struct query;
+
+/*
+ * A statement, defined beside the code that runs it (fossil's db_static_prepare):
+ *
+ *     STMT_DEFINE(q_team_by_key, "SELECT id, name FROM team WHERE name_key = $key");
+ *     struct query *q = store_query(st, &q_team_by_key);
+ *
+ * The text is constant and values are bound by name ($name); the store prepares
+ * it on first use and keeps it for the life of the connection. Every statement
+ * is also listed in one linker section, so a test can prepare them all.
+ */
+struct stmt {
+	const char *sql;
+	size_t slot;	/* 0 until first used, then its place in every store's cache, plus one */
+};
+
+#define STMT_DEFINE(name, text) \
+	static struct stmt name = {(text), 0}; \
+	static struct stmt *const name##_listed __attribute__((section("podium_stmts"), used)) = &name
 
 /* PRAGMA application_id of a podium event file ("podi"). */
 #define STORE_APPLICATION_ID 0x706f6469
@@ -114,11 +132,20 @@ bool store_watch_drain(struct store *st);
 int store_changes(struct store *st);
 
 /*
- * The prepared statement id, reset and with its bindings cleared. The store
- * owns it: never free it. Binding a name the statement lacks is a programming
- * error and aborts.
+ * The prepared statement s, reset and with its bindings cleared. The store
+ * owns it: never free it. A statement SQLite refuses, or binding a name the
+ * statement lacks, is a programming error and aborts.
  */
-struct query *store_query(struct store *st, enum stmt id);
+struct query *store_query(struct store *st, struct stmt *s);
+
+/* Prepare s without running it: ST_INVALID with SQLite's reason when it refuses. */
+enum status store_try_prepare(struct store *st, struct stmt *s);
+
+/*
+ * Every statement of the modules linked into the program, in *out; returns
+ * how many. The test that prepares them all links the whole library.
+ */
+size_t store_statements(struct stmt *const **out);
 
 void query_bind_text(struct query *q, const char *name, const char *value);	/* NULL binds NULL */
 void query_bind_int(struct query *q, const char *name, int64_t value);

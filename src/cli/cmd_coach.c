@@ -10,7 +10,6 @@
 #include "podium/coaching.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
-#include "podium/listing.h"
 #include "podium/ics.h"
 #include "podium/out.h"
 #include "podium/store.h"
@@ -54,7 +53,7 @@ static int plan(struct cli *c, long length)
 static enum status print_json(struct store *st)
 {
 	char *doc = NULL;
-	enum status s = list_json(st, LIST_COACH_SESSIONS, &doc);
+	enum status s = coaching_sessions_json(st, &doc);
 
 	if (s == ST_OK)
 		out_json(stdout, "%s\n", doc);

@@ -14,6 +14,20 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+STMT_DEFINE(q_access_has_role, "SELECT 1 FROM role_grant WHERE unix_user = $user AND role = $role");
+STMT_DEFINE(q_access_any_organizer, "SELECT 1 FROM role_grant WHERE role = 'organizer' LIMIT 1");
+STMT_DEFINE(q_access_judge, "SELECT id, name FROM judge WHERE unix_user = $user");
+STMT_DEFINE(q_access_coach, "SELECT id, name FROM coach WHERE unix_user = $user");
+STMT_DEFINE(q_access_grant,
+	    "INSERT INTO role_grant(unix_user, role, granted_at, granted_by) VALUES ($user, $role, $now, $by)"
+	    " ON CONFLICT DO NOTHING");
+STMT_DEFINE(q_access_revoke, "DELETE FROM role_grant WHERE unix_user = $user AND role = $role");
+STMT_DEFINE(q_access_organizer_count, "SELECT count(*) FROM role_grant WHERE role = 'organizer'");
+STMT_DEFINE(q_access_grant_json,
+	    "SELECT json_object('unix_user', unix_user, 'role', role, 'granted_at',"
+	    " datetime(granted_at, 'unixepoch', 'localtime'), 'granted_by', granted_by)"
+	    " FROM role_grant WHERE unix_user = $user AND role = $role");
+
 const char *access_login(void)
 {
 	static char name[64];
@@ -54,7 +68,7 @@ static enum status has_row(struct query *q, bool *out)
 
 static enum status has_role(struct store *st, const char *login, const char *role, bool *out)
 {
-	struct query *q = store_query(st, STMT_ACCESS_HAS_ROLE);
+	struct query *q = store_query(st, &q_access_has_role);
 
 	query_bind_text(q, "$user", login);
 	query_bind_text(q, "$role", role);
@@ -66,7 +80,7 @@ static enum status owner_is_organizer(struct store *st, bool *out)
 {
 	struct stat sb;
 	bool any;
-	enum status s = has_row(store_query(st, STMT_ACCESS_ANY_ORGANIZER), &any);
+	enum status s = has_row(store_query(st, &q_access_any_organizer), &any);
 
 	*out = false;
 	if (s == ST_OK && !any && stat(store_path(st), &sb) == 0)
@@ -74,7 +88,7 @@ static enum status owner_is_organizer(struct store *st, bool *out)
 	return s;
 }
 
-static enum status person_of(struct store *st, enum stmt stmt, const char *login, char id[ID_LEN + 1],
+static enum status person_of(struct store *st, struct stmt *stmt, const char *login, char id[ID_LEN + 1],
 			     char **name)
 {
 	struct query *q = store_query(st, stmt);
@@ -102,9 +116,9 @@ static enum status resolve_txn(struct store *st, void *ctx)
 	if (s == ST_OK)
 		s = has_role(st, who->login, "timekeeper", &who->timekeeper);
 	if (s == ST_OK)
-		s = person_of(st, STMT_ACCESS_JUDGE, who->login, who->judge_id, &who->judge_name);
+		s = person_of(st, &q_access_judge, who->login, who->judge_id, &who->judge_name);
 	if (s == ST_OK)
-		s = person_of(st, STMT_ACCESS_COACH, who->login, who->coach_id, &who->coach_name);
+		s = person_of(st, &q_access_coach, who->login, who->coach_id, &who->coach_name);
 	return s;
 }
 
@@ -240,7 +254,7 @@ static enum status check_grant(const struct grant *g)
 
 static enum status grant_json(struct store *st, const struct grant *g, char **out)
 {
-	struct query *q = store_query(st, STMT_ACCESS_GRANT_JSON);
+	struct query *q = store_query(st, &q_access_grant_json);
 
 	query_bind_text(q, "$user", g->user);
 	query_bind_text(q, "$role", g->role);
@@ -258,7 +272,7 @@ static enum status audit_grant(struct store *st, const struct grant *g, const ch
 
 static enum status write_grant(struct store *st, const struct grant *g)
 {
-	struct query *q = store_query(st, STMT_ACCESS_GRANT);
+	struct query *q = store_query(st, &q_access_grant);
 	char *after = NULL;
 	enum status s;
 
@@ -278,7 +292,7 @@ static enum status write_grant(struct store *st, const struct grant *g)
 
 static enum status last_organizer(struct store *st, const struct grant *g)
 {
-	struct query *q = store_query(st, STMT_ACCESS_ORGANIZER_COUNT);
+	struct query *q = store_query(st, &q_access_organizer_count);
 	enum status s = query_step(q);
 	int64_t n;
 
@@ -303,7 +317,7 @@ static enum status revoke_grant(struct store *st, const struct grant *g)
 	if (s == ST_OK)
 		s = last_organizer(st, g);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_ACCESS_REVOKE);
+		q = store_query(st, &q_access_revoke);
 		query_bind_text(q, "$user", g->user);
 		query_bind_text(q, "$role", g->role);
 		s = query_exec(q);

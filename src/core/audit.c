@@ -13,6 +13,21 @@
 #include "podium/i18n.h"
 #include "podium/store.h"
 
+STMT_DEFINE(q_audit_last_hash, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+STMT_DEFINE(q_audit_insert,
+	    "INSERT INTO audit(seq, at, actor, action, kind, record_id, team_id, judge_id, before, after,"
+	    " reason, prev_hash, hash, state, form) VALUES ($seq, $at, $actor, $action, $kind, $record_id,"
+	    " $team_id, $judge_id, $before, $after, $reason, $prev_hash, $hash, $state, $form)");
+STMT_DEFINE(q_audit_all,
+	    "SELECT seq, at, actor, action, kind, record_id, team_id, judge_id, before, after, reason,"
+	    " prev_hash, hash, state, form FROM audit ORDER BY seq");
+STMT_DEFINE(q_audit_hash_at, "SELECT hash FROM audit WHERE seq = $seq");
+/* the state a sheet is left in, for the audit row that writes it: values keyed by criterion id */
+STMT_DEFINE(q_audit_sheet_state,
+	    "SELECT json_object('status', s.status, 'values', json((SELECT json_group_object(criterion_id, value)"
+	    " FROM (SELECT criterion_id, value FROM sheet_value WHERE sheet_id = s.id ORDER BY criterion_id))))"
+	    " FROM sheet s WHERE s.id = $id");
+
 #define HASH_BYTES crypto_generichash_BYTES	/* 32: BLAKE2b-256 */
 #define HASH_HEX (HASH_BYTES * 2 + 1)
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
@@ -102,7 +117,7 @@ static void init_sodium(void)
 /* A sheet's state after the change: its status and values by criterion id; NULL once deleted. */
 static enum status sheet_state(struct store *st, const char *id, char **out)
 {
-	struct query *q = store_query(st, STMT_AUDIT_SHEET_STATE);
+	struct query *q = store_query(st, &q_audit_sheet_state);
 	enum status s;
 
 	query_bind_text(q, "$id", id);
@@ -112,7 +127,7 @@ static enum status sheet_state(struct store *st, const char *id, char **out)
 
 enum status audit_record(struct store *st, const struct audit_entry *e)
 {
-	struct query *q = store_query(st, STMT_AUDIT_LAST_HASH);
+	struct query *q = store_query(st, &q_audit_last_hash);
 	char prev[HASH_HEX] = GENESIS, hash[HASH_HEX], event_id[ID_LEN + 1];
 	unsigned char key[EVIDENCE_KEY_BYTES];
 	struct row r = { 0 };
@@ -147,7 +162,7 @@ enum status audit_record(struct store *st, const struct audit_entry *e)
 	row_hash(&r, key, hash);
 	sodium_memzero(key, sizeof(key));
 
-	q = store_query(st, STMT_AUDIT_INSERT);
+	q = store_query(st, &q_audit_insert);
 	query_bind_int(q, "$seq", r.seq);
 	query_bind_int(q, "$at", r.at);
 	query_bind_text(q, "$actor", r.fields[0]);
@@ -264,7 +279,7 @@ static void verify_row(struct verify *v, const struct row *r, const char *stored
 
 static enum status verify_rows(struct verify *v)
 {
-	struct query *q = store_query(v->st, STMT_AUDIT_ALL);
+	struct query *q = store_query(v->st, &q_audit_all);
 	enum status s;
 
 	while (!v->broken && (s = query_step(q)) == ST_ROW) {
@@ -304,7 +319,7 @@ static enum status verify_head(struct verify *v, const char *event_id)
 	free(head_path);
 	if (rep->head_elsewhere)
 		return ST_OK;	/* a copy, such as a backup: it may rightly be older */
-	q = store_query(v->st, STMT_AUDIT_HASH_AT);
+	q = store_query(v->st, &q_audit_hash_at);
 	query_bind_int(q, "$seq", rep->head_seq);
 	s = query_first_text(q, &stored);
 	if (s == ST_NOT_FOUND)
@@ -319,7 +334,7 @@ static enum status verify_head(struct verify *v, const char *event_id)
 
 static int64_t count_rows(struct store *st)
 {
-	struct query *q = store_query(st, STMT_AUDIT_LAST_HASH);
+	struct query *q = store_query(st, &q_audit_last_hash);
 	int64_t n = 0;
 
 	if (query_step(q) == ST_ROW) {

@@ -13,6 +13,63 @@
 #include "podium/i18n.h"
 #include "podium/store.h"
 
+STMT_DEFINE(q_board_judges, "SELECT id, name, pin_hash IS NOT NULL FROM judge ORDER BY name");
+STMT_DEFINE(q_board_teams, "SELECT id, name, 0 FROM team ORDER BY name");
+STMT_DEFINE(q_board_tracks, "SELECT id, name, 0 FROM track ORDER BY name");
+STMT_DEFINE(q_board_team_rows,
+	    "SELECT t.id, t.name, t.project, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
+	    " FROM team_track x JOIN track k ON k.id = x.track_id WHERE x.team_id = t.id ORDER BY k.name)), '')"
+	    " FROM team t ORDER BY t.name");
+STMT_DEFINE(q_board_track_rows,
+	    "SELECT k.id, k.name, (SELECT count(*) FROM team_track x WHERE x.track_id = k.id),"
+	    " (SELECT count(*) FROM judge_track x WHERE x.track_id = k.id) FROM track k ORDER BY k.name");
+STMT_DEFINE(q_board_judge_rows,
+	    "SELECT j.id, j.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
+	    " FROM judge_track x JOIN track k ON k.id = x.track_id WHERE x.judge_id = j.id ORDER BY k.name)), ''),"
+	    " coalesce(j.unix_user, '') || iif(j.pin_hash IS NULL, '', ' (PIN)') FROM judge j ORDER BY j.name");
+STMT_DEFINE(q_board_coach_rows,
+	    "SELECT c.id, c.name, coalesce((SELECT group_concat(skill, ', ') FROM (SELECT skill FROM coach_skill"
+	    " WHERE coach_id = c.id ORDER BY skill_key)), ''), c.email FROM coach c ORDER BY c.name");
+STMT_DEFINE(q_board_room_rows,
+	    "SELECT r.id, r.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
+	    " FROM room_track x JOIN track k ON k.id = x.track_id WHERE x.room_id = r.id ORDER BY k.name)), ''),"
+	    " r.capacity FROM room r ORDER BY r.name");
+STMT_DEFINE(q_board_judge_by_unix_user,
+	    "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user");
+STMT_DEFINE(q_board_judge_queue,
+	    "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL, sl.starts_at, r.name,"
+	    " t.calibration"
+	    " FROM team t"
+	    " LEFT JOIN sheet s ON s.team_id = t.id AND s.judge_id = $judge"
+	    " LEFT JOIN conflict c ON c.team_id = t.id AND c.judge_id = $judge"
+	    " LEFT JOIN slot sl ON sl.team_id = t.id LEFT JOIN room r ON r.id = sl.room_id"
+	    " WHERE NOT EXISTS (SELECT 1 FROM assignment WHERE judge_id = $judge)"
+	    "  OR EXISTS (SELECT 1 FROM assignment a WHERE a.judge_id = $judge AND a.team_id = t.id)"
+	    "  OR s.id IS NOT NULL OR t.calibration"
+	    " ORDER BY t.calibration DESC, sl.starts_at IS NULL, sl.starts_at, t.name");
+STMT_DEFINE(q_board_calibration_team,
+	    "SELECT id, name FROM team WHERE calibration ORDER BY name, id LIMIT 1");
+STMT_DEFINE(q_board_calibration_totals,
+	    "SELECT judge_id, total FROM sheet WHERE team_id = $team AND total IS NOT NULL");
+STMT_DEFINE(q_board_sheet_states, "SELECT judge_id, team_id, status FROM sheet");
+STMT_DEFINE(q_board_view_json,
+	    "SELECT json_object('title', $title, 'method', $method, 'rows', json($rows))");
+STMT_DEFINE(q_board_set_frozen, "UPDATE event SET board_frozen = $frozen, frozen_board = $board");
+STMT_DEFINE(q_board_frozen_rows,
+	    "SELECT v.key, v.value ->> '$.title', r.value ->> '$.rank', r.value ->> '$.team',"
+	    " r.value ->> '$.team_id', r.value ->> '$.score', r.value ->> '$.judges', r.value ->> '$.tied',"
+	    " r.value ->> '$.status', v.value ->> '$.method'"
+	    " FROM event, json_each(event.frozen_board) v, json_each(v.value, '$.rows') r"
+	    " WHERE event.board_frozen ORDER BY v.key, r.key");
+STMT_DEFINE(q_board_conflicts, "SELECT judge_id, team_id FROM conflict");
+STMT_DEFINE(q_board_conflict_insert,
+	    "INSERT INTO conflict(judge_id, team_id, reason, created_at) VALUES ($judge, $team, $reason, $now)"
+	    " ON CONFLICT(judge_id, team_id) DO UPDATE SET reason = excluded.reason");
+STMT_DEFINE(q_board_conflict_json,
+	    "SELECT json_object('judge', j.name, 'team', t.name, 'reason', c.reason) FROM conflict c"
+	    " JOIN judge j ON j.id = c.judge_id JOIN team t ON t.id = c.team_id"
+	    " WHERE c.judge_id = $judge AND c.team_id = $team");
+
 static void name_from_row(struct query *q, struct board_name *n)
 {
 	snprintf(n->id, sizeof(n->id), "%s", query_text(q, 0));
@@ -20,7 +77,7 @@ static void name_from_row(struct query *q, struct board_name *n)
 	n->has_pin = query_int(q, 2) != 0;
 }
 
-static enum status read_names(struct store *st, enum stmt id, struct board_names *out)
+static enum status read_names(struct store *st, struct stmt *id, struct board_names *out)
 {
 	struct query *q = store_query(st, id);
 	size_t cap = 0;
@@ -40,17 +97,17 @@ static enum status read_names(struct store *st, enum stmt id, struct board_names
 
 enum status board_judges(struct store *st, struct board_names *out)
 {
-	return read_names(st, STMT_BOARD_JUDGES, out);
+	return read_names(st, &q_board_judges, out);
 }
 
 enum status board_teams(struct store *st, struct board_names *out)
 {
-	return read_names(st, STMT_BOARD_TEAMS, out);
+	return read_names(st, &q_board_teams, out);
 }
 
 enum status board_tracks(struct store *st, struct board_names *out)
 {
-	return read_names(st, STMT_BOARD_TRACKS, out);
+	return read_names(st, &q_board_tracks, out);
 }
 
 void board_names_clear(struct board_names *n)
@@ -86,10 +143,10 @@ static void detail_cells(enum record_kind kind, struct query *q, char *detail[2]
 
 enum status board_records(struct store *st, enum record_kind kind, struct board_rows *out)
 {
-	static const enum stmt by_kind[] = {
-		[KIND_TRACK] = STMT_BOARD_TRACK_ROWS, [KIND_TEAM] = STMT_BOARD_TEAM_ROWS,
-		[KIND_JUDGE] = STMT_BOARD_JUDGE_ROWS, [KIND_COACH] = STMT_BOARD_COACH_ROWS,
-		[KIND_ROOM] = STMT_BOARD_ROOM_ROWS,
+	static struct stmt *const by_kind[] = {
+		[KIND_TRACK] = &q_board_track_rows, [KIND_TEAM] = &q_board_team_rows,
+		[KIND_JUDGE] = &q_board_judge_rows, [KIND_COACH] = &q_board_coach_rows,
+		[KIND_ROOM] = &q_board_room_rows,
 	};
 	struct query *q;
 	size_t cap = 0;
@@ -128,7 +185,7 @@ void board_rows_clear(struct board_rows *r)
 
 enum status board_judge_by_unix_user(struct store *st, const char *user, struct board_name *out)
 {
-	struct query *q = store_query(st, STMT_BOARD_JUDGE_BY_UNIX_USER);
+	struct query *q = store_query(st, &q_board_judge_by_unix_user);
 	enum status s;
 
 	memset(out, 0, sizeof(*out));
@@ -150,7 +207,7 @@ static enum sheet_state state_from_text(const char *status)
 
 enum status board_judge_queue(struct store *st, const char *judge_id, struct judge_queue *out)
 {
-	struct query *q = store_query(st, STMT_BOARD_JUDGE_QUEUE);
+	struct query *q = store_query(st, &q_board_judge_queue);
 	size_t cap = 0;
 	enum status s;
 
@@ -193,7 +250,7 @@ void board_judge_queue_clear(struct judge_queue *q)
 }
 
 
-static enum status fill_cells(struct store *st, struct sheet_grid *g, enum stmt id)
+static enum status fill_cells(struct store *st, struct sheet_grid *g, struct stmt *id)
 {
 	struct idmap ji, ti;
 	struct query *q = store_query(st, id);
@@ -208,7 +265,7 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, enum stmt 
 
 		if (j < 0 || t < 0)
 			continue;
-		if (id == STMT_BOARD_CONFLICTS)
+		if (id == &q_board_conflicts)
 			cell = CELL_CONFLICT;
 		else
 			cell = state_from_text(query_text(q, 2)) == SHEET_SUBMITTED ? CELL_SUBMITTED : CELL_DRAFT;
@@ -221,7 +278,7 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, enum stmt 
 
 static enum status calibration_totals(struct store *st, struct sheet_grid *g)
 {
-	struct query *q = store_query(st, STMT_BOARD_CALIBRATION_TEAM);
+	struct query *q = store_query(st, &q_board_calibration_team);
 	char team_id[ID_LEN + 1];
 	struct idmap ji;
 	enum status s = query_step(q);
@@ -235,7 +292,7 @@ static enum status calibration_totals(struct store *st, struct sheet_grid *g)
 	for (size_t j = 0; j < g->judges.count; j++)
 		g->calibration_total[j] = NAN;
 	IDMAP_BUILD(&ji, g->judges.items, g->judges.count, id);
-	q = store_query(st, STMT_BOARD_CALIBRATION_TOTALS);
+	q = store_query(st, &q_board_calibration_totals);
 	query_bind_text(q, "$team", team_id);
 	while ((s = query_step(q)) == ST_ROW) {
 		long j = idmap_find(&ji, query_text(q, 0));
@@ -257,9 +314,9 @@ static enum status grid_txn(struct store *st, void *ctx)
 	if ((s = board_teams(st, &g->teams)) != ST_OK)
 		return s;
 	g->cells = pd_calloc(g->judges.count * g->teams.count + 1, 1);
-	if ((s = fill_cells(st, g, STMT_BOARD_SHEET_STATES)) != ST_OK)
+	if ((s = fill_cells(st, g, &q_board_sheet_states)) != ST_OK)
 		return s;
-	if ((s = fill_cells(st, g, STMT_BOARD_CONFLICTS)) != ST_OK)
+	if ((s = fill_cells(st, g, &q_board_conflicts)) != ST_OK)
 		return s;
 	return calibration_totals(st, g);
 }
@@ -299,7 +356,7 @@ struct conflict_ctx {
 static enum status conflict_txn(struct store *st, void *ctx)
 {
 	struct conflict_ctx *c = ctx;
-	struct query *q = store_query(st, STMT_BOARD_CONFLICT_INSERT);
+	struct query *q = store_query(st, &q_board_conflict_insert);
 	char *after = NULL;
 	enum status s;
 
@@ -311,7 +368,7 @@ static enum status conflict_txn(struct store *st, void *ctx)
 	if (s == ST_INVALID)
 		return status_error(ST_NOT_FOUND, _("no such judge or team"));
 	if (s == ST_OK) {
-		q = store_query(st, STMT_BOARD_CONFLICT_JSON);
+		q = store_query(st, &q_board_conflict_json);
 		query_bind_text(q, "$judge", c->judge_id);
 		query_bind_text(q, "$team", c->team_id);
 		s = query_first_text(q, &after);
@@ -397,7 +454,7 @@ static void add_frozen_row(struct ranking *r, struct query *q)
 
 static enum status frozen_views(struct store *st, struct board_views *v)
 {
-	struct query *q = store_query(st, STMT_BOARD_FROZEN_ROWS);
+	struct query *q = store_query(st, &q_board_frozen_rows);
 	int64_t last_view = -1;
 	struct ranking *r = NULL;
 	enum status s;
@@ -457,7 +514,7 @@ static enum status view_json(struct store *st, const struct ranking_view *view, 
 	enum status s = ranking_json(st, &view->ranking, &rows);
 
 	if (s == ST_OK) {
-		q = store_query(st, STMT_BOARD_VIEW_JSON);
+		q = store_query(st, &q_board_view_json);
 		query_bind_text(q, "$title", view->title);
 		query_bind_text(q, "$method", view->ranking.method == RANK_NORMALIZED ? "normalized" : "raw");
 		query_bind_text(q, "$rows", rows);
@@ -511,15 +568,15 @@ static enum status freeze_txn(struct store *st, void *ctx)
 	if (frozen)
 		s = snapshot_json(st, &board);
 	if (s == ST_OK)
-		s = query_first_text(store_query(st, STMT_EVENT_JSON), &before);
+		s = event_json(st, &before);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_BOARD_SET_FROZEN);
+		q = store_query(st, &q_board_set_frozen);
 		query_bind_int(q, "$frozen", frozen);
 		query_bind_text(q, "$board", board);
 		s = query_exec(q);
 	}
 	if (s == ST_OK)
-		s = query_first_text(store_query(st, STMT_EVENT_JSON), &after);
+		s = event_json(st, &after);
 	if (s == ST_OK) {
 		struct audit_entry a = {
 			.action = frozen ? "freeze" : "unfreeze", .kind = "event", .record_id = e.id,

@@ -15,6 +15,40 @@
 #include "podium/sheet.h"
 #include "podium/store.h"
 
+/* each sheet against the state its last audit row left; state NULL: written before states */
+STMT_DEFINE(q_audit_replay_sheets,
+	    "WITH last AS (SELECT record_id, state, max(seq) AS seq FROM audit WHERE kind = 'sheet'"
+	    " AND record_id IS NOT NULL GROUP BY record_id)"
+	    " SELECT j.name, t.name, l.seq IS NOT NULL, l.state IS NOT NULL,"
+	    " l.state IS NOT NULL AND (json_extract(l.state, '$.status') IS NOT s.status"
+	    "  OR EXISTS (SELECT 1 FROM sheet_value v WHERE v.sheet_id = s.id"
+	    "   AND json_extract(l.state, '$.values.\"' || v.criterion_id || '\"') IS NOT v.value)"
+	    "  OR EXISTS (SELECT 1 FROM json_each(l.state, '$.values') e JOIN criterion c ON c.id = e.key"
+	    "   WHERE NOT EXISTS (SELECT 1 FROM sheet_value v WHERE v.sheet_id = s.id AND v.criterion_id = e.key)))"
+	    " FROM sheet s JOIN judge j ON j.id = s.judge_id JOIN team t ON t.id = s.team_id"
+	    " LEFT JOIN last l ON l.record_id = s.id ORDER BY j.name, t.name");
+/* sheets the log says exist, of a judge and a team still there, that the tables lack */
+STMT_DEFINE(q_audit_replay_gone,
+	    "WITH last AS (SELECT record_id, team_id, judge_id, state, max(seq) AS seq FROM audit"
+	    " WHERE kind = 'sheet' AND record_id IS NOT NULL GROUP BY record_id)"
+	    " SELECT j.name, t.name FROM last l JOIN judge j ON j.id = l.judge_id JOIN team t ON t.id = l.team_id"
+	    " WHERE l.state IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sheet s WHERE s.id = l.record_id)"
+	    " ORDER BY j.name, t.name");
+STMT_DEFINE(q_check_counts,
+	    "SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM team), (SELECT count(*) FROM judge),"
+	    " (SELECT count(*) FROM sheet)");
+STMT_DEFINE(q_check_sheets,
+	    "SELECT s.id, coalesce(j.name, s.judge_id), coalesce(t.name, s.team_id), s.status, s.total"
+	    " FROM sheet s LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id"
+	    " ORDER BY t.name, j.name, s.id");
+STMT_DEFINE(q_check_sheet_values,
+	    "SELECT criterion_id, value, typeof(value) = 'integer' FROM sheet_value WHERE sheet_id = $sheet");
+STMT_DEFINE(q_check_conflicted_sheets,
+	    "SELECT coalesce(j.name, s.judge_id), coalesce(t.name, s.team_id) FROM sheet s"
+	    " JOIN conflict k ON k.judge_id = s.judge_id AND k.team_id = s.team_id"
+	    " LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id"
+	    " ORDER BY t.name, j.name");
+
 struct run {
 	struct store *st;
 	check_report_fn report;
@@ -52,7 +86,7 @@ static void integrity_problem(void *ctx, const char *text)
 
 static void check_counts(struct store *st, struct run *r)
 {
-	struct query *q = store_query(st, STMT_CHECK_COUNTS);
+	struct query *q = store_query(st, &q_check_counts);
 	enum status s = query_step(q);
 
 	if (s != ST_ROW) {
@@ -72,7 +106,7 @@ static void check_sheet(struct store *st, struct run *r, const char *id, const c
 			bool submitted, bool has_total, double stored)
 {
 	const struct rubric *rb = &r->rubric;
-	struct query *q = store_query(st, STMT_CHECK_SHEET_VALUES);
+	struct query *q = store_query(st, &q_check_sheet_values);
 	int *values = pd_calloc(rb->count + 1, sizeof(int));
 	bool *scored = pd_calloc(rb->count + 1, sizeof(bool));
 	bool in_scale = true;
@@ -138,7 +172,7 @@ static void check_sheets(struct store *st, struct run *r)
 		problem(r, _("cannot read the rubric: %s"), status_message(s));
 		return;
 	}
-	q = store_query(st, STMT_CHECK_SHEETS);
+	q = store_query(st, &q_check_sheets);
 	while ((s = query_step(q)) == ST_ROW) {
 		char *id = pd_strdup(query_text(q, 0));
 		char *who = pd_asprintf(_("sheet of %s for %s"), query_text(q, 1), query_text(q, 2));
@@ -154,7 +188,7 @@ static void check_sheets(struct store *st, struct run *r)
 		problem(r, _("cannot read the sheets: %s"), status_message(s));
 	rubric_clear(&r->rubric);
 
-	q = store_query(st, STMT_CHECK_CONFLICTED_SHEETS);
+	q = store_query(st, &q_check_conflicted_sheets);
 	while ((s = query_step(q)) == ST_ROW)
 		problem(
 		    r,
@@ -196,7 +230,7 @@ static void audit_problem(void *ctx, const char *text)
 /* The log replayed: each sheet as the state of its last audit row says, none missing. */
 static void check_replay(struct store *st, struct run *r)
 {
-	struct query *q = store_query(st, STMT_AUDIT_REPLAY_SHEETS);
+	struct query *q = store_query(st, &q_audit_replay_sheets);
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
@@ -215,7 +249,7 @@ static void check_replay(struct store *st, struct run *r)
 	}
 	if (s != ST_DONE)
 		problem(r, _("cannot replay the audit log: %s"), status_message(s));
-	q = store_query(st, STMT_AUDIT_REPLAY_GONE);
+	q = store_query(st, &q_audit_replay_gone);
 	while ((s = query_step(q)) == ST_ROW)
 		problem(r, _("replay: the sheet of %s for %s is in the audit log but not in the file: it was deleted outside podium"),
 			query_text(q, 0), query_text(q, 1));

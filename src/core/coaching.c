@@ -10,8 +10,77 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/idmap.h"
+#include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
+
+/* A coaching session as a JSON object, for the audit log and for lists (alias s, joined to c and t). */
+#define STMT_SESSION_OBJECT \
+	"json_object('start', strftime('%Y-%m-%d %H:%M', s.starts_at, 'unixepoch')," \
+	" 'end', strftime('%Y-%m-%d %H:%M', s.ends_at, 'unixepoch'), 'coach', c.name, 'team', t.name," \
+	" 'stage', s.stage, 'id', s.id, 'coach_id', c.id, 'team_id', t.id)"
+
+STMT_DEFINE(q_coaching_stages, "SELECT name, name_key FROM criterion ORDER BY position");
+STMT_DEFINE(q_coaching_teams,
+	    "SELECT t.id, t.name, s.starts_at, s.starts_at + s.pitch_s + s.qa_s"
+	    " FROM team t LEFT JOIN slot s ON s.team_id = t.id ORDER BY t.name");
+STMT_DEFINE(q_coaching_coaches, "SELECT id, name FROM coach ORDER BY name");
+STMT_DEFINE(q_coaching_skills, "SELECT coach_id, skill_key FROM coach_skill");
+STMT_DEFINE(q_coaching_windows,
+	    "SELECT coach_id, starts_at, ends_at FROM coach_window ORDER BY coach_id, starts_at");
+STMT_DEFINE(q_coaching_in_window,
+	    "SELECT 1 FROM coach_window WHERE coach_id = $coach AND starts_at <= $start AND ends_at >= $end");
+STMT_DEFINE(q_coaching_validated, "SELECT team_id, stage_key FROM team_stage");
+STMT_DEFINE(q_coaching_kept,
+	    "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE starts_at <= $now OR booked");
+STMT_DEFINE(q_coaching_clear_future,
+	    "DELETE FROM coach_session WHERE starts_at > $now AND NOT booked");
+STMT_DEFINE(q_coaching_insert,
+	    "INSERT INTO coach_session(id, coach_id, team_id, stage, starts_at, ends_at, booked)"
+	    " VALUES ($id, $coach, $team, $stage, $starts_at, $ends_at, $booked)");
+STMT_DEFINE(q_coaching_plan_json,
+	    "SELECT json_object('length_min', $length, 'sessions', (SELECT count(*) FROM coach_session),"
+	    " 'planned_ahead', (SELECT count(*) FROM coach_session WHERE starts_at > $now))");
+STMT_DEFINE(q_coaching_sessions,
+	    "SELECT s.id, s.coach_id, c.name, s.team_id, t.name, s.stage, s.starts_at, s.ends_at"
+	    " FROM coach_session s JOIN coach c ON c.id = s.coach_id JOIN team t ON t.id = s.team_id"
+	    " WHERE $coach IS NULL OR s.coach_id = $coach ORDER BY s.starts_at, c.name, t.name, s.stage");
+STMT_DEFINE(q_coaching_sessions_json,
+	    "SELECT json_group_array(json(o)) FROM (SELECT " STMT_SESSION_OBJECT " AS o"
+	    " FROM coach_session s JOIN coach c ON c.id = s.coach_id JOIN team t ON t.id = s.team_id"
+	    " ORDER BY s.starts_at, c.name, t.name, s.stage)");
+STMT_DEFINE(q_coaching_session_json,
+	    "SELECT " STMT_SESSION_OBJECT " FROM coach_session s JOIN coach c ON c.id = s.coach_id"
+	    " JOIN team t ON t.id = s.team_id WHERE s.id = $id");
+STMT_DEFINE(q_coaching_session_get,
+	    "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE id = $id");
+STMT_DEFINE(q_coaching_session_move,
+	    "UPDATE coach_session SET starts_at = $starts_at, ends_at = $ends_at WHERE id = $id");
+STMT_DEFINE(q_coaching_session_delete, "DELETE FROM coach_session WHERE id = $id");
+STMT_DEFINE(q_coaching_busy_coach,
+	    "SELECT starts_at, ends_at FROM coach_session WHERE coach_id = $coach AND id <> $except"
+	    " AND ends_at > $from ORDER BY starts_at");
+STMT_DEFINE(q_coaching_busy_team,
+	    "SELECT starts_at, ends_at FROM coach_session WHERE team_id = $team AND id <> $except"
+	    " AND ends_at > $from UNION ALL SELECT starts_at, starts_at + pitch_s + qa_s FROM slot"
+	    " WHERE team_id = $team AND starts_at + pitch_s + qa_s > $from ORDER BY 1");
+STMT_DEFINE(q_coaching_coach_windows,
+	    "SELECT starts_at, ends_at FROM coach_window WHERE coach_id = $coach ORDER BY starts_at");
+STMT_DEFINE(q_coaching_coach_skills, "SELECT skill_key FROM coach_skill WHERE coach_id = $coach");
+STMT_DEFINE(q_coaching_stage_get,
+	    "SELECT 1 FROM team_stage WHERE team_id = $team AND stage_key = $key");
+STMT_DEFINE(q_coaching_team_pitch, "SELECT starts_at FROM slot WHERE team_id = $team");
+STMT_DEFINE(q_coaching_team_validated, "SELECT stage_key FROM team_stage WHERE team_id = $team");
+STMT_DEFINE(q_coaching_team_booked,
+	    "SELECT stage FROM coach_session WHERE team_id = $team AND ends_at > $now");
+STMT_DEFINE(q_coaching_stage_insert,
+	    "INSERT INTO team_stage(team_id, stage_key, stage, validated_by, validated_at)"
+	    " VALUES ($team, $key, $stage, $coach, $now)");
+STMT_DEFINE(q_coaching_stage_json,
+	    "SELECT json_object('team', t.name, 'stage', g.stage, 'coach', c.name,"
+	    " 'validated_at', strftime('%Y-%m-%dT%H:%M:%SZ', g.validated_at, 'unixepoch'))"
+	    " FROM team_stage g JOIN team t ON t.id = g.team_id LEFT JOIN coach c ON c.id = g.validated_by"
+	    " WHERE g.team_id = $team AND g.stage_key = $key");
 
 const char *coaching_reason_text(enum coaching_reason r)
 {
@@ -70,7 +139,7 @@ static void stages_clear(struct stages *g)
 
 static enum status stages_load(struct store *st, struct stages *g)
 {
-	struct query *q = store_query(st, STMT_COACHING_STAGES);
+	struct query *q = store_query(st, &q_coaching_stages);
 	size_t cap = 0;
 	enum status s;
 
@@ -203,7 +272,7 @@ static void plan_free(struct plan *p)
 
 static enum status plan_coaches(struct store *st, struct plan *p)
 {
-	struct query *q = store_query(st, STMT_COACHING_COACHES);
+	struct query *q = store_query(st, &q_coaching_coaches);
 	size_t cap = 0;
 	enum status s;
 
@@ -220,7 +289,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 		return s;
 	IDMAP_BUILD(&p->coach_ix, p->coaches, p->ncoaches, id);
 
-	q = store_query(st, STMT_COACHING_SKILLS);
+	q = store_query(st, &q_coaching_skills);
 	while ((s = query_step(q)) == ST_ROW) {
 		long c = idmap_find(&p->coach_ix, query_text(q, 0));
 		long g = stages_find_key(&p->stages, query_text(q, 1));
@@ -232,7 +301,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 		return s;
 
 	/* each window holds sessions back to back from its start, those from now on */
-	q = store_query(st, STMT_COACHING_WINDOWS);
+	q = store_query(st, &q_coaching_windows);
 	while ((s = query_step(q)) == ST_ROW) {
 		long ci = idmap_find(&p->coach_ix, query_text(q, 0));
 		int64_t ws = query_int(q, 1), we = query_int(q, 2), t = ws;
@@ -253,7 +322,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 
 static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 {
-	struct query *q = store_query(st, STMT_COACHING_TEAMS);
+	struct query *q = store_query(st, &q_coaching_teams);
 	size_t cap = 0;
 	enum status s;
 
@@ -278,7 +347,7 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 		return s;
 	IDMAP_BUILD(&p->team_ix, p->teams, p->nteams, id);
 
-	q = store_query(st, STMT_COACHING_VALIDATED);
+	q = store_query(st, &q_coaching_validated);
 	while ((s = query_step(q)) == ST_ROW) {
 		long t = idmap_find(&p->team_ix, query_text(q, 0));
 		long g = stages_find_key(&p->stages, query_text(q, 1));
@@ -293,7 +362,7 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
  */
 static enum status plan_kept(struct store *st, struct plan *p)
 {
-	struct query *q = store_query(st, STMT_COACHING_KEPT);
+	struct query *q = store_query(st, &q_coaching_kept);
 	enum status s;
 
 	query_bind_int(q, "$now", p->now);
@@ -468,7 +537,7 @@ struct plan_ctx {
 
 static enum status plan_json(struct store *st, struct plan *p, bool with_length, char **out)
 {
-	struct query *q = store_query(st, STMT_COACHING_PLAN_JSON);
+	struct query *q = store_query(st, &q_coaching_plan_json);
 
 	if (with_length)
 		query_bind_int(q, "$length", p->len / 60);
@@ -480,7 +549,7 @@ static enum status plan_json(struct store *st, struct plan *p, bool with_length,
 
 static enum status plan_write(struct store *st, struct plan *p, size_t *replaced)
 {
-	struct query *q = store_query(st, STMT_COACHING_CLEAR_FUTURE);
+	struct query *q = store_query(st, &q_coaching_clear_future);
 	enum status s;
 
 	query_bind_int(q, "$now", p->now);
@@ -491,7 +560,7 @@ static enum status plan_write(struct store *st, struct plan *p, size_t *replaced
 		char id[ID_LEN + 1];
 
 		id_new(id);
-		q = store_query(st, STMT_COACHING_INSERT);
+		q = store_query(st, &q_coaching_insert);
 		query_bind_text(q, "$id", id);
 		query_bind_text(q, "$coach", p->coaches[pl->coach].id);
 		query_bind_text(q, "$team", p->teams[pl->team].id);
@@ -626,7 +695,7 @@ static void session_from_row(struct query *q, struct coaching_session *s)
 
 enum status coaching_sessions(struct store *st, const char *coach_id, struct coaching_sessions *out)
 {
-	struct query *q = store_query(st, STMT_COACHING_SESSIONS);
+	struct query *q = store_query(st, &q_coaching_sessions);
 	size_t cap = 0;
 	enum status s;
 
@@ -652,24 +721,6 @@ void coaching_sessions_clear(struct coaching_sessions *s)
 }
 
 /* The name of record id through statement by_id (id, name), or ST_NOT_FOUND saying what. */
-static enum status name_of(struct store *st, enum stmt by_id, const char *what, const char *id,
-			   char **name)
-{
-	struct query *q = store_query(st, by_id);
-	enum status s;
-
-	query_bind_text(q, "$id", id);
-	s = query_step(q);
-	if (s == ST_ROW) {
-		*name = pd_strdup(query_text(q, 1));
-		query_reset(q);
-		return ST_OK;
-	}
-	if (s == ST_DONE)
-		return status_error(ST_NOT_FOUND, _("no %s with the id '%s'"), what, id);
-	return s;
-}
-
 static enum status read_spans(struct query *q, struct spans *out)
 {
 	enum status s;
@@ -679,7 +730,7 @@ static enum status read_spans(struct query *q, struct spans *out)
 	return s == ST_DONE ? ST_OK : s;
 }
 
-static enum status busy_of(struct store *st, enum stmt id, const char *name, const char *who,
+static enum status busy_of(struct store *st, struct stmt *id, const char *name, const char *who,
 			   const char *except, int64_t from, struct spans *out)
 {
 	struct query *q = store_query(st, id);
@@ -692,7 +743,7 @@ static enum status busy_of(struct store *st, enum stmt id, const char *name, con
 
 static enum status session_json(struct store *st, const char *id, char **out)
 {
-	struct query *q = store_query(st, STMT_COACHING_SESSION_JSON);
+	struct query *q = store_query(st, &q_coaching_session_json);
 
 	query_bind_text(q, "$id", id);
 	return query_first_text(q, out);
@@ -721,17 +772,17 @@ struct book_ctx {
 
 /* Collect the keys a statement bound with $team (and $now) returns in column 0, keyed with
  * text_key. */
-static enum status team_stage_flags(struct store *st, enum stmt id, const char *team_id,
+static enum status team_stage_flags(struct store *st, struct stmt *id, const char *team_id,
 				    int64_t now, const struct stages *g, bool *flags)
 {
 	struct query *q = store_query(st, id);
 	enum status s;
 
 	query_bind_text(q, "$team", team_id);
-	if (id == STMT_COACHING_TEAM_BOOKED)
+	if (id == &q_coaching_team_booked)
 		query_bind_int(q, "$now", now);
 	while ((s = query_step(q)) == ST_ROW) {
-		long i = id == STMT_COACHING_TEAM_BOOKED ? stages_find(g, query_text(q, 0))
+		long i = id == &q_coaching_team_booked ? stages_find(g, query_text(q, 0))
 							 : stages_find_key(g, query_text(q, 0));
 
 		if (i >= 0)
@@ -749,12 +800,12 @@ static enum status book_stage(struct store *st, const struct book_ctx *c, const 
 	     *skill = pd_calloc(g->count + 1, sizeof(bool));
 	struct query *q;
 	enum status s =
-	    team_stage_flags(st, STMT_COACHING_TEAM_VALIDATED, c->team_id, now, g, done);
+	    team_stage_flags(st, &q_coaching_team_validated, c->team_id, now, g, done);
 
 	if (s == ST_OK)
-		s = team_stage_flags(st, STMT_COACHING_TEAM_BOOKED, c->team_id, now, g, done);
+		s = team_stage_flags(st, &q_coaching_team_booked, c->team_id, now, g, done);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_COACHING_COACH_SKILLS);
+		q = store_query(st, &q_coaching_coach_skills);
 		query_bind_text(q, "$coach", c->coach_id);
 		while ((s = query_step(q)) == ST_ROW) {
 			long i = stages_find_key(g, query_text(q, 0));
@@ -807,10 +858,10 @@ static enum status book_txn(struct store *st, void *ctx)
 	int64_t now = clock_local_now(), from = (now + 299) / 300 * 300, until = 0, start = 0;
 	long stage = -1;
 	struct query *q;
-	enum status s = name_of(st, STMT_COACH_BY_ID, "coach", c->coach_id, &coach);
+	enum status s = record_name(st, KIND_COACH, c->coach_id, &coach);
 
 	if (s == ST_OK)
-		s = name_of(st, STMT_TEAM_BY_ID, "team", c->team_id, &team);
+		s = record_name(st, KIND_TEAM, c->team_id, &team);
 	if (s == ST_OK)
 		s = event_end(st, &until);
 	if (s == ST_OK)
@@ -825,18 +876,18 @@ static enum status book_txn(struct store *st, void *ctx)
 		free(t);
 	}
 	if (s == ST_OK) {
-		q = store_query(st, STMT_COACHING_COACH_WINDOWS);
+		q = store_query(st, &q_coaching_coach_windows);
 		query_bind_text(q, "$coach", c->coach_id);
 		s = read_spans(q, &windows);
 	}
 	if (s == ST_OK)
-		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", c->coach_id, "", from,
+		s = busy_of(st, &q_coaching_busy_coach, "$coach", c->coach_id, "", from,
 			    &coach_busy);
 	if (s == ST_OK)
-		s = busy_of(st, STMT_COACHING_BUSY_TEAM, "$team", c->team_id, "", from, &team_busy);
+		s = busy_of(st, &q_coaching_busy_team, "$team", c->team_id, "", from, &team_busy);
 	if (s == ST_OK) {
 		/* before the team's pitch, when it is still to come */
-		q = store_query(st, STMT_COACHING_TEAM_PITCH);
+		q = store_query(st, &q_coaching_team_pitch);
 		query_bind_text(q, "$team", c->team_id);
 		if (query_step(q) == ST_ROW && query_int(q, 0) > from && query_int(q, 0) < until)
 			until = query_int(q, 0);
@@ -856,7 +907,7 @@ static enum status book_txn(struct store *st, void *ctx)
 	}
 	if (s == ST_OK) {
 		id_new(id);
-		q = store_query(st, STMT_COACHING_INSERT);
+		q = store_query(st, &q_coaching_insert);
 		query_bind_text(q, "$id", id);
 		query_bind_text(q, "$coach", c->coach_id);
 		query_bind_text(q, "$team", c->team_id);
@@ -914,7 +965,7 @@ struct move_ctx {
 /* True when [start, end) lies within one of the coach's availability windows. */
 static bool in_window(struct store *st, const char *coach, int64_t start, int64_t end)
 {
-	struct query *q = store_query(st, STMT_COACHING_IN_WINDOW);
+	struct query *q = store_query(st, &q_coaching_in_window);
 	bool hit;
 
 	query_bind_text(q, "$coach", coach);
@@ -928,7 +979,7 @@ static bool in_window(struct store *st, const char *coach, int64_t start, int64_
 static enum status move_txn(struct store *st, void *ctx)
 {
 	struct move_ctx *c = ctx;
-	struct query *q = store_query(st, STMT_COACHING_SESSION_GET);
+	struct query *q = store_query(st, &q_coaching_session_get);
 	struct spans coach_busy = {0}, team_busy = {0};
 	char coach[ID_LEN + 1], team[ID_LEN + 1], *before = NULL, *after = NULL;
 	int64_t len;
@@ -946,7 +997,7 @@ static enum status move_txn(struct store *st, void *ctx)
 	query_reset(q);
 	s = session_json(st, c->id, &before);
 	if (s == ST_OK && c->cancel) {
-		q = store_query(st, STMT_COACHING_SESSION_DELETE);
+		q = store_query(st, &q_coaching_session_delete);
 		query_bind_text(q, "$id", c->id);
 		s = query_exec(q);
 		if (s == ST_OK)
@@ -955,10 +1006,10 @@ static enum status move_txn(struct store *st, void *ctx)
 		return s;
 	}
 	if (s == ST_OK)
-		s = busy_of(st, STMT_COACHING_BUSY_COACH, "$coach", coach, c->id, c->start,
+		s = busy_of(st, &q_coaching_busy_coach, "$coach", coach, c->id, c->start,
 			    &coach_busy);
 	if (s == ST_OK)
-		s = busy_of(st, STMT_COACHING_BUSY_TEAM, "$team", team, c->id, c->start,
+		s = busy_of(st, &q_coaching_busy_team, "$team", team, c->id, c->start,
 			    &team_busy);
 	if (s == ST_OK) {
 		bool coach_hit = spans_hit(&coach_busy, c->start, c->start + len) != 0;
@@ -977,7 +1028,7 @@ static enum status move_txn(struct store *st, void *ctx)
 			s = status_error(ST_INVALID, _("the coach is not available at %s: pick a time in their windows"), at);
 	}
 	if (s == ST_OK) {
-		q = store_query(st, STMT_COACHING_SESSION_MOVE);
+		q = store_query(st, &q_coaching_session_move);
 		query_bind_text(q, "$id", c->id);
 		query_bind_int(q, "$starts_at", c->start);
 		query_bind_int(q, "$ends_at", c->start + len);
@@ -1021,21 +1072,21 @@ static enum status validate_txn(struct store *st, void *ctx)
 	char *team = NULL, *coach = NULL, *after = NULL;
 	long i = -1;
 	struct query *q;
-	enum status s = name_of(st, STMT_TEAM_BY_ID, "team", c->team_id, &team);
+	enum status s = record_name(st, KIND_TEAM, c->team_id, &team);
 
 	if (s == ST_OK && c->coach_id)
-		s = name_of(st, STMT_COACH_BY_ID, "coach", c->coach_id, &coach);
+		s = record_name(st, KIND_COACH, c->coach_id, &coach);
 	if (s == ST_OK)
 		s = stages_load(st, &g);
 	if (s == ST_OK) {
 		i = c->stage ? stages_find(&g, c->stage) : -1;
 		if (i < 0 && c->stage) {
 			/* or the criterion's id */
-			q = store_query(st, STMT_CRITERION_BY_ID);
-			query_bind_text(q, "$id", c->stage);
-			if (query_step(q) == ST_ROW)
-				i = stages_find(&g, query_text(q, 1));
-			query_reset(q);
+			char *stage_name = NULL;
+
+			if (record_name(st, KIND_CRITERION, c->stage, &stage_name) == ST_OK)
+				i = stages_find(&g, stage_name);
+			free(stage_name);
 		}
 		if (i < 0) {
 			char *shown_stage = shown(c->stage ? c->stage : "");
@@ -1045,7 +1096,7 @@ static enum status validate_txn(struct store *st, void *ctx)
 		}
 	}
 	if (s == ST_OK) {
-		q = store_query(st, STMT_COACHING_STAGE_GET);
+		q = store_query(st, &q_coaching_stage_get);
 		query_bind_text(q, "$team", c->team_id);
 		query_bind_text(q, "$key", g.keys[i]);
 		s = query_step(q);
@@ -1053,7 +1104,7 @@ static enum status validate_txn(struct store *st, void *ctx)
 		if (s == ST_ROW) {
 			s = ST_DONE; /* validated already: nothing to write */
 		} else if (s == ST_DONE) {
-			q = store_query(st, STMT_COACHING_STAGE_INSERT);
+			q = store_query(st, &q_coaching_stage_insert);
 			query_bind_text(q, "$team", c->team_id);
 			query_bind_text(q, "$key", g.keys[i]);
 			query_bind_text(q, "$stage", g.names[i]);
@@ -1063,7 +1114,7 @@ static enum status validate_txn(struct store *st, void *ctx)
 		}
 	}
 	if (s == ST_OK) {
-		q = store_query(st, STMT_COACHING_STAGE_JSON);
+		q = store_query(st, &q_coaching_stage_json);
 		query_bind_text(q, "$team", c->team_id);
 		query_bind_text(q, "$key", g.keys[i]);
 		s = query_first_text(q, &after);
@@ -1114,7 +1165,7 @@ static enum status progress_txn(struct store *st, void *ctx)
 	p->stages = g.names;
 	p->nstages = g.count;
 	g.names = NULL;
-	q = store_query(st, STMT_COACHING_TEAMS);
+	q = store_query(st, &q_coaching_teams);
 	while ((s = query_step(q)) == ST_ROW) {
 		struct coaching_team *t;
 
@@ -1132,7 +1183,7 @@ static enum status progress_txn(struct store *st, void *ctx)
 		return s;
 	}
 	IDMAP_BUILD(&ix, p->teams, p->nteams, team_id);
-	q = store_query(st, STMT_COACHING_VALIDATED);
+	q = store_query(st, &q_coaching_validated);
 	while ((s = query_step(q)) == ST_ROW) {
 		long t = idmap_find(&ix, query_text(q, 0));
 		long i = stages_find_key(&g, query_text(q, 1));
@@ -1175,7 +1226,7 @@ void coaching_progress_clear(struct coaching_progress *p)
 
 enum status coaching_coaches(struct store *st, struct coaching_coach **out, size_t *n)
 {
-	struct query *q = store_query(st, STMT_COACHING_COACHES);
+	struct query *q = store_query(st, &q_coaching_coaches);
 	size_t cap = 0;
 	enum status s;
 
@@ -1204,4 +1255,9 @@ void coaching_coaches_free(struct coaching_coach *c, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(c[i].name);
 	free(c);
+}
+
+enum status coaching_sessions_json(struct store *st, char **out)
+{
+	return query_first_text(store_query(st, &q_coaching_sessions_json), out);
 }

@@ -15,9 +15,23 @@
 #include "podium/text.h"
 #include "podium/timeline.h"
 
-static enum status event_json(struct store *st, char **out)
+STMT_DEFINE(q_event_insert,
+	    "INSERT INTO event(id, name, starts_at, hours, created_at)"
+	    " VALUES ($id, $name, $starts_at, $hours, $now)");
+STMT_DEFINE(q_event_get,
+	    "SELECT id, name, starts_at, hours, results_locked, board_frozen, reveal_step"
+	    " FROM event");
+STMT_DEFINE(q_event_json,
+	    "SELECT json_object('id', id, 'name', name, 'starts_at', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'),"
+	    " 'hours', hours, 'results_locked', json(iif(results_locked, 'true', 'false')),"
+	    " 'board_frozen', json(iif(board_frozen, 'true', 'false')), 'reveal_step', reveal_step,"
+	    " 'method', rank_method, 'min_judges', min_judges, 'tie_break', tie_break) FROM event");
+STMT_DEFINE(q_event_set_locked, "UPDATE event SET results_locked = $locked");
+STMT_DEFINE(q_event_set_reveal, "UPDATE event SET reveal_step = $step");
+
+enum status event_json(struct store *st, char **out)
 {
-	return query_first_text(store_query(st, STMT_EVENT_JSON), out);
+	return query_first_text(store_query(st, &q_event_json), out);
 }
 
 static enum status audit_event(struct store *st, const char *action, const char *id,
@@ -43,7 +57,7 @@ static enum status create_txn(struct store *st, void *ctx)
 	struct query *q;
 	enum status s;
 
-	q = store_query(st, STMT_EVENT_INSERT);
+	q = store_query(st, &q_event_insert);
 	query_bind_text(q, "$id", id);
 	query_bind_text(q, "$name", name);
 	query_bind_int(q, "$starts_at", spec->starts_at);
@@ -100,7 +114,7 @@ void event_clear(struct event *e)
 
 enum status event_get(struct store *st, struct event *out)
 {
-	struct query *q = store_query(st, STMT_EVENT_GET);
+	struct query *q = store_query(st, &q_event_get);
 	enum status s = query_step(q);
 
 	memset(out, 0, sizeof(*out));
@@ -129,7 +143,7 @@ enum status event_results_locked(struct store *st, bool *locked)
 
 /* One of the event's switches: which statement sets it, to what, and how the audit names it. */
 struct event_switch {
-	enum stmt stmt;
+	struct stmt *stmt;
 	const char *param;
 	int64_t value;
 	const char *action;
@@ -137,12 +151,9 @@ struct event_switch {
 
 static bool switch_unchanged(const struct event *e, const struct event_switch *sw)
 {
-	switch (sw->stmt) {
-	case STMT_EVENT_SET_LOCKED:
+	if (sw->stmt == &q_event_set_locked)
 		return e->results_locked == (sw->value != 0);
-	default:
-		return e->reveal_step == sw->value;
-	}
+	return e->reveal_step == sw->value;
 }
 
 static enum status set_switch_txn(struct store *st, void *ctx)
@@ -178,8 +189,8 @@ static enum status set_switch_txn(struct store *st, void *ctx)
 static enum status lock_txn(struct store *st, void *ctx)
 {
 	bool locked = *(bool *)ctx;
-	struct event_switch lock = { STMT_EVENT_SET_LOCKED, "$locked", locked, locked ? "lock" : "unlock" };
-	struct event_switch reveal = { STMT_EVENT_SET_REVEAL, "$step", -1, "reveal" };
+	struct event_switch lock = { &q_event_set_locked, "$locked", locked, locked ? "lock" : "unlock" };
+	struct event_switch reveal = { &q_event_set_reveal, "$step", -1, "reveal" };
 	enum status s = set_switch_txn(st, &lock);
 
 	/* the ceremony reveals the final result: unlocked, there is none */
@@ -195,7 +206,7 @@ enum status event_set_locked(struct store *st, bool locked)
 
 enum status event_set_reveal(struct store *st, int step)
 {
-	struct event_switch sw = { STMT_EVENT_SET_REVEAL, "$step", step < -1 ? -1 : step, "reveal" };
+	struct event_switch sw = { &q_event_set_reveal, "$step", step < -1 ? -1 : step, "reveal" };
 
 	return store_write(st, set_switch_txn, &sw);
 }

@@ -16,6 +16,8 @@
 #include "podium/i18n.h"
 #include "podium/store.h"
 
+STMT_DEFINE(q_audit_event_id, "SELECT id FROM event");
+
 char *evidence_dir(void)
 {
 	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
@@ -129,7 +131,7 @@ bool evidence_store_key(struct store *st, char event_id[ID_LEN + 1], unsigned ch
 {
 	char *id = NULL;
 
-	if (query_first_text(store_query(st, STMT_AUDIT_EVENT_ID), &id) != ST_OK || !id)
+	if (query_first_text(store_query(st, &q_audit_event_id), &id) != ST_OK || !id)
 		return false;
 	if (strcmp(cache.event_id, id) != 0) {
 		snprintf(cache.event_id, sizeof(cache.event_id), "%s", id);

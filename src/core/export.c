@@ -7,13 +7,69 @@
 #include "podium/results.h"
 #include "podium/store.h"
 
+STMT_DEFINE(q_export_with_results,
+	    "SELECT json_set($doc, '$.results', json_object('policy', json($policy), 'ranking', json($ranking)))");
+STMT_DEFINE(q_export_json,
+	    "SELECT json_object('podium', 1,"
+	    " 'event', json((SELECT json_object('id', id, 'name', name,"
+	    "  'starts_at', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'), 'hours', hours,"
+	    "  'results_locked', json(iif(results_locked, 'true', 'false')),"
+	    "  'board_frozen', json(iif(board_frozen, 'true', 'false')), 'reveal_step', reveal_step,"
+	    "  'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', created_at, 'unixepoch')) FROM event)),"
+	    " 'tracks', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', id, 'name', name)"
+	    "  AS o FROM track ORDER BY name))),"
+	    " 'teams', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', t.id, 'name', t.name,"
+	    "  'project', t.project, 'tracks', json((SELECT json_group_array(name) FROM (SELECT r.name"
+	    "   FROM team_track x JOIN track r ON r.id = x.track_id WHERE x.team_id = t.id ORDER BY r.name))),"
+	    "  'members', json((SELECT json_group_array(name) FROM (SELECT m.name FROM team_member m"
+	    "   WHERE m.team_id = t.id ORDER BY m.position))),"
+	    "  'table', t.table_label, 'description', t.description) AS o FROM team t ORDER BY t.name))),"
+	    " 'judges', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', j.id, 'name', j.name,"
+	    "  'email', j.email, 'unix_user', j.unix_user, 'tracks', json((SELECT json_group_array(name) FROM"
+	    "   (SELECT r.name FROM judge_track x JOIN track r ON r.id = x.track_id WHERE x.judge_id = j.id"
+	    "   ORDER BY r.name)))) AS o FROM judge j ORDER BY j.name))),"
+	    " 'coaches', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', c.id, 'name', c.name,"
+	    "  'email', c.email, 'skills', json((SELECT json_group_array(skill) FROM (SELECT skill FROM coach_skill"
+	    "   WHERE coach_id = c.id ORDER BY skill))),"
+	    "  'available', json((SELECT json_group_array(json(w)) FROM (SELECT json_object("
+	    "   'start', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'),"
+	    "   'end', strftime('%Y-%m-%d %H:%M', ends_at, 'unixepoch')) AS w FROM coach_window"
+	    "   WHERE coach_id = c.id ORDER BY starts_at)))) AS o FROM coach c ORDER BY c.name))),"
+	    " 'rooms', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', m.id, 'name', m.name,"
+	    "  'capacity', m.capacity, 'tracks', json((SELECT json_group_array(name) FROM (SELECT r.name"
+	    "   FROM room_track x JOIN track r ON r.id = x.track_id WHERE x.room_id = m.id ORDER BY r.name))))"
+	    "  AS o FROM room m ORDER BY m.name))),"
+	    " 'criteria', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', id, 'name', name,"
+	    "  'position', position, 'weight', weight, 'min', min_value, 'max', max_value,"
+	    "  'description', description) AS o FROM criterion ORDER BY position))),"
+	    " 'sheets', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', s.id,"
+	    "  'judge_id', s.judge_id, 'judge', j.name, 'team_id', s.team_id, 'team', t.name, 'status', s.status,"
+	    "  'comment', s.comment, 'total', s.total, 'values', json((SELECT json_group_object(name, value) FROM"
+	    "   (SELECT c.name, v.value FROM sheet_value v JOIN criterion c ON c.id = v.criterion_id"
+	    "   WHERE v.sheet_id = s.id ORDER BY c.position))),"
+	    "  'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', s.created_at, 'unixepoch'),"
+	    "  'updated_at', strftime('%Y-%m-%dT%H:%M:%SZ', s.updated_at, 'unixepoch')) AS o"
+	    "  FROM sheet s LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id"
+	    "  ORDER BY t.name, j.name, s.id))),"
+	    " 'conflicts', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('judge_id', k.judge_id,"
+	    "  'judge', j.name, 'team_id', k.team_id, 'team', t.name, 'reason', k.reason,"
+	    "  'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', k.created_at, 'unixepoch')) AS o"
+	    "  FROM conflict k LEFT JOIN judge j ON j.id = k.judge_id LEFT JOIN team t ON t.id = k.team_id"
+	    "  ORDER BY j.name, t.name))),"
+	    " 'audit', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('seq', seq,"
+	    "  'at', strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), 'actor', actor, 'action', action,"
+	    "  'kind', kind, 'record_id', record_id, 'team_id', team_id, 'judge_id', judge_id,"
+	    "  'before', json(CASE WHEN json_valid(before) THEN before ELSE json_quote(before) END),"
+	    "  'after', json(CASE WHEN json_valid(after) THEN after ELSE json_quote(after) END),"
+	    "  'reason', reason, 'prev_hash', prev_hash, 'hash', hash) AS o FROM audit ORDER BY seq))))");
+
 static enum status export_txn(struct store *st, void *ctx)
 {
 	char **out = ctx, *doc = NULL, *ranking_doc = NULL, *policy_doc = NULL;
 	struct results_policy policy;
 	struct ranking r = { 0 };
 	struct query *q;
-	enum status s = query_first_text(store_query(st, STMT_EXPORT_JSON), &doc);
+	enum status s = query_first_text(store_query(st, &q_export_json), &doc);
 
 	if (s == ST_OK)
 		s = ranking_policy(st, &policy);
@@ -24,7 +80,7 @@ static enum status export_txn(struct store *st, void *ctx)
 	if (s == ST_OK && !(policy_doc = results_policy_json(st, &policy)))
 		s = ST_INTERNAL;
 	if (s == ST_OK) {
-		q = store_query(st, STMT_EXPORT_WITH_RESULTS);
+		q = store_query(st, &q_export_with_results);
 		query_bind_text(q, "$doc", doc);
 		query_bind_text(q, "$policy", policy_doc);
 		query_bind_text(q, "$ranking", ranking_doc);

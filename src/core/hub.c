@@ -20,16 +20,46 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+STMT_DEFINE(q_hub_self, "SELECT public_key FROM hub_self");
+STMT_DEFINE(q_hub_self_insert, "INSERT INTO hub_self(one, public_key) VALUES (1, $public_key)");
+STMT_DEFINE(q_hub_site_by_key, "SELECT name, public_key FROM hub_site WHERE name_key = $key");
+STMT_DEFINE(q_hub_site_by_public_key, "SELECT name FROM hub_site WHERE public_key = $public_key");
+STMT_DEFINE(q_hub_site_insert,
+	    "INSERT INTO hub_site(id, name, name_key, public_key, added_at) VALUES ($id, $name, $key, $public_key, $now)");
+STMT_DEFINE(q_mirror_self_insert, "INSERT INTO mirror_self(one, site) VALUES (1, $site)");
+STMT_DEFINE(q_hub_sites, "SELECT name, public_key FROM hub_site ORDER BY name_key");
+STMT_DEFINE(q_mirror_self,
+	    "SELECT site, last_seq, bundles, last_at, claimed_seq, claimed_state FROM mirror_self");
+STMT_DEFINE(q_mirror_advance,
+	    "UPDATE mirror_self SET last_seq = $last, bundles = bundles + 1, last_at = $now, claimed_seq = $last,"
+	    " claimed_state = $state");
+STMT_DEFINE(q_mirror_pending_prune, "DELETE FROM mirror_pending WHERE last_seq < $next");
+STMT_DEFINE(q_mirror_pending_next,
+	    "SELECT bundle FROM mirror_pending WHERE first_seq <= $next AND last_seq >= $next"
+	    " ORDER BY last_seq DESC LIMIT 1");
+STMT_DEFINE(q_mirror_pending_insert,
+	    "INSERT OR IGNORE INTO mirror_pending(first_seq, last_seq, bundle) VALUES ($first, $last, $bundle)");
+STMT_DEFINE(q_hub_site_seen,
+	    "UPDATE hub_site SET bundles_seen = bundles_seen + 1 WHERE name = $name");
+STMT_DEFINE(q_mirror_counts, "SELECT (SELECT count(*) FROM team), (SELECT count(*) FROM sheet)");
+STMT_DEFINE(q_mirror_pending_count, "SELECT count(*) FROM mirror_pending");
+STMT_DEFINE(q_hub_team_set_site, "UPDATE team SET site = $site WHERE id = $id");
+STMT_DEFINE(q_hub_finalists_count, "SELECT count(*) FROM team WHERE site <> ''");
+STMT_DEFINE(q_hub_site_json,
+	    "SELECT json_object('site', $site, 'bundles', $bundles, 'last_seq', $last, 'teams', $teams,"
+	    " 'sheets', $sheets, 'pending', $pending, 'in_sync', json(iif($in_sync, 'true', 'false')),"
+	    " 'last_bundle', $last_bundle)");
+
 /* The side of the hub: pin the sites' keys, apply their bundles to their mirrors, rank, run the final. */
 
-static enum status first_text(struct store *st, enum stmt id, char **out)
+static enum status first_text(struct store *st, struct stmt *id, char **out)
 {
 	return query_first_text(store_query(st, id), out);
 }
 
 enum status hub_public_key(struct store *st, char **out)
 {
-	enum status s = first_text(st, STMT_HUB_SELF, out);
+	enum status s = first_text(st, &q_hub_self, out);
 
 	if (s == ST_NOT_FOUND)
 		return status_error(ST_INVALID, _("this event file is not a hub; create one with 'podium hub init'"));
@@ -38,7 +68,7 @@ enum status hub_public_key(struct store *st, char **out)
 
 static enum status write_hub_self(struct store *st, void *arg)
 {
-	struct query *q = store_query(st, STMT_HUB_SELF_INSERT);
+	struct query *q = store_query(st, &q_hub_self_insert);
 
 	query_bind_text(q, "$public_key", arg);
 	return query_exec(q);
@@ -79,7 +109,7 @@ static enum status write_hub_site(struct store *st, void *arg)
 {
 	struct add_ctx *a = arg;
 	char id[ID_LEN + 1], *key = text_key(a->name);
-	struct query *q = store_query(st, STMT_HUB_SITE_BY_KEY);
+	struct query *q = store_query(st, &q_hub_site_by_key);
 	enum status s;
 
 	query_bind_text(q, "$key", key);
@@ -89,7 +119,7 @@ static enum status write_hub_site(struct store *st, void *arg)
 		free(key);
 		return status_error(ST_CONFLICT, _("the hub has a site named '%s' already"), a->name);
 	}
-	q = store_query(st, STMT_HUB_SITE_BY_PUBLIC_KEY);
+	q = store_query(st, &q_hub_site_by_public_key);
 	query_bind_text(q, "$public_key", a->key);
 	s = query_step(q);
 	query_reset(q);
@@ -98,7 +128,7 @@ static enum status write_hub_site(struct store *st, void *arg)
 		return status_error(ST_CONFLICT, _("that key belongs to another site already"));
 	}
 	id_new(id);
-	q = store_query(st, STMT_HUB_SITE_INSERT);
+	q = store_query(st, &q_hub_site_insert);
 	query_bind_text(q, "$id", id);
 	query_bind_text(q, "$name", a->name);
 	query_bind_text(q, "$key", key);
@@ -110,7 +140,7 @@ static enum status write_hub_site(struct store *st, void *arg)
 
 static enum status write_mirror_self(struct store *st, void *arg)
 {
-	struct query *q = store_query(st, STMT_MIRROR_SELF_INSERT);
+	struct query *q = store_query(st, &q_mirror_self_insert);
 
 	query_bind_text(q, "$site", arg);
 	return query_exec(q);
@@ -197,7 +227,7 @@ static void site_keys_clear(struct site_key *k, size_t n)
 
 static enum status site_keys(struct store *st, struct site_key **out, size_t *count)
 {
-	struct query *q = store_query(st, STMT_HUB_SITES);
+	struct query *q = store_query(st, &q_hub_sites);
 	size_t cap = 0;
 	enum status s;
 
@@ -261,7 +291,7 @@ struct mirror_ctx {
 
 static enum status mirror_seq(struct store *m, int64_t *last)
 {
-	struct query *q = store_query(m, STMT_MIRROR_SELF);
+	struct query *q = store_query(m, &q_mirror_self);
 	enum status s = query_step(q);
 
 	if (s == ST_DONE)
@@ -284,7 +314,7 @@ static enum status advance(struct store *m, const struct bundle *b, int64_t last
 			s = store_changes_apply(m, b->changes.items[i].data, b->changes.items[i].len);
 	if (s != ST_OK)
 		return s;
-	q = store_query(m, STMT_MIRROR_ADVANCE);
+	q = store_query(m, &q_mirror_advance);
 	query_bind_int(q, "$last", b->last);
 	query_bind_int(q, "$now", clock_now());
 	query_bind_text(q, "$state", b->state);
@@ -294,7 +324,7 @@ static enum status advance(struct store *m, const struct bundle *b, int64_t last
 /* Forget the bundles kept aside that the mirror holds entirely now. */
 static enum status prune_pending(struct store *m, int64_t last)
 {
-	struct query *q = store_query(m, STMT_MIRROR_PENDING_PRUNE);
+	struct query *q = store_query(m, &q_mirror_pending_prune);
 
 	query_bind_int(q, "$next", last + 1);
 	return query_exec(q);
@@ -309,7 +339,7 @@ static enum status catch_up(struct store *m, struct mirror_ctx *c, int64_t *last
 	if (!key_parse(c->site_key, pk))
 		return status_set(ST_INTERNAL);
 	for (;;) {
-		struct query *q = store_query(m, STMT_MIRROR_PENDING_NEXT);
+		struct query *q = store_query(m, &q_mirror_pending_next);
 		unsigned char *copy;
 		size_t len;
 		const void *data;
@@ -340,7 +370,7 @@ static enum status catch_up(struct store *m, struct mirror_ctx *c, int64_t *last
 
 static enum status keep_aside(struct store *m, struct mirror_ctx *c)
 {
-	struct query *q = store_query(m, STMT_MIRROR_PENDING_INSERT);
+	struct query *q = store_query(m, &q_mirror_pending_insert);
 
 	query_bind_int(q, "$first", c->b->first);
 	query_bind_int(q, "$last", c->b->last);
@@ -375,7 +405,7 @@ static enum status apply_to_mirror(struct store *m, void *arg)
 /* The hub file notes each bundle, so its consoles (which watch the hub file) reload the mirrors. */
 static enum status note_bundle(struct store *st, void *name)
 {
-	struct query *q = store_query(st, STMT_HUB_SITE_SEEN);
+	struct query *q = store_query(st, &q_hub_site_seen);
 
 	query_bind_text(q, "$name", name);
 	return query_exec(q);
@@ -441,7 +471,7 @@ enum status hub_apply(struct store *st, const unsigned char *data, size_t len, s
 enum status hub_find_site(struct store *st, const char *name, char **out)
 {
 	char *key = text_key(name);
-	struct query *q = store_query(st, STMT_HUB_SITE_BY_KEY);
+	struct query *q = store_query(st, &q_hub_site_by_key);
 	enum status s;
 
 	query_bind_text(q, "$key", key);
@@ -483,7 +513,7 @@ enum status hub_export(struct store *st, const char *name, unsigned char **out, 
 	return s;
 }
 
-static int64_t count_of(struct store *m, enum stmt id)
+static int64_t count_of(struct store *m, struct stmt *id)
 {
 	char *text = NULL;
 	int64_t n = 0;
@@ -497,7 +527,7 @@ static int64_t count_of(struct store *m, enum stmt id)
 static enum status read_site(struct store *m, void *arg)
 {
 	struct hub_site_info *info = arg;
-	struct query *q = store_query(m, STMT_MIRROR_SELF);
+	struct query *q = store_query(m, &q_mirror_self);
 	char claimed[65] = "", now[65];
 	enum status s = query_step(q);
 
@@ -508,14 +538,14 @@ static enum status read_site(struct store *m, void *arg)
 	info->last_at = query_is_null(q, 3) ? 0 : query_int(q, 3);
 	snprintf(claimed, sizeof(claimed), "%s", query_text(q, 5));
 	query_reset(q);
-	q = store_query(m, STMT_MIRROR_COUNTS);
+	q = store_query(m, &q_mirror_counts);
 	s = query_step(q);
 	if (s != ST_ROW)
 		return s;
 	info->teams = query_int(q, 0);
 	info->sheets = query_int(q, 1);
 	query_reset(q);
-	info->pending = count_of(m, STMT_MIRROR_PENDING_COUNT);
+	info->pending = count_of(m, &q_mirror_pending_count);
 	s = store_state_hash(m, now);
 	info->in_sync = s == ST_OK && info->bundles > 0 && info->pending == 0 && strcmp(claimed, now) == 0;
 	return s;
@@ -673,7 +703,7 @@ static enum status add_finalist(struct store *st, struct hub_finalist *f)
 	}
 	if (s != ST_OK)
 		return s;
-	q = store_query(st, STMT_HUB_TEAM_SET_SITE);
+	q = store_query(st, &q_hub_team_set_site);
 	query_bind_text(q, "$site", f->site);
 	query_bind_text(q, "$id", id);
 	return query_exec(q);
@@ -683,7 +713,7 @@ static enum status write_finalists(struct store *st, void *arg)
 {
 	struct final_ctx *c = arg;
 	char *n = NULL;
-	enum status s = first_text(st, STMT_HUB_FINALISTS_COUNT, &n);
+	enum status s = first_text(st, &q_hub_finalists_count, &n);
 
 	if (s == ST_OK && strcmp(n, "0") != 0)
 		s = status_error(ST_INVALID, _("the final round has its teams already"));
@@ -719,7 +749,7 @@ enum status hub_finalists(struct store *st, int per_site, struct hub_finalist **
 
 enum status hub_site_json(struct store *st, const struct hub_site_info *info, char **out)
 {
-	struct query *q = store_query(st, STMT_HUB_SITE_JSON);
+	struct query *q = store_query(st, &q_hub_site_json);
 	char when[17] = "";
 
 	if (info->last_at)

@@ -10,9 +10,16 @@
 
 #include "podium/common.h"
 #include "podium/i18n.h"
-#include "podium/stmt.h"
 #include "podium/store.h"
 #include "podium/text.h"
+
+/* Every name of a kind, for the look-alike check of names.c. */
+STMT_DEFINE(q_names_track, "SELECT id, name FROM track");
+STMT_DEFINE(q_names_team, "SELECT id, name FROM team");
+STMT_DEFINE(q_names_judge, "SELECT id, name FROM judge");
+STMT_DEFINE(q_names_coach, "SELECT id, name FROM coach");
+STMT_DEFINE(q_names_room, "SELECT id, name FROM room");
+STMT_DEFINE(q_names_criterion, "SELECT id, name FROM criterion");
 
 static const char *const whats[KIND_COUNT] = {
 	[KIND_TRACK] = N_("track name"),	   [KIND_TEAM] = N_("team name"),
@@ -20,10 +27,10 @@ static const char *const whats[KIND_COUNT] = {
 	[KIND_ROOM] = N_("room name"),		   [KIND_CRITERION] = N_("criterion name"),
 };
 
-static const enum stmt all_names[KIND_COUNT] = {
-	[KIND_TRACK] = STMT_NAMES_TRACK, [KIND_TEAM] = STMT_NAMES_TEAM,
-	[KIND_JUDGE] = STMT_NAMES_JUDGE, [KIND_COACH] = STMT_NAMES_COACH,
-	[KIND_ROOM] = STMT_NAMES_ROOM,	 [KIND_CRITERION] = STMT_NAMES_CRITERION,
+static struct stmt *const all_names[KIND_COUNT] = {
+	[KIND_TRACK] = &q_names_track, [KIND_TEAM] = &q_names_team,
+	[KIND_JUDGE] = &q_names_judge, [KIND_COACH] = &q_names_coach,
+	[KIND_ROOM] = &q_names_room,	 [KIND_CRITERION] = &q_names_criterion,
 };
 
 const char *name_what(enum record_kind kind)

@@ -12,6 +12,29 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+STMT_DEFINE(q_panel_teams,
+	    "SELECT t.id, t.name, s.room_id, s.starts_at, s.starts_at + s.pitch_s + s.qa_s"
+	    " FROM team t LEFT JOIN slot s ON s.team_id = t.id ORDER BY t.name");
+STMT_DEFINE(q_panel_judges, "SELECT id, name FROM judge ORDER BY name");
+STMT_DEFINE(q_panel_tracks, "SELECT id FROM track");
+STMT_DEFINE(q_panel_judge_tracks, "SELECT judge_id, track_id FROM judge_track");
+STMT_DEFINE(q_panel_team_tracks, "SELECT team_id, track_id FROM team_track");
+STMT_DEFINE(q_panel_conflicts, "SELECT judge_id, team_id FROM conflict");
+STMT_DEFINE(q_panel_assigned, "SELECT judge_id, team_id FROM assignment");
+STMT_DEFINE(q_panel_sheets, "SELECT judge_id, team_id FROM sheet");
+STMT_DEFINE(q_panel_clear, "DELETE FROM assignment");
+STMT_DEFINE(q_panel_insert, "INSERT INTO assignment(judge_id, team_id) VALUES ($judge, $team)");
+STMT_DEFINE(q_panel_summary_json,
+	    "SELECT json_object('per_team', $per_team, 'timed', json(iif($timed, 'true', 'false')),"
+	    " 'assignments', (SELECT count(*) FROM assignment),"
+	    " 'judges', (SELECT count(DISTINCT judge_id) FROM assignment),"
+	    " 'teams', (SELECT count(DISTINCT team_id) FROM assignment))");
+STMT_DEFINE(q_panel_last_per_team,
+	    "SELECT json_extract(after, '$.per_team') FROM audit"
+	    " WHERE kind = 'panel' AND json_valid(after) ORDER BY seq DESC LIMIT 1");
+STMT_DEFINE(q_panel_is_assigned,
+	    "SELECT 1 FROM assignment WHERE judge_id = $judge AND team_id = $team");
+
 /*
  * The panels are computed in memory from one read of the event (teams with
  * their planned slot, judges, conflicts, tracks) and written back in the same
@@ -88,7 +111,7 @@ static void judge_push(struct pjudge *j, size_t t)
 
 static enum status load_teams(struct store *st, struct model *m)
 {
-	struct query *q = store_query(st, STMT_PANEL_TEAMS);
+	struct query *q = store_query(st, &q_panel_teams);
 	size_t cap = 0;
 	enum status s;
 
@@ -113,7 +136,7 @@ static enum status load_teams(struct store *st, struct model *m)
 
 static enum status load_judges(struct store *st, struct model *m)
 {
-	struct query *q = store_query(st, STMT_PANEL_JUDGES);
+	struct query *q = store_query(st, &q_panel_judges);
 	size_t cap = 0;
 	enum status s;
 
@@ -130,7 +153,7 @@ static enum status load_judges(struct store *st, struct model *m)
 }
 
 /* Run a (judge_id, team_id) statement and set bit on each pair's cell. */
-static enum status mark_pairs(struct store *st, struct model *m, enum stmt id, unsigned char bit)
+static enum status mark_pairs(struct store *st, struct model *m, struct stmt *id, unsigned char bit)
 {
 	struct query *q = store_query(st, id);
 	enum status s;
@@ -160,7 +183,7 @@ struct ptrack {
 /* Mark the cells where judge and team share a track. */
 static enum status mark_experts(struct store *st, struct model *m)
 {
-	struct query *q = store_query(st, STMT_PANEL_TRACKS);
+	struct query *q = store_query(st, &q_panel_tracks);
 	struct ptrack *tracks = NULL;
 	struct idmap ix = { 0 };
 	size_t n = 0, cap = 0;
@@ -174,7 +197,7 @@ static enum status mark_experts(struct store *st, struct model *m)
 	}
 	if (s == ST_DONE) {
 		IDMAP_BUILD(&ix, tracks, n, id);
-		q = store_query(st, STMT_PANEL_JUDGE_TRACKS);
+		q = store_query(st, &q_panel_judge_tracks);
 		while ((s = query_step(q)) == ST_ROW) {
 			long j = idmap_find(&m->judge_ix, query_text(q, 0));
 			long k = idmap_find(&ix, query_text(q, 1));
@@ -188,7 +211,7 @@ static enum status mark_experts(struct store *st, struct model *m)
 		}
 	}
 	if (s == ST_DONE) {
-		q = store_query(st, STMT_PANEL_TEAM_TRACKS);
+		q = store_query(st, &q_panel_team_tracks);
 		while ((s = query_step(q)) == ST_ROW) {
 			long t = idmap_find(&m->team_ix, query_text(q, 0));
 			long k = idmap_find(&ix, query_text(q, 1));
@@ -217,14 +240,14 @@ static enum status model_load(struct store *st, struct model *m, bool with_assig
 	IDMAP_BUILD(&m->team_ix, m->teams, m->nteams, id);
 	IDMAP_BUILD(&m->judge_ix, m->judges, m->njudges, id);
 	m->cell = pd_calloc(m->njudges * m->nteams + 1, 1);
-	if ((s = mark_pairs(st, m, STMT_PANEL_CONFLICTS, CELL_CONFLICT)) != ST_OK)
+	if ((s = mark_pairs(st, m, &q_panel_conflicts, CELL_CONFLICT)) != ST_OK)
 		return s;
 	if ((s = mark_experts(st, m)) != ST_OK)
 		return s;
-	if ((s = mark_pairs(st, m, STMT_PANEL_SHEETS, CELL_SCORED)) != ST_OK)
+	if ((s = mark_pairs(st, m, &q_panel_sheets, CELL_SCORED)) != ST_OK)
 		return s;
 	if (with_assignments)
-		s = mark_pairs(st, m, STMT_PANEL_ASSIGNED, CELL_ASSIGNED);
+		s = mark_pairs(st, m, &q_panel_assigned, CELL_ASSIGNED);
 	for (size_t t = 0; t < m->nteams; t++) {
 		for (size_t j = 0; j < m->njudges; j++) {
 			m->teams[t].free_judges += !(*cell(m, j, t) & CELL_CONFLICT);
@@ -568,7 +591,7 @@ struct assign_ctx {
 
 static enum status summary_json(struct store *st, const char *per_team, bool timed, char **out)
 {
-	struct query *q = store_query(st, STMT_PANEL_SUMMARY_JSON);
+	struct query *q = store_query(st, &q_panel_summary_json);
 
 	if (per_team)
 		query_bind_int(q, "$per_team", strtoll(per_team, NULL, 10));
@@ -580,7 +603,7 @@ static enum status summary_json(struct store *st, const char *per_team, bool tim
 
 static enum status last_per_team(struct store *st, char **out)
 {
-	enum status s = query_first_text(store_query(st, STMT_PANEL_LAST_PER_TEAM), out);
+	enum status s = query_first_text(store_query(st, &q_panel_last_per_team), out);
 
 	if (s == ST_NOT_FOUND) {
 		*out = NULL;
@@ -591,11 +614,11 @@ static enum status last_per_team(struct store *st, char **out)
 
 static enum status write_panels(struct store *st, struct model *m)
 {
-	enum status s = query_exec(store_query(st, STMT_PANEL_CLEAR));
+	enum status s = query_exec(store_query(st, &q_panel_clear));
 
 	for (size_t j = 0; s == ST_OK && j < m->njudges; j++) {
 		for (size_t i = 0; s == ST_OK && i < m->judges[j].nteams; i++) {
-			struct query *q = store_query(st, STMT_PANEL_INSERT);
+			struct query *q = store_query(st, &q_panel_insert);
 
 			query_bind_text(q, "$judge", m->judges[j].id);
 			query_bind_text(q, "$team", m->teams[m->judges[j].teams[i]].id);
@@ -767,7 +790,7 @@ void panel_coverage_clear(struct panel_coverage *c)
 
 bool panel_has(struct store *st, const char *judge, const char *team)
 {
-	struct query *q = store_query(st, STMT_PANEL_IS_ASSIGNED);
+	struct query *q = store_query(st, &q_panel_is_assigned);
 	bool hit;
 
 	query_bind_text(q, "$judge", judge);

@@ -16,15 +16,117 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+/* A JSON array of the names of record r's tracks, in name order, through the link table's column col. */
+#define STMT_TRACK_NAMES(link, col) \
+	"(SELECT json_group_array(name) FROM (SELECT k.name FROM " link " x JOIN track k ON k.id = x.track_id" \
+	" WHERE x." col " = r.id ORDER BY k.name_key))"
+
+STMT_DEFINE(q_track_rename, "UPDATE track SET name = $name, name_key = $key WHERE id = $id");
+STMT_DEFINE(q_track_insert, "INSERT INTO track(id, name, name_key) VALUES ($id, $name, $key)");
+STMT_DEFINE(q_track_json, "SELECT json_object('id', id, 'name', name) FROM track WHERE id = $id");
+STMT_DEFINE(q_track_delete, "DELETE FROM track WHERE id = $id");
+STMT_DEFINE(q_team_rename, "UPDATE team SET name = $name, name_key = $key WHERE id = $id");
+STMT_DEFINE(q_team_insert,
+	    "INSERT INTO team(id, name, name_key, project, table_label, description)"
+	    " VALUES ($id, $name, $key, $project, $table, $description)");
+STMT_DEFINE(q_team_update,
+	    "UPDATE team SET name = $name, name_key = $key, project = $project, table_label = $table,"
+	    " description = $description WHERE id = $id");
+STMT_DEFINE(q_team_delete, "DELETE FROM team WHERE id = $id");
+STMT_DEFINE(q_team_json,
+	    "SELECT json_object('id', r.id, 'name', r.name, 'project', r.project, 'table', r.table_label,"
+	    " 'description', r.description, 'tracks', json(" STMT_TRACK_NAMES("team_track", "team_id") "),"
+	    " 'members', json((SELECT json_group_array(name) FROM"
+	    " (SELECT name FROM team_member WHERE team_id = r.id ORDER BY position))),"
+	    " 'calibration', json(iif(r.calibration, 'true', 'false')))"
+	    " FROM team r WHERE r.id = $id");
+STMT_DEFINE(q_team_track_clear, "DELETE FROM team_track WHERE team_id = $id");
+STMT_DEFINE(q_team_track_add,
+	    "INSERT OR IGNORE INTO team_track(team_id, track_id) VALUES ($id, $track)");
+STMT_DEFINE(q_team_member_clear, "DELETE FROM team_member WHERE team_id = $id");
+STMT_DEFINE(q_team_member_add,
+	    "INSERT INTO team_member(team_id, position, name) VALUES ($id, $position, $name)");
+STMT_DEFINE(q_team_sheet_count, "SELECT count(*) FROM sheet WHERE team_id = $id");
+STMT_DEFINE(q_judge_rename, "UPDATE judge SET name = $name, name_key = $key WHERE id = $id");
+STMT_DEFINE(q_judge_insert,
+	    "INSERT INTO judge(id, name, name_key, email, unix_user, pin_hash)"
+	    " VALUES ($id, $name, $key, $email, $unix_user, $pin_hash)");
+STMT_DEFINE(q_judge_update,
+	    "UPDATE judge SET name = $name, name_key = $key, email = $email, unix_user = $unix_user WHERE id = $id");
+STMT_DEFINE(q_judge_by_unix_user, "SELECT id, name FROM judge WHERE unix_user = $unix_user");
+STMT_DEFINE(q_judge_delete, "DELETE FROM judge WHERE id = $id");
+STMT_DEFINE(q_judge_json,
+	    "SELECT json_object('id', r.id, 'name', r.name, 'email', r.email, 'tracks',"
+	    " json(" STMT_TRACK_NAMES("judge_track", "judge_id") "), 'unix_user', r.unix_user,"
+	    " 'pin', json(iif(r.pin_hash IS NULL, 'false', 'true'))) FROM judge r WHERE r.id = $id");
+STMT_DEFINE(q_judge_track_clear, "DELETE FROM judge_track WHERE judge_id = $id");
+STMT_DEFINE(q_judge_track_add,
+	    "INSERT OR IGNORE INTO judge_track(judge_id, track_id) VALUES ($id, $track)");
+STMT_DEFINE(q_judge_sheet_count, "SELECT count(*) FROM sheet WHERE judge_id = $id");
+STMT_DEFINE(q_coach_rename, "UPDATE coach SET name = $name, name_key = $key WHERE id = $id");
+STMT_DEFINE(q_coach_insert,
+	    "INSERT INTO coach(id, name, name_key, email, unix_user) VALUES ($id, $name, $key, $email, $unix_user)");
+STMT_DEFINE(q_coach_update,
+	    "UPDATE coach SET name = $name, name_key = $key, email = $email,"
+	    " unix_user = iif($keep_user, unix_user, $unix_user) WHERE id = $id");
+STMT_DEFINE(q_coach_delete, "DELETE FROM coach WHERE id = $id");
+STMT_DEFINE(q_coach_json,
+	    "SELECT json_object('id', r.id, 'name', r.name, 'email', r.email, 'unix_user', r.unix_user, 'skills', json((SELECT"
+	    " json_group_array(skill) FROM (SELECT skill FROM coach_skill WHERE coach_id = r.id ORDER BY skill_key))),"
+	    " 'available', json((SELECT json_group_array(w) FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at,"
+	    " 'unixepoch') || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window"
+	    " WHERE coach_id = r.id ORDER BY starts_at)))) FROM coach r WHERE r.id = $id");
+STMT_DEFINE(q_coach_skill_clear, "DELETE FROM coach_skill WHERE coach_id = $id");
+STMT_DEFINE(q_coach_skill_add,
+	    "INSERT OR IGNORE INTO coach_skill(coach_id, skill, skill_key) VALUES ($id, $skill, $key)");
+STMT_DEFINE(q_coach_window_clear, "DELETE FROM coach_window WHERE coach_id = $id");
+STMT_DEFINE(q_coach_window_add,
+	    "INSERT INTO coach_window(coach_id, starts_at, ends_at) VALUES ($id, $starts_at, $ends_at)");
+STMT_DEFINE(q_room_rename, "UPDATE room SET name = $name, name_key = $key WHERE id = $id");
+STMT_DEFINE(q_room_insert,
+	    "INSERT INTO room(id, name, name_key, capacity) VALUES ($id, $name, $key, $capacity)");
+STMT_DEFINE(q_room_update,
+	    "UPDATE room SET name = $name, name_key = $key, capacity = $capacity WHERE id = $id");
+STMT_DEFINE(q_room_delete, "DELETE FROM room WHERE id = $id");
+STMT_DEFINE(q_room_json,
+	    "SELECT json_object('id', r.id, 'name', r.name, 'tracks',"
+	    " json(" STMT_TRACK_NAMES("room_track", "room_id") "), 'capacity', r.capacity)"
+	    " FROM room r WHERE r.id = $id");
+STMT_DEFINE(q_room_track_clear, "DELETE FROM room_track WHERE room_id = $id");
+STMT_DEFINE(q_room_track_add,
+	    "INSERT OR IGNORE INTO room_track(room_id, track_id) VALUES ($id, $track)");
+/* A record's editable fields as text, lists joined by "; " (people_fields()). */
+STMT_DEFINE(q_fields_team,
+	    "SELECT t.project, t.table_label,"
+	    " coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM team_track x"
+	    "  JOIN track r ON r.id = x.track_id WHERE x.team_id = t.id ORDER BY r.name)), ''),"
+	    " coalesce((SELECT group_concat(name, '; ') FROM (SELECT m.name FROM team_member m"
+	    "  WHERE m.team_id = t.id ORDER BY m.position)), ''), t.description FROM team t WHERE t.id = $id");
+STMT_DEFINE(q_fields_judge,
+	    "SELECT j.email, coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM judge_track x"
+	    "  JOIN track r ON r.id = x.track_id WHERE x.judge_id = j.id ORDER BY r.name)), ''),"
+	    " coalesce(j.unix_user, ''), '', '' FROM judge j WHERE j.id = $id");
+STMT_DEFINE(q_fields_coach,
+	    "SELECT c.email, coalesce((SELECT group_concat(skill, '; ') FROM (SELECT skill FROM coach_skill"
+	    "  WHERE coach_id = c.id ORDER BY skill_key)), ''),"
+	    " coalesce((SELECT group_concat(w, '; ') FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')"
+	    "  || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window WHERE coach_id = c.id"
+	    "  ORDER BY starts_at)), ''), '', '' FROM coach c WHERE c.id = $id");
+STMT_DEFINE(q_fields_room,
+	    "SELECT coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM room_track x"
+	    "  JOIN track r ON r.id = x.track_id WHERE x.room_id = m.id ORDER BY r.name)), ''),"
+	    " coalesce(m.capacity, ''), '', '', '' FROM room m WHERE m.id = $id");
+STMT_DEFINE(q_coach_by_unix_user, "SELECT id, name FROM coach WHERE unix_user = $unix_user");
+
 /* What differs between the kinds: their statements. */
 static const struct {
-	enum stmt by_key, by_id, json, del, rename;
+	struct stmt *json, *del, *rename;
 } kinds[] = {
-	[KIND_TRACK] = { STMT_TRACK_BY_KEY, STMT_TRACK_BY_ID, STMT_TRACK_JSON, STMT_TRACK_DELETE, STMT_TRACK_RENAME },
-	[KIND_TEAM] = { STMT_TEAM_BY_KEY, STMT_TEAM_BY_ID, STMT_TEAM_JSON, STMT_TEAM_DELETE, STMT_TEAM_RENAME },
-	[KIND_JUDGE] = { STMT_JUDGE_BY_KEY, STMT_JUDGE_BY_ID, STMT_JUDGE_JSON, STMT_JUDGE_DELETE, STMT_JUDGE_RENAME },
-	[KIND_COACH] = { STMT_COACH_BY_KEY, STMT_COACH_BY_ID, STMT_COACH_JSON, STMT_COACH_DELETE, STMT_COACH_RENAME },
-	[KIND_ROOM] = { STMT_ROOM_BY_KEY, STMT_ROOM_BY_ID, STMT_ROOM_JSON, STMT_ROOM_DELETE, STMT_ROOM_RENAME },
+	[KIND_TRACK] = { &q_track_json, &q_track_delete, &q_track_rename },
+	[KIND_TEAM] = { &q_team_json, &q_team_delete, &q_team_rename },
+	[KIND_JUDGE] = { &q_judge_json, &q_judge_delete, &q_judge_rename },
+	[KIND_COACH] = { &q_coach_json, &q_coach_delete, &q_coach_rename },
+	[KIND_ROOM] = { &q_room_json, &q_room_delete, &q_room_rename },
 };
 
 static const char *or_empty(const char *s)
@@ -60,7 +162,7 @@ static void named_clear(struct named *n)
 static enum status named_prepare(struct store *st, enum record_kind kind, const char *name,
 				 const char *self_id, struct named *out)
 {
-	struct query *q;
+	char found[ID_LEN + 1], *found_name = NULL;
 	enum status s;
 
 	out->name = out->key = NULL;
@@ -79,20 +181,18 @@ static enum status named_prepare(struct store *st, enum record_kind kind, const 
 		named_clear(out);
 		return s;
 	}
-	q = store_query(st, kinds[kind].by_key);
-	query_bind_text(q, "$key", out->key);
-	s = query_step(q);
-	if (s == ST_ROW) {
-		bool self = self_id && strcmp(query_text(q, 0), self_id) == 0;
-		char *shown = self ? NULL : text_fit(query_text(q, 1), 60, NULL);
+	s = record_by_key(st, kind, out->key, found, &found_name);
+	if (s == ST_OK) {
+		bool self = self_id && strcmp(found, self_id) == 0;
+		char *shown = self ? NULL : text_fit(found_name, 60, NULL);
 
-		query_reset(q);
+		free(found_name);
 		if (self)
 			return ST_OK;
 		s = status_error(ST_CONFLICT, _("a %s named '%s' already exists"),
 				 record_kind_name(kind), shown);
 		free(shown);
-	} else if (s == ST_DONE) {
+	} else if (s == ST_NOT_FOUND) {
 		s = name_check_lookalike(st, kind, out->name, self_id);
 	}
 	if (s != ST_OK)
@@ -100,7 +200,7 @@ static enum status named_prepare(struct store *st, enum record_kind kind, const 
 	return s;
 }
 
-static enum status record_json(struct store *st, enum record_kind kind, const char *id, char **out)
+enum status people_json(struct store *st, enum record_kind kind, const char *id, char **out)
 {
 	struct query *q = store_query(st, kinds[kind].json);
 	enum status s;
@@ -134,7 +234,7 @@ static enum status finish_add(struct store *st, enum record_kind kind, const cha
 			      char id_out[ID_LEN + 1])
 {
 	char *after = NULL;
-	enum status s = record_json(st, kind, id, &after);
+	enum status s = people_json(st, kind, id, &after);
 
 	if (s == ST_OK)
 		s = audit_change(st, kind, "create", id, NULL, after);
@@ -149,7 +249,7 @@ static enum status finish_update(struct store *st, enum record_kind kind, const 
 				 char *before)
 {
 	char *after = NULL;
-	enum status s = record_json(st, kind, id, &after);
+	enum status s = people_json(st, kind, id, &after);
 
 	if (s == ST_OK && strcmp(before, after) != 0)
 		s = audit_change(st, kind, "update", id, before, after);
@@ -162,7 +262,7 @@ static enum status delete_record(struct store *st, enum record_kind kind, const 
 {
 	char *before = NULL;
 	struct query *q;
-	enum status s = record_json(st, kind, id, &before);
+	enum status s = people_json(st, kind, id, &before);
 
 	if (s == ST_OK) {
 		q = store_query(st, kinds[kind].del);
@@ -176,7 +276,7 @@ static enum status delete_record(struct store *st, enum record_kind kind, const 
 }
 
 /* Refuse to delete a team or judge with sheets once the results are locked. */
-static enum status check_unlocked(struct store *st, enum record_kind kind, enum stmt count_stmt,
+static enum status check_unlocked(struct store *st, enum record_kind kind, struct stmt *count_stmt,
 				  const char *id)
 {
 	bool locked = false;
@@ -204,7 +304,7 @@ static enum status check_unlocked(struct store *st, enum record_kind kind, enum 
 
 /* Replace the track links of record id: clear, then link each named track (created when missing).
  */
-static enum status link_tracks(struct store *st, enum stmt clear, enum stmt add, const char *id,
+static enum status link_tracks(struct store *st, struct stmt *clear, struct stmt *add, const char *id,
 			       char **tracks, size_t n)
 {
 	struct query *q = store_query(st, clear);
@@ -250,21 +350,13 @@ enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN 
 	}
 	if ((s = name_check_text(name_what(KIND_TRACK), trimmed)) != ST_OK)
 		goto out;
-	q = store_query(st, STMT_TRACK_BY_KEY);
-	query_bind_text(q, "$key", key);
-	s = query_step(q);
-	if (s == ST_ROW) {
-		snprintf(id_out, ID_LEN + 1, "%s", query_text(q, 0));
-		query_reset(q);
-		s = ST_OK;
-		goto out;
-	}
-	if (s != ST_DONE)
+	s = record_by_key(st, KIND_TRACK, key, id_out, NULL);
+	if (s != ST_NOT_FOUND)
 		goto out;
 	if ((s = name_check_lookalike(st, KIND_TRACK, trimmed, NULL)) != ST_OK)
 		goto out;
 	id_new(id);
-	q = store_query(st, STMT_TRACK_INSERT);
+	q = store_query(st, &q_track_insert);
 	query_bind_text(q, "$id", id);
 	query_bind_text(q, "$name", trimmed);
 	query_bind_text(q, "$key", key);
@@ -309,7 +401,7 @@ static enum status check_team(const struct team_spec *spec)
 	return s;
 }
 
-static enum status write_team(struct store *st, enum stmt stmt, const char *id,
+static enum status write_team(struct store *st, struct stmt *stmt, const char *id,
 			      const struct named *n, const struct team_spec *spec)
 {
 	struct query *q = store_query(st, stmt);
@@ -324,10 +416,10 @@ static enum status write_team(struct store *st, enum stmt stmt, const char *id,
 	query_bind_text(q, "$description", or_empty(spec->description));
 	s = query_exec(q);
 	if (s == ST_OK)
-		s = link_tracks(st, STMT_TEAM_TRACK_CLEAR, STMT_TEAM_TRACK_ADD, id, spec->tracks,
+		s = link_tracks(st, &q_team_track_clear, &q_team_track_add, id, spec->tracks,
 				spec->ntracks);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_TEAM_MEMBER_CLEAR);
+		q = store_query(st, &q_team_member_clear);
 		query_bind_text(q, "$id", id);
 		s = query_exec(q);
 	}
@@ -335,7 +427,7 @@ static enum status write_team(struct store *st, enum stmt stmt, const char *id,
 		char *member = text_trim(spec->members[i]);
 
 		if (member[0]) {
-			q = store_query(st, STMT_TEAM_MEMBER_ADD);
+			q = store_query(st, &q_team_member_add);
 			query_bind_text(q, "$id", id);
 			query_bind_int(q, "$position", ++position);
 			query_bind_text(q, "$name", member);
@@ -357,7 +449,7 @@ enum status team_add(struct store *st, const struct team_spec *spec, char id_out
 	if (s != ST_OK)
 		return s;
 	id_new(id);
-	s = write_team(st, STMT_TEAM_INSERT, id, &n, spec);
+	s = write_team(st, &q_team_insert, id, &n, spec);
 	named_clear(&n);
 	return s == ST_OK ? finish_add(st, KIND_TEAM, id, id_out) : s;
 }
@@ -369,14 +461,14 @@ enum status team_update(struct store *st, const char *id, const struct team_spec
 	enum status s = check_team(spec);
 
 	if (s == ST_OK)
-		s = record_json(st, KIND_TEAM, id, &before);
+		s = people_json(st, KIND_TEAM, id, &before);
 	if (s == ST_OK)
 		s = named_prepare(st, KIND_TEAM, spec->name, id, &n);
 	if (s != ST_OK) {
 		free(before);
 		return s;
 	}
-	s = write_team(st, STMT_TEAM_UPDATE, id, &n, spec);
+	s = write_team(st, &q_team_update, id, &n, spec);
 	named_clear(&n);
 	if (s != ST_OK) {
 		free(before);
@@ -387,7 +479,7 @@ enum status team_update(struct store *st, const char *id, const struct team_spec
 
 enum status team_delete(struct store *st, const char *id)
 {
-	enum status s = check_unlocked(st, KIND_TEAM, STMT_TEAM_SHEET_COUNT, id);
+	enum status s = check_unlocked(st, KIND_TEAM, &q_team_sheet_count, id);
 
 	return s == ST_OK ? delete_record(st, KIND_TEAM, id) : s;
 }
@@ -401,7 +493,7 @@ enum status people_rename(struct store *st, enum record_kind kind, const char *i
 
 	if (kind == KIND_CRITERION)
 		return status_error(ST_INVALID, _("criteria are renamed by importing the rubric"));
-	s = record_json(st, kind, id, &before);
+	s = people_json(st, kind, id, &before);
 	if (s == ST_OK)
 		s = named_prepare(st, kind, name, id, &n);
 	if (s != ST_OK) {
@@ -452,7 +544,7 @@ static bool valid_unix_user(const char *s)
  * A login given to a judge or a coach: a valid user name that no other record
  * of that kind (found by by_user) holds already.
  */
-static enum status check_unix_user(struct store *st, enum stmt by_user, const char *self_id, const char *user)
+static enum status check_unix_user(struct store *st, struct stmt *by_user, const char *self_id, const char *user)
 {
 	struct query *q;
 	enum status s;
@@ -477,7 +569,7 @@ static enum status check_unix_user(struct store *st, enum stmt by_user, const ch
 		query_reset(q);
 		if (self)
 			s = ST_OK;
-		else if (by_user == STMT_JUDGE_BY_UNIX_USER)
+		else if (by_user == &q_judge_by_unix_user)
 			s = status_error(ST_CONFLICT, _("the user name '%s' already belongs to the judge '%s'"), user, shown);
 		else
 			s = status_error(ST_CONFLICT, _("the user name '%s' already belongs to the coach '%s'"), user, shown);
@@ -504,23 +596,10 @@ static enum status check_judge(struct store *st, const char *self_id, const stru
 			return status_error(ST_INVALID, _("a PIN must have at least %d characters (at most %d)"),
 					    PIN_MIN_CHARS, PIN_MAX_CHARS);
 	}
-	return check_unix_user(st, STMT_JUDGE_BY_UNIX_USER, self_id, user);
+	return check_unix_user(st, &q_judge_by_unix_user, self_id, user);
 }
 
-static enum status set_pin(struct store *st, const char *id, const char *pin)
-{
-	struct query *q = store_query(st, STMT_JUDGE_SET_PIN);
-	char *hash = pin && pin[0] ? pin_hash(st, pin) : NULL;
-	enum status s;
-
-	query_bind_text(q, "$id", id);
-	query_bind_text(q, "$pin_hash", hash);
-	s = query_exec(q);
-	free(hash);
-	return s;
-}
-
-static enum status write_judge(struct store *st, enum stmt stmt, const char *id,
+static enum status write_judge(struct store *st, struct stmt *stmt, const char *id,
 			       const struct named *n, const struct judge_spec *spec)
 {
 	struct query *q = store_query(st, stmt);
@@ -533,16 +612,16 @@ static enum status write_judge(struct store *st, enum stmt stmt, const char *id,
 	query_bind_text(q, "$key", n->key);
 	query_bind_text(q, "$email", or_empty(spec->email));
 	query_bind_text(q, "$unix_user", user[0] ? user : NULL);
-	if (stmt == STMT_JUDGE_INSERT) {
+	if (stmt == &q_judge_insert) {
 		hash = spec->pin && spec->pin[0] ? pin_hash(st, spec->pin) : NULL;
 		query_bind_text(q, "$pin_hash", hash);
 	}
 	s = query_exec(q);
 	free(hash);
-	if (s == ST_OK && stmt != STMT_JUDGE_INSERT && spec->pin)
-		s = set_pin(st, id, spec->pin);
+	if (s == ST_OK && stmt != &q_judge_insert && spec->pin)
+		s = pin_set(st, id, spec->pin);
 	if (s == ST_OK)
-		s = link_tracks(st, STMT_JUDGE_TRACK_CLEAR, STMT_JUDGE_TRACK_ADD, id, spec->tracks,
+		s = link_tracks(st, &q_judge_track_clear, &q_judge_track_add, id, spec->tracks,
 				spec->ntracks);
 	return s;
 }
@@ -558,7 +637,7 @@ enum status judge_add(struct store *st, const struct judge_spec *spec, char id_o
 	if (s != ST_OK)
 		return s;
 	id_new(id);
-	s = write_judge(st, STMT_JUDGE_INSERT, id, &n, spec);
+	s = write_judge(st, &q_judge_insert, id, &n, spec);
 	named_clear(&n);
 	return s == ST_OK ? finish_add(st, KIND_JUDGE, id, id_out) : s;
 }
@@ -567,7 +646,7 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
 {
 	char *before = NULL;
 	struct named n;
-	enum status s = record_json(st, KIND_JUDGE, id, &before);
+	enum status s = people_json(st, KIND_JUDGE, id, &before);
 
 	if (s == ST_OK)
 		s = check_judge(st, id, spec);
@@ -577,7 +656,7 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
 		free(before);
 		return s;
 	}
-	s = write_judge(st, STMT_JUDGE_UPDATE, id, &n, spec);
+	s = write_judge(st, &q_judge_update, id, &n, spec);
 	named_clear(&n);
 	if (s != ST_OK) {
 		free(before);
@@ -588,7 +667,7 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
 	if (spec->pin && spec->pin[0]) {
 		char *after = NULL;
 
-		s = record_json(st, KIND_JUDGE, id, &after);
+		s = people_json(st, KIND_JUDGE, id, &after);
 		if (s == ST_OK) {
 			struct audit_entry e = {
 			    .action = "update",
@@ -611,33 +690,9 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
 
 enum status judge_delete(struct store *st, const char *id)
 {
-	enum status s = check_unlocked(st, KIND_JUDGE, STMT_JUDGE_SHEET_COUNT, id);
+	enum status s = check_unlocked(st, KIND_JUDGE, &q_judge_sheet_count, id);
 
 	return s == ST_OK ? delete_record(st, KIND_JUDGE, id) : s;
-}
-
-enum status people_check_pin(struct store *st, const char *judge_id, const char *pin, bool *ok)
-{
-	struct query *q = store_query(st, STMT_JUDGE_PIN_HASH);
-	enum status s;
-
-	*ok = false;
-	query_bind_text(q, "$id", judge_id);
-	s = query_step(q);
-	if (s == ST_DONE)
-		return status_error(ST_NOT_FOUND, _("no judge with the id '%s'"), judge_id);
-	if (s != ST_ROW)
-		return s;
-	if (!query_is_null(q, 0) && pin) {
-		char *hash = pd_strdup(query_text(q, 0));
-
-		query_reset(q);
-		*ok = pin_matches(st, hash, pin) == 1;
-		free(hash);
-		return ST_OK;
-	}
-	query_reset(q);
-	return ST_OK;
 }
 
 /* ---- coaches ---- */
@@ -690,7 +745,7 @@ static enum status check_coach(struct store *st, const char *self_id, const stru
 	enum status s = check_utf8("email", spec->email);
 
 	if (s == ST_OK)
-		s = check_unix_user(st, STMT_COACH_BY_UNIX_USER, self_id, or_empty(spec->unix_user));
+		s = check_unix_user(st, &q_coach_by_unix_user, self_id, or_empty(spec->unix_user));
 
 	for (size_t i = 0; s == ST_OK && i < spec->nskills; i++)
 		s = check_utf8("skill", spec->skills[i]);
@@ -720,7 +775,7 @@ static enum status check_coach(struct store *st, const char *self_id, const stru
 	return s;
 }
 
-static enum status write_coach(struct store *st, enum stmt stmt, const char *id,
+static enum status write_coach(struct store *st, struct stmt *stmt, const char *id,
 			       const struct named *n, const struct coach_spec *spec)
 {
 	struct query *q = store_query(st, stmt);
@@ -731,11 +786,11 @@ static enum status write_coach(struct store *st, enum stmt stmt, const char *id,
 	query_bind_text(q, "$key", n->key);
 	query_bind_text(q, "$email", or_empty(spec->email));
 	query_bind_text(q, "$unix_user", or_empty(spec->unix_user)[0] ? spec->unix_user : NULL);
-	if (stmt == STMT_COACH_UPDATE)
+	if (stmt == &q_coach_update)
 		query_bind_int(q, "$keep_user", spec->unix_user == NULL);
 	s = query_exec(q);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_COACH_SKILL_CLEAR);
+		q = store_query(st, &q_coach_skill_clear);
 		query_bind_text(q, "$id", id);
 		s = query_exec(q);
 	}
@@ -743,7 +798,7 @@ static enum status write_coach(struct store *st, enum stmt stmt, const char *id,
 		char *skill = text_trim(spec->skills[i]), *key = text_key(skill);
 
 		if (skill[0]) {
-			q = store_query(st, STMT_COACH_SKILL_ADD);
+			q = store_query(st, &q_coach_skill_add);
 			query_bind_text(q, "$id", id);
 			query_bind_text(q, "$skill", skill);
 			query_bind_text(q, "$key", key);
@@ -753,12 +808,12 @@ static enum status write_coach(struct store *st, enum stmt stmt, const char *id,
 		free(key);
 	}
 	if (s == ST_OK) {
-		q = store_query(st, STMT_COACH_WINDOW_CLEAR);
+		q = store_query(st, &q_coach_window_clear);
 		query_bind_text(q, "$id", id);
 		s = query_exec(q);
 	}
 	for (size_t i = 0; s == ST_OK && i < spec->nwindows; i++) {
-		q = store_query(st, STMT_COACH_WINDOW_ADD);
+		q = store_query(st, &q_coach_window_add);
 		query_bind_text(q, "$id", id);
 		query_bind_int(q, "$starts_at", spec->windows[i].start);
 		query_bind_int(q, "$ends_at", spec->windows[i].end);
@@ -778,7 +833,7 @@ enum status coach_add(struct store *st, const struct coach_spec *spec, char id_o
 	if (s != ST_OK)
 		return s;
 	id_new(id);
-	s = write_coach(st, STMT_COACH_INSERT, id, &n, spec);
+	s = write_coach(st, &q_coach_insert, id, &n, spec);
 	named_clear(&n);
 	return s == ST_OK ? finish_add(st, KIND_COACH, id, id_out) : s;
 }
@@ -790,14 +845,14 @@ enum status coach_update(struct store *st, const char *id, const struct coach_sp
 	enum status s = check_coach(st, id, spec);
 
 	if (s == ST_OK)
-		s = record_json(st, KIND_COACH, id, &before);
+		s = people_json(st, KIND_COACH, id, &before);
 	if (s == ST_OK)
 		s = named_prepare(st, KIND_COACH, spec->name, id, &n);
 	if (s != ST_OK) {
 		free(before);
 		return s;
 	}
-	s = write_coach(st, STMT_COACH_UPDATE, id, &n, spec);
+	s = write_coach(st, &q_coach_update, id, &n, spec);
 	named_clear(&n);
 	if (s != ST_OK) {
 		free(before);
@@ -825,7 +880,7 @@ static enum status check_room(const struct room_spec *spec)
 	return ST_OK;
 }
 
-static enum status write_room(struct store *st, enum stmt stmt, const char *id,
+static enum status write_room(struct store *st, struct stmt *stmt, const char *id,
 			      const struct named *n, const struct room_spec *spec)
 {
 	struct query *q = store_query(st, stmt);
@@ -840,7 +895,7 @@ static enum status write_room(struct store *st, enum stmt stmt, const char *id,
 		query_bind_int(q, "$capacity", spec->capacity);
 	s = query_exec(q);
 	if (s == ST_OK)
-		s = link_tracks(st, STMT_ROOM_TRACK_CLEAR, STMT_ROOM_TRACK_ADD, id, spec->tracks,
+		s = link_tracks(st, &q_room_track_clear, &q_room_track_add, id, spec->tracks,
 				spec->ntracks);
 	return s;
 }
@@ -856,7 +911,7 @@ enum status room_add(struct store *st, const struct room_spec *spec, char id_out
 	if (s != ST_OK)
 		return s;
 	id_new(id);
-	s = write_room(st, STMT_ROOM_INSERT, id, &n, spec);
+	s = write_room(st, &q_room_insert, id, &n, spec);
 	named_clear(&n);
 	return s == ST_OK ? finish_add(st, KIND_ROOM, id, id_out) : s;
 }
@@ -868,14 +923,14 @@ enum status room_update(struct store *st, const char *id, const struct room_spec
 	enum status s = check_room(spec);
 
 	if (s == ST_OK)
-		s = record_json(st, KIND_ROOM, id, &before);
+		s = people_json(st, KIND_ROOM, id, &before);
 	if (s == ST_OK)
 		s = named_prepare(st, KIND_ROOM, spec->name, id, &n);
 	if (s != ST_OK) {
 		free(before);
 		return s;
 	}
-	s = write_room(st, STMT_ROOM_UPDATE, id, &n, spec);
+	s = write_room(st, &q_room_update, id, &n, spec);
 	named_clear(&n);
 	if (s != ST_OK) {
 		free(before);
@@ -901,9 +956,9 @@ void people_fields_clear(struct people_fields *f)
 
 enum status people_fields(struct store *st, enum record_kind kind, const char *id, struct people_fields *out)
 {
-	static const enum stmt by_kind[] = {
-		[KIND_TEAM] = STMT_FIELDS_TEAM, [KIND_JUDGE] = STMT_FIELDS_JUDGE,
-		[KIND_COACH] = STMT_FIELDS_COACH, [KIND_ROOM] = STMT_FIELDS_ROOM,
+	static struct stmt *const by_kind[] = {
+		[KIND_TEAM] = &q_fields_team, [KIND_JUDGE] = &q_fields_judge,
+		[KIND_COACH] = &q_fields_coach, [KIND_ROOM] = &q_fields_room,
 	};
 	struct query *q;
 	enum status s;

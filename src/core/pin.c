@@ -16,6 +16,11 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+STMT_DEFINE(q_judge_set_pin,
+	    "UPDATE judge SET pin_hash = $pin_hash, pin_failures = 0 WHERE id = $id");
+STMT_DEFINE(q_judge_pin_hash, "SELECT pin_hash, pin_failures FROM judge WHERE id = $id");
+STMT_DEFINE(q_judge_set_pin_failures, "UPDATE judge SET pin_failures = $failures WHERE id = $id");
+
 #define KEYED_PREFIX "keyed:"	/* the Argon2id hash of BLAKE2b(key, PIN) */
 #define PEPPER_HEX (crypto_generichash_BYTES * 2 + 1)
 
@@ -123,7 +128,7 @@ static enum status read_judge(struct store *st, void *ctx)
 	}
 	if (s != ST_OK)
 		return s;
-	q = store_query(st, STMT_JUDGE_PIN_HASH);
+	q = store_query(st, &q_judge_pin_hash);
 	query_bind_text(q, "$id", a->id);
 	s = query_step(q);
 	if (s != ST_ROW)
@@ -136,7 +141,7 @@ static enum status read_judge(struct store *st, void *ctx)
 
 static enum status set_failures(struct store *st, const char *id, int64_t failures)
 {
-	struct query *q = store_query(st, STMT_JUDGE_SET_PIN_FAILURES);
+	struct query *q = store_query(st, &q_judge_set_pin_failures);
 
 	query_bind_text(q, "$id", id);
 	query_bind_int(q, "$failures", failures);
@@ -152,7 +157,7 @@ static enum status failure_txn(struct store *st, void *ctx)
 	struct audit_entry e = { .action = "pin-failure", .kind = "judge" };
 
 	if (a->id[0]) {
-		struct query *q = store_query(st, STMT_JUDGE_PIN_HASH);
+		struct query *q = store_query(st, &q_judge_pin_hash);
 
 		query_bind_text(q, "$id", a->id);
 		s = query_step(q);
@@ -182,7 +187,7 @@ static enum status success_txn(struct store *st, void *ctx)
 	enum status s = set_failures(st, a->id, 0);
 
 	if (s == ST_OK && a->rehash) {
-		struct query *q = store_query(st, STMT_JUDGE_SET_PIN);
+		struct query *q = store_query(st, &q_judge_set_pin);
 		char *hash = pin_hash(st, a->pin);
 
 		query_bind_text(q, "$id", a->id);
@@ -269,4 +274,41 @@ static enum status unlock_txn(struct store *st, void *ctx)
 enum status pin_unlock(struct store *st, const char *judge_id)
 {
 	return store_write(st, unlock_txn, (void *)judge_id);
+}
+
+enum status pin_set(struct store *st, const char *id, const char *pin)
+{
+	struct query *q = store_query(st, &q_judge_set_pin);
+	char *hash = pin && pin[0] ? pin_hash(st, pin) : NULL;
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	query_bind_text(q, "$pin_hash", hash);
+	s = query_exec(q);
+	free(hash);
+	return s;
+}
+
+enum status pin_check(struct store *st, const char *judge_id, const char *pin, bool *ok)
+{
+	struct query *q = store_query(st, &q_judge_pin_hash);
+	enum status s;
+
+	*ok = false;
+	query_bind_text(q, "$id", judge_id);
+	s = query_step(q);
+	if (s == ST_DONE)
+		return status_error(ST_NOT_FOUND, _("no judge with the id '%s'"), judge_id);
+	if (s != ST_ROW)
+		return s;
+	if (!query_is_null(q, 0) && pin) {
+		char *hash = pd_strdup(query_text(q, 0));
+
+		query_reset(q);
+		*ok = pin_matches(st, hash, pin) == 1;
+		free(hash);
+		return ST_OK;
+	}
+	query_reset(q);
+	return ST_OK;
 }

@@ -9,6 +9,31 @@
 
 #include "podium/store.h"
 
+/* the count of conflicts is computed once per statement: without any, no probe per sheet */
+#define STMT_RANKING_COUNTED \
+	"s.status = 'submitted' AND s.total IS NOT NULL AND ((SELECT count(*) FROM conflict) = 0" \
+	" OR NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id))"
+
+STMT_DEFINE(q_ranking_policy, "SELECT rank_method, min_judges, tie_break FROM event");
+STMT_DEFINE(q_ranking_teams, "SELECT id, name, calibration FROM team");
+STMT_DEFINE(q_ranking_tracks, "SELECT id, name FROM track ORDER BY name");
+STMT_DEFINE(q_ranking_team_tracks, "SELECT team_id, track_id FROM team_track");
+STMT_DEFINE(q_ranking_sheets,
+	    "SELECT s.rowid, s.team_id, s.judge_id, s.total FROM sheet s WHERE " STMT_RANKING_COUNTED
+	    " ORDER BY s.rowid");
+STMT_DEFINE(q_ranking_criterion_scale,
+	    "SELECT min_value, max_value FROM criterion WHERE id = $criterion");
+STMT_DEFINE(q_ranking_criterion_values,
+	    "SELECT s.rowid, v.value FROM sheet s JOIN sheet_value v ON v.sheet_id = s.id"
+	    " AND v.criterion_id = $criterion WHERE " STMT_RANKING_COUNTED " ORDER BY s.rowid");
+STMT_DEFINE(q_ranking_row_json,
+	    "SELECT json_object('rank', $rank, 'team', $team, 'team_id', $team_id, 'score', $score,"
+	    " 'judges', $judges, 'tied', json(iif($tied, 'true', 'false')), 'status', $status)");
+STMT_DEFINE(q_ranking_row_json_normalized,
+	    "SELECT json_object('rank', $rank, 'team', $team, 'team_id', $team_id, 'score', $score,"
+	    " 'judges', $judges, 'tied', json(iif($tied, 'true', 'false')), 'status', $status,"
+	    " 'raw_rank', $raw_rank, 'raw_score', $raw_score)");
+
 /* Copy an id of at most ID_LEN bytes (longer ones are cut). */
 static void copy_id(char dst[ID_LEN + 1], const char *src)
 {
@@ -540,7 +565,7 @@ char *ranking_tie_format(const struct results_policy *p)
 
 static enum status read_policy(struct store *st, struct results_policy *p)
 {
-	struct query *q = store_query(st, STMT_RANKING_POLICY);
+	struct query *q = store_query(st, &q_ranking_policy);
 	enum status s = query_step(q);
 
 	*p = RESULTS_POLICY_DEFAULT;
@@ -570,7 +595,7 @@ enum status ranking_policy(struct store *st, struct results_policy *out)
 
 static enum status read_teams(struct store *st, struct rank_data *d, struct id_map *map)
 {
-	struct query *q = store_query(st, STMT_RANKING_TEAMS);
+	struct query *q = store_query(st, &q_ranking_teams);
 	size_t cap = 0;
 	enum status s;
 
@@ -590,7 +615,7 @@ static enum status read_teams(struct store *st, struct rank_data *d, struct id_m
 
 static enum status read_tracks(struct store *st, struct rank_data *d, const struct id_map *teams)
 {
-	struct query *q = store_query(st, STMT_RANKING_TRACKS);
+	struct query *q = store_query(st, &q_ranking_tracks);
 	struct id_map tracks;
 	size_t cap = 0;
 	enum status s;
@@ -605,7 +630,7 @@ static enum status read_tracks(struct store *st, struct rank_data *d, const stru
 	for (size_t i = 0; i < d->ntracks; i++)
 		map_put(&tracks, d->tracks[i].id, i);
 	cap = 0;
-	q = store_query(st, STMT_RANKING_TEAM_TRACKS);
+	q = store_query(st, &q_ranking_team_tracks);
 	while ((s = query_step(q)) == ST_ROW) {
 		size_t team, track;
 
@@ -620,7 +645,7 @@ static enum status read_tracks(struct store *st, struct rank_data *d, const stru
 
 static enum status read_sheets(struct store *st, struct rank_data *d, const struct id_map *teams)
 {
-	struct query *q = store_query(st, STMT_RANKING_SHEETS);
+	struct query *q = store_query(st, &q_ranking_sheets);
 	size_t cap = 0, rowid_cap = 0, judge_cap = 0;
 	struct id_map judges;
 	enum status s;
@@ -651,7 +676,7 @@ static enum status read_sheets(struct store *st, struct rank_data *d, const stru
 static enum status read_criterion(struct store *st, struct rank_data *d, size_t k)
 {
 	const char *id = d->policy.tie[k].criterion_id;
-	struct query *q = store_query(st, STMT_RANKING_CRITERION_SCALE);
+	struct query *q = store_query(st, &q_ranking_criterion_scale);
 	double min, span;
 	size_t i = 0;
 	enum status s;
@@ -662,7 +687,7 @@ static enum status read_criterion(struct store *st, struct rank_data *d, size_t 
 	min = (double)query_int(q, 0);
 	span = (double)(query_int(q, 1) - query_int(q, 0));
 	query_reset(q);
-	q = store_query(st, STMT_RANKING_CRITERION_VALUES);
+	q = store_query(st, &q_ranking_criterion_values);
 	query_bind_text(q, "$criterion", id);
 	while ((s = query_step(q)) == ST_ROW) {
 		int64_t rowid = query_int(q, 0);
@@ -815,7 +840,7 @@ enum status ranking_row_json(struct store *st, const struct ranking *r, size_t i
 {
 	const struct rank_row *row = &r->rows[i];
 	bool normalized = r->method == RANK_NORMALIZED;
-	struct query *q = store_query(st, normalized ? STMT_RANKING_ROW_JSON_NORMALIZED : STMT_RANKING_ROW_JSON);
+	struct query *q = store_query(st, normalized ? &q_ranking_row_json_normalized : &q_ranking_row_json);
 
 	if (row->rank)
 		query_bind_int(q, "$rank", row->rank);

@@ -9,8 +9,25 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/rubric.h"
+#include "podium/people.h"
+#include "podium/record.h"
 #include "podium/store.h"
 #include "podium/text.h"
+
+STMT_DEFINE(q_team_set_calibration, "UPDATE team SET calibration = $on WHERE id = $id");
+STMT_DEFINE(q_results_policy_json,
+	    "SELECT json_object('method', $method, 'min_judges', $min_judges, 'tie_break', $tie_break)");
+STMT_DEFINE(q_results_set_policy,
+	    "UPDATE event SET rank_method = $method, min_judges = $min_judges, tie_break = $tie_break");
+STMT_DEFINE(q_results_team_sheets,
+	    "SELECT s.judge_id, j.name, s.status, s.total,"
+	    " EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id)"
+	    " FROM sheet s JOIN judge j ON j.id = s.judge_id WHERE s.team_id = $team ORDER BY j.name, j.id");
+STMT_DEFINE(q_results_missing_sheets,
+	    "SELECT count(*) FROM assignment a JOIN team t ON t.id = a.team_id AND NOT t.calibration"
+	    " WHERE NOT EXISTS (SELECT 1 FROM sheet s WHERE s.judge_id = a.judge_id AND s.team_id = a.team_id"
+	    "  AND s.status = 'submitted' AND s.total IS NOT NULL)"
+	    " AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = a.judge_id AND c.team_id = a.team_id)");
 
 /* ---- the policy as people write it ---- */
 
@@ -111,7 +128,7 @@ char *results_tie_break_text(struct store *st, const struct results_policy *p)
 char *results_policy_json(struct store *st, const struct results_policy *p)
 {
 	char *chain = p->ntie ? results_tie_break_text(st, p) : pd_strdup(""), *json = NULL;
-	struct query *q = store_query(st, STMT_RESULTS_POLICY_JSON);
+	struct query *q = store_query(st, &q_results_policy_json);
 
 	query_bind_text(q, "$method", p->method == RANK_NORMALIZED ? "normalized" : "raw");
 	query_bind_int(q, "$min_judges", p->min_judges);
@@ -133,16 +150,16 @@ static enum status policy_set_txn(struct store *st, void *ctx)
 	if (s == ST_OK && e.results_locked)
 		s = status_error(ST_LOCKED, _("the results are locked: unlock them ('podium results unlock') to change the policy"));
 	if (s == ST_OK)
-		s = query_first_text(store_query(st, STMT_EVENT_JSON), &before);
+		s = event_json(st, &before);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_RESULTS_SET_POLICY);
+		q = store_query(st, &q_results_set_policy);
 		query_bind_text(q, "$method", p->method == RANK_NORMALIZED ? "normalized" : "raw");
 		query_bind_int(q, "$min_judges", p->min_judges);
 		query_bind_text(q, "$tie_break", chain);
 		s = query_exec(q);
 	}
 	if (s == ST_OK)
-		s = query_first_text(store_query(st, STMT_EVENT_JSON), &after);
+		s = event_json(st, &after);
 	if (s == ST_OK && strcmp(before, after) != 0) {
 		struct audit_entry a = {
 			.action = "policy", .kind = "event", .record_id = e.id, .before = before, .after = after,
@@ -175,20 +192,17 @@ static enum status calibration_txn(struct store *st, void *ctx)
 {
 	struct calibration_ctx *c = ctx;
 	char *before = NULL, *after = NULL;
-	struct query *q = store_query(st, STMT_TEAM_JSON);
+	struct query *q;
 	enum status s;
 
-	query_bind_text(q, "$id", c->team_id);
-	if ((s = query_first_text(q, &before)) != ST_OK)
+	if ((s = people_json(st, KIND_TEAM, c->team_id, &before)) != ST_OK)
 		return s == ST_NOT_FOUND ? status_error(ST_NOT_FOUND, _("no such team")) : s;
-	q = store_query(st, STMT_TEAM_SET_CALIBRATION);
+	q = store_query(st, &q_team_set_calibration);
 	query_bind_int(q, "$on", c->on);
 	query_bind_text(q, "$id", c->team_id);
 	s = query_exec(q);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_TEAM_JSON);
-		query_bind_text(q, "$id", c->team_id);
-		s = query_first_text(q, &after);
+		s = people_json(st, KIND_TEAM, c->team_id, &after);
 	}
 	if (s == ST_OK && strcmp(before, after) != 0) {
 		struct audit_entry a = {
@@ -274,7 +288,7 @@ static enum status explain_txn(struct store *st, void *ctx)
 	e->calibration = e->row.team == NULL;	/* on no board: the calibration pitch */
 	if ((s = ranking_team_z(st, x->team_id, &x->z, &x->nz)) != ST_OK)
 		return s;
-	q = store_query(st, STMT_RESULTS_TEAM_SHEETS);
+	q = store_query(st, &q_results_team_sheets);
 	query_bind_text(q, "$team", x->team_id);
 	while ((s = query_step(q)) == ST_ROW) {
 		struct explained_sheet *sh;
@@ -303,12 +317,9 @@ enum status results_explain(struct store *st, const char *team_id, struct explan
 	s = store_read(st, explain_txn, &x);
 	if (s == ST_OK && !out->row.team) {
 		char *name = NULL;
-		struct query *q = store_query(st, STMT_TEAM_BY_ID);
 
-		query_bind_text(q, "$id", team_id);
-		if (query_step(q) == ST_ROW)
-			name = pd_strdup(query_text(q, 1));
-		query_reset(q);
+		if (record_name(st, KIND_TEAM, team_id, &name) != ST_OK)
+			status_clear();
 		snprintf(out->row.team_id, sizeof(out->row.team_id), "%s", team_id);
 		out->row.team = name ? name : pd_strdup("");
 		out->row.status = RANK_UNSCORED;
@@ -375,7 +386,7 @@ static enum status summary_txn(struct store *st, void *ctx)
 	for (size_t i = 0; i < r.pending; i++)
 		out->pending_teams[i] = pd_strdup(r.rows[r.ranked + i].team);
 	ranking_clear(&r);
-	q = store_query(st, STMT_RESULTS_MISSING_SHEETS);
+	q = store_query(st, &q_results_missing_sheets);
 	if ((s = query_step(q)) == ST_ROW)
 		out->missing_sheets = (size_t)query_int(q, 0);
 	query_reset(q);

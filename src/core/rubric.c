@@ -17,6 +17,31 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+STMT_DEFINE(q_criterion_insert,
+	    "INSERT INTO criterion(id, name, name_key, position, weight, min_value, max_value, description)"
+	    " VALUES ($id, $name, $key, $position, $weight, $min, $max, $description)");
+STMT_DEFINE(q_criterion_next_position, "SELECT coalesce(max(position), 0) + 1 FROM criterion");
+STMT_DEFINE(q_criterion_json,
+	    "SELECT json_object('id', id, 'name', name, 'weight', weight, 'min', min_value,"
+	    " 'max', max_value, 'description', description) FROM criterion WHERE id = $id");
+STMT_DEFINE(q_criterion_all,
+	    "SELECT id, name, weight, min_value, max_value, description, position"
+	    " FROM criterion ORDER BY position");
+STMT_DEFINE(q_criterion_update,
+	    "UPDATE criterion SET name = $name, name_key = $key, weight = $weight, min_value = $min,"
+	    " max_value = $max, description = $description WHERE id = $id");
+STMT_DEFINE(q_criterion_delete, "DELETE FROM criterion WHERE id = $id");
+STMT_DEFINE(q_criterion_count, "SELECT count(*) FROM criterion");
+STMT_DEFINE(q_criterion_submitted_sheets,
+	    "SELECT s.id, s.judge_id, s.team_id, j.name, t.name FROM sheet s"
+	    " JOIN judge j ON j.id = s.judge_id JOIN team t ON t.id = s.team_id"
+	    " WHERE s.status = 'submitted' ORDER BY j.name, t.name");
+STMT_DEFINE(q_criterion_sheet_reopen,
+	    "UPDATE sheet SET status = 'draft', updated_at = $now WHERE id = $id");
+STMT_DEFINE(q_criterion_tie_break, "SELECT id, tie_break FROM event");
+STMT_DEFINE(q_criterion_tie_break_json, "SELECT json_object('tie_break', tie_break) FROM event");
+STMT_DEFINE(q_criterion_set_tie_break, "UPDATE event SET tie_break = $keys");
+
 const struct criterion_spec rubric_default[] = {
 	{ "Idea", "Originality and clarity of the problem and the proposed solution", 1, 1, 5 },
 	{ "Engagement", "Social and environmental impact: who benefits, and how much", 1, 1, 5 },
@@ -41,7 +66,7 @@ void rubric_clear(struct rubric *r)
 
 enum status rubric_load(struct store *st, struct rubric *out)
 {
-	struct query *q = store_query(st, STMT_CRITERION_ALL);
+	struct query *q = store_query(st, &q_criterion_all);
 	size_t cap = 0;
 	enum status s;
 
@@ -132,7 +157,7 @@ enum status rubric_add(struct store *st, const struct criterion_spec *spec)
 
 	if (s != ST_OK)
 		return s;
-	q = store_query(st, STMT_CRITERION_NEXT_POSITION);
+	q = store_query(st, &q_criterion_next_position);
 	if ((s = query_step(q)) != ST_ROW)
 		return s == ST_DONE ? ST_INTERNAL : s;
 	position = query_int(q, 0);
@@ -146,7 +171,7 @@ enum status rubric_add(struct store *st, const struct criterion_spec *spec)
 	}
 	id_new(id);
 	key = text_key(name);
-	q = store_query(st, STMT_CRITERION_INSERT);
+	q = store_query(st, &q_criterion_insert);
 	query_bind_text(q, "$id", id);
 	query_bind_text(q, "$name", name);
 	query_bind_text(q, "$key", key);
@@ -159,7 +184,7 @@ enum status rubric_add(struct store *st, const struct criterion_spec *spec)
 	if (s == ST_CONFLICT)
 		s = status_error(ST_CONFLICT, _("a criterion named '%s' already exists"), name);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_CRITERION_JSON);
+		q = store_query(st, &q_criterion_json);
 		query_bind_text(q, "$id", id);
 		s = query_first_text(q, &after);
 	}
@@ -200,7 +225,7 @@ static enum status check_unlocked(struct store *st)
 
 static enum status read_submitted(struct store *st, struct rubric_effect *e)
 {
-	struct query *q = store_query(st, STMT_CRITERION_SUBMITTED_SHEETS);
+	struct query *q = store_query(st, &q_criterion_submitted_sheets);
 	size_t cap = 0;
 	enum status s;
 
@@ -219,9 +244,7 @@ static enum status read_submitted(struct store *st, struct rubric_effect *e)
 	if (s != ST_DONE)
 		return s;
 	for (size_t i = 0; i < e->count; i++) {
-		q = store_query(st, STMT_SHEET_JSON);
-		query_bind_text(q, "$id", e->sheets[i].id);
-		if ((s = query_first_text(q, &e->sheets[i].before)) != ST_OK)
+		if ((s = sheet_json(st, e->sheets[i].id, &e->sheets[i].before)) != ST_OK)
 			return s;
 	}
 	return ST_OK;
@@ -248,7 +271,7 @@ enum status rubric_guard_begin(struct store *st, bool reopen, struct rubric_effe
 
 static enum status reopen_sheet(struct store *st, const struct rubric_sheet *sh)
 {
-	struct query *q = store_query(st, STMT_CRITERION_SHEET_REOPEN);
+	struct query *q = store_query(st, &q_criterion_sheet_reopen);
 	char *after = NULL;
 	enum status s;
 
@@ -256,9 +279,7 @@ static enum status reopen_sheet(struct store *st, const struct rubric_sheet *sh)
 	query_bind_int(q, "$now", clock_now());
 	if ((s = query_exec(q)) != ST_OK)
 		return s;
-	q = store_query(st, STMT_SHEET_JSON);
-	query_bind_text(q, "$id", sh->id);
-	s = query_first_text(q, &after);
+	s = sheet_json(st, sh->id, &after);
 	if (s == ST_OK) {
 		struct audit_entry e = {
 			.action = "reopen", .kind = "sheet", .record_id = sh->id,
@@ -284,28 +305,25 @@ enum status rubric_guard_finish(struct store *st, struct rubric_effect *e)
 /* ST_CONFLICT when a criterion other than self_id (NULL: any) has name's key. */
 static enum status check_name_free(struct store *st, const char *name, const char *self_id)
 {
-	char *key = text_key(name);
-	struct query *q = store_query(st, STMT_CRITERION_BY_KEY);
-	enum status s;
+	char *key = text_key(name), found[ID_LEN + 1], *found_name = NULL;
+	enum status s = record_by_key(st, KIND_CRITERION, key ? key : "", found, &found_name);
 
-	query_bind_text(q, "$key", key ? key : "");
 	free(key);
-	s = query_step(q);
-	if (s == ST_ROW) {
-		bool self = self_id && strcmp(query_text(q, 0), self_id) == 0;
-		char *shown = text_fit(query_text(q, 1), 60, NULL);
+	if (s == ST_OK) {
+		bool self = self_id && strcmp(found, self_id) == 0;
+		char *shown = text_fit(found_name, 60, NULL);
 
-		query_reset(q);
+		free(found_name);
 		s = self ? ST_OK : status_error(ST_CONFLICT, _("a criterion named '%s' already exists"), shown);
 		free(shown);
 		return s;
 	}
-	return s == ST_DONE ? ST_OK : s;
+	return s == ST_NOT_FOUND ? ST_OK : s;
 }
 
 static enum status criterion_json(struct store *st, const char *id, char **out)
 {
-	struct query *q = store_query(st, STMT_CRITERION_JSON);
+	struct query *q = store_query(st, &q_criterion_json);
 
 	query_bind_text(q, "$id", id);
 	return query_first_text(q, out);
@@ -392,7 +410,7 @@ static enum status write_criterion(struct store *st, const char *id, const struc
 		free(key);
 		return s;
 	}
-	q = store_query(st, STMT_CRITERION_UPDATE);
+	q = store_query(st, &q_criterion_update);
 	query_bind_text(q, "$id", id);
 	query_bind_text(q, "$name", name);
 	query_bind_text(q, "$key", key);
@@ -506,7 +524,7 @@ static char *without_key(const char *keys, const char *id)
 /* Take a deleted criterion out of the results policy's tie-break chain, audited. */
 static enum status drop_tie_break(struct store *st, const char *id)
 {
-	struct query *q = store_query(st, STMT_CRITERION_TIE_BREAK);
+	struct query *q = store_query(st, &q_criterion_tie_break);
 	char event_id[ID_LEN + 1], *keys, *before = NULL, *after = NULL;
 	enum status s = query_step(q);
 
@@ -517,14 +535,14 @@ static enum status drop_tie_break(struct store *st, const char *id)
 	query_reset(q);
 	if (!keys)
 		return ST_OK;
-	s = query_first_text(store_query(st, STMT_CRITERION_TIE_BREAK_JSON), &before);
+	s = query_first_text(store_query(st, &q_criterion_tie_break_json), &before);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_CRITERION_SET_TIE_BREAK);
+		q = store_query(st, &q_criterion_set_tie_break);
 		query_bind_text(q, "$keys", keys);
 		s = query_exec(q);
 	}
 	if (s == ST_OK)
-		s = query_first_text(store_query(st, STMT_CRITERION_TIE_BREAK_JSON), &after);
+		s = query_first_text(store_query(st, &q_criterion_tie_break_json), &after);
 	if (s == ST_OK) {
 		struct audit_entry e = {
 			.action = "update", .kind = "event", .record_id = event_id, .before = before, .after = after,
@@ -540,7 +558,7 @@ static enum status drop_tie_break(struct store *st, const char *id)
 
 static enum status check_not_last(struct store *st, const char *name)
 {
-	struct query *q = store_query(st, STMT_CRITERION_COUNT);
+	struct query *q = store_query(st, &q_criterion_count);
 	enum status s = query_step(q);
 	int64_t n;
 
@@ -566,7 +584,7 @@ static enum status remove_criterion(struct store *st, const char *id)
 	enum status s = criterion_json(st, id, &before);
 
 	if (s == ST_OK) {
-		q = store_query(st, STMT_CRITERION_DELETE);
+		q = store_query(st, &q_criterion_delete);
 		query_bind_text(q, "$id", id);
 		s = query_exec(q);
 	}

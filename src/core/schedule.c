@@ -13,6 +13,66 @@
 #include "podium/store.h"
 #include "podium/timeline.h"
 
+/* The pitch slots of one room ($room) or all (NULL), in room order then position. */
+STMT_DEFINE(q_schedule_rooms,
+	    "SELECT r.id, r.name, coalesce(t.state, 'idle'), t.run_started_at, coalesce(t.elapsed_s, 0),"
+	    " coalesce(t.changeover_cut_s, 0) FROM room r LEFT JOIN room_timer t ON t.room_id = r.id"
+	    " WHERE $room IS NULL OR r.id = $room ORDER BY r.name, r.id");
+STMT_DEFINE(q_schedule_slots,
+	    "SELECT s.id, s.room_id, s.team_id, t.name, s.position, s.starts_at, s.pitch_s, s.qa_s,"
+	    " s.changeover_s, s.status, s.started_at, s.ended_at FROM slot s"
+	    " JOIN team t ON t.id = s.team_id JOIN room r ON r.id = s.room_id"
+	    " WHERE $room IS NULL OR s.room_id = $room ORDER BY r.name, r.id, s.position");
+STMT_DEFINE(q_schedule_delete_unstarted, "DELETE FROM slot WHERE status = 'scheduled'");
+STMT_DEFINE(q_schedule_free_teams,
+	    "SELECT t.id FROM team t WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id)"
+	    " ORDER BY t.name, t.id");
+STMT_DEFINE(q_schedule_free_team_rooms,
+	    "SELECT DISTINCT t.id, t.name, x.room_id, m.name FROM team t JOIN team_track k ON k.team_id = t.id"
+	    " JOIN room_track x ON x.track_id = k.track_id JOIN room m ON m.id = x.room_id"
+	    " WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id) ORDER BY t.name, t.id, m.name, m.id");
+STMT_DEFINE(q_schedule_kept,
+	    "SELECT room_id, count(*), max(position), max(starts_at + pitch_s + qa_s + changeover_s)"
+	    " FROM slot GROUP BY room_id");
+STMT_DEFINE(q_schedule_slot_insert,
+	    "INSERT INTO slot(id, room_id, team_id, position, starts_at, pitch_s, qa_s, changeover_s)"
+	    " VALUES ($id, $room, $team, $position, $starts_at, $pitch_s, $qa_s, $changeover_s)");
+STMT_DEFINE(q_schedule_json,
+	    "SELECT json_group_array(json(o)) FROM (SELECT json_object('team', t.name, 'room', r.name,"
+	    " 'position', s.position, 'start', strftime('%Y-%m-%d %H:%M', s.starts_at, 'unixepoch'),"
+	    " 'status', s.status) AS o FROM slot s JOIN team t ON t.id = s.team_id"
+	    " JOIN room r ON r.id = s.room_id ORDER BY r.name, s.position)");
+STMT_DEFINE(q_schedule_slot_json,
+	    "SELECT json_object('team', t.name, 'room', r.name, 'position', s.position,"
+	    " 'start', strftime('%Y-%m-%d %H:%M', s.starts_at, 'unixepoch'), 'status', s.status,"
+	    " 'started_at', strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch'),"
+	    " 'ended_at', strftime('%Y-%m-%d %H:%M:%S', s.ended_at, 'unixepoch'))"
+	    " FROM slot s JOIN team t ON t.id = s.team_id JOIN room r ON r.id = s.room_id WHERE s.id = $id");
+STMT_DEFINE(q_schedule_park, "UPDATE slot SET position = -rowid WHERE room_id = $room");
+STMT_DEFINE(q_schedule_place,
+	    "UPDATE slot SET room_id = $room, position = $position, starts_at = $starts_at WHERE id = $id");
+STMT_DEFINE(q_schedule_set_status,
+	    "UPDATE slot SET status = $status, started_at = $started_at, ended_at = $ended_at WHERE id = $id");
+STMT_DEFINE(q_schedule_timer_set,
+	    "INSERT INTO room_timer(room_id, slot_id, state, run_started_at, elapsed_s, changeover_cut_s)"
+	    " VALUES ($room, $slot, $state, $run_started_at, $elapsed_s, $cut)"
+	    " ON CONFLICT (room_id) DO UPDATE SET slot_id = excluded.slot_id, state = excluded.state,"
+	    " run_started_at = excluded.run_started_at, elapsed_s = excluded.elapsed_s,"
+	    " changeover_cut_s = excluded.changeover_cut_s");
+STMT_DEFINE(q_schedule_timer_json,
+	    "SELECT json_object('room', r.name, 'state', coalesce(t.state, 'idle'),"
+	    " 'elapsed_s', coalesce(t.elapsed_s, 0), 'changeover_cut_s', coalesce(t.changeover_cut_s, 0),"
+	    " 'team', (SELECT m.name FROM slot s JOIN team m ON m.id = s.team_id WHERE s.id = $slot),"
+	    " 'slot_status', (SELECT s.status FROM slot s WHERE s.id = $slot))"
+	    " FROM room r LEFT JOIN room_timer t ON t.room_id = r.id WHERE r.id = $room");
+STMT_DEFINE(q_schedule_chase,
+	    "SELECT j.name, coalesce(s.status = 'submitted', 0) FROM judge j"
+	    " LEFT JOIN sheet s ON s.judge_id = j.id AND s.team_id = $team"
+	    " WHERE (NOT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = $team)"
+	    "  OR EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = $team AND a.judge_id = j.id))"
+	    " AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.team_id = $team AND c.judge_id = j.id)"
+	    " ORDER BY j.name");
+
 static const char *const slot_status_names[] = { "scheduled", "running", "done", "noshow" };
 static const char *const timer_state_names[] = { "idle", "running", "paused" };
 
@@ -44,7 +104,7 @@ void schedule_clear(struct schedule *s)
 
 static enum status load_rooms(struct store *st, const char *room_id, struct schedule *out)
 {
-	struct query *q = store_query(st, STMT_SCHEDULE_ROOMS);
+	struct query *q = store_query(st, &q_schedule_rooms);
 	size_t cap = 0;
 	enum status s;
 
@@ -69,7 +129,7 @@ static enum status load_rooms(struct store *st, const char *room_id, struct sche
 
 static enum status load_slots(struct store *st, const char *room_id, struct schedule *out)
 {
-	struct query *q = store_query(st, STMT_SCHEDULE_SLOTS);
+	struct query *q = store_query(st, &q_schedule_slots);
 	size_t cap = 0, room = 0;
 	enum status s;
 
@@ -408,7 +468,7 @@ static enum status gen_rooms(struct gen *g)
 		}
 		return ST_OK;
 	} else {
-		struct query *q = store_query(g->st, STMT_SCHEDULE_ROOMS);
+		struct query *q = store_query(g->st, &q_schedule_rooms);
 		size_t cap = 0;
 		enum status s;
 
@@ -430,7 +490,7 @@ static enum status gen_rooms(struct gen *g)
 /* What the rooms already hold that stays: slots started, done or no-show. */
 static enum status gen_kept(struct gen *g)
 {
-	struct query *q = store_query(g->st, STMT_SCHEDULE_KEPT);
+	struct query *q = store_query(g->st, &q_schedule_kept);
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
@@ -448,7 +508,7 @@ static enum status gen_kept(struct gen *g)
 
 static enum status gen_teams(struct gen *g)
 {
-	struct query *q = store_query(g->st, STMT_SCHEDULE_FREE_TEAMS);
+	struct query *q = store_query(g->st, &q_schedule_free_teams);
 	size_t cap = 0, t = 0;
 	enum status s;
 
@@ -461,7 +521,7 @@ static enum status gen_teams(struct gen *g)
 	if (s != ST_DONE)
 		return s;
 	/* the rooms that hold one of each team's tracks, in the same team order */
-	q = store_query(g->st, STMT_SCHEDULE_FREE_TEAM_ROOMS);
+	q = store_query(g->st, &q_schedule_free_team_rooms);
 	while ((s = query_step(q)) == ST_ROW) {
 		long r = gen_room_index(g, query_text(q, 2));
 		struct gen_team *team;
@@ -637,7 +697,7 @@ static enum status gen_write(struct gen *g, int64_t start)
 		/* a room's teams pitch in name order (team indices follow it) */
 		qsort(room->teams, room->load, sizeof(size_t), cmp_size);
 		for (size_t k = 0; s == ST_OK && k < room->load; k++, at += step) {
-			struct query *q = store_query(g->st, STMT_SCHEDULE_SLOT_INSERT);
+			struct query *q = store_query(g->st, &q_schedule_slot_insert);
 			char id[ID_LEN + 1];
 
 			id_new(id);
@@ -684,7 +744,7 @@ static enum status default_start(struct store *st, int64_t *start)
 
 static enum status schedule_json(struct store *st, char **out)
 {
-	return query_first_text(store_query(st, STMT_SCHEDULE_JSON), out);
+	return query_first_text(store_query(st, &q_schedule_json), out);
 }
 
 static enum status generate_txn(struct store *st, void *ctx)
@@ -707,7 +767,7 @@ static enum status generate_txn(struct store *st, void *ctx)
 	if (s == ST_OK)
 		s = schedule_json(st, &before);
 	if (s == ST_OK)
-		s = query_exec(store_query(st, STMT_SCHEDULE_DELETE_UNSTARTED));
+		s = query_exec(store_query(st, &q_schedule_delete_unstarted));
 	if (s == ST_OK)
 		s = gen_kept(g);
 	if (s == ST_OK)
@@ -823,7 +883,7 @@ static void lineup_remove(struct lineup *l, size_t slot)
 static enum status lineup_write(struct store *st, const struct schedule *s, const struct lineup *l,
 				int64_t fallback)
 {
-	struct query *q = store_query(st, STMT_SCHEDULE_PARK);
+	struct query *q = store_query(st, &q_schedule_park);
 	int64_t at = l->anchor >= 0 ? l->anchor : fallback, busy_until = INT64_MIN;
 	enum status rc;
 
@@ -845,7 +905,7 @@ static enum status lineup_write(struct store *st, const struct schedule *s, cons
 			if (end > busy_until)
 				busy_until = end;
 		}
-		q = store_query(st, STMT_SCHEDULE_PLACE);
+		q = store_query(st, &q_schedule_place);
 		query_bind_text(q, "$room", s->rooms[l->room].id);
 		query_bind_int(q, "$position", (int64_t)k + 1);
 		query_bind_int(q, "$starts_at", start);
@@ -857,7 +917,7 @@ static enum status lineup_write(struct store *st, const struct schedule *s, cons
 
 static enum status slot_json(struct store *st, const char *id, char **out)
 {
-	struct query *q = store_query(st, STMT_SCHEDULE_SLOT_JSON);
+	struct query *q = store_query(st, &q_schedule_slot_json);
 
 	query_bind_text(q, "$id", id);
 	return query_first_text(q, out);
@@ -1061,7 +1121,7 @@ static void bind_time(struct query *q, const char *name, int64_t t)
 
 static enum status timer_json(struct store *st, const char *room_id, const char *slot_id, char **out)
 {
-	struct query *q = store_query(st, STMT_SCHEDULE_TIMER_JSON);
+	struct query *q = store_query(st, &q_schedule_timer_json);
 
 	query_bind_text(q, "$room", room_id);
 	query_bind_text(q, "$slot", slot_id);
@@ -1074,7 +1134,7 @@ static enum status timer_write(struct store *st, const struct schedule_room *r, 
 	enum status s = ST_OK;
 
 	if (c->slot) {
-		q = store_query(st, STMT_SCHEDULE_SET_STATUS);
+		q = store_query(st, &q_schedule_set_status);
 		query_bind_text(q, "$status", slot_status_names[c->status]);
 		bind_time(q, "$started_at", c->started_at);
 		bind_time(q, "$ended_at", c->ended_at);
@@ -1083,7 +1143,7 @@ static enum status timer_write(struct store *st, const struct schedule_room *r, 
 	}
 	if (s != ST_OK)
 		return s;
-	q = store_query(st, STMT_SCHEDULE_TIMER_SET);
+	q = store_query(st, &q_schedule_timer_set);
 	query_bind_text(q, "$room", r->id);
 	query_bind_text(q, "$slot", c->timer_slot);
 	query_bind_text(q, "$state", timer_state_names[c->state]);
@@ -1269,7 +1329,7 @@ void schedule_chase_clear(struct chase *c)
 
 enum status schedule_chase(struct store *st, const char *team_id, struct chase *out)
 {
-	struct query *q = store_query(st, STMT_SCHEDULE_CHASE);
+	struct query *q = store_query(st, &q_schedule_chase);
 	enum status s;
 
 	memset(out, 0, sizeof(*out));

@@ -15,6 +15,43 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+STMT_DEFINE(q_sheet_get,
+	    "SELECT id, status, comment, updated_at FROM sheet WHERE judge_id = $judge AND team_id = $team");
+STMT_DEFINE(q_sheet_values, "SELECT criterion_id, value FROM sheet_value WHERE sheet_id = $id");
+STMT_DEFINE(q_sheet_insert,
+	    "INSERT INTO sheet(id, judge_id, team_id, status, comment, total, created_at, updated_at)"
+	    " VALUES ($id, $judge, $team, $status, $comment, $total, $now, $now)");
+STMT_DEFINE(q_sheet_update,
+	    "UPDATE sheet SET status = $status, comment = $comment, total = $total, updated_at = $now"
+	    " WHERE id = $id");
+STMT_DEFINE(q_sheet_value_set,
+	    "INSERT INTO sheet_value(sheet_id, criterion_id, value) VALUES ($sheet, $criterion, $value)"
+	    " ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value");
+STMT_DEFINE(q_sheet_value_delete,
+	    "DELETE FROM sheet_value WHERE sheet_id = $sheet AND criterion_id = $criterion");
+STMT_DEFINE(q_sheet_json,
+	    "SELECT json_object('status', s.status, 'comment', s.comment, 'total', s.total, 'values',"
+	    " json((SELECT json_group_object(name, value) FROM (SELECT c.name, v.value FROM sheet_value v"
+	    " JOIN criterion c ON c.id = v.criterion_id WHERE v.sheet_id = s.id ORDER BY c.position))))"
+	    " FROM sheet s WHERE s.id = $id");
+STMT_DEFINE(q_sheet_conflict,
+	    "SELECT reason FROM conflict WHERE judge_id = $judge AND team_id = $team");
+STMT_DEFINE(q_sheet_all_values,
+	    "SELECT s.id, v.criterion_id, v.value FROM sheet s LEFT JOIN sheet_value v ON v.sheet_id = s.id"
+	    " ORDER BY s.id");
+STMT_DEFINE(q_sheet_set_total, "UPDATE sheet SET total = $total WHERE id = $id");
+/* everything a change of one sheet was checked against, as one row, to compare inside the lock */
+STMT_DEFINE(q_sheet_recheck,
+	    "SELECT json_array((SELECT results_locked FROM event),"
+	    " EXISTS (SELECT 1 FROM conflict WHERE judge_id = $judge AND team_id = $team),"
+	    " EXISTS (SELECT 1 FROM judge WHERE id = $judge), EXISTS (SELECT 1 FROM team WHERE id = $team),"
+	    " (SELECT json_group_array(json_array(id, name, weight, min_value, max_value)) FROM"
+	    "  (SELECT id, name, weight, min_value, max_value FROM criterion ORDER BY position)),"
+	    " (SELECT json_array(s.id, s.status, s.comment, s.total, s.updated_at, (SELECT json_group_array("
+	    "  json_array(criterion_id, value)) FROM (SELECT criterion_id, value FROM sheet_value"
+	    "  WHERE sheet_id = s.id ORDER BY criterion_id))) FROM sheet s"
+	    "  WHERE s.judge_id = $judge AND s.team_id = $team))");
+
 /* Names from users shown in messages: sanitised and kept short. */
 #define SHOWN_COLS 60
 
@@ -71,7 +108,7 @@ static int find_criterion(const struct rubric *r, const char *name_or_id)
 
 static enum status read_values(struct store *st, const struct rubric *r, struct sheet *out)
 {
-	struct query *q = store_query(st, STMT_SHEET_VALUES);
+	struct query *q = store_query(st, &q_sheet_values);
 	enum status s;
 
 	query_bind_text(q, "$id", out->id);
@@ -90,7 +127,7 @@ static enum status read_values(struct store *st, const struct rubric *r, struct 
 enum status sheet_get(struct store *st, const struct rubric *r, const char *judge_id,
 		      const char *team_id, struct sheet *out)
 {
-	struct query *q = store_query(st, STMT_SHEET_GET);
+	struct query *q = store_query(st, &q_sheet_get);
 	enum status s;
 
 	memset(out, 0, sizeof(*out));
@@ -127,9 +164,9 @@ enum status sheet_get(struct store *st, const struct rubric *r, const char *judg
 	return ST_OK;
 }
 
-static enum status sheet_json(struct store *st, const char *id, char **out)
+enum status sheet_json(struct store *st, const char *id, char **out)
 {
-	struct query *q = store_query(st, STMT_SHEET_JSON);
+	struct query *q = store_query(st, &q_sheet_json);
 
 	query_bind_text(q, "$id", id);
 	return query_first_text(q, out);
@@ -154,7 +191,7 @@ static char *clean_reason(const char *reason)
 static enum status check_conflict(struct store *st, const char *judge_id, const char *team_id,
 				  const char *judge, const char *team)
 {
-	struct query *q = store_query(st, STMT_SHEET_CONFLICT);
+	struct query *q = store_query(st, &q_sheet_conflict);
 	enum status s;
 
 	query_bind_text(q, "$judge", judge_id);
@@ -214,11 +251,11 @@ static enum status write_sheet(struct store *st, const struct rubric *r, struct 
 
 	if (cur->state == SHEET_MISSING) {
 		id_new(cur->id);
-		q = store_query(st, STMT_SHEET_INSERT);
+		q = store_query(st, &q_sheet_insert);
 		query_bind_text(q, "$judge", cur->judge_id);
 		query_bind_text(q, "$team", cur->team_id);
 	} else {
-		q = store_query(st, STMT_SHEET_UPDATE);
+		q = store_query(st, &q_sheet_update);
 	}
 	query_bind_text(q, "$id", cur->id);
 	query_bind_text(q, "$status", state_text(state));
@@ -232,10 +269,10 @@ static enum status write_sheet(struct store *st, const struct rubric *r, struct 
 
 	for (size_t i = 0; s == ST_OK && i < r->count; i++) {
 		if (scored[i] && (!cur->scored[i] || cur->values[i] != values[i])) {
-			q = store_query(st, STMT_SHEET_VALUE_SET);
+			q = store_query(st, &q_sheet_value_set);
 			query_bind_int(q, "$value", values[i]);
 		} else if (!scored[i] && cur->scored[i]) {
-			q = store_query(st, STMT_SHEET_VALUE_DELETE);
+			q = store_query(st, &q_sheet_value_delete);
 		} else {
 			continue;
 		}
@@ -474,7 +511,7 @@ enum status sheet_apply_in_txn(struct store *st, const struct actor *who, const 
 
 /*
  * sheet_apply's two steps: the reads and checks under a read snapshot, then the
- * write lock, where one row (STMT_SHEET_RECHECK: the lock, the conflict, the
+ * write lock, where one row (&q_sheet_recheck: the lock, the conflict, the
  * rubric, the sheet as it stands) confirms that nothing they read has changed.
  */
 struct apply_ctx {
@@ -488,7 +525,7 @@ struct apply_ctx {
 
 static enum status recheck_row(struct store *st, const struct apply *a, char **out)
 {
-	struct query *q = store_query(st, STMT_SHEET_RECHECK);
+	struct query *q = store_query(st, &q_sheet_recheck);
 
 	query_bind_text(q, "$judge", a->judge_id);
 	query_bind_text(q, "$team", a->team_id);
@@ -556,7 +593,7 @@ struct total_row {
 static enum status compute_totals(struct store *st, const struct rubric *r, struct total_row **rows,
 				  size_t *count)
 {
-	struct query *q = store_query(st, STMT_SHEET_ALL_VALUES);
+	struct query *q = store_query(st, &q_sheet_all_values);
 	int *values = pd_calloc(r->count, sizeof(*values));
 	bool *scored = pd_calloc(r->count, sizeof(*scored));
 	size_t n = 0, cap = 0;
@@ -606,7 +643,7 @@ enum status sheet_recompute_totals(struct store *st)
 		return s;
 	s = compute_totals(st, &r, &rows, &n);
 	for (size_t i = 0; s == ST_OK && i < n; i++) {
-		struct query *q = store_query(st, STMT_SHEET_SET_TOTAL);
+		struct query *q = store_query(st, &q_sheet_set_total);
 
 		query_bind_text(q, "$id", rows[i].id);
 		if (rows[i].complete)

@@ -12,6 +12,16 @@
 #include "podium/journal.h"
 #include "podium/store.h"
 
+/* Sites and the hub (site.c, hub.c, changes.c). */
+STMT_DEFINE(q_site_self, "SELECT name, public_key, hub_key, acked FROM site_self");
+STMT_DEFINE(q_site_self_insert,
+	    "INSERT INTO site_self(one, name, public_key, hub_key) VALUES (1, $name, $public_key, $hub_key)");
+STMT_DEFINE(q_outbox_last,
+	    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)");
+STMT_DEFINE(q_site_ack, "UPDATE site_self SET acked = $acked WHERE acked < $acked");
+STMT_DEFINE(q_outbox_delete, "DELETE FROM outbox WHERE seq <= $upto");
+STMT_DEFINE(q_hub_self, "SELECT public_key FROM hub_self");
+
 /* The side of a site: join the hub, send what it has not acknowledged, take its acknowledgements. */
 
 bool site_name_valid(const char *name)
@@ -39,7 +49,7 @@ static void site_self_clear(struct site_self *s)
 /* The site's row; ST_INVALID with a message when st has not joined a hub. */
 static enum status site_self_get(struct store *st, struct site_self *out)
 {
-	struct query *q = store_query(st, STMT_SITE_SELF);
+	struct query *q = store_query(st, &q_site_self);
 	enum status s = query_step(q);
 
 	memset(out, 0, sizeof(*out));
@@ -55,7 +65,7 @@ static enum status site_self_get(struct store *st, struct site_self *out)
 	return ST_OK;
 }
 
-static bool has_row(struct store *st, enum stmt id)
+static bool has_row(struct store *st, struct stmt *id)
 {
 	struct query *q = store_query(st, id);
 	bool row = query_step(q) == ST_ROW;
@@ -73,11 +83,11 @@ static enum status write_site_self(struct store *st, void *arg)
 	struct join_ctx *j = arg;
 	struct query *q;
 
-	if (has_row(st, STMT_SITE_SELF))
+	if (has_row(st, &q_site_self))
 		return status_error(ST_INVALID, _("this event file has joined a hub already"));
-	if (has_row(st, STMT_HUB_SELF))
+	if (has_row(st, &q_hub_self))
 		return status_error(ST_INVALID, _("this event file is a hub; a site needs its own event file"));
-	q = store_query(st, STMT_SITE_SELF_INSERT);
+	q = store_query(st, &q_site_self_insert);
 	query_bind_text(q, "$name", j->name);
 	query_bind_text(q, "$public_key", j->public_key);
 	query_bind_text(q, "$hub_key", j->hub_key);
@@ -108,7 +118,7 @@ enum status site_join(struct store *st, const char *name, const char *hub_key, c
 	if (!key_parse(hub_key, hub))
 		return status_error(ST_INVALID, _("'%s' is not a hub key; copy the line 'podium hub key' prints"),
 				    hub_key);
-	if (has_row(st, STMT_SITE_SELF))
+	if (has_row(st, &q_site_self))
 		return status_error(ST_INVALID, _("this event file has joined a hub already"));
 	s = event_get(st, &e);
 	if (s != ST_OK)
@@ -147,7 +157,7 @@ static enum status read_export(struct store *st, void *arg)
 	self.name = self.hub_key = NULL;
 	x->b.first = self.acked + 1;
 	site_self_clear(&self);
-	s = query_first_text(store_query(st, STMT_OUTBOX_LAST), &last_text);
+	s = query_first_text(store_query(st, &q_outbox_last), &last_text);
 	if (s == ST_OK) {
 		x->b.last = strtoll(last_text, NULL, 10);
 		s = store_outbox_read(st, x->b.first - 1, &x->b.changes);
@@ -201,7 +211,7 @@ static enum status write_ack(struct store *st, void *arg)
 		return s;
 	a->changed = a->ack > self.acked;
 	site_self_clear(&self);
-	s = query_first_text(store_query(st, STMT_OUTBOX_LAST), &last_text);
+	s = query_first_text(store_query(st, &q_outbox_last), &last_text);
 	if (s != ST_OK)
 		return s;
 	last = strtoll(last_text, NULL, 10);
@@ -211,11 +221,11 @@ static enum status write_ack(struct store *st, void *arg)
 				    " is it this site's bundle?"), (long long)a->ack);
 	if (!a->changed)
 		return ST_OK;
-	q = store_query(st, STMT_SITE_ACK);
+	q = store_query(st, &q_site_ack);
 	query_bind_int(q, "$acked", a->ack);
 	s = query_exec(q);
 	if (s == ST_OK) {
-		q = store_query(st, STMT_OUTBOX_DELETE);
+		q = store_query(st, &q_outbox_delete);
 		query_bind_int(q, "$upto", a->ack);
 		s = query_exec(q);
 	}

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "podium/common.h"
-#include "podium/stmt.h"
 #include "podium/store.h"
+
+STMT_DEFINE(q_stale_last_audit, "SELECT coalesce(max(seq), 0) FROM audit");
+STMT_DEFINE(q_stale_audit_since, "SELECT kind, max(seq) FROM audit WHERE seq > $seq GROUP BY kind");
 
 /* The kinds whose changes stay narrow; any other kind (a team deleted, a role granted...) counts as all. */
 static const struct {
@@ -46,14 +48,14 @@ static enum status since_txn(struct store *st, void *ctx)
 	enum status s;
 
 	if (*c->seq < 0) {
-		q = store_query(st, STMT_STALE_LAST_AUDIT);
+		q = store_query(st, &q_stale_last_audit);
 		if ((s = query_step(q)) == ST_ROW)
 			*c->seq = query_int(q, 0);
 		query_reset(q);
 		c->kinds = WATCH_ALL;
 		return s == ST_ROW ? ST_OK : s;
 	}
-	q = store_query(st, STMT_STALE_AUDIT_SINCE);
+	q = store_query(st, &q_stale_audit_since);
 	query_bind_int(q, "$seq", *c->seq);
 	while ((s = query_step(q)) == ST_ROW) {
 		c->kinds |= stale_of_audit_kind(query_text(q, 0));

@@ -13,6 +13,27 @@
 #include "podium/store.h"
 #include "podium/text.h"
 
+STMT_DEFINE(q_timeline_clear, "DELETE FROM phase");
+STMT_DEFINE(q_timeline_update,
+	    "UPDATE phase SET name = $name, kind = $kind, starts_at = $starts_at, ends_at = $ends_at,"
+	    " pinned = $pinned WHERE id = $id");
+STMT_DEFINE(q_timeline_delete, "DELETE FROM phase WHERE id = $id");
+STMT_DEFINE(q_timeline_phase_json,
+	    "SELECT json_object('name', name, 'kind', kind, 'start', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'),"
+	    " 'end', strftime('%Y-%m-%d %H:%M', ends_at, 'unixepoch'), 'pinned', json(iif(pinned, 'true', 'false')))"
+	    " FROM phase WHERE id = $id");
+STMT_DEFINE(q_timeline_insert,
+	    "INSERT INTO phase(id, name, kind, starts_at, ends_at, pinned)"
+	    " VALUES ($id, $name, $kind, $starts_at, $ends_at, $pinned)");
+STMT_DEFINE(q_timeline_all,
+	    "SELECT id, name, kind, starts_at, ends_at, pinned FROM phase ORDER BY starts_at, ends_at, name");
+STMT_DEFINE(q_timeline_json,
+	    "SELECT json_group_array(json(o)) FROM (SELECT json_object("
+	    " 'start', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'),"
+	    " 'end', strftime('%Y-%m-%d %H:%M', ends_at, 'unixepoch'), 'phase', name, 'kind', kind,"
+	    " 'pinned', json(iif(pinned, 'true', 'false')), 'id', id) AS o"
+	    " FROM phase ORDER BY starts_at, ends_at, name)");
+
 #define MINUTE 60
 #define HOUR 3600
 #define DAY 86400
@@ -28,7 +49,7 @@ static int64_t scaled(double minutes, double f)
 static enum status add_phase(struct store *st, const char *name, const char *kind, int64_t start,
 			     int64_t end, bool pinned)
 {
-	struct query *q = store_query(st, STMT_TIMELINE_INSERT);
+	struct query *q = store_query(st, &q_timeline_insert);
 	char id[ID_LEN + 1];
 
 	id_new(id);
@@ -121,7 +142,7 @@ enum status timeline_lay_default(struct store *st, int64_t starts_at, int hours)
 		pitches = submission;
 		deliberation = pitches + (awards - pitches) / 2;
 	}
-	s = query_exec(store_query(st, STMT_TIMELINE_CLEAR));
+	s = query_exec(store_query(st, &q_timeline_clear));
 	if (s == ST_OK)
 		s = add_phase(st, _("Kickoff"), "kickoff", starts_at, kickoff, false);
 	if (s == ST_OK)
@@ -172,7 +193,7 @@ static void read_phase(struct query *q, struct phase *p)
 
 enum status timeline_load(struct store *st, struct timeline *out)
 {
-	struct query *q = store_query(st, STMT_TIMELINE_ALL);
+	struct query *q = store_query(st, &q_timeline_all);
 	size_t cap = 0;
 	enum status s;
 
@@ -245,13 +266,13 @@ enum status timeline_now(struct store *st, int64_t now, struct phase *current, s
 
 enum status timeline_json(struct store *st, char **out)
 {
-	return query_first_text(store_query(st, STMT_TIMELINE_JSON), out);
+	return query_first_text(store_query(st, &q_timeline_json), out);
 }
 
 /* The phase id as JSON, for the audit log; NULL when there is none. */
 static char *phase_json(struct store *st, const char *id)
 {
-	struct query *q = store_query(st, STMT_TIMELINE_PHASE_JSON);
+	struct query *q = store_query(st, &q_timeline_phase_json);
 	char *out = NULL;
 
 	query_bind_text(q, "$id", id);
@@ -299,10 +320,10 @@ enum status timeline_set(struct store *st, const char *id, const struct phase_sp
 		if (!before)
 			return status_error(ST_NOT_FOUND, _("no such phase in the timeline; see 'podium timeline'"));
 		snprintf(new_id, sizeof(new_id), "%s", id);
-		q = store_query(st, STMT_TIMELINE_UPDATE);
+		q = store_query(st, &q_timeline_update);
 	} else {
 		id_new(new_id);
-		q = store_query(st, STMT_TIMELINE_INSERT);
+		q = store_query(st, &q_timeline_insert);
 	}
 	name = text_trim(spec->name);
 	query_bind_text(q, "$id", new_id);
@@ -330,7 +351,7 @@ enum status timeline_delete(struct store *st, const char *id)
 
 	if (!before)
 		return status_error(ST_NOT_FOUND, _("no such phase in the timeline; see 'podium timeline'"));
-	q = store_query(st, STMT_TIMELINE_DELETE);
+	q = store_query(st, &q_timeline_delete);
 	query_bind_text(q, "$id", id);
 	s = query_exec(q);
 	if (s != ST_OK) {

@@ -10,6 +10,10 @@
 
 #include "podium/i18n.h"
 
+STMT_DEFINE(q_outbox_insert, "INSERT INTO outbox(changes) VALUES ($changes)");
+STMT_DEFINE(q_outbox_after, "SELECT seq, changes FROM outbox WHERE seq > $after ORDER BY seq");
+STMT_DEFINE(q_site_self, "SELECT name, public_key, hub_key, acked FROM site_self");
+
 /*
  * The synced tables: everything that makes a site's result, parents before
  * children (a changeset lists its tables in this order). Each comes with the
@@ -48,7 +52,7 @@ bool store_capture_on(const struct store *st)
 
 void store_capture_detect(struct store *st)
 {
-	struct query *q = store_query(st, STMT_SITE_SELF);
+	struct query *q = store_query(st, &q_site_self);
 
 	st->capture = query_step(q) == ST_ROW;
 	query_reset(q);
@@ -91,7 +95,7 @@ static enum status outbox_put(struct store *st, sqlite3_session *session)
 		sqlite3_free(data);
 		return ST_OK;
 	}
-	q = store_query(st, STMT_OUTBOX_INSERT);
+	q = store_query(st, &q_outbox_insert);
 	query_bind_blob(q, "$changes", data, (size_t)len);
 	s = query_exec(q);
 	sqlite3_free(data);
@@ -227,7 +231,7 @@ void change_list_clear(struct change_list *l)
 
 enum status store_outbox_read(struct store *st, int64_t after, struct change_list *out)
 {
-	struct query *q = store_query(st, STMT_OUTBOX_AFTER);
+	struct query *q = store_query(st, &q_outbox_after);
 	size_t cap = 0;
 	enum status s;
 

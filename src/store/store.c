@@ -11,11 +11,14 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char *const stmt_sql[STMT_COUNT] = {
-#define STMT_SQL(id, sql) [STMT_##id] = sql,
-	STMT_INFO(STMT_SQL)
-#undef STMT_SQL
-};
+STMT_DEFINE(q_meta_data_version, "PRAGMA data_version");
+STMT_DEFINE(q_meta_small_cache, "PRAGMA cache_size = -1024");
+STMT_DEFINE(q_meta_identity,
+	    "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version");
+STMT_DEFINE(q_meta_integrity, "PRAGMA integrity_check");
+STMT_DEFINE(q_meta_foreign_keys, "PRAGMA foreign_key_check");
+STMT_DEFINE(q_meta_large_cache, "PRAGMA cache_size = -65536");
+
 
 /* The busy timeout of one attempt; store_write() retries whole attempts. */
 #define BUSY_TIMEOUT_MS 5000
@@ -148,7 +151,7 @@ static enum status connect(const char *path, int flags, struct store **out)
 /* Read application_id and user_version; ST_NOT_PODIUM for a file that is not SQLite. */
 static enum status read_identity(struct store *st, int64_t *app_id, int64_t *version)
 {
-	struct query *q = store_query(st, STMT_META_IDENTITY);
+	struct query *q = store_query(st, &q_meta_identity);
 	enum status s = query_step(q);
 
 	if (s != ST_ROW)
@@ -453,8 +456,9 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
-	for (size_t i = 0; i < STMT_COUNT; i++)
+	for (size_t i = 0; i < st->nstmts; i++)
 		sqlite3_finalize(st->stmts[i]);
+	free(st->stmts);
 	sqlite3_close_v2(st->db);
 	if (st->watch_fd >= 0)
 		close(st->watch_fd);
@@ -475,12 +479,12 @@ void store_set_retry_ms(struct store *st, int ms)
 
 void store_set_small_cache(struct store *st)
 {
-	query_exec(store_query(st, STMT_META_SMALL_CACHE));
+	query_exec(store_query(st, &q_meta_small_cache));
 }
 
 void store_set_large_cache(struct store *st)
 {
-	query_exec(store_query(st, STMT_META_LARGE_CACHE));
+	query_exec(store_query(st, &q_meta_large_cache));
 }
 
 void store_set_txn_end(struct store *st, store_txn_end_fn fn, void *ctx)
@@ -568,7 +572,7 @@ enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
 
 int64_t store_data_version(struct store *st)
 {
-	struct query *q = store_query(st, STMT_META_DATA_VERSION);
+	struct query *q = store_query(st, &q_meta_data_version);
 	int64_t v = -1;
 
 	if (query_step(q) == ST_ROW)
@@ -586,20 +590,67 @@ int store_changes(struct store *st)
 
 #define STMT(q) ((sqlite3_stmt *)(q))
 
-struct query *store_query(struct store *st, enum stmt id)
+/* Slots are numbered once per process, so every open store caches a statement at the same place. */
+static size_t stmt_slot(struct stmt *s)
 {
-	sqlite3_stmt *stmt = st->stmts[id];
+	static size_t slots;
 
-	if (!stmt) {
-		int rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (s->slot == 0)
+		s->slot = ++slots;
+	return s->slot - 1;
+}
 
-		if (rc != SQLITE_OK)
-			pd_die(_("internal error: cannot prepare statement %d: %s"), (int)id, sqlite3_errmsg(st->db));
-		st->stmts[id] = stmt;
+/* The cache entry of s in st, grown as new statements appear. */
+static sqlite3_stmt **cache_entry(struct store *st, struct stmt *s)
+{
+	size_t slot = stmt_slot(s);
+
+	if (slot >= st->nstmts) {
+		size_t n = st->nstmts ? st->nstmts : 64;
+
+		while (n <= slot)
+			n *= 2;
+		st->stmts = pd_realloc(st->stmts, n * sizeof(*st->stmts));
+		memset(st->stmts + st->nstmts, 0, (n - st->nstmts) * sizeof(*st->stmts));
+		st->nstmts = n;
 	}
+	return &st->stmts[slot];
+}
+
+enum status store_try_prepare(struct store *st, struct stmt *s)
+{
+	sqlite3_stmt **entry = cache_entry(st, s);
+	int rc;
+
+	if (*entry)
+		return ST_OK;
+	rc = sqlite3_prepare_v3(st->db, s->sql, -1, SQLITE_PREPARE_PERSISTENT, entry, NULL);
+	if (rc != SQLITE_OK)
+		return status_error(ST_INVALID, _("internal error: cannot prepare statement %s: %s"), s->sql,
+				    sqlite3_errmsg(st->db));
+	return ST_OK;
+}
+
+struct query *store_query(struct store *st, struct stmt *s)
+{
+	sqlite3_stmt *stmt;
+
+	if (store_try_prepare(st, s) != ST_OK)
+		pd_die("%s", status_message(ST_INVALID));
+	stmt = *cache_entry(st, s);
 	sqlite3_reset(stmt);
 	sqlite3_clear_bindings(stmt);
 	return (struct query *)stmt;
+}
+
+/* The linker gathers every STMT_DEFINE() into this section and names its ends. */
+extern struct stmt *const __start_podium_stmts[];
+extern struct stmt *const __stop_podium_stmts[];
+
+size_t store_statements(struct stmt *const **out)
+{
+	*out = __start_podium_stmts;
+	return (size_t)(__stop_podium_stmts - __start_podium_stmts);
 }
 
 static int param_index(struct query *q, const char *name)
@@ -835,7 +886,7 @@ enum status store_backup(struct store *st, const char *dest)
 
 int store_check_integrity(struct store *st, void (*report)(void *ctx, const char *problem), void *ctx)
 {
-	struct query *q = store_query(st, STMT_META_INTEGRITY);
+	struct query *q = store_query(st, &q_meta_integrity);
 	int problems = 0;
 	enum status s;
 
@@ -851,7 +902,7 @@ int store_check_integrity(struct store *st, void (*report)(void *ctx, const char
 		report(ctx, status_message(s));
 		return problems + 1;
 	}
-	q = store_query(st, STMT_META_FOREIGN_KEYS);
+	q = store_query(st, &q_meta_foreign_keys);
 	while ((s = query_step(q)) == ST_ROW) {
 		char *msg = pd_asprintf(_("row %lld of table %s refers to a missing %s"),
 					(long long)query_int(q, 1), query_text(q, 0), query_text(q, 2));

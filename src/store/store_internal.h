@@ -11,7 +11,8 @@
 struct store {
 	sqlite3 *db;
 	char *path;
-	sqlite3_stmt *stmts[STMT_COUNT];
+	sqlite3_stmt **stmts;	/* prepared statements, by slot (struct stmt) */
+	size_t nstmts;
 	int retry_ms;		/* how long store_write() retries a busy file */
 	const char *txn_where;	/* file:line of the open transaction, or NULL */
 	bool txn_write;		/* it is a write (BEGIN IMMEDIATE): writes may nest in it */

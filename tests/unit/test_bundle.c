@@ -10,6 +10,8 @@
 #include "podium/store.h"
 #include "store/store_internal.h"	/* changesets crafted in plain SQL */
 
+STMT_DEFINE(q_site_self, "SELECT name, public_key, hub_key, acked FROM site_self");
+
 struct fixture {
 	const char *dir;
 	struct store *hub, *lyon;
@@ -265,7 +267,7 @@ static void bundle_verify__fails_for_a_flipped_byte_or_a_cut(void **state)
 
 	assert_int_equal(site_export(f->lyon, &data, &len, &first, &last), ST_OK);
 	{
-		struct query *q = store_query(f->lyon, STMT_SITE_SELF);
+		struct query *q = store_query(f->lyon, &q_site_self);
 
 		assert_int_equal(query_step(q), ST_ROW);
 		assert_true(key_parse(query_text(q, 1), pk));

@@ -7,6 +7,7 @@
 #include "podium/event.h"
 #include "podium/import.h"
 #include "podium/people.h"
+#include "podium/pin.h"
 #include "podium/record.h"
 #include "podium/rubric.h"
 #include "podium/store.h"
@@ -73,8 +74,10 @@ static enum status call(struct store *st, int what, const void *spec, const char
 	return s;
 }
 
+STMT_DEFINE(q_judge_pin_hash, "SELECT pin_hash, pin_failures FROM judge WHERE id = $id");
+
 /* The first column of stmt's first row, bound with $id (or $key); the caller frees it. */
-static char *first(struct store *st, enum stmt stmt, const char *param, const char *value)
+static char *first(struct store *st, struct stmt *stmt, const char *param, const char *value)
 {
 	struct query *q = store_query(st, stmt);
 	char *out = NULL;
@@ -85,10 +88,12 @@ static char *first(struct store *st, enum stmt stmt, const char *param, const ch
 	return out;
 }
 
-static void expect_json(struct store *st, enum stmt stmt, const char *id, const char *expected_tail)
+static void expect_json(struct store *st, enum record_kind kind, const char *id, const char *expected_tail)
 {
-	char *json = first(st, stmt, "$id", id);
+	char *json = NULL;
 	char *tail;
+
+	assert_int_equal(people_json(st, kind, id, &json), ST_OK);
 
 	assert_non_null(json);
 	/* skip {"id":"...", which differs each run */
@@ -122,11 +127,11 @@ static void team_add__creates_each_track_once(void **state)
 	assert_int_equal(call(st, ADD_TEAM, &a, NULL, ida), ST_OK);
 	assert_int_equal(call(st, ADD_TEAM, &b, NULL, idb), ST_OK);
 	assert_true(id_is_uuid(ida));
-	expect_json(st, STMT_TEAM_JSON, ida,
+	expect_json(st, KIND_TEAM, ida,
 		    "\"name\":\"Les Écureuils\",\"project\":\"Un "
 		    "projet\",\"table\":\"B12\",\"description\":\"Desc\","
 		    "\"tracks\":[\"Education\",\"Environment\"],\"members\":[\"Anne\",\"Bob\"],\"calibration\":false}");
-	expect_json(st, STMT_TEAM_JSON, idb,
+	expect_json(st, KIND_TEAM, idb,
 		    "\"name\":\"数据队\",\"project\":\"\",\"table\":\"\",\"description\":\"\","
 		    "\"tracks\":[\"Education\",\"Santé\"],\"members\":[],\"calibration\":false}");
 	/* three tracks, two teams: five audit rows */
@@ -176,7 +181,7 @@ static void team_update__replaces_fields_and_audits_only_changes(void **state)
 	assert_int_equal(call(st, UPDATE_TEAM, &renamed, id, NULL), ST_OK);
 	assert_int_equal(audit_rows(st), rows + 1);
 	expect_json(
-	    st, STMT_TEAM_JSON, id,
+	    st, KIND_TEAM, id,
 	    "\"name\":\"ALPHA team\",\"project\":\"P2\",\"table\":\"T1\",\"description\":\"\","
 	    "\"tracks\":[],\"members\":[\"Chloé\",\"Anne\"],\"calibration\":false}");
 	/* a new case of its own name is fine; another team's name is not */
@@ -217,37 +222,37 @@ static void judge_pin__is_hashed_and_checkable(void **state)
 	bool ok;
 
 	assert_int_equal(call(st, ADD_JUDGE, &j, NULL, id), ST_OK);
-	hash = first(st, STMT_JUDGE_PIN_HASH, "$id", id);
+	hash = first(st, &q_judge_pin_hash, "$id", id);
 	assert_non_null(hash);
 	assert_null(strstr(hash, "482100"));
 	assert_non_null(strstr(hash, "$argon2id$v=19$m=65536,t=2"));	/* the interactive cost, or more */
 	free(hash);
 	expect_json(
-	    st, STMT_JUDGE_JSON, id,
+	    st, KIND_JUDGE, id,
 	    "\"name\":\"Chloé Martin\",\"email\":\"chloe@example.org\",\"tracks\":[\"Education\"],"
 	    "\"unix_user\":\"chloe\",\"pin\":true}");
-	assert_int_equal(people_check_pin(st, id, "482100", &ok), ST_OK);
+	assert_int_equal(pin_check(st, id, "482100", &ok), ST_OK);
 	assert_true(ok);
-	assert_int_equal(people_check_pin(st, id, "482200", &ok), ST_OK);
+	assert_int_equal(pin_check(st, id, "482200", &ok), ST_OK);
 	assert_false(ok);
 
 	/* NULL keeps the PIN, a new one replaces it, "" removes it */
 	j.pin = NULL;
 	j.email = "";
 	assert_int_equal(call(st, UPDATE_JUDGE, &j, id, NULL), ST_OK);
-	assert_int_equal(people_check_pin(st, id, "482100", &ok), ST_OK);
+	assert_int_equal(pin_check(st, id, "482100", &ok), ST_OK);
 	assert_true(ok);
 	j.pin = "999900";
 	assert_int_equal(call(st, UPDATE_JUDGE, &j, id, NULL), ST_OK);
-	assert_int_equal(people_check_pin(st, id, "482100", &ok), ST_OK);
+	assert_int_equal(pin_check(st, id, "482100", &ok), ST_OK);
 	assert_false(ok);
-	assert_int_equal(people_check_pin(st, id, "999900", &ok), ST_OK);
+	assert_int_equal(pin_check(st, id, "999900", &ok), ST_OK);
 	assert_true(ok);
 	j.pin = "";
 	assert_int_equal(call(st, UPDATE_JUDGE, &j, id, NULL), ST_OK);
-	assert_int_equal(people_check_pin(st, id, "999900", &ok), ST_OK);
+	assert_int_equal(pin_check(st, id, "999900", &ok), ST_OK);
 	assert_false(ok);
-	assert_int_equal(people_check_pin(st, "00000000-0000-4000-8000-000000000000", "999900", &ok),
+	assert_int_equal(pin_check(st, "00000000-0000-4000-8000-000000000000", "999900", &ok),
 			 ST_NOT_FOUND);
 }
 
@@ -307,7 +312,7 @@ static void coach_add__keeps_skills_once_and_refuses_overlaps(void **state)
 	assert_true(coach_parse_window("2026-12-05 09:00-12:00", &w[1]));
 	assert_int_equal(call(st, ADD_COACH, &c, NULL, id), ST_OK);
 	expect_json(
-	    st, STMT_COACH_JSON, id,
+	    st, KIND_COACH, id,
 	    "\"name\":\"Zoé\",\"email\":\"zoe@example.org\",\"unix_user\":null,\"skills\":[\"Design\",\"Pitch\"],"
 	    "\"available\":[\"2026-12-05 09:00-12:00\",\"2026-12-05 14:00-18:00\"]}");
 	assert_true(coach_parse_window("2026-12-05 11:00-15:00", &w[1]));
@@ -318,7 +323,7 @@ static void coach_add__keeps_skills_once_and_refuses_overlaps(void **state)
 	c.nwindows = 1;
 	c.nskills = 0;
 	assert_int_equal(call(st, UPDATE_COACH, &c, id, NULL), ST_OK);
-	expect_json(st, STMT_COACH_JSON, id,
+	expect_json(st, KIND_COACH, id,
 		    "\"name\":\"Zoé\",\"email\":\"zoe@example.org\",\"unix_user\":null,\"skills\":[],"
 		    "\"available\":[\"2026-12-05 14:00-18:00\"]}");
 	assert_int_equal(call(st, DELETE_COACH, NULL, id, NULL), ST_OK);
@@ -333,10 +338,10 @@ static void room_add__keeps_capacity_and_tracks(void **state)
 	char id[ID_LEN + 1];
 
 	assert_int_equal(call(st, ADD_ROOM, &r, NULL, id), ST_OK);
-	expect_json(st, STMT_ROOM_JSON, id,
+	expect_json(st, KIND_ROOM, id,
 		    "\"name\":\"Salle Ada\",\"tracks\":[\"Environment\"],\"capacity\":40}");
 	assert_int_equal(call(st, UPDATE_ROOM, &none, id, NULL), ST_OK);
-	expect_json(st, STMT_ROOM_JSON, id, "\"name\":\"Hall\",\"tracks\":[],\"capacity\":null}");
+	expect_json(st, KIND_ROOM, id, "\"name\":\"Hall\",\"tracks\":[],\"capacity\":null}");
 	assert_int_equal(call(st, ADD_ROOM, &bad, NULL, NULL), ST_INVALID);
 	assert_int_equal(call(st, DELETE_ROOM, NULL, id, NULL), ST_OK);
 	assert_int_equal(call(st, DELETE_ROOM, NULL, id, NULL), ST_NOT_FOUND);
@@ -421,7 +426,7 @@ static void import_judges__hashes_pins_and_checks_user_names(void **state)
 			 ST_OK);
 	assert_int_equal(count, 2);
 	assert_int_equal(record_find(st, KIND_JUDGE, "amina haddad", id, NULL), ST_OK);
-	assert_int_equal(people_check_pin(st, id, "123400", &ok), ST_OK);
+	assert_int_equal(pin_check(st, id, "123400", &ok), ST_OK);
 	assert_true(ok);
 }
 

@@ -9,9 +9,12 @@
 #include "podium/store.h"
 #include "store/store_internal.h"
 
+STMT_DEFINE(q_track_insert, "INSERT INTO track(id, name, name_key) VALUES ($id, $name, $key)");
+STMT_DEFINE(q_track_by_key, "SELECT id, name FROM track WHERE name_key = $key");
+
 static enum status insert_track(struct store *st, void *ctx)
 {
-	struct query *q = store_query(st, STMT_TRACK_INSERT);
+	struct query *q = store_query(st, &q_track_insert);
 
 	query_bind_text(q, "$id", ctx);
 	query_bind_text(q, "$name", "Education");
@@ -28,7 +31,7 @@ static enum status insert_then_fail(struct store *st, void *ctx)
 
 static int count_tracks(struct store *st)
 {
-	struct query *q = store_query(st, STMT_TRACK_BY_KEY);
+	struct query *q = store_query(st, &q_track_by_key);
 	int n = 0;
 
 	query_bind_text(q, "$key", "education");
