@@ -30,6 +30,10 @@ struct reader {
 	size_t nfields, capfields;
 	size_t caprows;
 	enum status error;		/* the first error; parsing stops there */
+	bool quoted;			/* inside a quoted cell, which may go on over lines */
+	bool after_quote;		/* a quoted cell has closed: the rest of it goes to libcsv as is */
+	char *buf;			/* the line as libcsv gets it (see quote_bare_cells) */
+	size_t nbuf, capbuf;
 };
 
 static void reader_fail(struct reader *r, enum status s)
@@ -193,6 +197,88 @@ static bool blank(const char *s, size_t n)
 	return true;
 }
 
+static void emit(struct reader *r, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		PD_GROW(r->buf, r->nbuf, r->capbuf);
+		r->buf[r->nbuf++] = s[i];
+	}
+}
+
+static bool is_blank_char(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* An unquoted cell s[0..n) with a quote in it, put in quotes with its quotes doubled; spaces around stay out. */
+static void emit_quoted(struct reader *r, const char *s, size_t n)
+{
+	size_t text = n;
+
+	while (text > 0 && is_blank_char(s[text - 1]))
+		text--;
+	emit(r, "\"", 1);
+	for (size_t i = 0; i < text; i++) {
+		emit(r, s + i, 1);
+		if (s[i] == '"')
+			emit(r, "\"", 1);
+	}
+	emit(r, "\"", 1);
+	emit(r, s + text, n - text);
+}
+
+/*
+ * Spreadsheets read a quote inside an unquoted cell (37°36'37.8"N) as a quote,
+ * where libcsv's strict mode refuses the file. So before a line reaches libcsv,
+ * each such cell is put in quotes with its quotes doubled; a quote after a
+ * quoted cell has closed ("ab"c) is still refused. Returns the line to feed.
+ */
+static const char *quote_bare_cells(struct reader *r, const char *s, size_t *len)
+{
+	size_t i = 0, n = *len;
+
+	if (!r->quoted && !memchr(s, '"', n))
+		return s;
+	r->nbuf = 0;
+	while (i < n) {
+		size_t start = i, end;
+
+		if (r->quoted) {
+			const char *q = memchr(s + i, '"', n - i);
+
+			end = q ? (size_t)(q - s) + 1 : n;
+			if (q && end < n && s[end] == '"')
+				end++;
+			else if (q)
+				r->quoted = false, r->after_quote = true;
+			emit(r, s + i, end - i);
+			i = end;
+			continue;
+		}
+		while (i < n && is_blank_char(s[i]))
+			i++;
+		if (i < n && s[i] == '"' && !r->after_quote) {
+			r->quoted = true;
+			emit(r, s + start, ++i - start);
+			continue;
+		}
+		for (end = i; end < n && s[end] != ',' && s[end] != '\r' && s[end] != '\n'; end++)
+			;
+		if (!r->after_quote && memchr(s + i, '"', end - i)) {
+			emit(r, s + start, i - start);
+			emit_quoted(r, s + i, end - i);
+		} else {
+			emit(r, s + start, end - start);
+		}
+		r->after_quote = false;
+		if (end < n)
+			emit(r, s + end++, 1);
+		i = end;
+	}
+	*len = r->nbuf;
+	return r->buf;
+}
+
 static enum status parse_error(struct reader *r)
 {
 	if (r->line != r->row_line)
@@ -218,6 +304,7 @@ static enum status feed_line(struct reader *r, struct csv_parser *p, const char 
 		r->in_row = true;
 		r->row_line = r->line;
 	}
+	s = quote_bare_cells(r, s, &n);
 	if (csv_parse(p, s, n, on_field, on_row, r) != n && r->error == ST_OK) {
 		if (csv_error(p) == CSV_EPARSE)
 			return parse_error(r);
@@ -260,6 +347,7 @@ static enum status reader_done(struct reader *r, struct csv_parser *p, enum stat
 {
 	drop_fields(r);
 	free(r->fields);
+	free(r->buf);
 	csv_free(p);
 	if (s != ST_OK)
 		csv_table_clear(r->t);

@@ -101,7 +101,7 @@ printf 'name\nOne\nTwo\n  one  \n' >twice.csv
 check_refused teams twice.csv "podium: twice.csv:4: the team 'one' appears twice, also on line 2"
 printf 'name\nOne\nTwo\n,\n"Three\n' >open.csv
 check_refused teams open.csv "podium: open.csv:5: a quoted cell is never closed; add the closing quote"
-printf 'name\nOne\nTw"o\n' >quote.csv
+printf 'name\nOne\n"Tw"o\n' >quote.csv
 check_refused teams quote.csv "podium: quote.csv:3: a stray quote; put the cell in quotes and double every quote inside it"
 printf 'name,project\nOne,ok\nTwo,caf\351\n' >latin1.csv
 check_refused teams latin1.csv "podium: latin1.csv:3: the text is not valid UTF-8 (cell 2); save the file as UTF-8"
@@ -245,5 +245,15 @@ room|2
 team|6
 track|4
 END
+
+
+# a quote inside an unquoted cell is a quote, as spreadsheets read it
+run podium --db quote.db init --name "Quotes"
+expect_rc 0
+printf 'name,project\nCompass,37\302\26036'"'"'37.8"N\n' >bare-quote.csv
+run podium --db quote.db import teams bare-quote.csv
+expect_rc 0
+run podium --db quote.db list teams --format csv
+expect_out_match '^Compass,"37°36'"'"'37.8""N",'
 
 finish
