@@ -86,7 +86,7 @@ char *access_actor_name(const struct identity *who);
 enum status role_grant(struct store *st, const char *unix_user, const char *role);
 enum status role_revoke(struct store *st, const char *unix_user, const char *role);
 
-/* Inside the caller's transaction: grant organizer to this process's login (the event's creator). */
+/* Grant organizer to this process's login (the event's creator), in one transaction. */
 enum status role_grant_creator(struct store *st);
 
 /* True when s is a user name podium accepts (letters, digits, '.', '_', '-'; at most 32). */

@@ -14,9 +14,9 @@ struct store;
 /*
  * The records that have names: tracks, teams, judges, coaches and rooms.
  *
- * Every function that writes runs inside a transaction the caller opened with
- * store_write() (so an import or a console action is one transaction), and
- * writes its audit row there: "create" with the record's JSON after,
+ * Every function that writes opens its own transaction (store_write(); called
+ * inside a caller's write it joins it, so an import or a console action stays
+ * one transaction), and writes its audit row there: "create" with the record's JSON after,
  * "update" with before and after, "delete" with before.
  *
  * Names are trimmed, must be non-empty UTF-8 and are unique per kind,
@@ -79,7 +79,7 @@ enum status people_json(struct store *st, enum record_kind kind, const char *id,
 
 /*
  * Rename a track, team, judge, coach or room, keeping everything else;
- * audited, inside the caller's transaction. ST_CONFLICT when the name is taken.
+ * audited, in one transaction. ST_CONFLICT when the name is taken.
  */
 enum status people_rename(struct store *st, enum record_kind kind, const char *id, const char *name);
 
@@ -100,7 +100,7 @@ void people_fields_clear(struct people_fields *f);
 /*
  * Write back edited fields (as people_fields() gives them) with the record's
  * name, through the kind's update; pin (judges only) NULL keeps the PIN, ""
- * removes it. Inside the caller's transaction, audited.
+ * removes it. One transaction, audited.
  */
 enum status people_apply_fields(struct store *st, enum record_kind kind, const char *id, const char *name,
 				const struct people_fields *f, const char *pin);

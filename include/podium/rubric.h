@@ -43,8 +43,8 @@ void rubric_clear(struct rubric *r);
 int rubric_find(const struct rubric *r, const char *name_or_id);
 
 /*
- * Append a criterion at the end of the rubric, with its audit row; call inside
- * store_write(). ST_INVALID for a bad scale or weight, ST_CONFLICT for a taken name.
+ * Append a criterion at the end of the rubric, with its audit row, in one
+ * transaction. ST_INVALID for a bad scale or weight, ST_CONFLICT for a taken name.
  * It neither checks the lock nor the submitted sheets: rubric_create() does.
  */
 enum status rubric_add(struct store *st, const struct criterion_spec *spec);
@@ -100,10 +100,11 @@ enum status rubric_edit(struct store *st, const char *criterion, const struct cr
 enum status rubric_delete(struct store *st, const char *criterion, bool reopen, struct rubric_effect *effect);
 
 /*
- * For a caller's own transaction (import criteria): rubric_guard_begin()
- * refuses after the lock, and finds the submitted sheets (refused without
- * reopen, as above); after the change, rubric_guard_finish() recomputes the
- * totals and turns the sheets into drafts, audited.
+ * Around a change of several criteria (import criteria), inside the write
+ * that makes it: rubric_guard_begin() refuses after the lock, and finds the
+ * submitted sheets (refused without reopen, as above); after the change,
+ * rubric_guard_finish() recomputes the totals and turns the sheets into
+ * drafts, audited (its own transaction, so it joins the caller's).
  */
 enum status rubric_guard_begin(struct store *st, bool reopen, struct rubric_effect *effect);
 enum status rubric_guard_finish(struct store *st, struct rubric_effect *effect);

@@ -74,12 +74,9 @@ struct sheet_change {
  */
 enum status sheet_apply(struct store *st, const struct actor *who, const struct sheet_change *c);
 
-/* The same inside a transaction the caller opened (for imports). */
-enum status sheet_apply_in_txn(struct store *st, const struct actor *who, const struct sheet_change *c);
-
 /*
- * The same inside a transaction the caller opened, against the rubric r the
- * caller loaded in that transaction: an import of many rows reads it once.
+ * The same against the rubric r the caller loaded: an import of many rows
+ * reads it once, inside its own transaction, and the change joins it.
  */
 enum status sheet_apply_rubric(struct store *st, const struct actor *who, const struct rubric *r,
 			       const struct sheet_change *c);
@@ -92,13 +89,13 @@ enum status sheet_get(struct store *st, const struct rubric *r, const char *judg
 		      const char *team_id, struct sheet *out);
 void sheet_clear(struct sheet *s);
 
-/*
- * Recompute every sheet's total after the rubric changed; call inside the
- * transaction that changed it.
- */
 /* Sheet id as one JSON object (its audit form), newly allocated in *out. */
 enum status sheet_json(struct store *st, const char *id, char **out);
 
+/*
+ * Recompute every sheet's total after the rubric changed, in one transaction:
+ * called inside the write that changed the rubric, it joins it.
+ */
 enum status sheet_recompute_totals(struct store *st);
 
 /*

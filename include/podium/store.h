@@ -88,9 +88,12 @@ void store_set_large_cache(struct store *st);
  * Run fn(st, ctx) inside one BEGIN IMMEDIATE transaction and commit. Any error
  * from fn rolls everything back. A busy file (at BEGIN, in fn or at COMMIT)
  * retries the whole transaction until the retry deadline, then ST_BUSY.
- * `where` names the caller, so a leaked transaction can be traced. Called
- * inside a write transaction, fn runs in it: the outermost one commits or rolls
- * back the whole (a write inside a read transaction is a programming error).
+ * `where` names the caller, so a leaked transaction can be traced.
+ *
+ * The one transaction rule: every exported write of the core opens its own
+ * with store_write(), and writes nest. Called inside a write transaction, fn
+ * runs in it and the depth is counted: the outermost one commits or rolls back
+ * the whole (a write inside a read transaction is a programming error).
  */
 typedef enum status (*store_txn_fn)(struct store *st, void *ctx);
 enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const char *where);
@@ -113,6 +116,14 @@ void store_set_txn_end(struct store *st, store_txn_end_fn fn, void *ctx);
 
 /* True while a transaction opened by store_write() or store_read() is open. */
 bool store_in_txn(const struct store *st);
+
+/*
+ * For debugging: how many store_write() calls are open (0 outside a write,
+ * 1 in the outermost, more when nested) and where the outermost was opened
+ * (file:line, or NULL).
+ */
+int store_txn_depth(const struct store *st);
+const char *store_txn_where(const struct store *st);
 
 /* PRAGMA data_version: changes whenever another connection commits. */
 int64_t store_data_version(struct store *st);

@@ -31,7 +31,7 @@ struct timeline {
 
 /*
  * Lay out the default timeline of an event of hours hours from starts_at,
- * replacing any phases there are; call inside store_write(). For 48 hours:
+ * replacing any phases there are, in one transaction. For 48 hours:
  * kickoff, idea pitches and team building on the first evening, the build with
  * a checkpoint per stage of the default rubric, breakfast, lunch and dinner
  * (pinned), the submission deadline, the pitches, the deliberation and the
@@ -70,16 +70,35 @@ struct phase_spec {
 
 /*
  * Add a phase (id NULL; its new id goes to id_out when not NULL) or change the
- * phase id, with its audit row; call inside store_write(). ST_INVALID for an
+ * phase id, with its audit row, in one transaction. ST_INVALID for an
  * empty name or an end before the start, ST_NOT_FOUND for an unknown id.
  */
 enum status timeline_set(struct store *st, const char *id, const struct phase_spec *spec, char id_out[ID_LEN + 1]);
 
-/* Delete the phase id, audited; call inside store_write(). */
+/* Delete the phase id, audited, in one transaction. */
 enum status timeline_delete(struct store *st, const char *id);
 
 /* The index in t of the phase named name (case-insensitive) or with that id, or -1. */
 long timeline_find(const struct timeline *t, const char *name_or_id);
+
+/* A change to some of a phase's fields: has_* say which are given. */
+struct phase_edit {
+	const char *name, *kind;
+	bool has_start, has_end, has_pinned;
+	int64_t start, end;
+	bool pinned;
+};
+
+/*
+ * Change the fields e gives of the phase named name_or_id (as timeline_find());
+ * a new start alone moves the whole phase. Its name after the change goes to
+ * *name_out (the caller frees it). One transaction, audited; ST_NOT_FOUND
+ * "no phase named ..." when there is none.
+ */
+enum status timeline_edit(struct store *st, const char *name_or_id, const struct phase_edit *e, char **name_out);
+
+/* Delete the phase named name_or_id (as timeline_edit()); its name goes to *name_out. */
+enum status timeline_remove(struct store *st, const char *name_or_id, char **name_out);
 
 /*
  * The timeline as one JSON array (start, end, phase, kind, pinned, id) made by

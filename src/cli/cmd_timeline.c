@@ -37,62 +37,37 @@ static void print_rows(const struct timeline *t, enum format f)
 	table_free(tb);
 }
 
-/* What timeline add or edit was told; has_* say which options were given. */
-struct phase_opts {
-	const char *name, *kind;
-	bool has_start, has_end, has_pinned;
-	int64_t start, end;
-	bool pinned;
-};
-
 struct phase_change {
 	const char *verb;	/* "add", "edit", "delete" */
 	const char *target;	/* the phase to edit or delete */
-	struct phase_opts o;
+	struct phase_edit o;
 	char *done;		/* what to print after */
 };
 
-static enum status phase_txn(struct store *st, void *ctx)
+static enum status apply_change(struct store *st, struct phase_change *pc)
 {
-	struct phase_change *pc = ctx;
-	struct timeline t;
-	struct phase_spec spec = { pc->o.name, pc->o.kind, pc->o.start, pc->o.has_end ? pc->o.end : pc->o.start,
-				   pc->o.pinned };
+	char *name = NULL;
 	enum status s;
-	long i;
 
 	if (strcmp(pc->verb, "add") == 0) {
+		struct phase_spec spec = { pc->o.name, pc->o.kind, pc->o.start,
+					   pc->o.has_end ? pc->o.end : pc->o.start, pc->o.pinned };
+
 		s = timeline_set(st, NULL, &spec, NULL);
 		if (s == ST_OK)
 			pc->done = pd_asprintf(_("added '%s' to the timeline"), pc->o.name);
 		return s;
 	}
-	if ((s = timeline_load(st, &t)) != ST_OK)
-		return s;
-	i = timeline_find(&t, pc->target);
-	if (i < 0) {
-		timeline_clear(&t);
-		return status_error(ST_NOT_FOUND, _("no phase named '%s'; see 'podium timeline'"), pc->target);
-	}
 	if (strcmp(pc->verb, "delete") == 0) {
-		s = timeline_delete(st, t.items[i].id);
+		s = timeline_remove(st, pc->target, &name);
 		if (s == ST_OK)
-			pc->done = pd_asprintf(_("deleted '%s' from the timeline"), t.items[i].name);
+			pc->done = pd_asprintf(_("deleted '%s' from the timeline"), name);
 	} else {
-		const struct phase *p = &t.items[i];
-		int64_t length = p->ends_at - p->starts_at;
-
-		spec.name = pc->o.name ? pc->o.name : p->name;
-		spec.kind = pc->o.kind ? pc->o.kind : p->kind;
-		spec.starts_at = pc->o.has_start ? pc->o.start : p->starts_at;
-		/* a new start alone moves the whole phase */
-		spec.ends_at = pc->o.has_end ? pc->o.end : spec.starts_at + length;
-		spec.pinned = pc->o.has_pinned ? pc->o.pinned : p->pinned;
-		s = timeline_set(st, p->id, &spec, NULL);
+		s = timeline_edit(st, pc->target, &pc->o, &name);
 		if (s == ST_OK)
-			pc->done = pd_asprintf(_("changed '%s' in the timeline"), spec.name);
+			pc->done = pd_asprintf(_("changed '%s' in the timeline"), name);
 	}
-	timeline_clear(&t);
+	free(name);
 	return s;
 }
 
@@ -107,7 +82,7 @@ static int change_phase(struct cli *c, struct phase_change *pc)
 		return cli_usage("timeline", _("timeline %s needs the phase's name"), pc->verb);
 	s = cli_open_as(c, &st, PERM_ORGANIZER, _("change the timeline"));
 	if (s == ST_OK)
-		s = store_write(st, phase_txn, pc);
+		s = apply_change(st, pc);
 	store_close(st);
 	if (s != ST_OK) {
 		free(pc->done);

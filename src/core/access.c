@@ -356,9 +356,15 @@ enum status role_revoke(struct store *st, const char *unix_user, const char *rol
 	return change_role(st, unix_user, role, true);
 }
 
-enum status role_grant_creator(struct store *st)
+static enum status grant_creator_txn(struct store *st, void *ctx)
 {
 	struct grant g = { access_login(), "organizer", false };
 
+	(void)ctx;
 	return write_grant(st, &g);
+}
+
+enum status role_grant_creator(struct store *st)
+{
+	return store_write(st, grant_creator_txn, NULL);
 }

@@ -333,7 +333,7 @@ static enum status link_tracks(struct store *st, struct stmt *clear, struct stmt
 
 /* ---- tracks ---- */
 
-enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN + 1])
+static enum status track_ensure_in(struct store *st, const char *name, char id_out[ID_LEN + 1])
 {
 	char id[ID_LEN + 1], *trimmed, *key;
 	struct query *q;
@@ -369,9 +369,46 @@ out:
 	return s;
 }
 
-enum status track_delete(struct store *st, const char *id)
+struct track_ensure_args {
+	const char *name;
+	char *id_out;
+};
+
+static enum status track_ensure_txn(struct store *st, void *ctx)
+{
+	struct track_ensure_args *a = ctx;
+
+	return track_ensure_in(st, a->name, a->id_out);
+}
+
+enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN + 1])
+{
+	struct track_ensure_args a = { name, id_out };
+
+	return store_write(st, track_ensure_txn, &a);
+}
+
+static enum status track_delete_in(struct store *st, const char *id)
 {
 	return delete_record(st, KIND_TRACK, id);
+}
+
+struct track_delete_args {
+	const char *id;
+};
+
+static enum status track_delete_txn(struct store *st, void *ctx)
+{
+	struct track_delete_args *a = ctx;
+
+	return track_delete_in(st, a->id);
+}
+
+enum status track_delete(struct store *st, const char *id)
+{
+	struct track_delete_args a = { id };
+
+	return store_write(st, track_delete_txn, &a);
 }
 
 /* ---- teams ---- */
@@ -438,7 +475,7 @@ static enum status write_team(struct store *st, struct stmt *stmt, const char *i
 	return s;
 }
 
-enum status team_add(struct store *st, const struct team_spec *spec, char id_out[ID_LEN + 1])
+static enum status team_add_in(struct store *st, const struct team_spec *spec, char id_out[ID_LEN + 1])
 {
 	char id[ID_LEN + 1];
 	struct named n;
@@ -454,7 +491,26 @@ enum status team_add(struct store *st, const struct team_spec *spec, char id_out
 	return s == ST_OK ? finish_add(st, KIND_TEAM, id, id_out) : s;
 }
 
-enum status team_update(struct store *st, const char *id, const struct team_spec *spec)
+struct team_add_args {
+	const struct team_spec *spec;
+	char *id_out;
+};
+
+static enum status team_add_txn(struct store *st, void *ctx)
+{
+	struct team_add_args *a = ctx;
+
+	return team_add_in(st, a->spec, a->id_out);
+}
+
+enum status team_add(struct store *st, const struct team_spec *spec, char id_out[ID_LEN + 1])
+{
+	struct team_add_args a = { spec, id_out };
+
+	return store_write(st, team_add_txn, &a);
+}
+
+static enum status team_update_in(struct store *st, const char *id, const struct team_spec *spec)
 {
 	char *before = NULL;
 	struct named n;
@@ -477,14 +533,51 @@ enum status team_update(struct store *st, const char *id, const struct team_spec
 	return finish_update(st, KIND_TEAM, id, before);
 }
 
-enum status team_delete(struct store *st, const char *id)
+struct team_update_args {
+	const char *id;
+	const struct team_spec *spec;
+};
+
+static enum status team_update_txn(struct store *st, void *ctx)
+{
+	struct team_update_args *a = ctx;
+
+	return team_update_in(st, a->id, a->spec);
+}
+
+enum status team_update(struct store *st, const char *id, const struct team_spec *spec)
+{
+	struct team_update_args a = { id, spec };
+
+	return store_write(st, team_update_txn, &a);
+}
+
+static enum status team_delete_in(struct store *st, const char *id)
 {
 	enum status s = check_unlocked(st, KIND_TEAM, &q_team_sheet_count, id);
 
 	return s == ST_OK ? delete_record(st, KIND_TEAM, id) : s;
 }
 
-enum status people_rename(struct store *st, enum record_kind kind, const char *id, const char *name)
+struct team_delete_args {
+	const char *id;
+};
+
+static enum status team_delete_txn(struct store *st, void *ctx)
+{
+	struct team_delete_args *a = ctx;
+
+	return team_delete_in(st, a->id);
+}
+
+enum status team_delete(struct store *st, const char *id)
+{
+	struct team_delete_args a = { id };
+
+	return store_write(st, team_delete_txn, &a);
+}
+
+static enum status people_rename_in(struct store *st, enum record_kind kind, const char *id, const char *name)
 {
 	char *before = NULL;
 	struct named n;
@@ -511,6 +604,26 @@ enum status people_rename(struct store *st, enum record_kind kind, const char *i
 		return s;
 	}
 	return finish_update(st, kind, id, before);
+}
+
+struct people_rename_args {
+	enum record_kind kind;
+	const char *id;
+	const char *name;
+};
+
+static enum status people_rename_txn(struct store *st, void *ctx)
+{
+	struct people_rename_args *a = ctx;
+
+	return people_rename_in(st, a->kind, a->id, a->name);
+}
+
+enum status people_rename(struct store *st, enum record_kind kind, const char *id, const char *name)
+{
+	struct people_rename_args a = { kind, id, name };
+
+	return store_write(st, people_rename_txn, &a);
 }
 
 /* ---- judges ---- */
@@ -626,7 +739,7 @@ static enum status write_judge(struct store *st, struct stmt *stmt, const char *
 	return s;
 }
 
-enum status judge_add(struct store *st, const struct judge_spec *spec, char id_out[ID_LEN + 1])
+static enum status judge_add_in(struct store *st, const struct judge_spec *spec, char id_out[ID_LEN + 1])
 {
 	char id[ID_LEN + 1];
 	struct named n;
@@ -642,7 +755,26 @@ enum status judge_add(struct store *st, const struct judge_spec *spec, char id_o
 	return s == ST_OK ? finish_add(st, KIND_JUDGE, id, id_out) : s;
 }
 
-enum status judge_update(struct store *st, const char *id, const struct judge_spec *spec)
+struct judge_add_args {
+	const struct judge_spec *spec;
+	char *id_out;
+};
+
+static enum status judge_add_txn(struct store *st, void *ctx)
+{
+	struct judge_add_args *a = ctx;
+
+	return judge_add_in(st, a->spec, a->id_out);
+}
+
+enum status judge_add(struct store *st, const struct judge_spec *spec, char id_out[ID_LEN + 1])
+{
+	struct judge_add_args a = { spec, id_out };
+
+	return store_write(st, judge_add_txn, &a);
+}
+
+static enum status judge_update_in(struct store *st, const char *id, const struct judge_spec *spec)
 {
 	char *before = NULL;
 	struct named n;
@@ -688,11 +820,48 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
 	return finish_update(st, KIND_JUDGE, id, before);
 }
 
-enum status judge_delete(struct store *st, const char *id)
+struct judge_update_args {
+	const char *id;
+	const struct judge_spec *spec;
+};
+
+static enum status judge_update_txn(struct store *st, void *ctx)
+{
+	struct judge_update_args *a = ctx;
+
+	return judge_update_in(st, a->id, a->spec);
+}
+
+enum status judge_update(struct store *st, const char *id, const struct judge_spec *spec)
+{
+	struct judge_update_args a = { id, spec };
+
+	return store_write(st, judge_update_txn, &a);
+}
+
+static enum status judge_delete_in(struct store *st, const char *id)
 {
 	enum status s = check_unlocked(st, KIND_JUDGE, &q_judge_sheet_count, id);
 
 	return s == ST_OK ? delete_record(st, KIND_JUDGE, id) : s;
+}
+
+struct judge_delete_args {
+	const char *id;
+};
+
+static enum status judge_delete_txn(struct store *st, void *ctx)
+{
+	struct judge_delete_args *a = ctx;
+
+	return judge_delete_in(st, a->id);
+}
+
+enum status judge_delete(struct store *st, const char *id)
+{
+	struct judge_delete_args a = { id };
+
+	return store_write(st, judge_delete_txn, &a);
 }
 
 /* ---- coaches ---- */
@@ -822,7 +991,7 @@ static enum status write_coach(struct store *st, struct stmt *stmt, const char *
 	return s;
 }
 
-enum status coach_add(struct store *st, const struct coach_spec *spec, char id_out[ID_LEN + 1])
+static enum status coach_add_in(struct store *st, const struct coach_spec *spec, char id_out[ID_LEN + 1])
 {
 	char id[ID_LEN + 1];
 	struct named n;
@@ -838,7 +1007,26 @@ enum status coach_add(struct store *st, const struct coach_spec *spec, char id_o
 	return s == ST_OK ? finish_add(st, KIND_COACH, id, id_out) : s;
 }
 
-enum status coach_update(struct store *st, const char *id, const struct coach_spec *spec)
+struct coach_add_args {
+	const struct coach_spec *spec;
+	char *id_out;
+};
+
+static enum status coach_add_txn(struct store *st, void *ctx)
+{
+	struct coach_add_args *a = ctx;
+
+	return coach_add_in(st, a->spec, a->id_out);
+}
+
+enum status coach_add(struct store *st, const struct coach_spec *spec, char id_out[ID_LEN + 1])
+{
+	struct coach_add_args a = { spec, id_out };
+
+	return store_write(st, coach_add_txn, &a);
+}
+
+static enum status coach_update_in(struct store *st, const char *id, const struct coach_spec *spec)
 {
 	char *before = NULL;
 	struct named n;
@@ -861,9 +1049,46 @@ enum status coach_update(struct store *st, const char *id, const struct coach_sp
 	return finish_update(st, KIND_COACH, id, before);
 }
 
-enum status coach_delete(struct store *st, const char *id)
+struct coach_update_args {
+	const char *id;
+	const struct coach_spec *spec;
+};
+
+static enum status coach_update_txn(struct store *st, void *ctx)
+{
+	struct coach_update_args *a = ctx;
+
+	return coach_update_in(st, a->id, a->spec);
+}
+
+enum status coach_update(struct store *st, const char *id, const struct coach_spec *spec)
+{
+	struct coach_update_args a = { id, spec };
+
+	return store_write(st, coach_update_txn, &a);
+}
+
+static enum status coach_delete_in(struct store *st, const char *id)
 {
 	return delete_record(st, KIND_COACH, id);
+}
+
+struct coach_delete_args {
+	const char *id;
+};
+
+static enum status coach_delete_txn(struct store *st, void *ctx)
+{
+	struct coach_delete_args *a = ctx;
+
+	return coach_delete_in(st, a->id);
+}
+
+enum status coach_delete(struct store *st, const char *id)
+{
+	struct coach_delete_args a = { id };
+
+	return store_write(st, coach_delete_txn, &a);
 }
 
 /* ---- rooms ---- */
@@ -900,7 +1125,7 @@ static enum status write_room(struct store *st, struct stmt *stmt, const char *i
 	return s;
 }
 
-enum status room_add(struct store *st, const struct room_spec *spec, char id_out[ID_LEN + 1])
+static enum status room_add_in(struct store *st, const struct room_spec *spec, char id_out[ID_LEN + 1])
 {
 	char id[ID_LEN + 1];
 	struct named n;
@@ -916,7 +1141,26 @@ enum status room_add(struct store *st, const struct room_spec *spec, char id_out
 	return s == ST_OK ? finish_add(st, KIND_ROOM, id, id_out) : s;
 }
 
-enum status room_update(struct store *st, const char *id, const struct room_spec *spec)
+struct room_add_args {
+	const struct room_spec *spec;
+	char *id_out;
+};
+
+static enum status room_add_txn(struct store *st, void *ctx)
+{
+	struct room_add_args *a = ctx;
+
+	return room_add_in(st, a->spec, a->id_out);
+}
+
+enum status room_add(struct store *st, const struct room_spec *spec, char id_out[ID_LEN + 1])
+{
+	struct room_add_args a = { spec, id_out };
+
+	return store_write(st, room_add_txn, &a);
+}
+
+static enum status room_update_in(struct store *st, const char *id, const struct room_spec *spec)
 {
 	char *before = NULL;
 	struct named n;
@@ -939,9 +1183,46 @@ enum status room_update(struct store *st, const char *id, const struct room_spec
 	return finish_update(st, KIND_ROOM, id, before);
 }
 
-enum status room_delete(struct store *st, const char *id)
+struct room_update_args {
+	const char *id;
+	const struct room_spec *spec;
+};
+
+static enum status room_update_txn(struct store *st, void *ctx)
+{
+	struct room_update_args *a = ctx;
+
+	return room_update_in(st, a->id, a->spec);
+}
+
+enum status room_update(struct store *st, const char *id, const struct room_spec *spec)
+{
+	struct room_update_args a = { id, spec };
+
+	return store_write(st, room_update_txn, &a);
+}
+
+static enum status room_delete_in(struct store *st, const char *id)
 {
 	return delete_record(st, KIND_ROOM, id);
+}
+
+struct room_delete_args {
+	const char *id;
+};
+
+static enum status room_delete_txn(struct store *st, void *ctx)
+{
+	struct room_delete_args *a = ctx;
+
+	return room_delete_in(st, a->id);
+}
+
+enum status room_delete(struct store *st, const char *id)
+{
+	struct room_delete_args a = { id };
+
+	return store_write(st, room_delete_txn, &a);
 }
 
 /* ---- fields for the console's forms ---- */
@@ -1000,7 +1281,7 @@ static enum status parse_windows(const char *text, struct coach_window **out, si
 	return ST_OK;
 }
 
-enum status people_apply_fields(struct store *st, enum record_kind kind, const char *id, const char *name,
+static enum status people_apply_fields_in(struct store *st, enum record_kind kind, const char *id, const char *name,
 				const struct people_fields *f, const char *pin)
 {
 	char **a = NULL, **b = NULL;
@@ -1064,4 +1345,27 @@ enum status people_apply_fields(struct store *st, enum record_kind kind, const c
 	text_free_parts(a, na);
 	text_free_parts(b, nb);
 	return s;
+}
+
+struct people_apply_fields_args {
+	enum record_kind kind;
+	const char *id;
+	const char *name;
+	const struct people_fields *f;
+	const char *pin;
+};
+
+static enum status people_apply_fields_txn(struct store *st, void *ctx)
+{
+	struct people_apply_fields_args *a = ctx;
+
+	return people_apply_fields_in(st, a->kind, a->id, a->name, a->f, a->pin);
+}
+
+enum status people_apply_fields(struct store *st, enum record_kind kind, const char *id, const char *name,
+				const struct people_fields *f, const char *pin)
+{
+	struct people_apply_fields_args a = { kind, id, name, f, pin };
+
+	return store_write(st, people_apply_fields_txn, &a);
 }

@@ -148,7 +148,7 @@ enum status rubric_check_spec(const struct criterion_spec *spec)
 	return ST_OK;
 }
 
-enum status rubric_add(struct store *st, const struct criterion_spec *spec)
+static enum status rubric_add_in(struct store *st, const struct criterion_spec *spec)
 {
 	char id[ID_LEN + 1], *name, *key, *after = NULL;
 	struct query *q;
@@ -197,6 +197,24 @@ enum status rubric_add(struct store *st, const struct criterion_spec *spec)
 	free(name);
 	free(key);
 	return s;
+}
+
+struct rubric_add_args {
+	const struct criterion_spec *spec;
+};
+
+static enum status rubric_add_txn(struct store *st, void *ctx)
+{
+	struct rubric_add_args *a = ctx;
+
+	return rubric_add_in(st, a->spec);
+}
+
+enum status rubric_add(struct store *st, const struct criterion_spec *spec)
+{
+	struct rubric_add_args a = { spec };
+
+	return store_write(st, rubric_add_txn, &a);
 }
 
 /* ---- changes that keep the submitted sheets honest ---- */
@@ -293,13 +311,31 @@ static enum status reopen_sheet(struct store *st, const struct rubric_sheet *sh)
 	return s;
 }
 
-enum status rubric_guard_finish(struct store *st, struct rubric_effect *e)
+static enum status rubric_guard_finish_in(struct store *st, struct rubric_effect *e)
 {
 	enum status s = sheet_recompute_totals(st);
 
 	for (size_t i = 0; s == ST_OK && i < e->count; i++)
 		s = reopen_sheet(st, &e->sheets[i]);
 	return s;
+}
+
+struct rubric_guard_finish_args {
+	struct rubric_effect *e;
+};
+
+static enum status rubric_guard_finish_txn(struct store *st, void *ctx)
+{
+	struct rubric_guard_finish_args *a = ctx;
+
+	return rubric_guard_finish_in(st, a->e);
+}
+
+enum status rubric_guard_finish(struct store *st, struct rubric_effect *e)
+{
+	struct rubric_guard_finish_args a = { e };
+
+	return store_write(st, rubric_guard_finish_txn, &a);
 }
 
 /* ST_CONFLICT when a criterion other than self_id (NULL: any) has name's key. */

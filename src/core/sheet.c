@@ -485,7 +485,7 @@ static enum status apply_change(struct store *st, const struct actor *who, const
 	return write_change(st, r, a);
 }
 
-enum status sheet_apply_rubric(struct store *st, const struct actor *who, const struct rubric *r,
+static enum status sheet_apply_rubric_in(struct store *st, const struct actor *who, const struct rubric *r,
 			       const struct sheet_change *c)
 {
 	struct apply a;
@@ -497,14 +497,36 @@ enum status sheet_apply_rubric(struct store *st, const struct actor *who, const 
 	return s;
 }
 
-enum status sheet_apply_in_txn(struct store *st, const struct actor *who, const struct sheet_change *c)
+struct sheet_apply_rubric_args {
+	const struct actor *who;
+	const struct rubric *r;
+	const struct sheet_change *c;
+};
+
+static enum status sheet_apply_rubric_txn(struct store *st, void *ctx)
+{
+	struct sheet_apply_rubric_args *a = ctx;
+
+	return sheet_apply_rubric_in(st, a->who, a->r, a->c);
+}
+
+enum status sheet_apply_rubric(struct store *st, const struct actor *who, const struct rubric *r,
+			       const struct sheet_change *c)
+{
+	struct sheet_apply_rubric_args a = { who, r, c };
+
+	return store_write(st, sheet_apply_rubric_txn, &a);
+}
+
+/* The whole change again, its reads included, inside the write lock. */
+static enum status apply_again(struct store *st, const struct actor *who, const struct sheet_change *c)
 {
 	struct rubric r;
 	enum status s = rubric_load(st, &r);
 
 	if (s != ST_OK)
 		return s;
-	s = sheet_apply_rubric(st, who, &r, c);
+	s = sheet_apply_rubric_in(st, who, &r, c);
 	rubric_clear(&r);
 	return s;
 }
@@ -562,7 +584,7 @@ static enum status write_txn(struct store *st, void *ctx)
 	if (s != ST_OK)
 		return s;
 	if (!same)
-		return sheet_apply_in_txn(st, x->who, x->change);	/* changed since: all again, inside the lock */
+		return apply_again(st, x->who, x->change);	/* changed since: all again, inside the lock */
 	return write_change(st, &x->rubric, &x->a);
 }
 
@@ -632,7 +654,7 @@ static enum status compute_totals(struct store *st, const struct rubric *r, stru
 	return s == ST_DONE ? ST_OK : s;
 }
 
-enum status sheet_recompute_totals(struct store *st)
+static enum status sheet_recompute_totals_in(struct store *st)
 {
 	struct total_row *rows = NULL;
 	struct rubric r;
@@ -655,4 +677,15 @@ enum status sheet_recompute_totals(struct store *st)
 	free(rows);
 	rubric_clear(&r);
 	return s;
+}
+
+static enum status recompute_txn(struct store *st, void *ctx)
+{
+	(void)ctx;
+	return sheet_recompute_totals_in(st);
+}
+
+enum status sheet_recompute_totals(struct store *st)
+{
+	return store_write(st, recompute_txn, NULL);
 }

@@ -125,7 +125,7 @@ static enum status add_checkpoints(struct store *st, int64_t from, int64_t to, i
 	return s;
 }
 
-enum status timeline_lay_default(struct store *st, int64_t starts_at, int hours)
+static enum status timeline_lay_default_in(struct store *st, int64_t starts_at, int hours)
 {
 	double f = hours / 48.0;
 	int64_t end = starts_at + (int64_t)hours * HOUR;
@@ -164,6 +164,25 @@ enum status timeline_lay_default(struct store *st, int64_t starts_at, int hours)
 	if (s == ST_OK)
 		s = add_phase(st, _("Awards"), "awards", awards, end, true);
 	return s;
+}
+
+struct timeline_lay_default_args {
+	int64_t starts_at;
+	int hours;
+};
+
+static enum status timeline_lay_default_txn(struct store *st, void *ctx)
+{
+	struct timeline_lay_default_args *a = ctx;
+
+	return timeline_lay_default_in(st, a->starts_at, a->hours);
+}
+
+enum status timeline_lay_default(struct store *st, int64_t starts_at, int hours)
+{
+	struct timeline_lay_default_args a = { starts_at, hours };
+
+	return store_write(st, timeline_lay_default_txn, &a);
 }
 
 void phase_clear(struct phase *p)
@@ -307,7 +326,7 @@ static enum status check_phase(const struct phase_spec *spec)
 	return ST_OK;
 }
 
-enum status timeline_set(struct store *st, const char *id, const struct phase_spec *spec, char id_out[ID_LEN + 1])
+static enum status timeline_set_in(struct store *st, const char *id, const struct phase_spec *spec, char id_out[ID_LEN + 1])
 {
 	char new_id[ID_LEN + 1], *before = NULL, *name;
 	struct query *q;
@@ -343,7 +362,27 @@ enum status timeline_set(struct store *st, const char *id, const struct phase_sp
 	return audit_phase(st, id ? "update" : "create", new_id, before, phase_json(st, new_id));
 }
 
-enum status timeline_delete(struct store *st, const char *id)
+struct timeline_set_args {
+	const char *id;
+	const struct phase_spec *spec;
+	char *id_out;
+};
+
+static enum status timeline_set_txn(struct store *st, void *ctx)
+{
+	struct timeline_set_args *a = ctx;
+
+	return timeline_set_in(st, a->id, a->spec, a->id_out);
+}
+
+enum status timeline_set(struct store *st, const char *id, const struct phase_spec *spec, char id_out[ID_LEN + 1])
+{
+	struct timeline_set_args a = { id, spec, id_out };
+
+	return store_write(st, timeline_set_txn, &a);
+}
+
+static enum status timeline_delete_in(struct store *st, const char *id)
 {
 	char *before = phase_json(st, id);
 	struct query *q;
@@ -361,6 +400,24 @@ enum status timeline_delete(struct store *st, const char *id)
 	return audit_phase(st, "delete", id, before, NULL);
 }
 
+struct timeline_delete_args {
+	const char *id;
+};
+
+static enum status timeline_delete_txn(struct store *st, void *ctx)
+{
+	struct timeline_delete_args *a = ctx;
+
+	return timeline_delete_in(st, a->id);
+}
+
+enum status timeline_delete(struct store *st, const char *id)
+{
+	struct timeline_delete_args a = { id };
+
+	return store_write(st, timeline_delete_txn, &a);
+}
+
 long timeline_find(const struct timeline *t, const char *name_or_id)
 {
 	char *key = text_key(name_or_id);
@@ -375,4 +432,66 @@ long timeline_find(const struct timeline *t, const char *name_or_id)
 	}
 	free(key);
 	return found;
+}
+
+struct named_change {
+	const char *target;
+	const struct phase_edit *edit;	/* NULL: delete */
+	char **name_out;
+};
+
+static void apply_edit(const struct phase *p, const struct phase_edit *e, struct phase_spec *spec)
+{
+	int64_t length = p->ends_at - p->starts_at;
+
+	spec->name = e->name ? e->name : p->name;
+	spec->kind = e->kind ? e->kind : p->kind;
+	spec->starts_at = e->has_start ? e->start : p->starts_at;
+	/* a new start alone moves the whole phase */
+	spec->ends_at = e->has_end ? e->end : spec->starts_at + length;
+	spec->pinned = e->has_pinned ? e->pinned : p->pinned;
+}
+
+static enum status named_change_txn(struct store *st, void *ctx)
+{
+	struct named_change *c = ctx;
+	struct timeline t;
+	struct phase_spec spec;
+	enum status s;
+	long i;
+
+	*c->name_out = NULL;
+	if ((s = timeline_load(st, &t)) != ST_OK)
+		return s;
+	i = timeline_find(&t, c->target);
+	if (i < 0) {
+		timeline_clear(&t);
+		return status_error(ST_NOT_FOUND, _("no phase named '%s'; see 'podium timeline'"), c->target);
+	}
+	if (!c->edit) {
+		s = timeline_delete_in(st, t.items[i].id);
+		if (s == ST_OK)
+			*c->name_out = pd_strdup(t.items[i].name);
+	} else {
+		apply_edit(&t.items[i], c->edit, &spec);
+		s = timeline_set_in(st, t.items[i].id, &spec, NULL);
+		if (s == ST_OK)
+			*c->name_out = pd_strdup(spec.name);
+	}
+	timeline_clear(&t);
+	return s;
+}
+
+enum status timeline_edit(struct store *st, const char *name_or_id, const struct phase_edit *e, char **name_out)
+{
+	struct named_change c = { name_or_id, e, name_out };
+
+	return store_write(st, named_change_txn, &c);
+}
+
+enum status timeline_remove(struct store *st, const char *name_or_id, char **name_out)
+{
+	struct named_change c = { name_or_id, NULL, name_out };
+
+	return store_write(st, named_change_txn, &c);
 }

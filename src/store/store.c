@@ -498,11 +498,23 @@ bool store_in_txn(const struct store *st)
 	return st->txn_where != NULL;
 }
 
+int store_txn_depth(const struct store *st)
+{
+	return st->txn_depth;
+}
+
+const char *store_txn_where(const struct store *st)
+{
+	return st->txn_where;
+}
+
 static void end_txn(struct store *st, bool commit_failed_or_rollback)
 {
 	if (commit_failed_or_rollback && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->txn_where = NULL;
+	st->txn_inner = NULL;
+	st->txn_depth = 0;
 	st->txn_write = false;
 }
 
@@ -519,6 +531,7 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 		return s;
 	st->txn_where = where;
 	st->txn_write = strcmp(begin, "BEGIN IMMEDIATE") == 0;
+	st->txn_depth = st->txn_write;
 	s = st->txn_write ? store_capture_open(st) : ST_OK;
 	if (s == ST_OK)
 		s = fn(st, ctx);
@@ -552,11 +565,24 @@ static enum status run_txn(struct store *st, const char *begin, store_txn_fn fn,
 	}
 }
 
+/* A write inside a write is part of it: the outer one commits or rolls back the whole. */
+static enum status nested_write(struct store *st, store_txn_fn fn, void *ctx, const char *where)
+{
+	const char *inner = st->txn_inner;
+	enum status s;
+
+	st->txn_depth++;
+	st->txn_inner = where;
+	s = fn(st, ctx);
+	st->txn_inner = inner;
+	st->txn_depth--;
+	return s;
+}
+
 enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const char *where)
 {
-	/* A write inside a write is part of it: the outer one commits or rolls back the whole. */
 	if (st->txn_where && st->txn_write)
-		return fn(st, ctx);
+		return nested_write(st, fn, ctx, where);
 	if (st->read_only)
 		return explain_access(st->path, ST_READONLY);
 	return run_txn(st, "BEGIN IMMEDIATE", fn, ctx, where);

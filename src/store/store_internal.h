@@ -14,7 +14,9 @@ struct store {
 	sqlite3_stmt **stmts;	/* prepared statements, by slot (struct stmt) */
 	size_t nstmts;
 	int retry_ms;		/* how long store_write() retries a busy file */
-	const char *txn_where;	/* file:line of the open transaction, or NULL */
+	const char *txn_where;	/* file:line of the open (outermost) transaction, or NULL */
+	const char *txn_inner;	/* file:line of the innermost write nested in it, or NULL */
+	int txn_depth;		/* writes open: 1 for the outermost, more when nested */
 	bool txn_write;		/* it is a write (BEGIN IMMEDIATE): writes may nest in it */
 	int watch_fd;		/* inotify, opened on first use; -1 when none, -2 before */
 	bool read_only;		/* opened read-only: the file or its folder is not ours to write */

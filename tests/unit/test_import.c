@@ -144,6 +144,26 @@ static void team_add__creates_each_track_once(void **state)
 	assert_int_equal(call(st, ENSURE_TRACK, "  ", NULL, track), ST_INVALID);
 }
 
+/* No caller-opened transaction: a write that fails half-way leaves nothing behind. */
+static void team_add__opens_its_own_transaction_and_a_failure_leaves_nothing(void **state)
+{
+	struct store *st = *state;
+	char *tracks[] = {"Health", "Bad\xe2\x80\x8bTrack"};
+	struct team_spec bad = {"Half Done", NULL, NULL, NULL, tracks, 2, NULL, 0};
+	struct team_spec good = {"Whole", NULL, NULL, NULL, tracks, 1, NULL, 0};
+	char id[ID_LEN + 1];
+	int64_t before = audit_rows(st);
+
+	assert_int_equal(team_add(st, &bad, id), ST_INVALID);
+	assert_int_equal(store_txn_depth(st), 0);
+	assert_int_equal(record_find(st, KIND_TEAM, "Half Done", id, NULL), ST_NOT_FOUND);
+	assert_int_equal(record_find(st, KIND_TRACK, "Health", id, NULL), ST_NOT_FOUND);
+	assert_int_equal(audit_rows(st), before);
+	assert_int_equal(team_add(st, &good, id), ST_OK);
+	assert_int_equal(record_find(st, KIND_TEAM, "whole", id, NULL), ST_OK);
+	assert_int_equal(audit_rows(st), before + 2);
+}
+
 static void team_add__refuses_a_name_taken_in_another_case(void **state)
 {
 	struct store *st = *state;
@@ -552,6 +572,7 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(team_add__creates_each_track_once),
+		T(team_add__opens_its_own_transaction_and_a_failure_leaves_nothing),
 		T(team_add__refuses_a_name_taken_in_another_case),
 		T(team_update__replaces_fields_and_audits_only_changes),
 		T(team_delete__removes_the_team_and_audits_it),

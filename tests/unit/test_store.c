@@ -67,6 +67,49 @@ static void write__commits_on_ok_and_rolls_back_on_error(void **state)
 	store_close(st);
 }
 
+struct depth {
+	int inner_depth;
+	const char *inner_outer;
+};
+
+static enum status inner_write(struct store *st, void *ctx)
+{
+	struct depth *d = ctx;
+
+	d->inner_depth = store_txn_depth(st);
+	d->inner_outer = store_txn_where(st);
+	return status_error(ST_INVALID, "on purpose");
+}
+
+static enum status outer_write(struct store *st, void *ctx)
+{
+	enum status s = insert_track(st, "00000000-0000-4000-8000-000000000004");
+
+	assert_int_equal(store_txn_depth(st), 1);
+	if (s == ST_OK)
+		s = store_write(st, inner_write, ctx);
+	assert_int_equal(store_txn_depth(st), 1);
+	return s;
+}
+
+static void write__nests_counting_depth_and_the_outer_rolls_back_the_whole(void **state)
+{
+	struct depth d = {0};
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(store_open_memory(&st), ST_OK);
+	assert_int_equal(store_txn_depth(st), 0);
+	assert_int_equal(store_write(st, outer_write, &d), ST_INVALID);
+	assert_int_equal(d.inner_depth, 2);
+	assert_non_null(d.inner_outer);
+	assert_non_null(strstr(d.inner_outer, "test_store.c:"));
+	assert_int_equal(count_tracks(st), 0);
+	assert_int_equal(store_txn_depth(st), 0);
+	assert_null(store_txn_where(st));
+	store_close(st);
+}
+
 static void create__refuses_an_existing_file_and_keeps_it(void **state)
 {
 	const char *dir = unit_tmpdir(), *path = unit_path(dir, "e.db");
@@ -346,6 +389,7 @@ int main(void)
 		cmocka_unit_test(open__migrates_a_file_of_an_older_schema_step_by_step),
 		cmocka_unit_test(cache__is_small_for_reads_and_large_on_request),
 		cmocka_unit_test(schema__keeps_no_index_on_the_audit_log),
+		cmocka_unit_test(write__nests_counting_depth_and_the_outer_rolls_back_the_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
