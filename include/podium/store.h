@@ -32,6 +32,11 @@ struct stmt {
 	static struct stmt name = {(text), 0}; \
 	static struct stmt *const name##_listed __attribute__((section("podium_stmts"), used)) = &name
 
+/* A statement the files of one module share: declared `extern struct stmt name;` in its internal header. */
+#define STMT_DEFINE_SHARED(name, text) \
+	struct stmt name = {(text), 0}; \
+	static struct stmt *const name##_listed __attribute__((section("podium_stmts"), used)) = &name
+
 /* PRAGMA application_id of a podium event file ("podi"). */
 #define STORE_APPLICATION_ID 0x706f6469
 
