@@ -129,11 +129,10 @@ struct board_views {
 enum status board_views_load(struct store *st, struct board_views *out);
 void board_views_clear(struct board_views *v);
 
-/* Freeze the board (keeping a snapshot of every view) or let it move again; audited. */
-enum status board_freeze(struct store *st, bool frozen);
+/* Every live view as one JSON array (title, method, rows): what a freeze keeps. */
+enum status board_snapshot_json(struct store *st, char **out);
 
-/* Record a conflict of interest (judge must not judge team), audited. */
-enum status board_declare_conflict(struct store *st, const char *judge_id, const char *team_id,
-				   const char *reason);
+/* Freeze the board (keeping a snapshot of every view) or let it move again; audited (freeze.c). */
+enum status board_freeze(struct store *st, bool frozen);
 
 #endif

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "podium/board.h"
 #include "podium/i18n.h"
+#include "podium/conflict.h"
 #include "podium/out.h"
 #include "podium/panel.h"
 #include "podium/record.h"
@@ -64,7 +65,7 @@ int cmd_conflict(struct cli *c, int argc, char **argv)
 	if (s == ST_OK)
 		s = record_find(st, KIND_TEAM, team, team_id, &team_name);
 	if (s == ST_OK)
-		s = board_declare_conflict(st, judge_id, team_id, reason);
+		s = conflict_declare(st, judge_id, team_id, reason);
 	if (s == ST_OK) {
 		char *j = text_sanitize(judge_name), *t = text_sanitize(team_name);
 

@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "podium/audit.h"
-#include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/idmap.h"
 #include "podium/i18n.h"
@@ -54,7 +52,6 @@ STMT_DEFINE(q_board_calibration_totals,
 STMT_DEFINE(q_board_sheet_states, "SELECT judge_id, team_id, status FROM sheet");
 STMT_DEFINE(q_board_view_json,
 	    "SELECT json_object('title', $title, 'method', $method, 'rows', json($rows))");
-STMT_DEFINE(q_board_set_frozen, "UPDATE event SET board_frozen = $frozen, frozen_board = $board");
 STMT_DEFINE(q_board_frozen_rows,
 	    "SELECT v.key, v.value ->> '$.title', r.value ->> '$.rank', r.value ->> '$.team',"
 	    " r.value ->> '$.team_id', r.value ->> '$.score', r.value ->> '$.judges', r.value ->> '$.tied',"
@@ -62,13 +59,6 @@ STMT_DEFINE(q_board_frozen_rows,
 	    " FROM event, json_each(event.frozen_board) v, json_each(v.value, '$.rows') r"
 	    " WHERE event.board_frozen ORDER BY v.key, r.key");
 STMT_DEFINE(q_board_conflicts, "SELECT judge_id, team_id FROM conflict");
-STMT_DEFINE(q_board_conflict_insert,
-	    "INSERT INTO conflict(judge_id, team_id, reason, created_at) VALUES ($judge, $team, $reason, $now)"
-	    " ON CONFLICT(judge_id, team_id) DO UPDATE SET reason = excluded.reason");
-STMT_DEFINE(q_board_conflict_json,
-	    "SELECT json_object('judge', j.name, 'team', t.name, 'reason', c.reason) FROM conflict c"
-	    " JOIN judge j ON j.id = c.judge_id JOIN team t ON t.id = c.team_id"
-	    " WHERE c.judge_id = $judge AND c.team_id = $team");
 
 static void name_from_row(struct query *q, struct board_name *n)
 {
@@ -349,50 +339,6 @@ void board_sheet_grid_clear(struct sheet_grid *g)
 	memset(g, 0, sizeof(*g));
 }
 
-struct conflict_ctx {
-	const char *judge_id, *team_id, *reason;
-};
-
-static enum status conflict_txn(struct store *st, void *ctx)
-{
-	struct conflict_ctx *c = ctx;
-	struct query *q = store_query(st, &q_board_conflict_insert);
-	char *after = NULL;
-	enum status s;
-
-	query_bind_text(q, "$judge", c->judge_id);
-	query_bind_text(q, "$team", c->team_id);
-	query_bind_text(q, "$reason", c->reason ? c->reason : "");
-	query_bind_int(q, "$now", clock_now());
-	s = query_exec(q);
-	if (s == ST_INVALID)
-		return status_error(ST_NOT_FOUND, _("no such judge or team"));
-	if (s == ST_OK) {
-		q = store_query(st, &q_board_conflict_json);
-		query_bind_text(q, "$judge", c->judge_id);
-		query_bind_text(q, "$team", c->team_id);
-		s = query_first_text(q, &after);
-	}
-	if (s == ST_OK) {
-		struct audit_entry e = {
-			.action = "create", .kind = "conflict", .team_id = c->team_id,
-			.judge_id = c->judge_id, .after = after, .reason = c->reason,
-		};
-
-		s = audit_record(st, &e);
-	}
-	free(after);
-	return s;
-}
-
-enum status board_declare_conflict(struct store *st, const char *judge_id, const char *team_id,
-				   const char *reason)
-{
-	struct conflict_ctx c = { judge_id, team_id, reason };
-
-	return store_write(st, conflict_txn, &c);
-}
-
 /* ---- the projector's boards ---- */
 
 void board_views_clear(struct board_views *v)
@@ -524,7 +470,7 @@ static enum status view_json(struct store *st, const struct ranking_view *view, 
 	return s;
 }
 
-static enum status snapshot_json(struct store *st, char **out)
+enum status board_snapshot_json(struct store *st, char **out)
 {
 	struct board_views v = { 0 };
 	char *all = pd_strdup("[");
@@ -549,50 +495,4 @@ static enum status snapshot_json(struct store *st, char **out)
 	*out = pd_asprintf("%s]", all);
 	free(all);
 	return ST_OK;
-}
-
-static enum status freeze_txn(struct store *st, void *ctx)
-{
-	bool frozen = *(bool *)ctx;
-	char *board = NULL, *before = NULL, *after = NULL;
-	struct query *q;
-	struct event e;
-	enum status s = event_get(st, &e);
-
-	if (s != ST_OK)
-		return s;
-	if (e.board_frozen == frozen) {
-		event_clear(&e);
-		return ST_OK;
-	}
-	if (frozen)
-		s = snapshot_json(st, &board);
-	if (s == ST_OK)
-		s = event_json(st, &before);
-	if (s == ST_OK) {
-		q = store_query(st, &q_board_set_frozen);
-		query_bind_int(q, "$frozen", frozen);
-		query_bind_text(q, "$board", board);
-		s = query_exec(q);
-	}
-	if (s == ST_OK)
-		s = event_json(st, &after);
-	if (s == ST_OK) {
-		struct audit_entry a = {
-			.action = frozen ? "freeze" : "unfreeze", .kind = "event", .record_id = e.id,
-			.before = before, .after = after,
-		};
-
-		s = audit_record(st, &a);
-	}
-	free(board);
-	free(before);
-	free(after);
-	event_clear(&e);
-	return s;
-}
-
-enum status board_freeze(struct store *st, bool frozen)
-{
-	return store_write(st, freeze_txn, &frozen);
 }

@@ -6,6 +6,7 @@
 
 #include "podium/board.h"
 #include "podium/clock.h"
+#include "podium/conflict.h"
 #include "podium/event.h"
 #include "podium/audit.h"
 #include "podium/i18n.h"
@@ -581,7 +582,7 @@ static enum status conflict_write(struct app *a, void *ctx)
 {
 	const struct conflict_ctx *c = ctx;
 
-	return board_declare_conflict(a->st, c->judge_id, c->team_id, _("declared by the judge"));
+	return conflict_declare(a->st, c->judge_id, c->team_id, _("declared by the judge"));
 }
 
 static void conflict_done(struct app *a, void *state)

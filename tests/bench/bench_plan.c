@@ -18,6 +18,7 @@
 #include "podium/board.h"
 #include "podium/clock.h"
 #include "podium/coaching.h"
+#include "podium/conflict.h"
 #include "podium/event.h"
 #include "podium/id.h"
 #include "podium/panel.h"
@@ -126,7 +127,7 @@ int main(void)
 		return 1;
 	}
 	for (size_t i = 0; i < CONFLICTS; i++)
-		board_declare_conflict(st, b.judge[rnd() % JUDGES], b.team[rnd() % TEAMS], "bench");
+		conflict_declare(st, b.judge[rnd() % JUDGES], b.team[rnd() % TEAMS], "bench");
 	/* 50 slots per room, 7 minutes + 1 of changeover, from Sunday 13:00 */
 	if (sqlite3_open(path, &db) != SQLITE_OK)
 		return 1;

@@ -3,6 +3,7 @@
 
 #include "podium/board.h"
 #include "podium/clock.h"
+#include "podium/conflict.h"
 #include "podium/event.h"
 #include "podium/people.h"
 #include "podium/sheet.h"
@@ -69,7 +70,7 @@ static void conflict__shows_in_the_queue_and_the_grid(void **state)
 	struct judge_queue q;
 	struct sheet_grid g;
 
-	assert_int_equal(board_declare_conflict(f->st, f->judge, f->team_b, "mentored them"), ST_OK);
+	assert_int_equal(conflict_declare(f->st, f->judge, f->team_b, "mentored them"), ST_OK);
 	assert_int_equal(board_judge_queue(f->st, f->judge, &q), ST_OK);
 	assert_true(q.items[1].conflict);
 	assert_int_equal(q.done, 1);

@@ -5,6 +5,7 @@
 
 #include "podium/board.h"
 #include "podium/clock.h"
+#include "podium/conflict.h"
 #include "podium/event.h"
 #include "podium/panel.h"
 #include "podium/people.h"
@@ -134,7 +135,7 @@ static void populate(struct fixture *f)
 		for (size_t t = 0; t < f->nteams; t++)
 			if (f->conflict[j][t])
 				assert_int_equal(
-				    board_declare_conflict(f->st, f->judge[j], f->team[t], "test"),
+				    conflict_declare(f->st, f->judge[j], f->team[t], "test"),
 				    ST_OK);
 	for (size_t t = 0; t < f->nteams; t++) {
 		char *q;

@@ -6,6 +6,7 @@
 #include "podium/audit.h"
 #include "podium/board.h"
 #include "podium/clock.h"
+#include "podium/conflict.h"
 #include "podium/csv.h"
 #include "podium/event.h"
 #include "podium/import.h"
@@ -722,7 +723,7 @@ static void chase__counts_the_panel__else_every_judge_without_a_conflict(void **
 		    "Émile Roux,Les Castors,3,3,3,3,3,3,3\n");
 	assert_int_equal(record_find(st, KIND_TEAM, "Les Castors", team, NULL), ST_OK);
 	assert_int_equal(record_find(st, KIND_JUDGE, "Sarah Cohen", judge, NULL), ST_OK);
-	assert_int_equal(board_declare_conflict(st, judge, team, "her cousin"), ST_OK);
+	assert_int_equal(conflict_declare(st, judge, team, "her cousin"), ST_OK);
 
 	assert_int_equal(schedule_chase(st, team, &c), ST_OK);
 	assert_int_equal(c.expected, 3);
