@@ -74,6 +74,20 @@ struct sheet_change {
  */
 enum status sheet_apply(struct store *st, const struct actor *who, const struct sheet_change *c);
 
+/* What a change committed: the sheet as it now stands, and its judge's and team's names. */
+struct sheet_result {
+	struct sheet sheet;
+	char *judge, *team;
+};
+
+/*
+ * sheet_apply() that also hands back the sheet as committed, read in the same
+ * transaction, so the caller needs no second read. Free with sheet_result_clear().
+ */
+enum status sheet_apply_get(struct store *st, const struct actor *who, const struct sheet_change *c,
+			    struct sheet_result *out);
+void sheet_result_clear(struct sheet_result *r);
+
 /*
  * The same against the rubric r the caller loaded: an import of many rows
  * reads it once, inside its own transaction, and the change joins it.

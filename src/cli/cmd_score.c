@@ -84,43 +84,22 @@ static enum status read_values(const struct score_args *a, const struct rubric *
 }
 
 /* "Chloé Martin → Les Castors: submitted, total 71.43" */
-static enum status print_sheet(struct store *st, const struct score_args *a)
+static void print_sheet(const struct sheet_result *res)
 {
-	char judge_id[ID_LEN + 1], team_id[ID_LEN + 1], *judge = NULL, *team = NULL;
-	struct sheet sh;
-	struct rubric r;
-	enum status s = record_find(st, KIND_JUDGE, a->judge, judge_id, &judge);
+	const struct sheet *sh = &res->sheet;
+	char *j = text_sanitize(res->judge), *t = text_sanitize(res->team);
+	size_t scored = 0;
 
-	if (s == ST_OK)
-		s = record_find(st, KIND_TEAM, a->team, team_id, &team);
-	if (s == ST_OK)
-		s = rubric_load(st, &r);
-	if (s != ST_OK) {
-		free(judge);
-		free(team);
-		return s;
-	}
-	s = sheet_get(st, &r, judge_id, team_id, &sh);
-	if (s == ST_OK) {
-		char *j = text_sanitize(judge), *t = text_sanitize(team);
-		size_t scored = 0;
-
-		for (size_t i = 0; i < sh.nvalues; i++)
-			scored += sh.scored[i];
-		out_printf(stdout, "%s → %s: %s", j, t, sh.state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
-		if (!(sh.state == SHEET_SUBMITTED && sh.complete))
-			out_printf(stdout, _(", %zu of %zu criteria scored"), scored, sh.nvalues);
-		if (sh.complete)
-			out_printf(stdout, _(", total %.2f"), sh.total);
-		out_puts(stdout, "\n");
-		free(j);
-		free(t);
-		sheet_clear(&sh);
-	}
-	rubric_clear(&r);
-	free(judge);
-	free(team);
-	return s;
+	for (size_t i = 0; i < sh->nvalues; i++)
+		scored += sh->scored[i];
+	out_printf(stdout, "%s → %s: %s", j, t, sh->state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
+	if (!(sh->state == SHEET_SUBMITTED && sh->complete))
+		out_printf(stdout, _(", %zu of %zu criteria scored"), scored, sh->nvalues);
+	if (sh->complete)
+		out_printf(stdout, _(", total %.2f"), sh->total);
+	out_puts(stdout, "\n");
+	free(j);
+	free(t);
 }
 
 /* --submit alone submits the sheet as it stands: refuse clearly when there is none yet. */
@@ -175,6 +154,7 @@ static enum status score(struct store *st, const struct score_args *a)
 		.judge = a->judge, .team = a->team, .values = NULL, .nvalues = (size_t)a->npairs,
 		.comment = a->comment, .submit = a->submit, .draft = a->draft, .reason = a->reason,
 	};
+	struct sheet_result committed = {0};
 	struct rubric r;
 	enum status s = score_actor(st, a->judge, &who);
 
@@ -188,9 +168,10 @@ static enum status score(struct store *st, const struct score_args *a)
 		if (s == ST_OK && a->submit && a->npairs == 0 && !a->comment)
 			s = check_sheet_exists(st, a, &r);
 		if (s == ST_OK)
-			s = sheet_apply(st, &who, &change);
+			s = sheet_apply_get(st, &who, &change, &committed);
 		if (s == ST_OK)
-			s = print_sheet(st, a);
+			print_sheet(&committed);
+		sheet_result_clear(&committed);
 		rubric_clear(&r);
 	}
 	free(values);

@@ -518,15 +518,36 @@ enum status sheet_apply_rubric(struct store *st, const struct actor *who, const 
 	return store_write(st, sheet_apply_rubric_txn, &a);
 }
 
-/* The whole change again, its reads included, inside the write lock. */
-static enum status apply_again(struct store *st, const struct actor *who, const struct sheet_change *c)
+/* The sheet as committed, read in the transaction that wrote it (a retried one reads it again). */
+static enum status take_result(struct store *st, const struct rubric *r, const struct apply *a,
+			       struct sheet_result *out)
 {
+	enum status s;
+
+	sheet_result_clear(out);
+	s = sheet_get(st, r, a->judge_id, a->team_id, &out->sheet);
+	if (s != ST_OK)
+		return s;
+	out->judge = pd_strdup(a->judge);
+	out->team = pd_strdup(a->team);
+	return ST_OK;
+}
+
+/* The whole change again, its reads included, inside the write lock; out (may be NULL) gets the result. */
+static enum status apply_again(struct store *st, const struct actor *who, const struct sheet_change *c,
+			       struct sheet_result *out)
+{
+	struct apply a;
 	struct rubric r;
 	enum status s = rubric_load(st, &r);
 
 	if (s != ST_OK)
 		return s;
-	s = sheet_apply_rubric_in(st, who, &r, c);
+	memset(&a, 0, sizeof(a));
+	s = apply_change(st, who, &r, c, &a);
+	if (s == ST_OK && out)
+		s = take_result(st, &r, &a, out);
+	apply_clear(&a);
 	rubric_clear(&r);
 	return s;
 }
@@ -543,6 +564,7 @@ struct apply_ctx {
 	bool have_rubric;
 	struct apply a;
 	char *seen;		/* the recheck row the plan was made on */
+	struct sheet_result *out;	/* NULL: the caller needs nothing back */
 };
 
 static enum status recheck_row(struct store *st, const struct apply *a, char **out)
@@ -568,8 +590,10 @@ static enum status plan_txn(struct store *st, void *ctx)
 	if ((s = rubric_load(st, &x->rubric)) != ST_OK)
 		return s;
 	x->have_rubric = true;
-	if ((s = plan_change(st, x->who, &x->rubric, x->change, &x->a)) != ST_OK || x->a.unchanged)
+	if ((s = plan_change(st, x->who, &x->rubric, x->change, &x->a)) != ST_OK)
 		return s;
+	if (x->a.unchanged)
+		return x->out ? take_result(st, &x->rubric, &x->a, x->out) : ST_OK;
 	return recheck_row(st, &x->a, &x->seen);
 }
 
@@ -584,13 +608,17 @@ static enum status write_txn(struct store *st, void *ctx)
 	if (s != ST_OK)
 		return s;
 	if (!same)
-		return apply_again(st, x->who, x->change);	/* changed since: all again, inside the lock */
-	return write_change(st, &x->rubric, &x->a);
+		return apply_again(st, x->who, x->change, x->out);	/* changed since: all again, inside the lock */
+	s = write_change(st, &x->rubric, &x->a);
+	if (s == ST_OK && x->out)
+		s = take_result(st, &x->rubric, &x->a, x->out);
+	return s;
 }
 
-enum status sheet_apply(struct store *st, const struct actor *who, const struct sheet_change *c)
+static enum status apply_with(struct store *st, const struct actor *who, const struct sheet_change *c,
+			      struct sheet_result *out)
 {
-	struct apply_ctx x = { .who = who, .change = c };
+	struct apply_ctx x = { .who = who, .change = c, .out = out };
 	enum status s;
 
 	if (store_read_only(st))
@@ -603,6 +631,31 @@ enum status sheet_apply(struct store *st, const struct actor *who, const struct 
 		rubric_clear(&x.rubric);
 	free(x.seen);
 	return s;
+}
+
+enum status sheet_apply(struct store *st, const struct actor *who, const struct sheet_change *c)
+{
+	return apply_with(st, who, c, NULL);
+}
+
+enum status sheet_apply_get(struct store *st, const struct actor *who, const struct sheet_change *c,
+			    struct sheet_result *out)
+{
+	enum status s;
+
+	memset(out, 0, sizeof(*out));
+	s = apply_with(st, who, c, out);
+	if (s != ST_OK)
+		sheet_result_clear(out);
+	return s;
+}
+
+void sheet_result_clear(struct sheet_result *r)
+{
+	sheet_clear(&r->sheet);
+	free(r->judge);
+	free(r->team);
+	r->judge = r->team = NULL;
 }
 
 struct total_row {

@@ -152,6 +152,33 @@ static void apply__keeps_a_draft_then_submits_with_its_total(void **state)
 	free(audit);
 }
 
+static void apply_get__returns_the_sheet_it_committed_with_its_names(void **state)
+{
+	struct store *st = *state;
+	struct sheet_value v[2] = { { "idea", 5 }, { "PITCH", 1 } };
+	struct sheet_change c = { .judge = "émile roux", .team = CASTORS, .values = v, .nvalues = 2,
+				  .comment = "bold" };
+	struct sheet_result res;
+
+	assert_int_equal(sheet_apply_get(st, &emile, &c, &res), ST_OK);
+	assert_string_equal(res.judge, "Émile Roux");
+	assert_string_equal(res.team, "Les Castors");
+	assert_string_equal(res.sheet.judge_id, EMILE);
+	assert_int_equal(res.sheet.state, SHEET_DRAFT);
+	assert_string_equal(res.sheet.comment, "bold");
+	assert_int_equal(res.sheet.nvalues, 7);
+	assert_true(res.sheet.scored[0] && res.sheet.values[0] == 5);
+	assert_true(res.sheet.scored[6] && res.sheet.values[6] == 1);
+	assert_false(res.sheet.scored[1]);
+	assert_false(res.sheet.complete);
+	sheet_result_clear(&res);
+	/* a refusal hands back nothing */
+	v[0].value = 9;
+	assert_int_equal(sheet_apply_get(st, &emile, &c, &res), ST_INVALID);
+	assert_null(res.judge);
+	assert_int_equal(res.sheet.nvalues, 0);
+}
+
 static void apply__writes_nothing_when_nothing_changes(void **state)
 {
 	struct store *st = *state;
@@ -401,6 +428,7 @@ int main(void)
 		cmocka_unit_test(total__weighs_criteria_on_their_own_scales),
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(apply__keeps_a_draft_then_submits_with_its_total),
+		T(apply_get__returns_the_sheet_it_committed_with_its_names),
 		T(apply__writes_nothing_when_nothing_changes),
 		T(apply__refuses_a_value_outside_the_scale),
 		T(apply__lets_a_judge_change_only_their_own_sheets),
