@@ -73,16 +73,13 @@ void coaching_stages_clear(struct stages *g)
 enum status coaching_stages_load(struct store *st, struct stages *g)
 {
 	struct query *q = store_query(st, &q_coaching_stages);
-	size_t cap = 0;
+	size_t names_cap = 0, keys_cap = 0;
 	enum status s;
 
 	memset(g, 0, sizeof(*g));
 	while ((s = query_step(q)) == ST_ROW) {
-		if (g->count == cap) {
-			cap = cap ? cap * 2 : 8;
-			g->names = pd_realloc(g->names, cap * sizeof(*g->names));
-			g->keys = pd_realloc(g->keys, cap * sizeof(*g->keys));
-		}
+		PD_GROW(g->names, g->count, names_cap);
+		PD_GROW(g->keys, g->count, keys_cap);
 		g->names[g->count] = pd_strdup(query_text(q, 0));
 		g->keys[g->count] = pd_strdup(query_text(q, 1));
 		g->count++;
@@ -185,10 +182,7 @@ enum status coaching_coaches(struct store *st, struct coaching_coach **out, size
 	*out = NULL;
 	*n = 0;
 	while ((s = query_step(q)) == ST_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = pd_realloc(*out, cap * sizeof(**out));
-		}
+		PD_GROW(*out, *n, cap);
 		snprintf((*out)[*n].id, sizeof((*out)[*n].id), "%s", query_text(q, 0));
 		(*out)[*n].name = pd_strdup(query_text(q, 1));
 		(*n)++;

@@ -28,6 +28,7 @@ void schedule_chase_clear(struct chase *c)
 enum status schedule_chase(struct store *st, const char *team_id, struct chase *out)
 {
 	struct query *q = store_query(st, &q_schedule_chase);
+	size_t cap = 0;
 	enum status s;
 
 	memset(out, 0, sizeof(*out));
@@ -37,7 +38,7 @@ enum status schedule_chase(struct store *st, const char *team_id, struct chase *
 		if (query_int(q, 1)) {
 			out->submitted++;
 		} else {
-			out->waiting = pd_realloc(out->waiting, (out->nwaiting + 1) * sizeof(char *));
+			PD_GROW(out->waiting, out->nwaiting, cap);
 			out->waiting[out->nwaiting++] = pd_strdup(query_text(q, 0));
 		}
 	}

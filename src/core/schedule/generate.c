@@ -47,7 +47,7 @@ struct gen_room {
 struct gen_team {
 	char id[ID_LEN + 1];
 	size_t *rooms;		/* rooms holding one of its tracks */
-	size_t nrooms;
+	size_t nrooms, rooms_cap;
 	long room;		/* its room, or -1 */
 };
 
@@ -167,7 +167,7 @@ static enum status gen_teams(struct gen *g)
 		if (r < 0)
 			continue;
 		team = &g->teams[t];
-		team->rooms = pd_realloc(team->rooms, (team->nrooms + 1) * sizeof(*team->rooms));
+		PD_GROW(team->rooms, team->nrooms, team->rooms_cap);
 		team->rooms[team->nrooms++] = (size_t)r;
 	}
 	return s == ST_DONE ? ST_OK : s;

@@ -321,7 +321,7 @@ void schedule_free_lines(char **lines, size_t n)
 
 size_t schedule_warnings(const struct schedule *s, const struct timeline *t, char ***out)
 {
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 
 	*out = NULL;
 	for (size_t r = 0; r < s->nrooms; r++) {
@@ -342,7 +342,7 @@ size_t schedule_warnings(const struct schedule *s, const struct timeline *t, cha
 					continue;
 				clock_format(ph->starts_at, at);
 				clock_format(sl->proj_end, ends);
-				*out = pd_realloc(*out, (n + 1) * sizeof(**out));
+				PD_GROW(*out, n, cap);
 				(*out)[n++] = pd_asprintf(_("%s runs into %s at %s: %s ends %s"), room->name, ph->name,
 							  at + 11, sl->team, ends + 11);
 				warned = true;
