@@ -28,7 +28,7 @@ run podium export
 expect_rc 0
 expect_err_empty
 expect_json_valid
-expect_json '$.podium' 1
+expect_json '$.podium' 2
 expect_json '$.event.name' 'Hack "quoted"'
 expect_json '$.event.starts_at' '2026-12-04 18:00'
 expect_json '$.event.hours' 48
@@ -70,6 +70,32 @@ checks=$((checks + 1))
 	fail "the sheet's total is wrong"
 expect_out_lacks 'pin_hash|argon2'
 expect_out_lacks "$(printf '\r')"
+expect_json '$.judges[0].has_pin' 1
+expect_json '$.event.method' 'raw'
+expect_json '$.event.min_judges' 1
+expect_json '$.timeline[0].name' 'Kickoff'
+expect_json '$.timeline[0].start' '2026-12-04 18:00'
+expect_json '$.roles[0].role' 'organizer'
+expect_json '$.slots' '[]'
+expect_json '$.timers' '[]'
+
+# every table is there: the schedule, the panels, the room timers, coaching
+printf 'name\nHall\n' >rooms.csv
+podium import rooms rooms.csv >/dev/null || { echo "cannot import rooms"; exit 99; }
+podium schedule generate --start "2026-12-05 10:00" >/dev/null || { echo "cannot schedule"; exit 99; }
+podium assign judges --per-team 1 >/dev/null || { echo "cannot assign judges"; exit 99; }
+PODIUM_NOW="2026-12-05 10:00" podium timer start --room Hall >/dev/null || { echo "cannot start the timer"; exit 99; }
+run podium export
+expect_rc 0
+expect_json_valid
+expect_json '$.slots[0].room' 'Hall'
+expect_json '$.slots[0].start' '2026-12-05 10:00'
+expect_json '$.slots[0].status' 'running'
+expect_json '$.panels[0].judge' 'Chloé Martin'
+expect_json '$.timers[0].state' 'running'
+expect_json '$.timers[0].run_started_at' '2026-12-05 10:00:00'
+expect_json '$.coach_sessions' '[]'
+expect_json '$.stages' '[]'
 
 run podium export --format csv
 expect_rc 2
