@@ -21,6 +21,7 @@ STMT_DEFINE(q_event_insert,
 STMT_DEFINE(q_event_get,
 	    "SELECT id, name, starts_at, hours, results_locked, board_frozen, reveal_step"
 	    " FROM event");
+enum { EVENT_ID, EVENT_NAME, EVENT_STARTS_AT, EVENT_HOURS, EVENT_LOCKED, EVENT_FROZEN, EVENT_REVEAL_STEP };
 STMT_DEFINE(q_event_json,
 	    "SELECT json_object('id', id, 'name', name, 'starts_at', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'),"
 	    " 'hours', hours, 'results_locked', json(iif(results_locked, 'true', 'false')),"
@@ -120,13 +121,13 @@ enum status event_get(struct store *st, struct event *out)
 	memset(out, 0, sizeof(*out));
 	if (s != ST_ROW)
 		return s == ST_DONE ? status_error(ST_NOT_FOUND, _("the file holds no event yet")) : s;
-	snprintf(out->id, sizeof(out->id), "%s", query_text(q, 0));
-	out->name = pd_strdup(query_text(q, 1));
-	out->starts_at = query_int(q, 2);
-	out->hours = (int)query_int(q, 3);
-	out->results_locked = query_int(q, 4) != 0;
-	out->board_frozen = query_int(q, 5) != 0;
-	out->reveal_step = (int)query_int(q, 6);
+	snprintf(out->id, sizeof(out->id), "%s", query_text(q, EVENT_ID));
+	out->name = pd_strdup(query_text(q, EVENT_NAME));
+	out->starts_at = query_int(q, EVENT_STARTS_AT);
+	out->hours = (int)query_int(q, EVENT_HOURS);
+	out->results_locked = query_int(q, EVENT_LOCKED) != 0;
+	out->board_frozen = query_int(q, EVENT_FROZEN) != 0;
+	out->reveal_step = (int)query_int(q, EVENT_REVEAL_STEP);
 	query_reset(q);
 	return ST_OK;
 }

@@ -19,6 +19,7 @@
 STMT_DEFINE(q_judge_set_pin,
 	    "UPDATE judge SET pin_hash = $pin_hash, pin_failures = 0 WHERE id = $id");
 STMT_DEFINE(q_judge_pin_hash, "SELECT pin_hash, pin_failures FROM judge WHERE id = $id");
+enum { PIN_HASH, PIN_FAILURES };
 STMT_DEFINE(q_judge_set_pin_failures, "UPDATE judge SET pin_failures = $failures WHERE id = $id");
 
 #define KEYED_PREFIX "keyed:"	/* the Argon2id hash of BLAKE2b(key, PIN) */
@@ -133,8 +134,8 @@ static enum status read_judge(struct store *st, void *ctx)
 	s = query_step(q);
 	if (s != ST_ROW)
 		return s == ST_DONE ? ST_OK : s;
-	a->stored = query_is_null(q, 0) ? NULL : pd_strdup(query_text(q, 0));
-	a->failures = query_int(q, 1);
+	a->stored = query_is_null(q, PIN_HASH) ? NULL : pd_strdup(query_text(q, PIN_HASH));
+	a->failures = query_int(q, PIN_FAILURES);
 	query_reset(q);
 	return ST_OK;
 }
@@ -163,7 +164,7 @@ static enum status failure_txn(struct store *st, void *ctx)
 		s = query_step(q);
 		if (s != ST_ROW)
 			return s == ST_DONE ? ST_OK : s;
-		a->failures = query_int(q, 1) + 1;
+		a->failures = query_int(q, PIN_FAILURES) + 1;
 		query_reset(q);
 		if ((s = set_failures(st, a->id, a->failures)) != ST_OK)
 			return s;
@@ -301,8 +302,8 @@ enum status pin_check(struct store *st, const char *judge_id, const char *pin, b
 		return status_error(ST_NOT_FOUND, _("no judge with the id '%s'"), judge_id);
 	if (s != ST_ROW)
 		return s;
-	if (!query_is_null(q, 0) && pin) {
-		char *hash = pd_strdup(query_text(q, 0));
+	if (!query_is_null(q, PIN_HASH) && pin) {
+		char *hash = pd_strdup(query_text(q, PIN_HASH));
 
 		query_reset(q);
 		*ok = pin_matches(st, hash, pin) == 1;

@@ -20,6 +20,8 @@ STMT_DEFINE(q_team_by_id, "SELECT id, name FROM team WHERE id = $id");
 STMT_DEFINE(q_team_by_key, "SELECT id, name FROM team WHERE name_key = $key");
 STMT_DEFINE(q_track_by_id, "SELECT id, name FROM track WHERE id = $id");
 STMT_DEFINE(q_track_by_key, "SELECT id, name FROM track WHERE name_key = $key");
+/* Every lookup above reads the same two columns. */
+enum { LOOKUP_ID, LOOKUP_NAME };
 
 static const struct {
 	const char *one, *many, *missing;
@@ -61,9 +63,9 @@ static enum status fetch(struct query *q, char id[ID_LEN + 1], char **name)
 
 	if (s != ST_ROW)
 		return s == ST_DONE ? ST_NOT_FOUND : s;
-	snprintf(id, ID_LEN + 1, "%s", query_text(q, 0));
+	snprintf(id, ID_LEN + 1, "%s", query_text(q, LOOKUP_ID));
 	if (name)
-		*name = pd_strdup(query_text(q, 1));
+		*name = pd_strdup(query_text(q, LOOKUP_NAME));
 	query_reset(q);
 	return ST_OK;
 }
