@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -707,6 +708,24 @@ static void catch_signals(void)
 	signal(SIGXFSZ, SIG_IGN);
 }
 
+
+/*
+ * A resize that came before curses caught SIGWINCH (a window resized as the
+ * console starts) is otherwise never seen: once a second, compare the screen
+ * with the terminal's size.
+ */
+static void catch_missed_resize(struct app *a)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+		return;
+	if (ws.ws_row != LINES || ws.ws_col != COLS) {
+		resizeterm(ws.ws_row, ws.ws_col);
+		handle_key(a, KEY_RESIZE, true);
+	}
+}
+
 static void run_loop(struct app *a)
 {
 	int64_t next_tick = now_ms() + TICK_MS;
@@ -762,6 +781,7 @@ static void run_loop(struct app *a)
 			recheck_file(a, now);
 		if (now >= next_tick) {
 			next_tick = now + TICK_MS;
+			catch_missed_resize(a);
 			if (a->screen.ops->tick && a->screen.ops->tick(a, a->screen.state))
 				a->dirty = true;
 			if (clock_local_now() / 60 != a->title_minute)
