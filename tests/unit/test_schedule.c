@@ -186,6 +186,40 @@ static void generate__uses_only_the_rooms_named(void **state)
 	store_close(st);
 }
 
+/* A team tries the rooms of its tracks in name order, whatever order they are named in. */
+static void generate__tries_a_teams_rooms_in_name_order__among_the_rooms_named(void **state)
+{
+	const char *three[] = { "Salle C", "Salle B", "Salle A" }, *two[] = { "Salle C", "Salle B" };
+	struct schedule_spec spec = default_spec;
+	struct store *st = new_event();
+	struct schedule_result res;
+	struct schedule s;
+
+	(void)state;
+	import_text(st, import_rooms,
+		    "name,tracks\n"
+		    "Salle B,Education\n"
+		    "Salle A,Education;Environment\n"
+		    "Salle C,Environment\n"
+		    "Salle D,Education\n");
+	import_text(st, import_teams, "name,tracks\nSolo,Education;Environment\n");
+	spec.rooms = three;
+	spec.nrooms = 3;
+	assert_int_equal(schedule_generate(st, &spec, &res), ST_OK);
+	assert_int_equal(res.in_track_room, 1);
+	assert_int_equal(schedule_load(st, NULL, 0, &s), ST_OK);
+	assert_string_equal(s.rooms[s.slots[slot_of(&s, "Solo")].room].name, "Salle A");
+	schedule_clear(&s);
+	spec.rooms = two;
+	spec.nrooms = 2;
+	assert_int_equal(schedule_generate(st, &spec, &res), ST_OK);
+	assert_int_equal(res.in_track_room, 1);
+	assert_int_equal(schedule_load(st, NULL, 0, &s), ST_OK);
+	assert_string_equal(s.rooms[s.slots[slot_of(&s, "Solo")].room].name, "Salle B");
+	schedule_clear(&s);
+	store_close(st);
+}
+
 static void generate__keeps_slots_started_or_over__and_replaces_the_rest(void **state)
 {
 	struct store *st = small_event();
@@ -792,6 +826,7 @@ int main(void)
 		cmocka_unit_test(move_and_swap__refuse_pitches_started__and_a_team_with_itself),
 		cmocka_unit_test(chase__counts_the_panel__else_every_judge_without_a_conflict),
 		cmocka_unit_test(actions__are_named_and_audited),
+		cmocka_unit_test(generate__tries_a_teams_rooms_in_name_order__among_the_rooms_named),
 	};
 
 	setenv("TZ", "Europe/Paris", 1);

@@ -8,6 +8,7 @@
 
 #include "podium/audit.h"
 #include "podium/i18n.h"
+#include "podium/idmap.h"
 #include "podium/clock.h"
 #include "podium/record.h"
 #include "podium/store.h"
@@ -19,10 +20,11 @@ STMT_DEFINE(q_schedule_delete_unstarted, "DELETE FROM slot WHERE status = 'sched
 STMT_DEFINE(q_schedule_free_teams,
 	    "SELECT t.id FROM team t WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id)"
 	    " ORDER BY t.name, t.id");
-STMT_DEFINE(q_schedule_free_team_rooms,
-	    "SELECT DISTINCT t.id, t.name, x.room_id, m.name FROM team t JOIN team_track k ON k.team_id = t.id"
-	    " JOIN room_track x ON x.track_id = k.track_id JOIN room m ON m.id = x.room_id"
-	    " WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id) ORDER BY t.name, t.id, m.name, m.id");
+STMT_DEFINE(q_schedule_tracks, "SELECT id FROM track");
+STMT_DEFINE(q_schedule_room_tracks,
+	    "SELECT x.room_id, x.track_id FROM room_track x JOIN room m ON m.id = x.room_id"
+	    " ORDER BY m.name, m.id");
+STMT_DEFINE(q_schedule_team_tracks, "SELECT team_id, track_id FROM team_track");
 STMT_DEFINE(q_schedule_kept,
 	    "SELECT room_id, count(*), max(position), max(starts_at + pitch_s + qa_s + changeover_s)"
 	    " FROM slot GROUP BY room_id");
@@ -59,6 +61,7 @@ struct gen {
 	size_t nrooms;
 	struct gen_team *teams;
 	size_t nteams;
+	struct idmap room_ix, team_ix;
 	unsigned char *seen;	/* rooms visited by one augmenting search */
 };
 
@@ -71,6 +74,8 @@ static void gen_clear(struct gen *g)
 	free(g->rooms);
 	free(g->teams);
 	free(g->seen);
+	idmap_clear(&g->room_ix);
+	idmap_clear(&g->team_ix);
 }
 
 static long gen_room_index(const struct gen *g, const char *id)
@@ -126,7 +131,7 @@ static enum status gen_kept(struct gen *g)
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		long r = gen_room_index(g, query_text(q, 0));
+		long r = idmap_find(&g->room_ix, query_text(q, 0));
 
 		g->result->kept += (size_t)query_int(q, 1);
 		if (r < 0)
@@ -138,10 +143,10 @@ static enum status gen_kept(struct gen *g)
 	return s == ST_DONE ? ST_OK : s;
 }
 
-static enum status gen_teams(struct gen *g)
+static enum status gen_free_teams(struct gen *g)
 {
 	struct query *q = store_query(g->st, &q_schedule_free_teams);
-	size_t cap = 0, t = 0;
+	size_t cap = 0;
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
@@ -152,25 +157,146 @@ static enum status gen_teams(struct gen *g)
 	}
 	if (s != ST_DONE)
 		return s;
-	/* the rooms that hold one of each team's tracks, in the same team order */
-	q = store_query(g->st, &q_schedule_free_team_rooms);
+	IDMAP_BUILD(&g->team_ix, g->teams, g->nteams, id);
+	return ST_OK;
+}
+
+/*
+ * A track and the rooms in use that hold it. Rooms are named by their rank in
+ * name order (the order a team tries its rooms in), ranks[] kept ascending.
+ */
+struct gen_track {
+	char id[ID_LEN + 1];
+	size_t *ranks;
+	size_t count, cap;
+};
+
+struct gen_tracks {
+	struct gen_track *items;
+	size_t count;
+	struct idmap ix;
+	size_t *room_at_rank;	/* rank -> index in g->rooms */
+	size_t nranks;
+};
+
+static void gen_tracks_clear(struct gen_tracks *tl)
+{
+	for (size_t i = 0; i < tl->count; i++)
+		free(tl->items[i].ranks);
+	free(tl->items);
+	free(tl->room_at_rank);
+	idmap_clear(&tl->ix);
+}
+
+static enum status gen_read_tracks(struct gen *g, struct gen_tracks *tl)
+{
+	struct query *q = store_query(g->st, &q_schedule_tracks);
+	size_t cap = 0;
+	enum status s;
+
 	while ((s = query_step(q)) == ST_ROW) {
-		long r = gen_room_index(g, query_text(q, 2));
+		PD_GROW(tl->items, tl->count, cap);
+		memset(&tl->items[tl->count], 0, sizeof(tl->items[0]));
+		snprintf(tl->items[tl->count++].id, ID_LEN + 1, "%s", query_text(q, 0));
+	}
+	if (s != ST_DONE)
+		return s;
+	IDMAP_BUILD(&tl->ix, tl->items, tl->count, id);
+	return ST_OK;
+}
+
+/* Each track's rooms; the rows come in room name order, which gives the ranks. */
+static enum status gen_read_room_tracks(struct gen *g, struct gen_tracks *tl)
+{
+	struct query *q = store_query(g->st, &q_schedule_room_tracks);
+	long *rank = pd_calloc(g->nrooms + 1, sizeof(*rank));
+	enum status s;
+
+	tl->room_at_rank = pd_calloc(g->nrooms + 1, sizeof(size_t));
+	for (size_t r = 0; r < g->nrooms; r++)
+		rank[r] = -1;
+	while ((s = query_step(q)) == ST_ROW) {
+		long r = idmap_find(&g->room_ix, query_text(q, 0));
+		long k = idmap_find(&tl->ix, query_text(q, 1));
+		struct gen_track *tr;
+
+		if (r < 0 || k < 0)
+			continue;
+		if (rank[r] < 0) {
+			rank[r] = (long)tl->nranks;
+			tl->room_at_rank[tl->nranks++] = (size_t)r;
+		}
+		tr = &tl->items[k];
+		PD_GROW(tr->ranks, tr->count, tr->cap);
+		tr->ranks[tr->count++] = (size_t)rank[r];
+	}
+	free(rank);
+	return s == ST_DONE ? ST_OK : s;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A team's rooms: those of each of its tracks, once each, in name order. */
+static void gen_team_rooms_finish(struct gen_team *team, const struct gen_tracks *tl)
+{
+	size_t n = 0;
+
+	qsort(team->rooms, team->nrooms, sizeof(size_t), cmp_size);
+	for (size_t i = 0; i < team->nrooms; i++)
+		if (n == 0 || team->rooms[i] != team->rooms[n - 1])
+			team->rooms[n++] = team->rooms[i];
+	team->nrooms = n;
+	for (size_t i = 0; i < n; i++)
+		team->rooms[i] = tl->room_at_rank[team->rooms[i]];
+}
+
+static enum status gen_read_team_tracks(struct gen *g, struct gen_tracks *tl)
+{
+	struct query *q = store_query(g->st, &q_schedule_team_tracks);
+	enum status s;
+
+	while ((s = query_step(q)) == ST_ROW) {
+		long t = idmap_find(&g->team_ix, query_text(q, 0));
+		long k = idmap_find(&tl->ix, query_text(q, 1));
 		struct gen_team *team;
 
-		while (t < g->nteams && strcmp(g->teams[t].id, query_text(q, 0)) != 0)
-			t++;
-		if (t == g->nteams) {
-			query_reset(q);
-			return status_error(ST_INTERNAL, _("teams changed while the schedule was made"));
-		}
-		if (r < 0)
+		if (t < 0 || k < 0)
 			continue;
 		team = &g->teams[t];
-		PD_GROW(team->rooms, team->nrooms, team->rooms_cap);
-		team->rooms[team->nrooms++] = (size_t)r;
+		for (size_t i = 0; i < tl->items[k].count; i++) {
+			PD_GROW(team->rooms, team->nrooms, team->rooms_cap);
+			team->rooms[team->nrooms++] = tl->items[k].ranks[i];
+		}
 	}
-	return s == ST_DONE ? ST_OK : s;
+	if (s != ST_DONE)
+		return s;
+	for (size_t t = 0; t < g->nteams; t++)
+		gen_team_rooms_finish(&g->teams[t], tl);
+	return ST_OK;
+}
+
+/*
+ * The teams without a slot, each with the rooms that hold one of its tracks:
+ * read teams, tracks and rooms once each and join them here, per track.
+ */
+static enum status gen_teams(struct gen *g)
+{
+	struct gen_tracks tl = { 0 };
+	enum status s = gen_free_teams(g);
+
+	if (s == ST_OK)
+		s = gen_read_tracks(g, &tl);
+	if (s == ST_OK)
+		s = gen_read_room_tracks(g, &tl);
+	if (s == ST_OK)
+		s = gen_read_team_tracks(g, &tl);
+	gen_tracks_clear(&tl);
+	return s;
 }
 
 /* Balanced lengths: each new slot goes to the room with the fewest slots so far. */
@@ -305,13 +431,6 @@ static void gen_assign(struct gen *g)
 	}
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static enum status gen_write(struct gen *g, int64_t start)
 {
 	const struct schedule_spec *spec = g->spec;
@@ -394,6 +513,8 @@ static enum status generate_txn(struct store *st, void *ctx)
 	g->nrooms = g->nteams = 0;
 
 	s = gen_rooms(g);
+	if (s == ST_OK)
+		IDMAP_BUILD(&g->room_ix, g->rooms, g->nrooms, id);
 	if (s == ST_OK && !g->spec->has_start)
 		s = default_start(st, &start);
 	if (s == ST_OK)
