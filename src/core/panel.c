@@ -69,6 +69,8 @@ struct pjudge {
 	char *name;
 	size_t *teams; /* indices of the teams assigned */
 	size_t nteams, cap;
+	size_t *by_start; /* the timed ones among them, by pitch start */
+	size_t ntimed, timed_cap;
 	size_t expert_of; /* teams that share a track with the judge */
 };
 
@@ -80,6 +82,7 @@ struct model {
 	unsigned char *cell; /* njudges x nteams, CELL_* bits */
 	struct idmap team_ix, judge_ix;
 	bool timed; /* some team has a slot */
+	int64_t longest; /* the longest pitch: how far back an overlapping one may start */
 };
 
 static void model_clear(struct model *m)
@@ -89,6 +92,7 @@ static void model_clear(struct model *m)
 	for (size_t i = 0; i < m->njudges; i++) {
 		free(m->judges[i].name);
 		free(m->judges[i].teams);
+		free(m->judges[i].by_start);
 	}
 	free(m->teams);
 	free(m->judges);
@@ -103,10 +107,54 @@ static unsigned char *cell(struct model *m, size_t j, size_t t)
 	return &m->cell[j * m->nteams + t];
 }
 
-static void judge_push(struct pjudge *j, size_t t)
+/* Does team a pitch before team b (start, then index, so that ties have an order)? */
+static bool pitches_before(const struct model *m, size_t a, size_t b)
 {
+	const struct pteam *x = &m->teams[a], *y = &m->teams[b];
+
+	return x->start != y->start ? x->start < y->start : a < b;
+}
+
+/* The first of the judge's timed teams that does not pitch before t. */
+static size_t pitch_lower_bound(const struct model *m, const struct pjudge *j, size_t t)
+{
+	size_t lo = 0, hi = j->ntimed;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pitches_before(m, j->by_start[mid], t))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void judge_push(struct model *m, struct pjudge *j, size_t t)
+{
+	size_t at;
+
 	PD_GROW(j->teams, j->nteams, j->cap);
 	j->teams[j->nteams++] = t;
+	if (!m->teams[t].timed)
+		return;
+	at = pitch_lower_bound(m, j, t);
+	PD_GROW(j->by_start, j->ntimed, j->timed_cap);
+	memmove(&j->by_start[at + 1], &j->by_start[at], (j->ntimed - at) * sizeof(*j->by_start));
+	j->by_start[at] = t;
+	j->ntimed++;
+}
+
+static void judge_drop_pitch(struct model *m, struct pjudge *j, size_t t)
+{
+	size_t at;
+
+	if (!m->teams[t].timed)
+		return;
+	at = pitch_lower_bound(m, j, t);
+	memmove(&j->by_start[at], &j->by_start[at + 1], (j->ntimed - at - 1) * sizeof(*j->by_start));
+	j->ntimed--;
 }
 
 static enum status load_teams(struct store *st, struct model *m)
@@ -129,6 +177,8 @@ static enum status load_teams(struct store *st, struct model *m)
 			t->start = query_int(q, 3);
 			t->end = query_int(q, 4);
 			m->timed = true;
+			if (t->end - t->start > m->longest)
+				m->longest = t->end - t->start;
 		}
 	}
 	return s == ST_DONE ? ST_OK : s;
@@ -165,7 +215,7 @@ static enum status mark_pairs(struct store *st, struct model *m, struct stmt *id
 		if (j < 0 || t < 0)
 			continue;
 		if (bit == CELL_ASSIGNED && !(*cell(m, (size_t)j, (size_t)t) & CELL_ASSIGNED)) {
-			judge_push(&m->judges[j], (size_t)t);
+			judge_push(m, &m->judges[j], (size_t)t);
 			m->teams[t].count++;
 		}
 		*cell(m, (size_t)j, (size_t)t) |= bit;
@@ -264,12 +314,32 @@ static bool apart(const struct pteam *a, const struct pteam *b)
 	       strcmp(a->room, b->room) != 0;
 }
 
+/* The first of the judge's pitches that may still run at when: the earlier ones began too soon. */
+static size_t first_running_at(const struct model *m, const struct pjudge *j, int64_t when)
+{
+	size_t lo = 0, hi = j->ntimed;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->teams[j->by_start[mid]].start <= when - m->longest)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A lookup in the judge's pitches by start: any that overlaps t begins after t less the longest. */
 static bool clashes(const struct model *m, const struct pjudge *j, size_t t)
 {
-	if (!m->teams[t].timed)
+	const struct pteam *team = &m->teams[t];
+
+	if (!team->timed)
 		return false;
-	for (size_t i = 0; i < j->nteams; i++)
-		if (apart(&m->teams[j->teams[i]], &m->teams[t]))
+	for (size_t i = first_running_at(m, j, team->start);
+	     i < j->ntimed && m->teams[j->by_start[i]].start < team->end; i++)
+		if (apart(&m->teams[j->by_start[i]], team))
 			return true;
 	return false;
 }
@@ -278,6 +348,25 @@ static bool clashes(const struct model *m, const struct pjudge *j, size_t t)
 static bool allowed(struct model *m, size_t j, size_t t)
 {
 	return !(*cell(m, j, t) & (CELL_CONFLICT | CELL_ASSIGNED)) && !clashes(m, &m->judges[j], t);
+}
+
+/* Pairs of the judge's pitches that clash: by start, each meets those that begin before it ends. */
+static size_t judge_clashes(const struct model *m, const struct pjudge *j)
+{
+	size_t n = 0;
+
+	for (size_t a = 0; a < j->ntimed; a++) {
+		const struct pteam *first = &m->teams[j->by_start[a]];
+
+		for (size_t b = a + 1; b < j->ntimed; b++) {
+			const struct pteam *next = &m->teams[j->by_start[b]];
+
+			if (next->start >= first->end)
+				break;
+			n += apart(first, next);
+		}
+	}
+	return n;
 }
 
 static char *shown(const char *name)
@@ -457,7 +546,7 @@ static int key_cmp(const struct pick_key *a, const struct pick_key *b)
 
 static void assign(struct model *m, size_t j, size_t t)
 {
-	judge_push(&m->judges[j], t);
+	judge_push(m, &m->judges[j], t);
 	*cell(m, j, t) |= CELL_ASSIGNED;
 	m->teams[t].count++;
 }
@@ -469,6 +558,7 @@ static void unassign(struct model *m, size_t j, size_t i)
 
 	memmove(&jd->teams[i], &jd->teams[i + 1], (jd->nteams - i - 1) * sizeof(*jd->teams));
 	jd->nteams--;
+	judge_drop_pitch(m, jd, t);
 	*cell(m, j, t) &= (unsigned char)~CELL_ASSIGNED;
 	m->teams[t].count--;
 }
@@ -751,11 +841,9 @@ static enum status coverage_txn(struct store *st, void *ctx)
 			o->min_load = jd->nteams;
 		if (jd->nteams > o->max_load)
 			o->max_load = jd->nteams;
-		for (size_t a = 0; a < jd->nteams; a++) {
+		for (size_t a = 0; a < jd->nteams; a++)
 			o->conflicted += (*cell(&m, j, jd->teams[a]) & CELL_CONFLICT) != 0;
-			for (size_t b = a + 1; b < jd->nteams; b++)
-				o->clashes += apart(&m.teams[jd->teams[a]], &m.teams[jd->teams[b]]);
-		}
+		o->clashes += judge_clashes(&m, jd);
 	}
 	for (size_t t = 0; t < m.nteams; t++)
 		if (o->per_team > 0 && m.teams[t].count < (size_t)o->per_team)

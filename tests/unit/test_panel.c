@@ -438,6 +438,58 @@ static void assign__is_audited(void **state)
 	sqlite3_finalize(q);
 }
 
+/*
+ * One long pitch in room 0 (an hour) beside short ones in room 1, every ten
+ * minutes: the long one's judge stays off every short one, though each short
+ * pitch begins long after the long one did; coverage counts the clashes of
+ * panels written by hand.
+ */
+static void assign__keeps_a_judge_off_the_other_room__for_the_whole_of_a_long_pitch(void **state)
+{
+	struct fixture *f = *state;
+	bool cells[MAX_JUDGES][MAX_TEAMS];
+	struct panel_coverage c;
+	int64_t at;
+
+	assert_true(clock_parse("2026-12-06 13:00", &at));
+	f->nteams = 7;
+	f->njudges = 2;
+	f->nrooms = 2;
+	f->timed[0] = true;
+	f->start[0] = at;
+	f->end[0] = at + 3600;
+	for (size_t t = 1; t < 7; t++) {
+		f->timed[t] = true;
+		f->slot_room[t] = 1;
+		f->start[t] = at + (int64_t)(t - 1) * 600;
+		f->end[t] = f->start[t] + 480;
+	}
+	populate(f);
+	assert_int_equal(panel_assign(f->st, 1, NULL), ST_OK);
+	check_panels(f, 1, false);
+	read_assignments(f, cells);
+	for (size_t j = 0; j < 2; j++)
+		if (cells[j][0])
+			for (size_t t = 1; t < 7; t++)
+				assert_false(cells[j][t]);
+	assert_int_equal(panel_coverage(f->st, 1, &c), ST_OK);
+	assert_int_equal(c.clashes, 0);
+	panel_coverage_clear(&c);
+
+	/* by hand: judge 0 on the long pitch and on the short ones at 13:00, 13:40 and 13:50 */
+	sql(f, "DELETE FROM assignment");
+	for (size_t t = 0; t < 7; t++) {
+		char *q = pd_asprintf("INSERT INTO assignment(judge_id, team_id) VALUES ('%s', '%s')",
+				      f->judge[t == 0 || t == 1 || t >= 5 ? 0 : 1], f->team[t]);
+
+		sql(f, q);
+		free(q);
+	}
+	assert_int_equal(panel_coverage(f->st, 1, &c), ST_OK);
+	assert_int_equal(c.clashes, 3);
+	panel_coverage_clear(&c);
+}
+
 /* ---- properties on seeded random instances ---- */
 
 static uint32_t next_random(uint32_t *s)
@@ -615,6 +667,9 @@ int main(void)
 		assign__keeps_a_judge_on_a_team__when_they_have_a_sheet_for_it, setup, teardown),
 	    cmocka_unit_test_setup_teardown(assign__is_audited, setup, teardown),
 	    cmocka_unit_test(assign__keeps_every_rule__on_random_instances),
+	    cmocka_unit_test_setup_teardown(
+		assign__keeps_a_judge_off_the_other_room__for_the_whole_of_a_long_pitch, setup,
+		teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
