@@ -1,11 +1,12 @@
 #include "config.h"
 
 /*
- * Judge panels and the coach plan at the size of a large event: 1,000 teams,
- * 20 rooms pitching in parallel, 200 judges, 60 coaches with three windows
- * each. Prints the time of each (target: under 1 s together). The event is
- * built through the core's own functions; the pitch slots go in through SQLite
- * (the schedule is another module's benchmark).
+ * Judge panels and the coach plan at the size of a large event: 1,000 teams
+ * (or the number given: bench_plan 5000), 20 rooms pitching in parallel, a
+ * judge for every 5 teams, 60 coaches with three windows each. Prints the time
+ * of each (target: under 1 s together at 1,000 teams). The event is built
+ * through the core's own functions; the pitch slots go in through SQLite (the
+ * schedule is bench_schedule's).
  */
 #include <sqlite3.h>
 #include <stdint.h>
@@ -25,11 +26,8 @@
 #include "podium/people.h"
 #include "podium/store.h"
 
-#define TEAMS	  1000
 #define ROOMS	  20
-#define JUDGES	  200
 #define COACHES	  60
-#define CONFLICTS 400
 
 static const char *const tracks[] = {"Education", "Environment", "Inclusion", "Diversity",
 				     "Future of work"};
@@ -37,7 +35,8 @@ static const char *const stages[] = {"Idea",   "Engagement", "Technique", "Marke
 				     "Design", "Viability",  "Pitch"};
 
 struct bench {
-	char team[TEAMS][ID_LEN + 1], judge[JUDGES][ID_LEN + 1], room[ROOMS][ID_LEN + 1];
+	size_t teams, judges, conflicts;
+	char (*team)[ID_LEN + 1], (*judge)[ID_LEN + 1], room[ROOMS][ID_LEN + 1];
 	int64_t day;
 };
 
@@ -62,14 +61,14 @@ static enum status build(struct store *st, void *ctx)
 	struct bench *b = ctx;
 	enum status s = ST_OK;
 
-	for (size_t i = 0; s == ST_OK && i < TEAMS; i++) {
+	for (size_t i = 0; s == ST_OK && i < b->teams; i++) {
 		char name[32], *tr[2] = {(char *)tracks[rnd() % 5], (char *)tracks[rnd() % 5]};
 		struct team_spec t = {.name = name, .tracks = tr, .ntracks = 1 + rnd() % 2};
 
 		snprintf(name, sizeof(name), "Team %04zu", i);
 		s = team_add(st, &t, b->team[i]);
 	}
-	for (size_t i = 0; s == ST_OK && i < JUDGES; i++) {
+	for (size_t i = 0; s == ST_OK && i < b->judges; i++) {
 		char name[32], *tr[1] = {(char *)tracks[rnd() % 5]};
 		struct judge_spec j = {.name = name, .tracks = tr, .ntracks = 1};
 
@@ -101,50 +100,94 @@ static enum status build(struct store *st, void *ctx)
 	return s;
 }
 
-int main(void)
+/* The event in a new file at path: records through the core, slots through SQLite. */
+static int build_event(const char *path, struct bench *b)
 {
-	static struct bench b;
-	char dir[] = "/tmp/podium-bench-plan.XXXXXX", path[64], cmd[128];
 	struct event_spec spec = {"Bench", 0, 48};
-	struct panel_result pr;
-	struct coaching_plan cp;
-	struct timespec t0;
 	struct store *st;
 	sqlite3 *db;
-	double panels_ms, plan_ms;
-	enum status s;
 
-	setenv("PODIUM_NOW", "2026-11-29 10:00", 1);
-	if (!mkdtemp(dir))
-		return 1;
-	snprintf(path, sizeof(path), "%s/event.db", dir);
 	clock_parse("2026-12-04 18:00", &spec.starts_at);
-	b.day = spec.starts_at - 18 * 3600 + 86400; /* the Saturday */
+	b->day = spec.starts_at - 18 * 3600 + 86400; /* the Saturday */
 	if (store_create(path, &st) != ST_OK || event_create(st, &spec) != ST_OK ||
-	    store_write(st, build, &b) != ST_OK) {
+	    store_write(st, build, b) != ST_OK) {
 		fprintf(stderr, "bench_plan: cannot build the event: %s\n",
 			status_message(ST_INTERNAL));
 		return 1;
 	}
-	for (size_t i = 0; i < CONFLICTS; i++)
-		conflict_declare(st, b.judge[rnd() % JUDGES], b.team[rnd() % TEAMS], "bench");
-	/* 50 slots per room, 7 minutes + 1 of changeover, from Sunday 13:00 */
+	for (size_t i = 0; i < b->conflicts; i++)
+		conflict_declare(st, b->judge[rnd() % b->judges], b->team[rnd() % b->teams], "bench");
+	store_close(st);
+	/* teams / 20 slots per room, 7 minutes + 1 of changeover, from Sunday 13:00 */
 	if (sqlite3_open(path, &db) != SQLITE_OK)
 		return 1;
 	sqlite3_busy_timeout(db, 5000);
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	for (size_t i = 0; i < TEAMS; i++) {
+	for (size_t i = 0; i < b->teams; i++) {
 		char *q = sqlite3_mprintf(
 		    "INSERT INTO slot(id, room_id, team_id, position, starts_at, pitch_s, qa_s,"
 		    " changeover_s) VALUES ('s%d', %Q, %Q, %d, %lld, 300, 120, 60)",
-		    (int)i, b.room[i % ROOMS], b.team[i], (int)(i / ROOMS) + 1,
-		    (long long)(b.day + 86400 + 13 * 3600 + (int64_t)(i / ROOMS) * 480));
+		    (int)i, b->room[i % ROOMS], b->team[i], (int)(i / ROOMS) + 1,
+		    (long long)(b->day + 86400 + 13 * 3600 + (int64_t)(i / ROOMS) * 480));
 
 		sqlite3_exec(db, q, NULL, NULL, NULL);
 		sqlite3_free(q);
 	}
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(db);
+	return 0;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+	char cmd[4200];
+
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", from, to);
+	return system(cmd) == 0 ? 0 : 1;
+}
+
+/*
+ * bench_plan [TEAMS [EVENT]]: with EVENT, the event is built once into that
+ * file and copied from it on later runs (building 5,000 teams through the core
+ * takes a minute; the timed parts are the same), so that two builds of podium
+ * can be timed side by side on one event.
+ */
+int main(int argc, char **argv)
+{
+	static struct bench b;
+	char dir[] = "/tmp/podium-bench-plan.XXXXXX", path[64], cmd[128];
+	struct panel_result pr;
+	struct coaching_plan cp;
+	struct timespec t0;
+	struct store *st;
+	double panels_ms, plan_ms;
+	enum status s;
+
+	b.teams = argc > 1 ? strtoul(argv[1], NULL, 10) : 1000;
+	if (b.teams < ROOMS || b.teams > 100000) {
+		fprintf(stderr, "usage: bench_plan [TEAMS from %d to 100000 [EVENT]]\n", ROOMS);
+		return 2;
+	}
+	b.judges = b.teams / 5;
+	b.conflicts = 2 * b.judges;
+	b.team = calloc(b.teams, sizeof(*b.team));
+	b.judge = calloc(b.judges, sizeof(*b.judge));
+	if (!b.team || !b.judge)
+		return 1;
+	setenv("PODIUM_NOW", "2026-11-29 10:00", 1);
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(path, sizeof(path), "%s/event.db", dir);
+	if (argc > 2 && access(argv[2], R_OK) == 0) {
+		if (copy_file(argv[2], path))
+			return 1;
+	} else if (build_event(path, &b) || (argc > 2 && copy_file(path, argv[2]))) {
+		return 1;
+	}
+	if (store_open(path, &st) != ST_OK) {
+		fprintf(stderr, "bench_plan: cannot open the event: %s\n", status_message(ST_INTERNAL));
+		return 1;
+	}
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	s = panel_assign(st, 3, &pr);
@@ -160,9 +203,9 @@ int main(void)
 		fprintf(stderr, "bench_plan: coach plan: %s\n", status_message(s));
 		return 1;
 	}
-	printf("panels:     %d teams, %d rooms at once, %d judges, 3 per team: %7.1f ms"
+	printf("panels:     %zu teams, %d rooms at once, %zu judges, 3 per team: %7.1f ms"
 	       " (%zu assignments, loads %zu-%zu, %zu with a judge of the track)\n",
-	       TEAMS, ROOMS, JUDGES, panels_ms, pr.assignments, pr.min_load, pr.max_load,
+	       b.teams, ROOMS, b.judges, panels_ms, pr.assignments, pr.min_load, pr.max_load,
 	       pr.experts);
 	printf("coach plan: %d coaches, 20-minute sessions:              %7.1f ms"
 	       " (%zu placed of %zu stages needed, %zu left out)\n",
@@ -170,6 +213,8 @@ int main(void)
 	printf("together:   %.1f ms (target: under 1000 ms)\n", panels_ms + plan_ms);
 	coaching_plan_clear(&cp);
 	store_close(st);
+	free(b.team);
+	free(b.judge);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	return system(cmd) == 0 ? 0 : 1;
 }

@@ -1,8 +1,9 @@
 #include "config.h"
 
 /*
- * make bench: the pitch schedule for 1,000 teams in 20 rooms (generation, one
- * transaction with its audit row), then loading and projecting it as a
+ * make bench: the pitch schedule for 1,000 teams in 20 rooms (or the number of
+ * teams given, in a room for every 50: bench_schedule 5000), generation in one
+ * transaction with its audit row, then loading and projecting it as a
  * timekeeper's console does on every change. Figures, never a pass/fail test.
  */
 #include <stdio.h>
@@ -16,9 +17,6 @@
 #include "podium/import.h"
 #include "podium/schedule.h"
 #include "podium/store.h"
-
-#define TEAMS 1000
-#define ROOMS 20
 
 static const char *const tracks[] = { "Education", "Environment", "Inclusion", "Diversity", "Future of work",
 				      "Health", "Culture", "Mobility" };
@@ -69,16 +67,23 @@ static char *roster(const char *prefix, int n, unsigned seed)
 	return text;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	int nteams = argc > 1 ? atoi(argv[1]) : 1000, nrooms = nteams / 50;
 	struct event_spec spec = { "Bench", 0, 48 };
 	struct schedule_spec gen = { .pitch_s = 300, .qa_s = 120, .changeover_s = 60 };
 	struct schedule_result res;
 	struct schedule s;
 	struct store *st;
-	char *teams = roster("Team", TEAMS, 7), *rooms = roster("Room", ROOMS, 11);
+	char *teams, *rooms;
 	double t0, t1, best = 1e9, load = 1e9;
 
+	if (nteams < 50 || nteams > 100000) {
+		fprintf(stderr, "usage: bench_schedule [TEAMS from 50 to 100000]\n");
+		return 2;
+	}
+	teams = roster("Team", nteams, 7);
+	rooms = roster("Room", nrooms, 11);
 	setenv("PODIUM_NOW", "2026-11-29 10:00", 1);
 	check(store_open_memory(&st), "open");
 	clock_parse("2026-12-04 18:00", &spec.starts_at);
@@ -102,8 +107,8 @@ int main(void)
 	}
 	printf("schedule generate: %d teams, %d rooms: %.1f ms (best of 5; target well under 1000 ms); "
 	       "%zu of %zu in a room of their track\n",
-	       TEAMS, ROOMS, best, res.in_track_room, res.slots);
-	printf("schedule load + projection of %d slots: %.1f ms (best of 5)\n", TEAMS, load);
+	       nteams, nrooms, best, res.in_track_room, res.slots);
+	printf("schedule load + projection of %d slots: %.1f ms (best of 5)\n", nteams, load);
 	store_close(st);
 	free(teams);
 	free(rooms);
