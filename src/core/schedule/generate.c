@@ -246,6 +246,8 @@ static void gen_team_rooms_finish(struct gen_team *team, const struct gen_tracks
 {
 	size_t n = 0;
 
+	if (!team->nrooms)
+		return;
 	qsort(team->rooms, team->nrooms, sizeof(size_t), cmp_size);
 	for (size_t i = 0; i < team->nrooms; i++)
 		if (n == 0 || team->rooms[i] != team->rooms[n - 1])
