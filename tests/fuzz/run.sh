@@ -35,11 +35,14 @@ libs="-lsqlite3 -luuid -lsodium -lcsv -lunistring $(pkg-config --libs icu-uc icu
 
 # the library part once, instrumented for coverage
 echo "fuzz: building in $work"
-for f in "$top"/src/store/*.c "$top"/src/core/*.c "$top"/src/cli/*.c "$top"/src/tui/theme_parse.c; do
-	o="$work/obj/$(basename "$(dirname "$f")")_$(basename "$f" .c).o"
+# objects named by their path below src/: core/people/team.c -> core_people_team.o
+for f in $(find "$top/src/base" "$top/src/store" "$top/src/core" "$top/src/cli" -name '*.c' | sort) \
+	"$top"/src/tui/theme_parse.c; do
+	rel=${f#"$top"/src/}
+	o="$work/obj/$(printf %s "${rel%.c}" | tr / _).o"
 	$CC $cflags -fsanitize=fuzzer-no-link -c "$f" -o "$o"
 done
-core=$(ls "$work"/obj/store_*.o "$work"/obj/core_*.o)
+core=$(ls "$work"/obj/base_*.o "$work"/obj/store_*.o "$work"/obj/core_*.o)
 cli=$(ls "$work"/obj/cli_*.o)
 
 build() {
