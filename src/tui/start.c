@@ -24,8 +24,8 @@
 /*
  * Start the console: read its options, open the file, settle who is at the
  * keyboard, then run the app. The login (the process's user id) decides what
- * may open: an organizer anything (without --role, a picker); a judge, coach
- * or timekeeper their own screen; anyone the projector display.
+ * may open: an organizer anything; a judge, coach or timekeeper their own
+ * screen; anyone the projector display. Without --role, a picker of those.
  */
 
 int tui_run(struct app *a);
@@ -171,23 +171,15 @@ static int open_coach(struct app *a, const char *as)
 	return 0;
 }
 
-/* No --role: what the login is, most powerful first; anyone may watch the display. */
+/* No --role: a picker of what the login may open, or the display when that is all. */
 static int open_default(struct app *a)
 {
-	if (a->me.organizer) {
+	if (screen_pick_choices(a) > 1) {
 		a->who.role = ROLE_DISPLAY;	/* nothing can change until someone is picked */
 		a->who_name = pd_strdup(a->me.login);
 		app_switch(a, &screen_pick_ops, screen_pick_new(a));
 		return 0;
 	}
-	if (a->me.judge_id[0])
-		return judge_as(a, a->me.judge_id);
-	if (a->me.timekeeper) {
-		open_timer(a, NULL);
-		return 0;
-	}
-	if (a->me.coach_id[0])
-		return open_coach(a, NULL);
 	open_display(a);
 	return 0;
 }
