@@ -186,7 +186,7 @@ static const struct pick_entry *judge_by_id(const struct pick_screen *p, const c
 	return NULL;
 }
 
-static void ask_pin(struct app *a, struct pick_screen *p, const char *id, const char *name);
+static void ask_pin(struct app *a, struct pick_screen *p, const char *id, const char *name, const char *error);
 
 static void pin_done(struct app *a, void *state, const char *pin)
 {
@@ -206,15 +206,22 @@ static void pin_done(struct app *a, void *state, const char *pin)
 		become_judge(a, j->id, j->name);
 		return;
 	}
-	app_status(a, s);
 	/* a wrong PIN asks again (pin_login already made the judge wait); a locked PIN does not */
-	if (!pin_locked(a->st, j->id))
-		ask_pin(a, p, j->id, j->name);
+	{
+		char *error = pd_strdup(status_message(s));
+
+		if (pin_locked(a->st, j->id))
+			app_error(a, "%s", error);
+		else
+			ask_pin(a, p, j->id, j->name, error);
+		free(error);
+	}
 }
 
-static void ask_pin(struct app *a, struct pick_screen *p, const char *id, const char *name)
+static void ask_pin(struct app *a, struct pick_screen *p, const char *id, const char *name, const char *error)
 {
-	char *label = pd_asprintf(_("PIN for %s:"), name);
+	char *ask = pd_asprintf(_("PIN for %s:"), name);
+	char *label = error ? pd_asprintf("%s · %s", error, ask) : pd_strdup(ask);
 
 	snprintf(p->pin_judge_id, sizeof(p->pin_judge_id), "%s", id);
 	if (p->pin_judge_name != name) {
@@ -223,6 +230,7 @@ static void ask_pin(struct app *a, struct pick_screen *p, const char *id, const 
 	}
 	app_prompt(a, label, NULL, true, pin_done, p);
 	free(label);
+	free(ask);
 }
 
 static void open_entry(struct app *a, struct pick_screen *p, const struct pick_entry *e)
@@ -250,7 +258,7 @@ static void open_entry(struct app *a, struct pick_screen *p, const struct pick_e
 		break;
 	case PICK_JUDGE:
 		if (e->has_pin && strcmp(a->me.judge_id, e->id) != 0)
-			ask_pin(a, p, e->id, e->name);
+			ask_pin(a, p, e->id, e->name, NULL);
 		else
 			become_judge(a, e->id, e->name);
 		break;

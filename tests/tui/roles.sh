@@ -20,6 +20,19 @@ expect_dump 1 '^    Coach \(pick the coach next\)$'
 expect_dump 1 '^    Projector display \(read-only\)$'
 expect_dump 1 '^    Judge Sarah Cohen$'
 
+# a wrong PIN asks again (after the delay of a failure), the right one opens
+keys_file pin <<'END'
+jjjj<Enter>
+000000<Enter>
+:dump
+864209<Enter>
+:dump
+END
+run podium tui --script pin.keys
+expect_rc 0
+expect_dump 1 '^wrong name or PIN · PIN for Aïcha Diallo:'
+expect_dump 2 '^ podium · judge Aïcha Diallo'
+
 # the organizer picks the timekeeper, then the coach
 keys_file timer <<'END'
 j<Enter>
