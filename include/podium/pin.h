@@ -48,6 +48,9 @@ enum status pin_set(struct store *st, const char *judge_id, const char *pin);
  */
 enum status pin_check(struct store *st, const char *judge_id, const char *pin, bool *ok);
 
+/* Whether the judge's PIN is locked after too many wrong tries (no more tries then). */
+bool pin_locked(struct store *st, const char *name_or_id);
+
 /* Lift the lock of judge id's PIN (organizers only); audited. Opens its own transaction. */
 enum status pin_unlock(struct store *st, const char *judge_id);
 

@@ -171,7 +171,9 @@ enum status schedule_swap(struct store *st, const char *team_a, const char *team
 	_(RESUME,  "resume") \
 	_(NEXT,    "next") \
 	_(NOSHOW,  "noshow") \
-	_(CATCHUP, "catchup")
+	_(CATCHUP, "catchup") \
+	_(EXTEND,  "extend") \
+	_(UNDO,    "undo")
 
 enum timer_action {
 #define TIMER_ACTION_ENUM(id, name) TIMER_##id,
@@ -191,11 +193,15 @@ int timer_action_from_name(const char *name);
  * - pause, resume: the running slot's clock;
  * - next: the current slot is done, the next one waits for start;
  * - noshow: the next slot (not started) is marked a no-show;
- * - catchup: the changeovers ahead give back as much time as the room is late.
+ * - catchup: the changeovers ahead give back as much time as the room is late;
+ * - extend: the running pitch gets a minute more (schedule_timer_extend: N);
+ * - undo: the pitch that 'next' ended runs again, its clock as if never stopped.
  * An impossible action (pause when nothing runs...) is ST_INVALID with a
  * one-line message saying what can be done.
  */
 enum status schedule_timer(struct store *st, const char *room_id, enum timer_action action, int64_t now);
+/* extend by minutes (1 to 60) the pitch running in room_id. */
+enum status schedule_timer_extend(struct store *st, const char *room_id, int minutes, int64_t now);
 
 /* Sheets for a team: who should judge it (its panel, else every judge without a conflict), who did. */
 struct chase {

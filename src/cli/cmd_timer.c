@@ -12,7 +12,7 @@
 #include "podium/store.h"
 
 /*
- * timer start|pause|resume|next|noshow|catchup --room R: the timekeeper's
+ * timer start|pause|resume|next|noshow|catchup|extend|undo --room R [--minutes N]: the timekeeper's
  * actions from a script. The timer lives in the file, so every console shows
  * the change; the new state is printed on one line.
  */
@@ -20,15 +20,17 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "room", required_argument, NULL, 'r' },
+		{ "minutes", required_argument, NULL, 'm' },
 		CLI_COMMON_OPTIONS,
 		{ 0 },
 	};
-	const char *room = NULL;
+	const char *room = NULL, *minutes = NULL;
 	char room_id[ID_LEN + 1];
 	struct schedule s;
 	struct store *st;
 	enum status rc;
 	int opt, action, code = EXIT_OK;
+	long extra = 1;
 	int64_t now;
 
 	while ((opt = cli_getopt(c, "timer", argc, argv, CLI_COMMON_SHORT, longopts, &code)) != -1) {
@@ -38,24 +40,33 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 		case 'r':
 			room = optarg;
 			break;
+		case 'm':
+			minutes = optarg;
+			break;
 		}
 	}
 	if (optind >= argc)
-		return cli_usage("timer", _("timer needs an action: start, pause, resume, next, noshow or catchup"));
+		return cli_usage("timer", _("timer needs an action: start, pause, resume, next, noshow, catchup, extend or undo"));
 	action = timer_action_from_name(argv[optind]);
 	if (action < 0)
-		return cli_usage("timer", _("no timer action '%s': say start, pause, resume, next, noshow or catchup"),
+		return cli_usage("timer", _("no timer action '%s': say start, pause, resume, next, noshow, catchup, extend or undo"),
 				 argv[optind]);
 	if (optind + 1 < argc)
 		return cli_usage("timer", _("unexpected argument '%s'"), argv[optind + 1]);
 	if (!room)
 		return cli_usage("timer", _("timer %s needs the room: --room R"), argv[optind]);
+	if (minutes && action != TIMER_EXTEND)
+		return cli_usage("timer", _("--minutes goes with 'timer extend' only"));
+	if (minutes && !cli_parse_int(minutes, 1, 60, &extra))
+		return cli_usage("timer", _("--minutes needs a whole number from 1 to 60, not '%s'"), minutes);
 	rc = cli_open_as(c, &st, PERM_TIMER, _("run a room's timer"));
 	if (rc != ST_OK)
 		return cli_fail(rc);
 	now = clock_local_now();
 	rc = record_find(st, KIND_ROOM, room, room_id, NULL);
-	if (rc == ST_OK)
+	if (rc == ST_OK && action == TIMER_EXTEND)
+		rc = schedule_timer_extend(st, room_id, (int)extra, now);
+	else if (rc == ST_OK)
 		rc = schedule_timer(st, room_id, (enum timer_action)action, now);
 	if (rc == ST_OK)
 		rc = schedule_load(st, room_id, now, &s);

@@ -259,6 +259,17 @@ out:
 	return s;
 }
 
+bool pin_locked(struct store *st, const char *name_or_id)
+{
+	struct attempt a = { .name = name_or_id, .pin = "" };
+	bool locked_out = store_read(st, read_judge, &a) == ST_OK && a.id[0] && a.failures >= PIN_MAX_TRIES;
+
+	free(a.found);
+	free(a.stored);
+	status_clear();
+	return locked_out;
+}
+
 static enum status unlock_txn(struct store *st, void *ctx)
 {
 	const char *id = ctx;

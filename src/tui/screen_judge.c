@@ -31,6 +31,7 @@ struct judge_screen {
 	int64_t *late_min;	/* per queue item: how late its pitch runs, as the timekeeper says */
 	int64_t minute;		/* of the last projection */
 	size_t sel, top;
+	bool placed;		/* the cursor went to the judge's current pitch once */
 	bool locked;		/* results locked by the organizer */
 	char title[256];
 
@@ -272,6 +273,38 @@ static void project_queue(struct judge_screen *j, const struct schedule *sched)
 	}
 }
 
+static const struct slot *slot_of(const struct schedule *sched, const char *team_id)
+{
+	for (size_t k = 0; k < sched->count; k++)
+		if (strcmp(sched->slots[k].team_id, team_id) == 0)
+			return &sched->slots[k];
+	return NULL;
+}
+
+/*
+ * The first time: the cursor on the judge's current pitch, in the room they
+ * sit in now: one of their teams pitching, else the next of theirs to pitch.
+ */
+static void place_cursor(struct judge_screen *j, const struct schedule *sched)
+{
+	const struct slot *best = NULL;
+
+	if (j->placed)
+		return;
+	j->placed = true;
+	for (size_t i = 0; i < j->queue.count; i++) {
+		const struct slot *sl = slot_of(sched, j->queue.items[i].team_id);
+
+		if (!sl || (sl->status != SLOT_RUNNING && sl->status != SLOT_SCHEDULED))
+			continue;
+		if (!best || (sl->status == SLOT_RUNNING && best->status != SLOT_RUNNING) ||
+		    (sl->status == best->status && sl->proj_start < best->proj_start)) {
+			best = sl;
+			j->sel = i;
+		}
+	}
+}
+
 /* What the timekeepers say is pitching now, in every room, and when each team pitches. */
 static enum status load_now_pitching(struct app *a, struct judge_screen *j)
 {
@@ -286,6 +319,7 @@ static enum status load_now_pitching(struct app *a, struct judge_screen *j)
 		return s;
 	j->minute = now / 60;
 	project_queue(j, &sched);
+	place_cursor(j, &sched);
 	for (size_t r = 0; r < sched.nrooms; r++) {
 		const struct schedule_room *room = &sched.rooms[r];
 		char *next;

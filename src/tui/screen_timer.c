@@ -31,7 +31,7 @@ struct timer_screen {
 	char title[320];
 };
 
-enum { ACT_START, ACT_PAUSE, ACT_NEXT, ACT_NOSHOW, ACT_CATCHUP, ACT_ROOMS, ACT_CHOOSE };
+enum { ACT_START, ACT_PAUSE, ACT_NEXT, ACT_NOSHOW, ACT_CATCHUP, ACT_ROOMS, ACT_CHOOSE, ACT_EXTEND, ACT_UNDO };
 
 static const struct tui_key timer_keys[] = {
 	{ ACT_START, 's', 0, "s", N_("start"), true },
@@ -39,6 +39,8 @@ static const struct tui_key timer_keys[] = {
 	{ ACT_NEXT, 'n', 0, "n", N_("next team"), true },
 	{ ACT_NOSHOW, 'x', 0, "x", N_("no-show"), true },
 	{ ACT_CATCHUP, 'c', 0, "c", N_("catch up (shorter changeovers)"), true },
+	{ ACT_EXTEND, '+', 0, "+", N_("a minute more"), false },
+	{ ACT_UNDO, 'u', 0, "u", N_("undo next (the pitch runs again)"), false },
 	{ ACT_ROOMS, 'r', 0, "r", N_("another room"), false },
 };
 
@@ -357,6 +359,12 @@ static void timer_act(struct app *a, void *state, int action, int key)
 		break;
 	case ACT_CATCHUP:
 		act_now(a, t, TIMER_CATCHUP);
+		break;
+	case ACT_EXTEND:
+		act_now(a, t, TIMER_EXTEND);
+		break;
+	case ACT_UNDO:
+		act_now(a, t, TIMER_UNDO);
 		break;
 	case ACT_NOSHOW:
 		if (r->current >= 0 && t->sched.slots[r->current].status == SLOT_SCHEDULED) {

@@ -24,8 +24,8 @@
 /*
  * Start the console: read its options, open the file, settle who is at the
  * keyboard, then run the app. The login (the process's user id) decides what
- * may open: an organizer anything (without --role, a picker); a judge, coach
- * or timekeeper their own screen; anyone the projector display.
+ * may open: an organizer anything; a judge, coach or timekeeper their own
+ * screen; anyone the projector display. Without --role, a picker of those.
  */
 
 int tui_run(struct app *a);
@@ -83,15 +83,36 @@ static void open_judge(struct app *a, const char *id, const char *name)
 	app_switch(a, &screen_judge_ops, screen_judge_for(id, name));
 }
 
-/* A judge with a PIN types it; a wrong PIN and an unknown name get the same answer. */
+/* Ask for the PIN until it is right, the PIN locks, or the input ends (Ctrl-D). */
+static enum status ask_pin_until_right(struct app *a, const char *as, const char *shown, char id[ID_LEN + 1])
+{
+	for (;;) {
+		char *pin = read_pin(shown), *msg;
+		bool typed = pin != NULL;
+		enum status s = typed ? pin_login(a->st, as, pin, id) : status_error(ST_DENIED, _("wrong name or PIN"));
+
+		if (typed)
+			sodium_memzero(pin, strlen(pin));
+		free(pin);
+		if (s != ST_DENIED || !typed)
+			return s;
+		msg = pd_strdup(status_message(s));
+		if (pin_locked(a->st, as)) {
+			s = status_error(ST_DENIED, "%s", msg);
+			free(msg);
+			return s;
+		}
+		out_printf(stderr, "podium: %s\n", msg);
+		free(msg);
+	}
+}
+
+/* A judge with a PIN types it; a wrong PIN and an unknown name get the same answer, and another try. */
 static int login_with_pin(struct app *a, const char *as, const char *shown)
 {
-	char *pin = read_pin(shown), id[ID_LEN + 1], *name = NULL;
-	enum status s = pin ? pin_login(a->st, as, pin, id) : status_error(ST_DENIED, _("wrong name or PIN"));
+	char id[ID_LEN + 1], *name = NULL;
+	enum status s = ask_pin_until_right(a, as, shown, id);
 
-	if (pin)
-		sodium_memzero(pin, strlen(pin));
-	free(pin);
 	if (s == ST_OK)
 		s = record_find(a->st, KIND_JUDGE, id, id, &name);
 	if (s == ST_OK)
@@ -171,23 +192,15 @@ static int open_coach(struct app *a, const char *as)
 	return 0;
 }
 
-/* No --role: what the login is, most powerful first; anyone may watch the display. */
+/* No --role: a picker of what the login may open, or the display when that is all. */
 static int open_default(struct app *a)
 {
-	if (a->me.organizer) {
+	if (screen_pick_choices(a) > 1) {
 		a->who.role = ROLE_DISPLAY;	/* nothing can change until someone is picked */
 		a->who_name = pd_strdup(a->me.login);
 		app_switch(a, &screen_pick_ops, screen_pick_new(a));
 		return 0;
 	}
-	if (a->me.judge_id[0])
-		return judge_as(a, a->me.judge_id);
-	if (a->me.timekeeper) {
-		open_timer(a, NULL);
-		return 0;
-	}
-	if (a->me.coach_id[0])
-		return open_coach(a, NULL);
 	open_display(a);
 	return 0;
 }

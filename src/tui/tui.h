@@ -220,6 +220,8 @@ void *screen_display_new(struct app *a);
 void *screen_organizer_new(struct app *a);
 /* A picker of who you are (judges), then the judge screen. */
 void *screen_pick_new(struct app *a);
+/* How many screens the picker would offer this login (the display included). */
+size_t screen_pick_choices(struct app *a);
 /* The timekeeper of the room named room (name or UUID), or a picker of rooms when NULL. */
 void *screen_timer_new(struct app *a, const char *room);
 /* The coach named coach (name or UUID), or a picker of coaches when NULL. */

@@ -10,7 +10,7 @@ podium import judges judges.csv >/dev/null || exit 99
 
 console pick 80 24 tui
 wait_for pick 'Judge Zed \(PIN\)'
-keys pick j j j Enter
+keys pick j j j j j Enter
 wait_for pick 'PIN for Zed:'
 sqlite3 "$PODIUM_DB" "DELETE FROM judge WHERE name = 'Aaron'" || exit 99
 wait_gone pick 'Judge Aaron'
@@ -26,7 +26,7 @@ checks=$((checks + 1))
 # the chosen judge is deleted while the prompt is open: a clear refusal
 console gone 80 24 tui
 wait_for gone 'Judge Zed \(PIN\)'
-keys gone j j Enter
+keys gone j j j j Enter
 wait_for gone 'PIN for Zed:'
 sqlite3 "$PODIUM_DB" "DELETE FROM judge WHERE name = 'Zed'" || exit 99
 wait_gone gone 'Judge Zed'

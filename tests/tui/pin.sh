@@ -1,6 +1,7 @@
 #!/bin/sh
 # A judge with a PIN: it is typed without echo; a wrong one and an unknown
-# name get the same answer (after a delay) and are audited; the fifth wrong
+# name get the same answer (after a delay), another try, and are audited;
+# Ctrl-D gives up; the fifth wrong
 # try locks the PIN until an organizer unlocks it; the right one opens the
 # judge's screen.
 . "$top_srcdir/tests/tui/lib.sh"
@@ -14,14 +15,21 @@ checks=$((checks + 1))
 sleep 0.2
 screen bad | grep -q 111111 && fail "the PIN was echoed"
 keys bad Enter
-wait_exit bad
-expect_rc 1
 wait_for bad '^podium: wrong name or PIN$'
+wait_for bad '^PIN for Chloé Martin: *$'
+type_text bad "246813"
+keys bad Enter
+wait_for bad 'judge Chloé Martin'
+keys bad q
+wait_exit bad
+expect_rc 0
 
 console nobody 80 24 tui --as "Nobody Here"
 wait_for nobody 'PIN for Nobody Here:'
 type_text nobody "111111"
 keys nobody Enter
+wait_for nobody '^podium: wrong name or PIN$'
+keys nobody C-d
 wait_exit nobody
 expect_rc 1
 wait_for nobody '^podium: wrong name or PIN$'

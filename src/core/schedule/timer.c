@@ -10,10 +10,11 @@
 #include "podium/record.h"
 #include "podium/store.h"
 
-/* The timekeeper's room timer: start, pause, resume, next, no-show. */
+/* The timekeeper's room timer: start, pause, resume, next, no-show, catch up, a minute more, undo next. */
 
 STMT_DEFINE(q_schedule_set_status,
 	    "UPDATE slot SET status = $status, started_at = $started_at, ended_at = $ended_at WHERE id = $id");
+STMT_DEFINE(q_schedule_extend_slot, "UPDATE slot SET pitch_s = pitch_s + $extra_s WHERE id = $id");
 STMT_DEFINE(q_schedule_timer_set,
 	    "INSERT INTO room_timer(room_id, slot_id, state, run_started_at, elapsed_s, changeover_cut_s)"
 	    " VALUES ($room, $slot, $state, $run_started_at, $elapsed_s, $cut)"
@@ -50,6 +51,7 @@ struct timer_ctx {
 	const char *room_id;
 	enum timer_action action;
 	int64_t now;
+	int minutes;		/* extend */
 };
 
 /* The new state of a room's timer and of one slot. */
@@ -61,6 +63,7 @@ struct timer_change {
 	enum slot_status status;
 	int64_t started_at, ended_at;	/* 0: NULL */
 	const char *timer_slot;		/* the slot the timer points at, or NULL */
+	int64_t extra_s;		/* seconds added to slot's pitch */
 };
 
 static void bind_time(struct query *q, const char *name, int64_t t)
@@ -90,6 +93,12 @@ static enum status timer_write(struct store *st, const struct schedule_room *r, 
 		query_bind_text(q, "$status", schedule_slot_status_names[c->status]);
 		bind_time(q, "$started_at", c->started_at);
 		bind_time(q, "$ended_at", c->ended_at);
+		query_bind_text(q, "$id", c->slot->id);
+		s = query_exec(q);
+	}
+	if (s == ST_OK && c->slot && c->extra_s) {
+		q = store_query(st, &q_schedule_extend_slot);
+		query_bind_int(q, "$extra_s", c->extra_s);
 		query_bind_text(q, "$id", c->slot->id);
 		s = query_exec(q);
 	}
@@ -125,6 +134,30 @@ static int64_t changeover_before(const struct schedule *s, const struct schedule
 	return prev->status == SLOT_NOSHOW ? 0 : prev->changeover_s;
 }
 
+/* Undo 'next': the pitch that just ended runs again, as if its clock never stopped. */
+static enum status undo_plan(const struct schedule *s, const struct schedule_room *r, struct timer_change *c)
+{
+	const struct slot *cur = r->current >= 0 ? &s->slots[r->current] : NULL;
+	/* only the pitch just before the waiting one: a no-show after it would be overrun */
+	size_t before = cur ? (size_t)r->current : r->first + r->count;
+	const struct slot *last = before > r->first ? &s->slots[before - 1] : NULL;
+
+	if (cur && cur->status == SLOT_RUNNING)
+		return status_error(ST_INVALID, _("%s is pitching in %s: only the end of a pitch can be undone, before the "
+						  "next one starts"), cur->team, r->name);
+	if (!last || last->status != SLOT_DONE || !last->started_at)
+		return status_error(ST_INVALID, _("no pitch has ended in %s: there is nothing to undo"), r->name);
+	c->state = TIMER_RUNNING;
+	c->run_started_at = last->started_at;
+	c->elapsed_s = 0;
+	c->slot = last;
+	c->status = SLOT_RUNNING;
+	c->started_at = last->started_at;
+	c->ended_at = 0;
+	c->timer_slot = last->id;
+	return ST_OK;
+}
+
 static enum status timer_plan(const struct schedule *s, const struct schedule_room *r, const struct timer_ctx *t,
 			      struct timer_change *c)
 {
@@ -136,7 +169,10 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 	c->elapsed_s = r->elapsed_s;
 	c->cut = r->changeover_cut_s;
 	c->slot = NULL;
+	c->extra_s = 0;
 	c->timer_slot = cur ? cur->id : NULL;
+	if (t->action == TIMER_UNDO)
+		return undo_plan(s, r, c);
 	if (!cur && t->action != TIMER_CATCHUP)
 		return status_error(ST_INVALID, _("%s has no pitch left: every slot is done"), r->name);
 	switch (t->action) {
@@ -218,6 +254,15 @@ static enum status timer_plan(const struct schedule *s, const struct schedule_ro
 		c->cut = r->late_s < room_co ? r->late_s : room_co;
 		return ST_OK;
 	}
+	case TIMER_EXTEND:
+		if (!running)
+			return status_error(ST_INVALID, _("nothing is pitching in %s to give more time"), r->name);
+		c->slot = cur;
+		c->status = SLOT_RUNNING;
+		c->started_at = cur->started_at;
+		c->ended_at = 0;
+		c->extra_s = 60 * (int64_t)t->minutes;
+		return ST_OK;
 	default:
 		return status_error(ST_INVALID, _("no such timer action"));
 	}
@@ -262,9 +307,18 @@ static enum status timer_txn(struct store *st, void *ctx)
 
 enum status schedule_timer(struct store *st, const char *room_id, enum timer_action action, int64_t now)
 {
-	struct timer_ctx t = { room_id, action, now };
+	struct timer_ctx t = { room_id, action, now, 1 };
 
 	if ((unsigned)action >= TIMER_ACTION_COUNT)
 		return status_error(ST_INVALID, _("no such timer action"));
+	return store_write(st, timer_txn, &t);
+}
+
+enum status schedule_timer_extend(struct store *st, const char *room_id, int minutes, int64_t now)
+{
+	struct timer_ctx t = { room_id, TIMER_EXTEND, now, minutes };
+
+	if (minutes < 1 || minutes > 60)
+		return status_error(ST_INVALID, _("a pitch gets 1 to 60 minutes more, not %d"), minutes);
 	return store_write(st, timer_txn, &t);
 }
