@@ -17,6 +17,8 @@
  *     hub KEY\n                    the hub's public key: which event it belongs to
  *     site NAME\n                  the site it comes from (kind site) or goes to (kind hub)
  *     first N\n last N\n           the site's sequence numbers it carries (first = last + 1: none)
+ *     prev HEX\n                   the site's chain value before `first` (store_chain_next(); zeros
+ *                                  before 1): proves the bundle continues the stream the hub holds
  *     ack N\n                      (kind hub) the hub holds every change of the site up to N
  *     state HEX\n                  (kind site) the hash of the site's synced records after `last`
  *     \n
@@ -44,6 +46,7 @@ struct bundle {
 	char *site;
 	int64_t first, last, ack;
 	char state[65];
+	char prev[65];		/* hex of the chain value before first */
 	struct change_list changes;	/* kind site: entries first .. last, in order */
 };
 

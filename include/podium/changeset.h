@@ -67,6 +67,15 @@ enum status store_changes_apply(struct store *st, const void *data, size_t len);
 /* BLAKE2b of the content of the synced tables, in hex (64 characters and a NUL). */
 enum status store_state_hash(struct store *st, char out[65]);
 
+/*
+ * The hash chain over a site's stream: the value after entry seq is
+ * BLAKE2b-256(value before || seq, 8 bytes big-endian || the changeset), and
+ * the value before entry 1 is 32 zero bytes. store_chain_next() turns the value
+ * before seq into the value after it, in place.
+ */
+#define STORE_CHAIN_LEN 32
+void store_chain_next(unsigned char chain[STORE_CHAIN_LEN], int64_t seq, const void *data, size_t len);
+
 /* Bind a blob (copied) to q's parameter name, and read one from the current row. */
 void query_bind_blob(struct query *q, const char *name, const void *data, size_t len);
 const void *query_blob(struct query *q, int col, size_t *len);

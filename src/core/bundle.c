@@ -84,6 +84,7 @@ void bundle_write(const struct bundle *b, const unsigned char secret[BUNDLE_SECR
 	buf_line(&o, "site", b->site);
 	buf_number(&o, "first", b->first);
 	buf_number(&o, "last", b->last);
+	buf_line(&o, "prev", b->prev);
 	buf_number(&o, "ack", b->ack);
 	buf_line(&o, "state", b->state[0] ? b->state : "-");
 	buf_put(&o, "\n", 1);
@@ -129,6 +130,11 @@ static bool parse_number(const char *s, int64_t *out)
 	return true;
 }
 
+static bool chain_hex_valid(const char *hex)
+{
+	return strlen(hex) == 2 * STORE_CHAIN_LEN && strspn(hex, "0123456789abcdef") == 2 * STORE_CHAIN_LEN;
+}
+
 /* One "name value" header line into b; false when it is not one podium writes. */
 static bool header_field(struct bundle *b, const char *name, const char *value)
 {
@@ -148,6 +154,8 @@ static bool header_field(struct bundle *b, const char *name, const char *value)
 		b->last = n;
 	else if (strcmp(name, "ack") == 0 && parse_number(value, &n))
 		b->ack = n;
+	else if (strcmp(name, "prev") == 0 && chain_hex_valid(value))
+		snprintf(b->prev, sizeof(b->prev), "%s", value);
 	else if (strcmp(name, "state") == 0 && strlen(value) < sizeof(b->state))
 		snprintf(b->state, sizeof(b->state), "%s", strcmp(value, "-") == 0 ? "" : value);
 	else
@@ -170,7 +178,7 @@ static enum status parse_header(const char *text, struct bundle *b)
 		}
 	}
 	free(copy);
-	if (!ok || !b->hub_key || !b->site || b->schema == 0)
+	if (!ok || !b->hub_key || !b->site || b->schema == 0 || !b->prev[0])
 		return status_error(ST_INVALID, _("the bundle's header is malformed"));
 	return ST_OK;
 }

@@ -2,6 +2,7 @@
 #include "podium/site.h"
 
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +30,10 @@ STMT_DEFINE(q_hub_site_insert,
 STMT_DEFINE(q_mirror_self_insert, "INSERT INTO mirror_self(one, site) VALUES (1, $site)");
 STMT_DEFINE(q_hub_sites, "SELECT name, public_key FROM hub_site ORDER BY name_key");
 STMT_DEFINE(q_mirror_self,
-	    "SELECT site, last_seq, bundles, last_at, claimed_seq, claimed_state FROM mirror_self");
+	    "SELECT site, last_seq, bundles, last_at, claimed_seq, claimed_state, chain FROM mirror_self");
 STMT_DEFINE(q_mirror_advance,
 	    "UPDATE mirror_self SET last_seq = $last, bundles = bundles + 1, last_at = $now, claimed_seq = $last,"
-	    " claimed_state = $state");
+	    " claimed_state = $state, chain = $chain");
 STMT_DEFINE(q_mirror_pending_prune, "DELETE FROM mirror_pending WHERE last_seq < $next");
 STMT_DEFINE(q_mirror_pending_next,
 	    "SELECT bundle FROM mirror_pending WHERE first_seq <= $next AND last_seq >= $next"
@@ -289,28 +290,72 @@ struct mirror_ctx {
 	struct hub_apply_report *r;
 };
 
-static enum status mirror_seq(struct store *m, int64_t *last)
+/* How far a mirror follows its site. */
+struct mirror_pos {
+	int64_t last;				/* the last entry applied */
+	unsigned char chain[STORE_CHAIN_LEN];	/* the site's chain value at last */
+	bool chained;		/* false for a mirror that applied changes before chains, until its next bundle */
+};
+
+static enum status mirror_position(struct store *m, struct mirror_pos *pos)
 {
 	struct query *q = store_query(m, &q_mirror_self);
 	enum status s = query_step(q);
+	const void *chain;
+	size_t len = 0;
 
 	if (s == ST_DONE)
 		return status_error(ST_CORRUPT, _("the site's mirror file is not one; run 'podium check' on it"));
 	if (s != ST_ROW)
 		return s;
-	*last = query_int(q, 1);
+	pos->last = query_int(q, 1);
+	chain = query_blob(q, 6, &len);
+	pos->chained = chain && len == STORE_CHAIN_LEN;
+	if (pos->chained)
+		memcpy(pos->chain, chain, STORE_CHAIN_LEN);
 	query_reset(q);
 	return ST_OK;
 }
 
-/* Apply the entries of b after `last` and move the mirror to b->last. */
-static enum status advance(struct store *m, const struct bundle *b, int64_t last)
+static enum status chain_broken(const char *site, int64_t at)
+{
+	return status_error(ST_INVALID, _("the bundle does not continue the changes the hub holds from the site '%s'"
+			    " (up to %lld): the site's file was restored from an older copy, or another file"
+			    " signs as this site"), site, (long long)at);
+}
+
+/*
+ * The site's chain value after b's last entry, from b's prev, into out. Where b
+ * meets what the mirror holds (it starts at or before the entry after pos->last
+ * and reaches pos->last), its value at pos->last must be the mirror's, or
+ * ST_INVALID: the same numbers, but not the same stream.
+ */
+static enum status follow_chain(const char *site, const struct bundle *b, const struct mirror_pos *pos,
+				unsigned char out[STORE_CHAIN_LEN])
+{
+	if (sodium_hex2bin(out, STORE_CHAIN_LEN, b->prev, strlen(b->prev), NULL, NULL, NULL) != 0)
+		return status_error(ST_INVALID, _("the bundle's header is malformed"));
+	if (pos->chained && b->first - 1 == pos->last && memcmp(out, pos->chain, STORE_CHAIN_LEN) != 0)
+		return chain_broken(site, pos->last);
+	for (size_t i = 0; i < b->changes.count; i++) {
+		const struct change_entry *e = &b->changes.items[i];
+
+		store_chain_next(out, e->seq, e->data, e->len);
+		if (pos->chained && e->seq == pos->last && memcmp(out, pos->chain, STORE_CHAIN_LEN) != 0)
+			return chain_broken(site, pos->last);
+	}
+	return ST_OK;
+}
+
+/* Apply the entries of b after pos->last and move the mirror to b->last, whose chain value is chain. */
+static enum status advance(struct store *m, const struct bundle *b, struct mirror_pos *pos,
+			   const unsigned char chain[STORE_CHAIN_LEN])
 {
 	struct query *q;
 	enum status s = ST_OK;
 
 	for (size_t i = 0; s == ST_OK && i < b->changes.count; i++)
-		if (b->changes.items[i].seq > last)
+		if (b->changes.items[i].seq > pos->last)
 			s = store_changes_apply(m, b->changes.items[i].data, b->changes.items[i].len);
 	if (s != ST_OK)
 		return s;
@@ -318,7 +363,14 @@ static enum status advance(struct store *m, const struct bundle *b, int64_t last
 	query_bind_int(q, "$last", b->last);
 	query_bind_int(q, "$now", clock_now());
 	query_bind_text(q, "$state", b->state);
-	return query_exec(q);
+	query_bind_blob(q, "$chain", chain, STORE_CHAIN_LEN);
+	s = query_exec(q);
+	if (s == ST_OK) {
+		pos->last = b->last;
+		memcpy(pos->chain, chain, STORE_CHAIN_LEN);
+		pos->chained = true;
+	}
+	return s;
 }
 
 /* Forget the bundles kept aside that the mirror holds entirely now. */
@@ -330,8 +382,19 @@ static enum status prune_pending(struct store *m, int64_t last)
 	return query_exec(q);
 }
 
+/* A kept-aside bundle whose chain does not meet the mirror's: say which one it is. */
+static enum status aside_broken(const struct bundle *b)
+{
+	char *why = pd_strdup(status_message(ST_INVALID));
+	enum status s = status_error(ST_INVALID, _("a bundle kept aside (changes %lld to %lld) is refused: %s"),
+				     (long long)b->first, (long long)b->last, why);
+
+	free(why);
+	return s;
+}
+
 /* Bundles kept aside that now follow on: applied in turn (each checked again, as on arrival). */
-static enum status catch_up(struct store *m, struct mirror_ctx *c, int64_t *last)
+static enum status catch_up(struct store *m, struct mirror_ctx *c, struct mirror_pos *pos)
 {
 	unsigned char pk[BUNDLE_KEY_LEN];
 	enum status s = ST_OK;
@@ -343,9 +406,10 @@ static enum status catch_up(struct store *m, struct mirror_ctx *c, int64_t *last
 		unsigned char *copy;
 		size_t len;
 		const void *data;
+		unsigned char chain[STORE_CHAIN_LEN];
 		struct bundle b;
 
-		query_bind_int(q, "$next", *last + 1);
+		query_bind_int(q, "$next", pos->last + 1);
 		s = query_step(q);
 		if (s != ST_ROW)
 			break;
@@ -357,15 +421,14 @@ static enum status catch_up(struct store *m, struct mirror_ctx *c, int64_t *last
 						  : status_error(ST_INVALID, _("a bundle kept aside lost its signature"));
 		free(copy);
 		if (s == ST_OK) {
-			s = advance(m, &b, *last);
-			if (s == ST_OK)
-				*last = b.last;
+			s = follow_chain(c->site, &b, pos, chain);
+			s = s == ST_OK ? advance(m, &b, pos, chain) : aside_broken(&b);
 			bundle_clear(&b);
 		}
 		if (s != ST_OK)
 			return s;
 	}
-	return s == ST_DONE ? prune_pending(m, *last) : s;
+	return s == ST_DONE ? prune_pending(m, pos->last) : s;
 }
 
 static enum status keep_aside(struct store *m, struct mirror_ctx *c)
@@ -381,24 +444,26 @@ static enum status keep_aside(struct store *m, struct mirror_ctx *c)
 static enum status apply_to_mirror(struct store *m, void *arg)
 {
 	struct mirror_ctx *c = arg;
-	int64_t last;
-	enum status s = mirror_seq(m, &last);
+	unsigned char chain[STORE_CHAIN_LEN];
+	struct mirror_pos pos;
+	enum status s = mirror_position(m, &pos);
 
 	if (s != ST_OK)
 		return s;
-	if (c->b->last <= last) {
-		c->r->outcome = HUB_DUPLICATE;
-	} else if (c->b->first > last + 1) {
+	if (c->b->first > pos.last + 1) {
 		c->r->outcome = HUB_KEPT_ASIDE;
 		s = keep_aside(m, c);
+	} else if ((s = follow_chain(c->site, c->b, &pos, chain)) != ST_OK) {
+		return s;
+	} else if (c->b->last <= pos.last) {
+		c->r->outcome = HUB_DUPLICATE;
 	} else {
 		c->r->outcome = HUB_APPLIED;
-		s = advance(m, c->b, last);
-		last = c->b->last;
+		s = advance(m, c->b, &pos, chain);
 		if (s == ST_OK)
-			s = catch_up(m, c, &last);
+			s = catch_up(m, c, &pos);
 	}
-	c->r->now_at = last;
+	c->r->now_at = pos.last;
 	return s;
 }
 
@@ -486,16 +551,21 @@ enum status hub_export(struct store *st, const char *name, unsigned char **out, 
 {
 	unsigned char secret[BUNDLE_SECRET_LEN];
 	struct bundle b = { .kind = BUNDLE_HUB, .schema = store_schema_version(), .first = 1 };
+	unsigned char zero[STORE_CHAIN_LEN] = { 0 };
+	struct mirror_pos pos;
 	struct store *m;
 	struct event e;
 	enum status s = hub_public_key(st, &b.hub_key);
 
+	sodium_bin2hex(b.prev, sizeof(b.prev), zero, sizeof(zero));	/* it carries nothing: before entry 1 */
 	if (s == ST_OK)
 		s = hub_find_site(st, name, &b.site);
 	if (s == ST_OK)
 		s = open_mirror(st, b.site, &m);
 	if (s == ST_OK) {
-		s = mirror_seq(m, &b.ack);
+		s = mirror_position(m, &pos);
+		if (s == ST_OK)
+			b.ack = pos.last;
 		store_close(m);
 	}
 	if (s == ST_OK)

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "podium/site.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,7 +19,10 @@ STMT_DEFINE(q_site_self_insert,
 	    "INSERT INTO site_self(one, name, public_key, hub_key) VALUES (1, $name, $public_key, $hub_key)");
 STMT_DEFINE(q_outbox_last,
 	    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)");
-STMT_DEFINE(q_site_ack, "UPDATE site_self SET acked = $acked WHERE acked < $acked");
+STMT_DEFINE(q_site_ack,
+	    "UPDATE site_self SET acked = $acked, acked_chain = (SELECT chain FROM outbox WHERE seq = $acked)"
+	    " WHERE acked < $acked");
+STMT_DEFINE(q_site_acked_chain, "SELECT acked_chain FROM site_self");
 STMT_DEFINE(q_outbox_delete, "DELETE FROM outbox WHERE seq <= $upto");
 STMT_DEFINE(q_hub_self, "SELECT public_key FROM hub_self");
 
@@ -139,6 +143,22 @@ enum status site_join(struct store *st, const char *name, const char *hub_key, c
 	return s;
 }
 
+/* The chain value at the last acknowledged entry, where a bundle starts, in hex. */
+static enum status read_prev(struct store *st, char hex[2 * STORE_CHAIN_LEN + 1])
+{
+	struct query *q = store_query(st, &q_site_acked_chain);
+	enum status s = query_step(q);
+	size_t len = 0;
+	const void *chain = s == ST_ROW ? query_blob(q, 0, &len) : NULL;
+
+	if (s == ST_ROW && chain && len == STORE_CHAIN_LEN)
+		sodium_bin2hex(hex, 2 * STORE_CHAIN_LEN + 1, chain, STORE_CHAIN_LEN);
+	else if (s == ST_ROW || s == ST_DONE)
+		s = status_error(ST_CORRUPT, _("the site's outbox has a gap; run 'podium check'"));
+	query_reset(q);
+	return s == ST_ROW ? ST_OK : s;
+}
+
 struct export_ctx {
 	struct bundle b;
 };
@@ -163,6 +183,8 @@ static enum status read_export(struct store *st, void *arg)
 		s = store_outbox_read(st, x->b.first - 1, &x->b.changes);
 	}
 	free(last_text);
+	if (s == ST_OK)
+		s = read_prev(st, x->b.prev);
 	if (s == ST_OK)
 		s = store_state_hash(st, x->b.state);
 	return s;

@@ -10,7 +10,13 @@
 
 #include "podium/i18n.h"
 
-STMT_DEFINE(q_outbox_insert, "INSERT INTO outbox(changes) VALUES ($changes)");
+STMT_DEFINE(q_outbox_insert, "INSERT INTO outbox(seq, changes, chain) VALUES ($seq, $changes, $chain)");
+/* the last sequence number given and the chain value after it: the last entry's, or the
+ * acknowledged one's when the hub acknowledged everything (NULL for a gap) */
+STMT_DEFINE(q_outbox_tail,
+	    "WITH t(last) AS (SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0))"
+	    " SELECT last, coalesce((SELECT chain FROM outbox WHERE seq = last),"
+	    " (SELECT acked_chain FROM site_self WHERE acked = last)) FROM t");
 STMT_DEFINE(q_outbox_after, "SELECT seq, changes FROM outbox WHERE seq > $after ORDER BY seq");
 STMT_DEFINE(q_site_self, "SELECT name, public_key, hub_key, acked FROM site_self");
 
@@ -81,13 +87,54 @@ static enum status session_new(struct store *st, sqlite3_session **out)
 	return ST_OK;
 }
 
-/* Keep the session's changes, if any, as the next outbox row. */
+void store_chain_next(unsigned char chain[STORE_CHAIN_LEN], int64_t seq, const void *data, size_t len)
+{
+	crypto_generichash_state h;
+	unsigned char be[8];
+
+	for (int i = 0; i < 8; i++)
+		be[i] = (unsigned char)((uint64_t)seq >> (8 * (7 - i)));
+	crypto_generichash_init(&h, NULL, 0, STORE_CHAIN_LEN);
+	crypto_generichash_update(&h, chain, STORE_CHAIN_LEN);
+	crypto_generichash_update(&h, be, sizeof(be));
+	crypto_generichash_update(&h, data, len);
+	crypto_generichash_final(&h, chain, STORE_CHAIN_LEN);
+}
+
+/* podium_chain(prev, seq, changes): store_chain_next() for SQL (the 7 -> 8 migration); NULL for no prev. */
+static void sql_chain(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	unsigned char chain[STORE_CHAIN_LEN];
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_BLOB || sqlite3_value_bytes(argv[0]) != STORE_CHAIN_LEN) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	memcpy(chain, sqlite3_value_blob(argv[0]), STORE_CHAIN_LEN);
+	store_chain_next(chain, sqlite3_value_int64(argv[1]), sqlite3_value_blob(argv[2]),
+			 (size_t)sqlite3_value_bytes(argv[2]));
+	sqlite3_result_blob(ctx, chain, STORE_CHAIN_LEN, SQLITE_TRANSIENT);
+}
+
+int store_chain_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "podium_chain", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+				       NULL, sql_chain, NULL, NULL);
+}
+
+/* Keep the session's changes, if any, as the next outbox row, chained to the one before. */
 static enum status outbox_put(struct store *st, sqlite3_session *session)
 {
+	unsigned char chain[STORE_CHAIN_LEN];
 	void *data = NULL;
 	int len = 0, rc = sqlite3session_changeset(session, &len, &data);
 	struct query *q;
 	enum status s;
+	int64_t seq;
+	size_t prev_len = 0;
+	const void *prev;
+	bool chained;
 
 	if (rc != SQLITE_OK)
 		return store_status(st, rc);
@@ -95,8 +142,27 @@ static enum status outbox_put(struct store *st, sqlite3_session *session)
 		sqlite3_free(data);
 		return ST_OK;
 	}
+	q = store_query(st, &q_outbox_tail);
+	s = query_step(q);
+	if (s != ST_ROW) {
+		sqlite3_free(data);
+		return s;
+	}
+	seq = query_int(q, 0) + 1;
+	prev = query_blob(q, 1, &prev_len);
+	chained = prev && prev_len == STORE_CHAIN_LEN;
+	if (chained) {
+		memcpy(chain, prev, STORE_CHAIN_LEN);
+		store_chain_next(chain, seq, data, (size_t)len);
+	}
+	query_reset(q);
 	q = store_query(st, &q_outbox_insert);
+	query_bind_int(q, "$seq", seq);
 	query_bind_blob(q, "$changes", data, (size_t)len);
+	if (chained)
+		query_bind_blob(q, "$chain", chain, STORE_CHAIN_LEN);
+	else
+		query_bind_null(q, "$chain");	/* after a gap: site_export refuses it */
 	s = query_exec(q);
 	sqlite3_free(data);
 	return s;

@@ -11,6 +11,9 @@
  * event's local wall-clock time as seconds since 1970 read as if it were UTC;
  * audit.at and the sheets' created_at/updated_at are real Unix times.
  */
+/* c(0) of a site's chain (changes.c): 32 zero bytes, as an SQL literal */
+#define CHAIN_ZERO "x'0000000000000000000000000000000000000000000000000000000000000000'"
+
 static const char *const migrations[] = {
 	/* 0 -> 1: the event, its people, the rubric, sheets and the audit log */
 	"CREATE TABLE event("
@@ -302,6 +305,26 @@ static const char *const migrations[] = {
 	"DROP INDEX IF EXISTS audit_by_team;"
 	"DROP INDEX IF EXISTS audit_by_judge;"
 	"PRAGMA user_version = 7;",
+
+	/*
+	 * 7 -> 8: a hash chain over each site's stream of changes. outbox.chain is the chain value
+	 * after the entry, site_self.acked_chain the value at the last acknowledged entry (deleted by
+	 * then), mirror_self.chain the value at the last entry the mirror applied. A site that joined
+	 * before chains starts its chain at its last acknowledged entry, from 32 zero bytes, and the
+	 * entries it still holds are chained from there (podium_chain(), store.c registers it); a mirror
+	 * that had applied changes has no chain value yet (NULL) and takes the first bundle's.
+	 */
+	"ALTER TABLE outbox ADD COLUMN chain BLOB;"
+	"ALTER TABLE site_self ADD COLUMN acked_chain BLOB DEFAULT " CHAIN_ZERO ";"
+	"ALTER TABLE mirror_self ADD COLUMN chain BLOB DEFAULT " CHAIN_ZERO ";"
+	"UPDATE mirror_self SET chain = NULL WHERE last_seq > 0;"
+	"WITH RECURSIVE c(seq, chain) AS ("
+	"  SELECT acked, acked_chain FROM site_self"
+	"  UNION ALL"
+	"  SELECT o.seq, podium_chain(c.chain, o.seq, o.changes) FROM c JOIN outbox o ON o.seq = c.seq + 1"
+	")"
+	"UPDATE outbox SET chain = (SELECT c.chain FROM c WHERE c.seq = outbox.seq);"
+	"PRAGMA user_version = 8;",
 };
 
 int schema_latest(void)

@@ -116,6 +116,8 @@ static enum status configure_connection(struct store *st)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if (store_chain_register(st->db) != SQLITE_OK)
+		return store_status(st, sqlite3_errcode(st->db));
 	/* a small cache for reads: a scan reads each page once, and every page a large cache holds is
 	 * fresh memory to fault in; imports ask for a large one (store_set_large_cache) */
 	return exec_sql(st, "PRAGMA foreign_keys = ON;"

@@ -36,6 +36,9 @@ enum status store_capture_open(struct store *st);
 enum status store_capture_flush(struct store *st);
 void store_capture_drop(struct store *st);
 
+/* Make podium_chain() known to SQL on db (changes.c); an SQLite result code. */
+int store_chain_register(sqlite3 *db);
+
 /* The schema steps (schema.c). */
 int schema_latest(void);
 const char *schema_step(int from_version);
