@@ -1,16 +1,22 @@
 #include "config.h"
 #include "unit.h"
 
+#include <sodium.h>
+
 #include "podium/audit.h"
 #include "podium/bundle.h"
 #include "podium/changeset.h"
 #include "podium/event.h"
+#include "podium/people.h"
 #include "podium/site.h"
 #include "podium/status.h"
 #include "podium/store.h"
 #include "store/store_internal.h"	/* changesets crafted in plain SQL */
 
 STMT_DEFINE(q_site_self, "SELECT name, public_key, hub_key, acked FROM site_self");
+STMT_DEFINE(q_outbox_chain,
+	    "SELECT coalesce((SELECT chain FROM outbox WHERE seq = $seq),"
+	    " (SELECT acked_chain FROM site_self WHERE acked = $seq))");
 
 struct fixture {
 	const char *dir;
@@ -85,17 +91,98 @@ static void craft_changeset(const char *schema, const char *change, unsigned cha
 	sqlite3_close(db);
 }
 
-/* A bundle from `site` carrying one changeset as sequence seq, signed with lyon's key. */
+/* st's chain value after entry seq of its outbox, or at its acknowledged one (zeros for 0), in hex. */
+static void chain_at(struct store *st, int64_t seq, char hex[65])
+{
+	unsigned char chain[STORE_CHAIN_LEN] = { 0 };
+
+	if (seq > 0) {
+		struct query *q = store_query(st, &q_outbox_chain);
+		size_t len;
+		const void *p;
+
+		query_bind_int(q, "$seq", seq);
+		assert_int_equal(query_step(q), ST_ROW);
+		p = query_blob(q, 0, &len);
+		assert_int_equal(len, STORE_CHAIN_LEN);
+		memcpy(chain, p, len);
+		query_reset(q);
+	}
+	sodium_bin2hex(hex, 65, chain, sizeof(chain));
+}
+
+/* Sign b with lyon's key. */
+static void lyon_writes(struct fixture *f, const struct bundle *b, unsigned char **out, size_t *out_len)
+{
+	unsigned char secret[BUNDLE_SECRET_LEN];
+
+	assert_int_equal(key_load(f->lyon_id, "site", secret), ST_OK);
+	bundle_write(b, secret, out, out_len);
+}
+
+/* A bundle from `site` carrying one changeset as sequence seq, chained after lyon's seq - 1, signed with lyon's key. */
 static void lyon_signs(struct fixture *f, const char *site, int schema, int64_t seq, unsigned char *cs, size_t len,
 		       unsigned char **out, size_t *out_len)
 {
-	unsigned char secret[BUNDLE_SECRET_LEN];
 	struct change_entry e = { seq, cs, len };
 	struct bundle b = { .kind = BUNDLE_SITE, .schema = schema, .hub_key = f->hub_key, .site = (char *)site,
 			    .first = seq, .last = seq, .changes = { &e, 1 } };
 
-	assert_int_equal(key_load(f->lyon_id, "site", secret), ST_OK);
-	bundle_write(&b, secret, out, out_len);
+	chain_at(f->lyon, seq - 1, b.prev);
+	lyon_writes(f, &b, out, out_len);
+}
+
+/* Lyon's outbox entries first .. last as a bundle, with prev as given (lyon's own when NULL). */
+static void lyon_range(struct fixture *f, int64_t first, int64_t last, const char *prev, unsigned char **out,
+		       size_t *out_len)
+{
+	struct bundle b = { .kind = BUNDLE_SITE, .schema = store_schema_version(), .hub_key = f->hub_key,
+			    .site = "lyon", .first = first, .last = last };
+	struct change_list all;
+
+	assert_int_equal(store_outbox_read(f->lyon, first - 1, &all), ST_OK);
+	assert_true(all.count >= (size_t)(last - first + 1));
+	b.changes.items = all.items;
+	b.changes.count = (size_t)(last - first + 1);
+	if (prev)
+		snprintf(b.prev, sizeof(b.prev), "%s", prev);
+	else
+		chain_at(f->lyon, first - 1, b.prev);
+	assert_int_equal(store_state_hash(f->lyon, b.state), ST_OK);
+	lyon_writes(f, &b, out, out_len);
+	change_list_clear(&all);
+}
+
+static enum status hub_takes(struct fixture *f, const unsigned char *data, size_t len, enum hub_outcome *outcome)
+{
+	struct hub_apply_report r;
+	enum status s = hub_apply(f->hub, data, len, &r);
+
+	*outcome = r.outcome;
+	return s;
+}
+
+static void mirror_hash(struct fixture *f, char out[65])
+{
+	char *path = hub_mirror_path(f->hub, "lyon");
+	struct store *m;
+
+	assert_int_equal(store_open(path, &m), ST_OK);
+	assert_int_equal(store_state_hash(m, out), ST_OK);
+	store_close(m);
+	free(path);
+}
+
+static void ack_lyon(struct fixture *f)
+{
+	unsigned char *data;
+	size_t len;
+	int64_t ack;
+	bool changed;
+
+	assert_int_equal(hub_export(f->hub, "lyon", &data, &len, &ack), ST_OK);
+	assert_int_equal(site_apply(f->lyon, data, len, &ack, &changed), ST_OK);
+	free(data);
 }
 
 static int64_t mirror_last_seq(struct fixture *f)
@@ -227,6 +314,8 @@ static void site_apply__refuses_a_hub_bundle_that_carries_changes(void **state)
 		struct bundle b = { .kind = BUNDLE_HUB, .schema = store_schema_version(), .hub_key = f->hub_key,
 				    .site = "lyon", .first = 1, .last = 1, .changes = { &entry, 1 } };
 
+		chain_at(f->lyon, 0, b.prev);
+
 		assert_int_equal(event_get(f->hub, &e), ST_OK);
 		assert_int_equal(key_load(e.id, "hub", secret), ST_OK);
 		event_clear(&e);
@@ -281,6 +370,131 @@ static void bundle_verify__fails_for_a_flipped_byte_or_a_cut(void **state)
 	free(data);
 }
 
+#define NOT_CONTINUED "the bundle does not continue the changes the hub holds from the site 'lyon' (up to %d):" \
+	" the site's file was restored from an older copy, or another file signs as this site"
+
+static void expect_not_continued(int at)
+{
+	char want[256];
+
+	snprintf(want, sizeof(want), NOT_CONTINUED, at);
+	assert_string_equal(status_message(ST_INVALID), want);
+}
+
+static void hub_apply__refuses_a_bundle_whose_prev_is_not_the_chain_the_mirror_holds(void **state)
+{
+	struct fixture *f = *state;
+	unsigned char *data;
+	size_t len;
+	char before[65], after[65], forged[65];
+	enum hub_outcome outcome;
+
+	send_lyon(f, HUB_APPLIED);
+	ack_lyon(f);
+	assert_int_equal(event_set_locked(f->lyon, true), ST_OK);
+	chain_at(f->lyon, 1, forged);
+	forged[0] = forged[0] == '0' ? '1' : '0';
+	lyon_range(f, 2, 2, forged, &data, &len);
+	mirror_hash(f, before);
+	assert_int_equal(hub_takes(f, data, len, &outcome), ST_INVALID);
+	expect_not_continued(1);
+	mirror_hash(f, after);
+	assert_string_equal(before, after);
+	assert_int_equal(mirror_last_seq(f), 1);
+	free(data);
+	send_lyon(f, HUB_APPLIED);	/* the true one still fits */
+	assert_int_equal(mirror_last_seq(f), 2);
+}
+
+static void hub_apply__refuses_a_site_file_rolled_back_that_reuses_the_numbers(void **state)
+{
+	struct fixture *f = *state;
+	struct team_spec spec = { .name = "Rollback" };
+	char id[ID_LEN + 1], before[65], after[65];
+	const char *old_path = unit_path(f->dir, "lyon-old.db");
+	struct hub_apply_report r;
+	struct store *old;
+	unsigned char *data;
+	size_t len;
+	int64_t first, last;
+
+	send_lyon(f, HUB_APPLIED);
+	assert_int_equal(store_backup(f->lyon, old_path), ST_OK);
+	assert_int_equal(event_set_locked(f->lyon, true), ST_OK);
+	send_lyon(f, HUB_APPLIED);
+	/* the old copy, same key and name, goes another way under the same numbers */
+	assert_int_equal(store_open(old_path, &old), ST_OK);
+	assert_int_equal(team_add(old, &spec, id), ST_OK);
+	assert_int_equal(event_set_locked(old, true), ST_OK);
+	assert_int_equal(site_export(old, &data, &len, &first, &last), ST_OK);
+	assert_int_equal(first, 1);
+	assert_int_equal(last, 3);
+	mirror_hash(f, before);
+	assert_int_equal(hub_apply(f->hub, data, len, &r), ST_INVALID);
+	expect_not_continued(2);
+	mirror_hash(f, after);
+	assert_string_equal(before, after);
+	assert_int_equal(mirror_last_seq(f), 2);
+	free(data);
+	store_close(old);
+}
+
+static void hub_apply__converges_when_bundles_come_out_of_order(void **state)
+{
+	struct fixture *f = *state;
+	unsigned char *second, *third;
+	size_t second_len, third_len;
+	char site_hash[65], hub_hash[65];
+	enum hub_outcome outcome;
+	struct hub_site_info *items;
+	size_t n;
+
+	send_lyon(f, HUB_APPLIED);
+	assert_int_equal(event_set_locked(f->lyon, true), ST_OK);
+	lyon_range(f, 2, 2, NULL, &second, &second_len);
+	assert_int_equal(event_set_locked(f->lyon, false), ST_OK);
+	lyon_range(f, 3, 3, NULL, &third, &third_len);
+	assert_int_equal(hub_takes(f, third, third_len, &outcome), ST_OK);
+	assert_int_equal(outcome, HUB_KEPT_ASIDE);
+	assert_int_equal(hub_takes(f, second, second_len, &outcome), ST_OK);
+	assert_int_equal(outcome, HUB_APPLIED);
+	assert_int_equal(mirror_last_seq(f), 3);
+	assert_int_equal(store_state_hash(f->lyon, site_hash), ST_OK);
+	mirror_hash(f, hub_hash);
+	assert_string_equal(site_hash, hub_hash);
+	send_lyon(f, HUB_DUPLICATE);	/* 1 .. 3 again: its chain meets the mirror's at 3 */
+	assert_int_equal(hub_sites(f->hub, &items, &n), ST_OK);
+	assert_true(items[0].in_sync);
+	hub_sites_clear(items, n);
+	free(second);
+	free(third);
+}
+
+static void hub_apply__checks_a_kept_aside_bundle_when_its_turn_comes(void **state)
+{
+	struct fixture *f = *state;
+	unsigned char *second, *third;
+	size_t second_len, third_len;
+	char forged[65];
+	enum hub_outcome outcome;
+
+	send_lyon(f, HUB_APPLIED);
+	assert_int_equal(event_set_locked(f->lyon, true), ST_OK);
+	lyon_range(f, 2, 2, NULL, &second, &second_len);
+	assert_int_equal(event_set_locked(f->lyon, false), ST_OK);
+	memset(forged, 'a', 64);
+	forged[64] = '\0';
+	lyon_range(f, 3, 3, forged, &third, &third_len);
+	assert_int_equal(hub_takes(f, third, third_len, &outcome), ST_OK);
+	assert_int_equal(outcome, HUB_KEPT_ASIDE);
+	assert_int_equal(hub_takes(f, second, second_len, &outcome), ST_INVALID);
+	assert_non_null(strstr(status_message(ST_INVALID), "a bundle kept aside (changes 3 to 3) is refused: "
+			       "the bundle does not continue the changes the hub holds from the site 'lyon' (up to 2)"));
+	assert_int_equal(mirror_last_seq(f), 1);
+	free(second);
+	free(third);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +509,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(site_apply__refuses_a_hub_bundle_that_carries_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(store_capture__keeps_one_outbox_entry_per_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(bundle_verify__fails_for_a_flipped_byte_or_a_cut, setup, teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__refuses_a_bundle_whose_prev_is_not_the_chain_the_mirror_holds,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__refuses_a_site_file_rolled_back_that_reuses_the_numbers,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__converges_when_bundles_come_out_of_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(hub_apply__checks_a_kept_aside_bundle_when_its_turn_comes, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
