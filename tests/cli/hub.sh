@@ -184,6 +184,27 @@ expect_out_match '^lyon,.*,0,yes,'
 checks=$((checks + 1))
 diff -u site.csv hub.csv >/dev/null || fail "the gap did not fill"
 
+# ---- a site restored from an old backup: the same numbers, another stream ----
+printf 'name\nMax\n' >max.csv
+podium --db lyon.db import judges max.csv >/dev/null
+podium --db lyon.db backup old-lyon.db >/dev/null
+podium --db lyon.db score --judge Max --team Delta Idea=2 >/dev/null
+podium --db lyon.db site export | podium --db hub.db hub apply - >/dev/null || fail "lyon before the restore"
+podium --db old-lyon.db score --judge Max --team Delta Idea=5 >/dev/null
+podium --db old-lyon.db score --judge Max --team Alpha Idea=5 >/dev/null
+podium --db old-lyon.db site export -o old-lyon.bundle >/dev/null
+before=$(sqlite3 hub.db.sites/lyon.db .dump)
+run podium --db hub.db hub apply old-lyon.bundle
+expect_rc 1
+expect_err_match "^podium: old-lyon.bundle: the bundle does not continue the changes the hub holds from the site 'lyon' \(up to [0-9]+\): the site's file was restored from an older copy, or another file signs as this site$"
+checks=$((checks + 1))
+[ "$before" = "$(sqlite3 hub.db.sites/lyon.db .dump)" ] || fail "a bundle of the restored site changed the mirror"
+run podium --db lyon.db site export -o lyon-again.bundle
+expect_rc 0
+run podium --db hub.db hub apply lyon-again.bundle
+expect_rc 0
+expect_out_match '^lyon-again.bundle: lyon, nothing new'
+
 # ---- the final round on the hub ----
 podium --db hub.db hub apply later.bundle >/dev/null
 printf 'name\nZoe\n' >zoe.csv
