@@ -612,9 +612,10 @@ static void commit_cpu(const char *path, pid_t pid, const char *what, bool sheet
 {
 	struct store *st;
 	double c0, c1;
+	enum status opened = store_open(path, &st);
 
-	if (store_open(path, &st) != ST_OK)
-		die("store_open", path);
+	if (opened != ST_OK)
+		die("store_open", status_message(opened));
 	c0 = cpu_ms(pid);
 	for (int i = 0; i < CPU_COMMITS; i++) {
 		char name[32];
