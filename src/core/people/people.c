@@ -94,9 +94,8 @@ enum status people_named_prepare(struct store *st, enum record_kind kind, const 
 
 	out->name = out->key = NULL;
 	if (!name || !text_valid_utf8(name, strlen(name)))
-		return status_error(
-		    ST_INVALID, name ? "the name of a %s is not valid UTF-8" : "a %s needs a name",
-		    record_kind_name(kind));
+		return status_error(ST_INVALID, name ? _("the name of a %s is not valid UTF-8") : _("a %s needs a name"),
+				    record_kind_name(kind));
 	out->name = text_trim(name);
 	out->key = text_key(out->name);
 	if (!out->name[0]) {
