@@ -43,6 +43,12 @@ struct sheet_value {
 	int value;
 };
 
+/* The same as typed ("Pitch", " 4 "): sheet_apply() reads the text as a whole number, spaces around it allowed. */
+struct sheet_text {
+	const char *criterion;
+	const char *text;
+};
+
 /*
  * A change to one sheet. Values not named keep their earlier value (or, with
  * replace, become unscored: an import's row replaces the whole sheet); comment
@@ -56,6 +62,8 @@ struct sheet_change {
 	const char *team;	/* name or UUID */
 	const struct sheet_value *values;
 	size_t nvalues;
+	const struct sheet_text *texts;	/* more values, as typed (the command line's CRIT=VALUE) */
+	size_t ntexts;
 	const char *comment;
 	bool submit;
 	bool draft;
@@ -66,7 +74,8 @@ struct sheet_change {
 /*
  * Apply a change with its audit row (before and after) in one write
  * transaction. Refuses (nothing written): a value outside its criterion's
- * scale (ST_INVALID), an unknown judge, team or criterion (ST_NOT_FOUND),
+ * scale or a text that is not a whole number (ST_INVALID), a criterion given
+ * twice (ST_USAGE), an unknown judge, team or criterion (ST_NOT_FOUND),
  * a judge writing another judge's sheet (ST_DENIED), a judge with a conflict
  * of interest for the team (ST_DENIED), any change once results are locked
  * except the organizer's with a reason (ST_LOCKED), submitting an incomplete

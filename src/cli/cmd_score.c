@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +16,8 @@
 struct score_args {
 	const char *judge, *team, *comment, *reason;
 	bool submit, draft;
-	char **pairs;		/* CRIT=VALUE */
-	int npairs;
+	struct sheet_text *values;	/* the CRIT=VALUE words, split */
+	int nvalues;
 };
 
 /* "Future fit=4": the criterion is everything before the last '=' (names may hold '='). */
@@ -33,54 +32,33 @@ static int split_pair(const char *arg, char **crit, const char **value)
 	return 0;
 }
 
-static bool given_before(const struct sheet_value *values, int n, const char *criterion_id)
+static void free_values(struct sheet_text *values, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (strcmp(values[i].criterion, criterion_id) == 0)
-			return true;
-	return false;
+		free((char *)values[i].criterion);
+	free(values);
 }
 
-/* Turn the CRIT=VALUE pairs into values against r; ST_NOT_FOUND or ST_INVALID naming the criterion. */
-static enum status read_values(const struct score_args *a, const struct rubric *r, struct sheet_value *out)
+/*
+ * Split the CRIT=VALUE words into a->values; core resolves the criteria and
+ * reads the values. The exit code of a usage error for a word that is not one.
+ */
+static int split_values(struct score_args *a, char **words, int n)
 {
-	for (int i = 0; i < a->npairs; i++) {
-		const char *value = "";
-		char *crit = NULL, *trimmed, *shown;
-		long v;
-		int k;
-		enum status s = ST_OK;
+	a->values = pd_calloc(n ? (size_t)n : 1, sizeof(*a->values));
+	for (a->nvalues = 0; a->nvalues < n; a->nvalues++) {
+		char *crit = NULL;
 
-		if (split_pair(a->pairs[i], &crit, &value) != 0)
-			return status_error(ST_USAGE, _("expected CRIT=VALUE, not '%s'"), a->pairs[i]);
-		k = rubric_find(r, crit);
-		trimmed = text_trim(value);
-		if (k < 0) {
-			shown = text_fit(crit, 60, NULL);
-			s = status_error(ST_NOT_FOUND, _("no criterion named '%s'; see 'podium list criteria'"), shown);
-		} else if (!cli_parse_int(trimmed, INT_MIN, INT_MAX, &v)) {
-			const struct criterion *c = &r->items[k];
+		if (split_pair(words[a->nvalues], &crit, &a->values[a->nvalues].text) != 0) {
+			char *shown = text_fit(words[a->nvalues], 60, NULL);
+			int rc = cli_usage("score", _("expected CRIT=VALUE, not '%s'"), shown);
 
-			shown = text_fit(trimmed, 30, NULL);
-			free(crit);
-			crit = text_fit(c->name, 60, NULL);
-			s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not '%s'"), crit,
-					 c->min, c->max, shown);
-		} else if (given_before(out, i, r->items[k].id)) {
-			shown = text_fit(r->items[k].name, 60, NULL);
-			s = status_error(ST_USAGE, _("%s is given twice; give each criterion once"), shown);
-		} else {
-			shown = NULL;
-			out[i].criterion = r->items[k].id;
-			out[i].value = (int)v;
+			free(shown);
+			return rc;
 		}
-		free(shown);
-		free(trimmed);
-		free(crit);
-		if (s != ST_OK)
-			return s;
+		a->values[a->nvalues].criterion = crit;
 	}
-	return ST_OK;
+	return EXIT_OK;
 }
 
 /* "Chloé Martin → Les Castors: submitted, total 71.43" */
@@ -146,35 +124,40 @@ static enum status score_actor(struct store *st, const char *judge, struct actor
 	return s;
 }
 
+/* --submit alone submits the sheet as it stands: there must be one. */
+static enum status check_submit_alone(struct store *st, const struct score_args *a)
+{
+	struct rubric r;
+	enum status s;
+
+	if (!(a->submit && a->nvalues == 0 && !a->comment))
+		return ST_OK;
+	s = rubric_load(st, &r);
+	if (s == ST_OK) {
+		s = check_sheet_exists(st, a, &r);
+		rubric_clear(&r);
+	}
+	return s;
+}
+
 static enum status score(struct store *st, const struct score_args *a)
 {
 	struct actor who;
-	struct sheet_value *values;
 	struct sheet_change change = {
-		.judge = a->judge, .team = a->team, .values = NULL, .nvalues = (size_t)a->npairs,
+		.judge = a->judge, .team = a->team, .texts = a->values, .ntexts = (size_t)a->nvalues,
 		.comment = a->comment, .submit = a->submit, .draft = a->draft, .reason = a->reason,
 	};
 	struct sheet_result committed = {0};
-	struct rubric r;
 	enum status s = score_actor(st, a->judge, &who);
 
 	if (s != ST_OK)
 		return s;
-	values = pd_calloc((size_t)a->npairs, sizeof(*values));
-	change.values = values;
-	s = rubric_load(st, &r);
-	if (s == ST_OK) {
-		s = read_values(a, &r, values);
-		if (s == ST_OK && a->submit && a->npairs == 0 && !a->comment)
-			s = check_sheet_exists(st, a, &r);
-		if (s == ST_OK)
-			s = sheet_apply_get(st, &who, &change, &committed);
-		if (s == ST_OK)
-			print_sheet(&committed);
-		sheet_result_clear(&committed);
-		rubric_clear(&r);
-	}
-	free(values);
+	s = check_submit_alone(st, a);
+	if (s == ST_OK)
+		s = sheet_apply_get(st, &who, &change, &committed);
+	if (s == ST_OK)
+		print_sheet(&committed);
+	sheet_result_clear(&committed);
 	return s;
 }
 
@@ -223,28 +206,20 @@ int cmd_score(struct cli *c, int argc, char **argv)
 		return cli_usage("score", _("score needs --judge J and --team T"));
 	if (a.submit && a.draft)
 		return cli_usage("score", _("--submit and --draft do not go together"));
-	a.pairs = argv + optind;
-	a.npairs = argc - optind;
-	for (int i = 0; i < a.npairs; i++) {
-		char *crit;
-		const char *value;
-
-		if (split_pair(a.pairs[i], &crit, &value) != 0) {
-			char *shown = text_fit(a.pairs[i], 60, NULL);
-
-			rc = cli_usage("score", _("expected CRIT=VALUE, not '%s'"), shown);
-			free(shown);
-			return rc;
-		}
-		free(crit);
+	rc = split_values(&a, argv + optind, argc - optind);
+	if (rc != EXIT_OK) {
+		free_values(a.values, a.nvalues);
+		return rc;
 	}
-	if (a.npairs == 0 && !a.comment && !a.submit && !a.draft)
-		return cli_usage("score", _("nothing to change: give CRIT=VALUE, --comment, --submit or --draft"));
-
-	s = cli_open(c, &st);
-	if (s != ST_OK)
-		return cli_fail(s);
-	s = score(st, &a);
-	store_close(st);
-	return s == ST_OK ? EXIT_OK : cli_fail(s);
+	if (a.nvalues == 0 && !a.comment && !a.submit && !a.draft)
+		rc = cli_usage("score", _("nothing to change: give CRIT=VALUE, --comment, --submit or --draft"));
+	else if ((s = cli_open(c, &st)) != ST_OK)
+		rc = cli_fail(s);
+	else {
+		s = score(st, &a);
+		store_close(st);
+		rc = s == ST_OK ? EXIT_OK : cli_fail(s);
+	}
+	free_values(a.values, a.nvalues);
+	return rc;
 }

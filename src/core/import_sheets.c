@@ -2,8 +2,6 @@
 #include "podium/i18n.h"
 #include "podium/import.h"
 
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +39,7 @@ struct import_ctx {
 	const struct csv_table *t;
 	struct sheet_columns cols;
 	struct rubric rubric;
-	struct sheet_value *values;
+	struct sheet_text *texts;	/* a row's values, read by sheet_apply() */
 	struct seen *seen;
 	size_t count;
 	const char *replace_reason;	/* NULL: a submitted sheet is not replaced */
@@ -58,19 +56,6 @@ static enum status at_line(enum status s, const char *source, int line)
 	s = status_error(s, _("%s:%d: %s"), source, line, msg);
 	free(msg);
 	return s;
-}
-
-static bool parse_value(const char *cell, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(cell, &end, 10);
-	if (errno || end == cell || *end || v < INT_MIN || v > INT_MAX)
-		return false;
-	*out = (int)v;
-	return true;
 }
 
 static bool blank(const char *s)
@@ -132,7 +117,7 @@ static enum status map_columns(struct import_ctx *x)
 	return ST_OK;
 }
 
-/* Read row r into *c (values point into x->values); ST_INVALID for a bad cell. */
+/* Read row r into *c (its values point into x->texts and the table); ST_INVALID for a bad cell. */
 static enum status read_row(struct import_ctx *x, size_t r, struct sheet_change *c)
 {
 	const struct csv_table *t = x->t;
@@ -144,33 +129,16 @@ static enum status read_row(struct import_ctx *x, size_t r, struct sheet_change 
 	c->team = csv_cell(t, r, x->cols.team);
 	c->comment = x->cols.comment >= 0 ? csv_cell(t, r, x->cols.comment) : NULL;
 	c->replace = true;
-	c->values = x->values;
-	for (size_t k = 0; k < x->rubric.count && s == ST_OK; k++) {
-		const struct criterion *crit = &x->rubric.items[k];
-		char *cell;
+	c->texts = x->texts;
+	for (size_t k = 0; k < x->rubric.count; k++) {
+		const char *cell;
 
 		if (x->cols.criterion[k] < 0)
 			continue;
-		cell = text_trim(csv_cell(t, r, x->cols.criterion[k]));
-		if (cell[0]) {
-			struct sheet_value *v = &x->values[c->nvalues];
-
-			if (parse_value(cell, &v->value)) {
-				v->criterion = crit->id;
-				c->nvalues++;
-			} else {
-				char *name = text_fit(crit->name, SHOWN_COLS, NULL), *shown = text_fit(cell, SHOWN_COLS, NULL);
-
-				s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not '%s'"),
-						 name, crit->min, crit->max, shown);
-				free(name);
-				free(shown);
-			}
-		}
-		free(cell);
+		cell = csv_cell(t, r, x->cols.criterion[k]);
+		if (!blank(cell))
+			x->texts[c->ntexts++] = (struct sheet_text){ x->rubric.items[k].id, cell };
 	}
-	if (s != ST_OK)
-		return s;
 
 	status = x->cols.status >= 0 ? csv_cell(t, r, x->cols.status) : "";
 	{
@@ -292,8 +260,8 @@ static enum status import_txn(struct store *st, void *ctx)
 	free(x->cols.criterion);
 	x->cols.criterion = NULL;
 	rubric_clear(&x->rubric);
-	free(x->values);
-	x->values = NULL;
+	free(x->texts);
+	x->texts = NULL;
 
 	s = rubric_load(st, &x->rubric);
 	if (s != ST_OK)
@@ -301,7 +269,7 @@ static enum status import_txn(struct store *st, void *ctx)
 	s = map_columns(x);
 	if (s != ST_OK)
 		return s;
-	x->values = pd_calloc(x->rubric.count, sizeof(*x->values));
+	x->texts = pd_calloc(x->rubric.count ? x->rubric.count : 1, sizeof(*x->texts));
 	for (size_t r = 0; r < x->t->nrows; r++) {
 		s = import_row(st, x, r);
 		if (s != ST_OK)
@@ -331,7 +299,7 @@ enum status import_sheets_replacing(struct store *st, const char *source, const 
 	*count = s == ST_OK ? x.count : 0;
 	free(x.seen);
 	free(x.cols.criterion);
-	free(x.values);
+	free(x.texts);
 	rubric_clear(&x.rubric);
 	return s;
 }

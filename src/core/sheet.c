@@ -2,6 +2,8 @@
 #include "podium/i18n.h"
 #include "podium/sheet.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +56,7 @@ STMT_DEFINE(q_sheet_recheck,
 
 /* Names from users shown in messages: sanitised and kept short. */
 #define SHOWN_COLS 60
+#define VALUE_COLS 30
 
 static const char *state_text(enum sheet_state state)
 {
@@ -292,6 +295,8 @@ struct apply {
 	struct sheet cur;
 	int *values;
 	bool *scored;
+	bool *given;		/* given[i]: the change sets criterion i, to given_value[i] */
+	int *given_value;
 	char *before, *after;
 	/* what plan_change decided */
 	enum sheet_state state;
@@ -310,6 +315,8 @@ static void apply_clear(struct apply *a)
 	sheet_clear(&a->cur);
 	free(a->values);
 	free(a->scored);
+	free(a->given);
+	free(a->given_value);
 	free(a->before);
 	free(a->after);
 }
@@ -337,39 +344,96 @@ static enum status check_access(struct store *st, const struct actor *who, struc
 	return check_conflict(st, a->judge_id, a->team_id, a->judge_shown, a->team_shown);
 }
 
-/* Merge the change into a->values and a->scored. */
-static enum status merge_values(const struct rubric *r, const struct sheet_change *c, struct apply *a)
+/* A value as typed: a whole number, spaces around it allowed. */
+static bool parse_value(const char *text, int *out)
+{
+	char *trimmed = text_trim(text), *end;
+	long v;
+	bool ok;
+
+	errno = 0;
+	v = strtol(trimmed, &end, 10);
+	ok = !errno && end != trimmed && !*end && v >= INT_MIN && v <= INT_MAX;
+	if (ok)
+		*out = (int)v;
+	free(trimmed);
+	return ok;
+}
+
+static enum status not_a_number(const struct criterion *crit, const char *text)
+{
+	char *trimmed = text_trim(text);
+	char *name = text_fit(crit->name, SHOWN_COLS, NULL), *shown = text_fit(trimmed, VALUE_COLS, NULL);
+	enum status s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not '%s'"), name,
+				     crit->min, crit->max, shown);
+
+	free(name);
+	free(shown);
+	free(trimmed);
+	return s;
+}
+
+/*
+ * Check one value of the change against r: its criterion (ST_NOT_FOUND), given
+ * once (ST_USAGE: the caller named it twice), a whole number (text, when not
+ * NULL, parsed here) within the scale (ST_INVALID). Marks it in a->given.
+ */
+static enum status check_value(const struct rubric *r, const char *criterion, const char *text, int value,
+			       struct apply *a)
+{
+	int i = criterion ? find_criterion(r, criterion) : -1;
+	const struct criterion *crit;
+	enum status s = ST_OK;
+	char *shown;
+
+	if (i < 0) {
+		shown = text_fit(criterion ? criterion : "", SHOWN_COLS, NULL);
+		s = status_error(ST_NOT_FOUND, _("no criterion named '%s'; see 'podium list criteria'"), shown);
+		free(shown);
+		return s;
+	}
+	crit = &r->items[i];
+	if (text && !parse_value(text, &value))
+		return not_a_number(crit, text);
+	shown = text_fit(crit->name, SHOWN_COLS, NULL);
+	if (a->given[i])
+		s = status_error(ST_USAGE, _("%s is given twice; give each criterion once"), shown);
+	else if (value < crit->min || value > crit->max)
+		s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not %d"), shown, crit->min,
+				 crit->max, value);
+	free(shown);
+	if (s == ST_OK) {
+		a->given[i] = true;
+		a->given_value[i] = value;
+	}
+	return s;
+}
+
+/* Check every value of the change against r, in the order given (nothing read). */
+static enum status check_values(const struct rubric *r, const struct sheet_change *c, struct apply *a)
+{
+	enum status s = ST_OK;
+
+	a->given = pd_calloc(r->count ? r->count : 1, sizeof(*a->given));
+	a->given_value = pd_calloc(r->count ? r->count : 1, sizeof(*a->given_value));
+	for (size_t k = 0; k < c->nvalues && s == ST_OK; k++)
+		s = check_value(r, c->values[k].criterion, NULL, c->values[k].value, a);
+	for (size_t k = 0; k < c->ntexts && s == ST_OK; k++)
+		s = check_value(r, c->texts[k].criterion, c->texts[k].text, 0, a);
+	return s;
+}
+
+/* Merge the checked values into a->values and a->scored, over the sheet as it stands (or nothing, with replace). */
+static void merge_values(const struct rubric *r, const struct sheet_change *c, struct apply *a)
 {
 	for (size_t i = 0; i < r->count; i++) {
 		a->values[i] = c->replace ? 0 : a->cur.values[i];
 		a->scored[i] = c->replace ? false : a->cur.scored[i];
-	}
-	for (size_t k = 0; k < c->nvalues; k++) {
-		const struct sheet_value *v = &c->values[k];
-		int i = v->criterion ? find_criterion(r, v->criterion) : -1;
-		const struct criterion *crit;
-
-		if (i < 0) {
-			char *shown = text_fit(v->criterion ? v->criterion : "", SHOWN_COLS, NULL);
-			enum status s = status_error(ST_NOT_FOUND, _("no criterion named '%s'; see 'podium list criteria'"),
-						     shown);
-
-			free(shown);
-			return s;
+		if (a->given[i]) {
+			a->values[i] = a->given_value[i];
+			a->scored[i] = true;
 		}
-		crit = &r->items[i];
-		if (v->value < crit->min || v->value > crit->max) {
-			char *shown = text_fit(crit->name, SHOWN_COLS, NULL);
-			enum status s = status_error(ST_INVALID, _("%s must be a whole number from %d to %d, not %d"),
-						     shown, crit->min, crit->max, v->value);
-
-			free(shown);
-			return s;
-		}
-		a->values[i] = v->value;
-		a->scored[i] = true;
 	}
-	return ST_OK;
 }
 
 static bool same_values(const struct rubric *r, const struct apply *a)
@@ -411,14 +475,15 @@ static enum status plan_change(struct store *st, const struct actor *who, const 
 	a->reason = clean_reason(c->reason);
 	if ((s = resolve(st, c, a)) != ST_OK)
 		return s;
+	if ((s = check_values(r, c, a)) != ST_OK)
+		return s;
 	if ((s = check_access(st, who, a, &a->correction)) != ST_OK)
 		return s;
 	if ((s = sheet_get(st, r, a->judge_id, a->team_id, &a->cur)) != ST_OK)
 		return s;
 	a->values = pd_calloc(r->count, sizeof(*a->values));
 	a->scored = pd_calloc(r->count, sizeof(*a->scored));
-	if ((s = merge_values(r, c, a)) != ST_OK)
-		return s;
+	merge_values(r, c, a);
 
 	a->comment = c->comment ? c->comment : c->replace ? "" : a->cur.comment;
 	if (c->draft)

@@ -422,6 +422,50 @@ static void import__names_the_line_and_imports_nothing(void **state)
 	free(before);
 }
 
+static enum status score_texts(struct store *st, const struct sheet_text *texts, size_t n)
+{
+	struct sheet_change c = { .judge = EMILE, .team = CASTORS, .texts = texts, .ntexts = n };
+
+	return sheet_apply(st, &organizer, &c);
+}
+
+static void apply__reads_values_as_typed_and_checks_them_once(void **state)
+{
+	struct store *st = *state;
+	struct sheet_text pitch = { "pitch", " 4 " }, four = { "Pitch", "four" }, empty = { "Pitch", "" };
+	struct sheet_text huge = { "Pitch", "99999999999" }, seven = { "PITCH", "7" }, charm = { "Charisma", "3" };
+	struct sheet_text twice[] = { { "idea", "3" }, { "Idea", "4" } };
+	struct sheet_value idea = { "Idea", 2 };
+	struct sheet_text idea_again = { "IDEA", "3" };
+	struct sheet_change both = { .judge = EMILE, .team = CASTORS, .values = &idea, .nvalues = 1,
+				     .texts = &idea_again, .ntexts = 1 };
+	char *before;
+
+	assert_int_equal(score_texts(st, &pitch, 1), ST_OK);
+	{
+		char *v = sql_text(st, "SELECT value FROM sheet_value");
+
+		assert_string_equal(v, "4");
+		free(v);
+	}
+	before = snapshot(st);
+	expect_refused(st, score_texts(st, &four, 1), ST_INVALID, "Pitch must be a whole number from 1 to 5, not 'four'",
+		       before);
+	expect_refused(st, score_texts(st, &empty, 1), ST_INVALID, "Pitch must be a whole number from 1 to 5, not ''",
+		       before);
+	expect_refused(st, score_texts(st, &huge, 1), ST_INVALID,
+		       "Pitch must be a whole number from 1 to 5, not '99999999999'", before);
+	expect_refused(st, score_texts(st, &seven, 1), ST_INVALID, "Pitch must be a whole number from 1 to 5, not 7",
+		       before);
+	expect_refused(st, score_texts(st, &charm, 1), ST_NOT_FOUND,
+		       "no criterion named 'Charisma'; see 'podium list criteria'", before);
+	expect_refused(st, score_texts(st, twice, 2), ST_USAGE, "Idea is given twice; give each criterion once",
+		       before);
+	expect_refused(st, sheet_apply(st, &organizer, &both), ST_USAGE,
+		       "Idea is given twice; give each criterion once", before);
+	free(before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -439,6 +483,7 @@ int main(void)
 		T(recompute__leaves_old_sheets_incomplete_after_a_criterion_is_added),
 		T(import__replaces_sheets_and_audits_each_row),
 		T(import__names_the_line_and_imports_nothing),
+		T(apply__reads_values_as_typed_and_checks_them_once),
 #undef T
 	};
 
