@@ -25,6 +25,10 @@ char *pd_asprintf(const char *fmt, ...) PD_PRINTF(1, 2);
 void *pd_grow(void *items, size_t count, size_t *cap, size_t size);
 #define PD_GROW(arr, count, cap) ((arr) = pd_grow((arr), (count), &(cap), sizeof(*(arr))))
 
+/* Room for need elements in all (a buffer's bytes, a table's cells): *cap doubles until it holds them. */
+void *pd_reserve(void *items, size_t need, size_t *cap, size_t size);
+#define PD_RESERVE(arr, need, cap) ((arr) = pd_reserve((arr), (need), &(cap), sizeof(*(arr))))
+
 /*
  * Called before the program dies of an unrecoverable error, so the console
  * can give the terminal back first. NULL by default.

@@ -63,6 +63,17 @@ void *pd_grow(void *items, size_t count, size_t *cap, size_t size)
 	return pd_realloc(items, *cap * size);
 }
 
+void *pd_reserve(void *items, size_t need, size_t *cap, size_t size)
+{
+	size_t old = *cap;
+
+	if (need <= *cap)
+		return items;
+	while (*cap < need)
+		*cap = *cap ? *cap * 2 : 64;
+	return old == *cap ? items : pd_realloc(items, *cap * size);
+}
+
 char *pd_asprintf(const char *fmt, ...)
 {
 	va_list ap;

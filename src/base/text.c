@@ -96,10 +96,7 @@ struct buf {
 
 static void buf_put(struct buf *b, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = pd_realloc(b->s, b->cap);
-	}
+	PD_RESERVE(b->s, b->len + n + 1, b->cap);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -316,10 +313,7 @@ size_t text_split(const char *s, char sep, char ***parts)
 
 		free(raw);
 		if (part[0]) {
-			if (count == cap) {
-				cap = cap ? cap * 2 : 4;
-				*parts = pd_realloc(*parts, cap * sizeof(**parts));
-			}
+			PD_GROW(*parts, count, cap);
 			(*parts)[count++] = part;
 		} else {
 			free(part);

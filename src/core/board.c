@@ -359,11 +359,11 @@ static enum status live_views(struct store *st, struct board_views *v)
 	return s;
 }
 
-static struct ranking *add_frozen_view(struct board_views *v, const char *title)
+static struct ranking *add_frozen_view(struct board_views *v, size_t *cap, const char *title)
 {
 	struct ranking_view *view;
 
-	v->items = pd_realloc(v->items, (v->count + 1) * sizeof(*v->items));
+	PD_GROW(v->items, v->count, *cap);
 	view = &v->items[v->count++];
 	memset(view, 0, sizeof(*view));
 	view->title = title ? pd_strdup(title) : NULL;
@@ -380,11 +380,11 @@ static enum rank_status frozen_status(struct query *q)
 											    : RANK_UNSCORED;
 }
 
-static void add_frozen_row(struct ranking *r, struct query *q)
+static void add_frozen_row(struct ranking *r, size_t *cap, struct query *q)
 {
 	struct rank_row *row;
 
-	r->rows = pd_realloc(r->rows, (r->count + 1) * sizeof(*r->rows));
+	PD_GROW(r->rows, r->count, *cap);
 	row = &r->rows[r->count++];
 	memset(row, 0, sizeof(*row));
 	row->status = frozen_status(q);
@@ -403,16 +403,18 @@ static enum status frozen_views(struct store *st, struct board_views *v)
 	struct query *q = store_query(st, &q_board_frozen_rows);
 	int64_t last_view = -1;
 	struct ranking *r = NULL;
+	size_t views_cap = v->count, rows_cap = 0;
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
 		if (query_int(q, 0) != last_view) {
 			last_view = query_int(q, 0);
-			r = add_frozen_view(v, query_text(q, 1));
+			r = add_frozen_view(v, &views_cap, query_text(q, 1));
+			rows_cap = 0;
 			r->method = query_text(q, 9) && strcmp(query_text(q, 9), "normalized") == 0 ? RANK_NORMALIZED
 												       : RANK_RAW;
 		}
-		add_frozen_row(r, q);
+		add_frozen_row(r, &rows_cap, q);
 	}
 	return s == ST_DONE ? ST_OK : s;
 }

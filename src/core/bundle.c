@@ -21,10 +21,7 @@ struct buf {
 
 static void buf_put(struct buf *b, const void *p, size_t n)
 {
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2 + 256;
-		b->data = pd_realloc(b->data, b->cap);
-	}
+	PD_RESERVE(b->data, b->len + n, b->cap);
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 }

@@ -28,7 +28,7 @@ struct reader {
 	bool in_row;
 	char **fields;			/* the current row's cells, trimmed */
 	size_t nfields, capfields;
-	size_t caprows;
+	size_t caprows, capcells;
 	enum status error;		/* the first error; parsing stops there */
 	bool quoted;			/* inside a quoted cell, which may go on over lines */
 	bool after_quote;		/* a quoted cell has closed: the rest of it goes to libcsv as is */
@@ -157,11 +157,8 @@ static enum status take_row(struct reader *r)
 		    ST_INVALID,
 		    _("%s:%d: the row has %zu cells but the header names only %zu columns"), r->name,
 		    r->row_line, r->nfields, t->ncols);
-	if (t->nrows == r->caprows) {
-		r->caprows = r->caprows ? r->caprows * 2 : 64;
-		t->cells = pd_realloc(t->cells, r->caprows * t->ncols * sizeof(*t->cells));
-		t->lines = pd_realloc(t->lines, r->caprows * sizeof(*t->lines));
-	}
+	PD_GROW(t->lines, t->nrows, r->caprows);
+	PD_RESERVE(t->cells, (t->nrows + 1) * t->ncols, r->capcells);
 	memcpy(t->cells + t->nrows * t->ncols, r->fields, r->nfields * sizeof(*t->cells));
 	for (size_t i = r->nfields; i < t->ncols; i++)
 		t->cells[t->nrows * t->ncols + i] = pd_strdup("");

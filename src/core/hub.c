@@ -665,7 +665,7 @@ enum status hub_sites(struct store *st, struct hub_site_info **out, size_t *coun
 /* ---- the projector ---- */
 
 /* The overall board of site name, moved into v (nothing during the site's ceremony). */
-static enum status append_site_view(struct store *st, const char *name, struct board_views *v)
+static enum status append_site_view(struct store *st, const char *name, struct board_views *v, size_t *cap)
 {
 	struct board_views site = { 0 };
 	struct store *m;
@@ -676,7 +676,7 @@ static enum status append_site_view(struct store *st, const char *name, struct b
 	s = board_views_load(m, &site);
 	store_close(m);
 	if (s == ST_OK && site.count && site.reveal_step < 0) {
-		v->items = pd_realloc(v->items, (v->count + 1) * sizeof(*v->items));
+		PD_GROW(v->items, v->count, *cap);
 		v->items[v->count] = site.items[0];
 		free(v->items[v->count].title);
 		v->items[v->count++].title = pd_asprintf(_("site %s"), name);
@@ -690,6 +690,7 @@ enum status hub_append_site_views(struct store *st, struct board_views *v)
 {
 	struct site_key *keys = NULL;
 	size_t nkeys = 0;
+	size_t cap = v->count;	/* the items v holds fill their allocation */
 	char *own = NULL;
 	enum status s;
 
@@ -700,7 +701,7 @@ enum status hub_append_site_views(struct store *st, struct board_views *v)
 	free(own);
 	s = site_keys(st, &keys, &nkeys);
 	for (size_t i = 0; s == ST_OK && i < nkeys; i++)
-		s = append_site_view(st, keys[i].name, v);
+		s = append_site_view(st, keys[i].name, v, &cap);
 	site_keys_clear(keys, nkeys);
 	return s;
 }

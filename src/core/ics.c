@@ -25,11 +25,7 @@ struct ics {
 
 static void put(struct ics *c, const char *s, size_t n)
 {
-	if (c->len + n + 1 > c->cap) {
-		while (c->len + n + 1 > c->cap)
-			c->cap = c->cap ? c->cap * 2 : 1024;
-		c->text = pd_realloc(c->text, c->cap);
-	}
+	PD_RESERVE(c->text, c->len + n + 1, c->cap);
 	memcpy(c->text + c->len, s, n);
 	c->len += n;
 	c->text[c->len] = '\0';

@@ -75,10 +75,7 @@ struct buf {
 
 static void buf_put(struct buf *b, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = pd_realloc(b->s, b->cap);
-	}
+	PD_RESERVE(b->s, b->len + n + 1, b->cap);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -227,7 +224,7 @@ static bool parse_text(char **field, const char *rest)
 }
 
 /* One line "KEY REST" of a change into c; false when it does not read. */
-static bool parse_field(struct journal_change *c, const char *key, char *rest)
+static bool parse_field(struct journal_change *c, size_t *values_cap, const char *key, char *rest)
 {
 	char *a, *b;
 
@@ -246,7 +243,7 @@ static bool parse_field(struct journal_change *c, const char *key, char *rest)
 
 		if (!two_words(rest, &a, &b) || !parse_int(b, &v))
 			return false;
-		c->values = pd_realloc(c->values, (c->nvalues + 1) * sizeof(*c->values));
+		PD_GROW(c->values, c->nvalues, *values_cap);
 		c->values[c->nvalues].value = v;
 		return copy_id(c->values[c->nvalues++].criterion, a);
 	}
@@ -275,6 +272,7 @@ static enum status damaged(struct journal *out, struct journal_change *c, int li
 enum status journal_parse(const char *text, struct journal *out)
 {
 	struct journal_change c = { 0 };
+	size_t values_cap = 0;
 	char *copy = pd_strdup(text), *save = NULL, *line;
 	bool in_change = false;
 	enum status s = ST_OK;
@@ -305,9 +303,10 @@ enum status journal_parse(const char *text, struct journal *out)
 			else {
 				journal_add(out, &c);
 				journal_change_clear(&c);
+				values_cap = 0;
 				in_change = false;
 			}
-		} else if (!parse_field(&c, line, sp)) {
+		} else if (!parse_field(&c, &values_cap, line, sp)) {
 			s = damaged(out, &c, n, _("a line that does not read"));
 		}
 	}

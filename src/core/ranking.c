@@ -860,10 +860,11 @@ enum status ranking_row_json(struct store *st, const struct ranking *r, size_t i
 
 enum status ranking_json(struct store *st, const struct ranking *r, char **out)
 {
-	size_t len = 1, cap = 256;
-	char *rows = pd_malloc(cap);
+	size_t len = 1, cap = 0;
+	char *rows = NULL;
 	enum status s = ST_OK;
 
+	PD_RESERVE(rows, 3, cap);
 	rows[0] = '[';
 	for (size_t i = 0; s == ST_OK && i < r->count; i++) {
 		char *obj = NULL;
@@ -872,10 +873,7 @@ enum status ranking_json(struct store *st, const struct ranking *r, char **out)
 		if ((s = ranking_row_json(st, r, i, &obj)) != ST_OK)
 			break;
 		n = strlen(obj);
-		if (len + n + 3 > cap) {
-			cap = (len + n + 3) * 2;
-			rows = pd_realloc(rows, cap);
-		}
+		PD_RESERVE(rows, len + n + 3, cap);
 		if (i)
 			rows[len++] = ',';
 		memcpy(rows + len, obj, n);

@@ -747,10 +747,7 @@ static enum status compute_totals(struct store *st, const struct rubric *r, stru
 		if (n == 0 || strcmp((*rows)[n - 1].id, id) != 0) {
 			if (n)
 				(*rows)[n - 1].complete = sheet_total(r, values, scored, &(*rows)[n - 1].total);
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				*rows = pd_realloc(*rows, cap * sizeof(**rows));
-			}
+			PD_GROW(*rows, n, cap);
 			memset(&(*rows)[n], 0, sizeof(**rows));
 			snprintf((*rows)[n].id, sizeof((*rows)[n].id), "%s", id);
 			n++;
