@@ -11,9 +11,14 @@
 #include "podium/i18n.h"
 #include "podium/store.h"
 
+/* names: judges with whether they have a PIN, teams and tracks without */
 STMT_DEFINE(q_board_judges, "SELECT id, name, pin_hash IS NOT NULL FROM judge ORDER BY name");
-STMT_DEFINE(q_board_teams, "SELECT id, name, 0 FROM team ORDER BY name");
-STMT_DEFINE(q_board_tracks, "SELECT id, name, 0 FROM track ORDER BY name");
+STMT_DEFINE(q_board_teams, "SELECT id, name FROM team ORDER BY name");
+STMT_DEFINE(q_board_tracks, "SELECT id, name FROM track ORDER BY name");
+STMT_DEFINE(q_board_judge_by_unix_user,
+	    "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user");
+enum { NAME_ID, NAME_NAME, NAME_HAS_PIN };
+/* a record's row: its id, name and two details (board_records()) */
 STMT_DEFINE(q_board_team_rows,
 	    "SELECT t.id, t.name, t.project, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
 	    " FROM team_track x JOIN track k ON k.id = x.track_id WHERE x.team_id = t.id ORDER BY k.name)), '')"
@@ -32,8 +37,7 @@ STMT_DEFINE(q_board_room_rows,
 	    "SELECT r.id, r.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
 	    " FROM room_track x JOIN track k ON k.id = x.track_id WHERE x.room_id = r.id ORDER BY k.name)), ''),"
 	    " r.capacity FROM room r ORDER BY r.name");
-STMT_DEFINE(q_board_judge_by_unix_user,
-	    "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user");
+enum { RECORD_ID, RECORD_NAME, RECORD_DETAIL_A, RECORD_DETAIL_B };
 STMT_DEFINE(q_board_judge_queue,
 	    "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL, sl.starts_at, r.name,"
 	    " t.calibration"
@@ -45,11 +49,20 @@ STMT_DEFINE(q_board_judge_queue,
 	    "  OR EXISTS (SELECT 1 FROM assignment a WHERE a.judge_id = $judge AND a.team_id = t.id)"
 	    "  OR s.id IS NOT NULL OR t.calibration"
 	    " ORDER BY t.calibration DESC, sl.starts_at IS NULL, sl.starts_at, t.name");
+enum {
+	QUEUE_TEAM_ID, QUEUE_TEAM, QUEUE_PROJECT, QUEUE_STATUS, QUEUE_TOTAL, QUEUE_CONFLICT, QUEUE_STARTS_AT,
+	QUEUE_ROOM, QUEUE_CALIBRATION
+};
 STMT_DEFINE(q_board_calibration_team,
 	    "SELECT id, name FROM team WHERE calibration ORDER BY name, id LIMIT 1");
+enum { CALIBRATION_ID, CALIBRATION_NAME };
 STMT_DEFINE(q_board_calibration_totals,
 	    "SELECT judge_id, total FROM sheet WHERE team_id = $team AND total IS NOT NULL");
+enum { CALIBRATION_TOTAL_JUDGE, CALIBRATION_TOTAL };
+/* the grid's cells: each sheet's state, then each conflict */
 STMT_DEFINE(q_board_sheet_states, "SELECT judge_id, team_id, status FROM sheet");
+STMT_DEFINE(q_board_conflicts, "SELECT judge_id, team_id FROM conflict");
+enum { GRID_JUDGE, GRID_TEAM, GRID_STATUS };
 STMT_DEFINE(q_board_view_json,
 	    "SELECT json_object('title', $title, 'method', $method, 'rows', json($rows))");
 STMT_DEFINE(q_board_frozen_rows,
@@ -58,16 +71,20 @@ STMT_DEFINE(q_board_frozen_rows,
 	    " r.value ->> '$.status', v.value ->> '$.method'"
 	    " FROM event, json_each(event.frozen_board) v, json_each(v.value, '$.rows') r"
 	    " WHERE event.board_frozen ORDER BY v.key, r.key");
-STMT_DEFINE(q_board_conflicts, "SELECT judge_id, team_id FROM conflict");
+enum {
+	FROZEN_VIEW, FROZEN_TITLE, FROZEN_RANK, FROZEN_TEAM, FROZEN_TEAM_ID, FROZEN_SCORE, FROZEN_JUDGES,
+	FROZEN_TIED, FROZEN_STATUS, FROZEN_METHOD
+};
 
-static void name_from_row(struct query *q, struct board_name *n)
+/* with_pin: the statement has the NAME_HAS_PIN column */
+static void name_from_row(struct query *q, bool with_pin, struct board_name *n)
 {
-	snprintf(n->id, sizeof(n->id), "%s", query_text(q, 0));
-	n->name = pd_strdup(query_text(q, 1));
-	n->has_pin = query_int(q, 2) != 0;
+	snprintf(n->id, sizeof(n->id), "%s", query_text(q, NAME_ID));
+	n->name = pd_strdup(query_text(q, NAME_NAME));
+	n->has_pin = with_pin && query_int(q, NAME_HAS_PIN) != 0;
 }
 
-static enum status read_names(struct store *st, struct stmt *id, struct board_names *out)
+static enum status read_names(struct store *st, struct stmt *id, bool with_pin, struct board_names *out)
 {
 	struct query *q = store_query(st, id);
 	size_t cap = 0;
@@ -76,7 +93,7 @@ static enum status read_names(struct store *st, struct stmt *id, struct board_na
 	memset(out, 0, sizeof(*out));
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(out->items, out->count, cap);
-		name_from_row(q, &out->items[out->count++]);
+		name_from_row(q, with_pin, &out->items[out->count++]);
 	}
 	if (s != ST_DONE) {
 		board_names_clear(out);
@@ -87,17 +104,17 @@ static enum status read_names(struct store *st, struct stmt *id, struct board_na
 
 enum status board_judges(struct store *st, struct board_names *out)
 {
-	return read_names(st, &q_board_judges, out);
+	return read_names(st, &q_board_judges, true, out);
 }
 
 enum status board_teams(struct store *st, struct board_names *out)
 {
-	return read_names(st, &q_board_teams, out);
+	return read_names(st, &q_board_teams, false, out);
 }
 
 enum status board_tracks(struct store *st, struct board_names *out)
 {
-	return read_names(st, &q_board_tracks, out);
+	return read_names(st, &q_board_tracks, false, out);
 }
 
 void board_names_clear(struct board_names *n)
@@ -117,17 +134,18 @@ void board_name_clear(struct board_name *n)
 /* A record's two details: counts worded in the reader's language, text as it is. */
 static void detail_cells(enum record_kind kind, struct query *q, char *detail[2])
 {
-	long long a = query_int(q, 2), b = query_int(q, 3);
+	long long a = query_int(q, RECORD_DETAIL_A), b = query_int(q, RECORD_DETAIL_B);
 
 	if (kind == KIND_TRACK) {
 		detail[0] = pd_asprintf(P_("%lld team", "%lld teams", a), a);
 		detail[1] = pd_asprintf(P_("%lld judge", "%lld judges", b), b);
 	} else if (kind == KIND_ROOM) {
-		detail[0] = pd_strdup(query_text(q, 2));
-		detail[1] = query_is_null(q, 3) ? pd_strdup("") : pd_asprintf(P_("%lld seat", "%lld seats", b), b);
+		detail[0] = pd_strdup(query_text(q, RECORD_DETAIL_A));
+		detail[1] = query_is_null(q, RECORD_DETAIL_B) ? pd_strdup("")
+							      : pd_asprintf(P_("%lld seat", "%lld seats", b), b);
 	} else {
-		detail[0] = pd_strdup(query_text(q, 2));
-		detail[1] = pd_strdup(query_text(q, 3));
+		detail[0] = pd_strdup(query_text(q, RECORD_DETAIL_A));
+		detail[1] = pd_strdup(query_text(q, RECORD_DETAIL_B));
 	}
 }
 
@@ -151,8 +169,8 @@ enum status board_records(struct store *st, enum record_kind kind, struct board_
 
 		PD_GROW(out->items, out->count, cap);
 		r = &out->items[out->count++];
-		snprintf(r->id, sizeof(r->id), "%s", query_text(q, 0));
-		r->name = pd_strdup(query_text(q, 1));
+		snprintf(r->id, sizeof(r->id), "%s", query_text(q, RECORD_ID));
+		r->name = pd_strdup(query_text(q, RECORD_NAME));
 		detail_cells(kind, q, r->detail);
 	}
 	if (s != ST_DONE) {
@@ -183,7 +201,7 @@ enum status board_judge_by_unix_user(struct store *st, const char *user, struct 
 	s = query_step(q);
 	if (s != ST_ROW)
 		return s == ST_DONE ? ST_NOT_FOUND : s;
-	name_from_row(q, out);
+	name_from_row(q, true, out);
 	query_reset(q);
 	return ST_OK;
 }
@@ -208,16 +226,16 @@ enum status board_judge_queue(struct store *st, const char *judge_id, struct jud
 
 		PD_GROW(out->items, out->count, cap);
 		it = &out->items[out->count++];
-		snprintf(it->team_id, sizeof(it->team_id), "%s", query_text(q, 0));
-		it->team = pd_strdup(query_text(q, 1));
-		it->project = pd_strdup(query_text(q, 2));
-		it->state = state_from_text(query_text(q, 3));
-		it->complete = !query_is_null(q, 4);
-		it->total = query_double(q, 4);
-		it->conflict = query_int(q, 5) != 0;
-		it->pitch_at = query_is_null(q, 6) ? 0 : query_int(q, 6);
-		it->room = query_is_null(q, 7) ? NULL : pd_strdup(query_text(q, 7));
-		it->calibration = query_int(q, 8) != 0;
+		snprintf(it->team_id, sizeof(it->team_id), "%s", query_text(q, QUEUE_TEAM_ID));
+		it->team = pd_strdup(query_text(q, QUEUE_TEAM));
+		it->project = pd_strdup(query_text(q, QUEUE_PROJECT));
+		it->state = state_from_text(query_text(q, QUEUE_STATUS));
+		it->complete = !query_is_null(q, QUEUE_TOTAL);
+		it->total = query_double(q, QUEUE_TOTAL);
+		it->conflict = query_int(q, QUEUE_CONFLICT) != 0;
+		it->pitch_at = query_is_null(q, QUEUE_STARTS_AT) ? 0 : query_int(q, QUEUE_STARTS_AT);
+		it->room = query_is_null(q, QUEUE_ROOM) ? NULL : pd_strdup(query_text(q, QUEUE_ROOM));
+		it->calibration = query_int(q, QUEUE_CALIBRATION) != 0;
 		if (it->state == SHEET_SUBMITTED || it->conflict)
 			out->done++;
 	}
@@ -249,8 +267,8 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, struct stm
 	IDMAP_BUILD(&ji, g->judges.items, g->judges.count, id);
 	IDMAP_BUILD(&ti, g->teams.items, g->teams.count, id);
 	while ((s = query_step(q)) == ST_ROW) {
-		long j = idmap_find(&ji, query_text(q, 0));
-		long t = idmap_find(&ti, query_text(q, 1));
+		long j = idmap_find(&ji, query_text(q, GRID_JUDGE));
+		long t = idmap_find(&ti, query_text(q, GRID_TEAM));
 		unsigned char cell;
 
 		if (j < 0 || t < 0)
@@ -258,7 +276,7 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, struct stm
 		if (id == &q_board_conflicts)
 			cell = CELL_CONFLICT;
 		else
-			cell = state_from_text(query_text(q, 2)) == SHEET_SUBMITTED ? CELL_SUBMITTED : CELL_DRAFT;
+			cell = state_from_text(query_text(q, GRID_STATUS)) == SHEET_SUBMITTED ? CELL_SUBMITTED : CELL_DRAFT;
 		g->cells[(size_t)j * g->teams.count + (size_t)t] = cell;
 	}
 	idmap_clear(&ji);
@@ -275,8 +293,8 @@ static enum status calibration_totals(struct store *st, struct sheet_grid *g)
 
 	if (s != ST_ROW)
 		return s == ST_DONE ? ST_OK : s;
-	snprintf(team_id, sizeof(team_id), "%s", query_text(q, 0));
-	g->calibration_team = pd_strdup(query_text(q, 1));
+	snprintf(team_id, sizeof(team_id), "%s", query_text(q, CALIBRATION_ID));
+	g->calibration_team = pd_strdup(query_text(q, CALIBRATION_NAME));
 	query_reset(q);
 	g->calibration_total = pd_calloc(g->judges.count + 1, sizeof(double));
 	for (size_t j = 0; j < g->judges.count; j++)
@@ -285,10 +303,10 @@ static enum status calibration_totals(struct store *st, struct sheet_grid *g)
 	q = store_query(st, &q_board_calibration_totals);
 	query_bind_text(q, "$team", team_id);
 	while ((s = query_step(q)) == ST_ROW) {
-		long j = idmap_find(&ji, query_text(q, 0));
+		long j = idmap_find(&ji, query_text(q, CALIBRATION_TOTAL_JUDGE));
 
 		if (j >= 0)
-			g->calibration_total[j] = query_double(q, 1);
+			g->calibration_total[j] = query_double(q, CALIBRATION_TOTAL);
 	}
 	idmap_clear(&ji);
 	return s == ST_DONE ? ST_OK : s;
@@ -372,10 +390,12 @@ static struct ranking *add_frozen_view(struct board_views *v, size_t *cap, const
 
 static enum rank_status frozen_status(struct query *q)
 {
-	const char *status = query_text(q, 8);
+	const char *status = query_text(q, FROZEN_STATUS);
 
 	if (!status)	/* a snapshot of an older podium */
-		return query_is_null(q, 2) ? (query_int(q, 6) ? RANK_PENDING : RANK_UNSCORED) : RANK_RANKED;
+		return !query_is_null(q, FROZEN_RANK) ? RANK_RANKED
+		       : query_int(q, FROZEN_JUDGES) ? RANK_PENDING
+						     : RANK_UNSCORED;
 	return strcmp(status, "ranked") == 0 ? RANK_RANKED : strcmp(status, "pending") == 0 ? RANK_PENDING
 											    : RANK_UNSCORED;
 }
@@ -388,12 +408,12 @@ static void add_frozen_row(struct ranking *r, size_t *cap, struct query *q)
 	row = &r->rows[r->count++];
 	memset(row, 0, sizeof(*row));
 	row->status = frozen_status(q);
-	row->rank = row->status == RANK_RANKED ? (int)query_int(q, 2) : 0;
-	row->team = pd_strdup(query_text(q, 3));
-	snprintf(row->team_id, sizeof(row->team_id), "%s", query_text(q, 4));
-	row->score = query_double(q, 5);
-	row->judges = (int)query_int(q, 6);
-	row->tied = query_int(q, 7) != 0;
+	row->rank = row->status == RANK_RANKED ? (int)query_int(q, FROZEN_RANK) : 0;
+	row->team = pd_strdup(query_text(q, FROZEN_TEAM));
+	snprintf(row->team_id, sizeof(row->team_id), "%s", query_text(q, FROZEN_TEAM_ID));
+	row->score = query_double(q, FROZEN_SCORE);
+	row->judges = (int)query_int(q, FROZEN_JUDGES);
+	row->tied = query_int(q, FROZEN_TIED) != 0;
 	r->ranked += row->status == RANK_RANKED;
 	r->pending += row->status == RANK_PENDING;
 }
@@ -407,12 +427,14 @@ static enum status frozen_views(struct store *st, struct board_views *v)
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		if (query_int(q, 0) != last_view) {
-			last_view = query_int(q, 0);
-			r = add_frozen_view(v, &views_cap, query_text(q, 1));
+		const char *method;
+
+		if (query_int(q, FROZEN_VIEW) != last_view) {
+			last_view = query_int(q, FROZEN_VIEW);
+			r = add_frozen_view(v, &views_cap, query_text(q, FROZEN_TITLE));
 			rows_cap = 0;
-			r->method = query_text(q, 9) && strcmp(query_text(q, 9), "normalized") == 0 ? RANK_NORMALIZED
-												       : RANK_RAW;
+			method = query_text(q, FROZEN_METHOD);
+			r->method = method && strcmp(method, "normalized") == 0 ? RANK_NORMALIZED : RANK_RAW;
 		}
 		add_frozen_row(r, &rows_cap, q);
 	}
