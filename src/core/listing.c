@@ -53,6 +53,8 @@ STMT_DEFINE(q_list_coaches_json,
 	    " 'unix_user', c.unix_user, 'id', c.id) AS o FROM coach c ORDER BY c.name)");
 STMT_DEFINE(q_list_criteria,
 	    "SELECT name, weight, min_value, max_value, description, id FROM criterion ORDER BY position");
+enum { CRITERION_NAME, CRITERION_WEIGHT, CRITERION_MIN, CRITERION_MAX, CRITERION_DESCRIPTION, CRITERION_ID,
+       CRITERION_COLUMNS };
 STMT_DEFINE(q_list_criteria_json,
 	    "SELECT json_group_array(json(o)) FROM (SELECT json_object('name', name, 'weight', weight,"
 	    " 'min', min_value, 'max', max_value, 'description', description, 'id', id) AS o"
@@ -108,7 +110,7 @@ static const struct list_query queries[] = {
     [LIST_TEAMS] = {&q_list_teams, &q_list_teams_json, 7, true, 0},
     [LIST_JUDGES] = {&q_list_judges, &q_list_judges_json, 5, true, 0},
     [LIST_COACHES] = {&q_list_coaches, &q_list_coaches_json, 6, true, 0},
-    [LIST_CRITERIA] = {&q_list_criteria, &q_list_criteria_json, 6, false, 1u << 1},
+    [LIST_CRITERIA] = {&q_list_criteria, &q_list_criteria_json, CRITERION_COLUMNS, false, 1u << CRITERION_WEIGHT},
     [LIST_TRACKS] = {&q_list_tracks, &q_list_tracks_json, 3, false, 0},
     [LIST_ROOMS] = {&q_list_rooms, &q_list_rooms_json, 4, true, 0},
     [LIST_ASSIGNMENTS] = {&q_panel_list, &q_panel_list_json, 4, false, 0},

@@ -15,13 +15,20 @@
 STMT_DEFINE(q_panel_teams,
 	    "SELECT t.id, t.name, s.room_id, s.starts_at, s.starts_at + s.pitch_s + s.qa_s"
 	    " FROM team t LEFT JOIN slot s ON s.team_id = t.id ORDER BY t.name");
+enum { TEAM_ID, TEAM_NAME, TEAM_ROOM, TEAM_START, TEAM_END };
 STMT_DEFINE(q_panel_judges, "SELECT id, name FROM judge ORDER BY name");
+enum { JUDGE_ID, JUDGE_NAME };
 STMT_DEFINE(q_panel_tracks, "SELECT id FROM track");
+enum { TRACK_ID };
+/* who holds a track: a judge or a team, then the track */
 STMT_DEFINE(q_panel_judge_tracks, "SELECT judge_id, track_id FROM judge_track");
 STMT_DEFINE(q_panel_team_tracks, "SELECT team_id, track_id FROM team_track");
+enum { HOLDER_ID, HOLDER_TRACK };
+/* (judge, team) pairs, for mark_pairs() */
 STMT_DEFINE(q_panel_conflicts, "SELECT judge_id, team_id FROM conflict");
 STMT_DEFINE(q_panel_assigned, "SELECT judge_id, team_id FROM assignment");
 STMT_DEFINE(q_panel_sheets, "SELECT judge_id, team_id FROM sheet");
+enum { PAIR_JUDGE, PAIR_TEAM };
 STMT_DEFINE(q_panel_clear, "DELETE FROM assignment");
 STMT_DEFINE(q_panel_insert, "INSERT INTO assignment(judge_id, team_id) VALUES ($judge, $team)");
 STMT_DEFINE(q_panel_summary_json,
@@ -169,13 +176,13 @@ static enum status load_teams(struct store *st, struct model *m)
 		PD_GROW(m->teams, m->nteams, cap);
 		t = &m->teams[m->nteams++];
 		memset(t, 0, sizeof(*t));
-		snprintf(t->id, sizeof(t->id), "%s", query_text(q, 0));
-		t->name = pd_strdup(query_text(q, 1));
-		if (!query_is_null(q, 2)) {
+		snprintf(t->id, sizeof(t->id), "%s", query_text(q, TEAM_ID));
+		t->name = pd_strdup(query_text(q, TEAM_NAME));
+		if (!query_is_null(q, TEAM_ROOM)) {
 			t->timed = true;
-			snprintf(t->room, sizeof(t->room), "%s", query_text(q, 2));
-			t->start = query_int(q, 3);
-			t->end = query_int(q, 4);
+			snprintf(t->room, sizeof(t->room), "%s", query_text(q, TEAM_ROOM));
+			t->start = query_int(q, TEAM_START);
+			t->end = query_int(q, TEAM_END);
 			m->timed = true;
 			if (t->end - t->start > m->longest)
 				m->longest = t->end - t->start;
@@ -196,8 +203,8 @@ static enum status load_judges(struct store *st, struct model *m)
 		PD_GROW(m->judges, m->njudges, cap);
 		j = &m->judges[m->njudges++];
 		memset(j, 0, sizeof(*j));
-		snprintf(j->id, sizeof(j->id), "%s", query_text(q, 0));
-		j->name = pd_strdup(query_text(q, 1));
+		snprintf(j->id, sizeof(j->id), "%s", query_text(q, JUDGE_ID));
+		j->name = pd_strdup(query_text(q, JUDGE_NAME));
 	}
 	return s == ST_DONE ? ST_OK : s;
 }
@@ -209,8 +216,8 @@ static enum status mark_pairs(struct store *st, struct model *m, struct stmt *id
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		long j = idmap_find(&m->judge_ix, query_text(q, 0));
-		long t = idmap_find(&m->team_ix, query_text(q, 1));
+		long j = idmap_find(&m->judge_ix, query_text(q, PAIR_JUDGE));
+		long t = idmap_find(&m->team_ix, query_text(q, PAIR_TEAM));
 
 		if (j < 0 || t < 0)
 			continue;
@@ -242,15 +249,15 @@ static enum status mark_experts(struct store *st, struct model *m)
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(tracks, n, cap);
 		memset(&tracks[n], 0, sizeof(tracks[n]));
-		snprintf(tracks[n].id, sizeof(tracks[n].id), "%s", query_text(q, 0));
+		snprintf(tracks[n].id, sizeof(tracks[n].id), "%s", query_text(q, TRACK_ID));
 		n++;
 	}
 	if (s == ST_DONE) {
 		IDMAP_BUILD(&ix, tracks, n, id);
 		q = store_query(st, &q_panel_judge_tracks);
 		while ((s = query_step(q)) == ST_ROW) {
-			long j = idmap_find(&m->judge_ix, query_text(q, 0));
-			long k = idmap_find(&ix, query_text(q, 1));
+			long j = idmap_find(&m->judge_ix, query_text(q, HOLDER_ID));
+			long k = idmap_find(&ix, query_text(q, HOLDER_TRACK));
 			struct ptrack *tr;
 
 			if (j < 0 || k < 0)
@@ -263,8 +270,8 @@ static enum status mark_experts(struct store *st, struct model *m)
 	if (s == ST_DONE) {
 		q = store_query(st, &q_panel_team_tracks);
 		while ((s = query_step(q)) == ST_ROW) {
-			long t = idmap_find(&m->team_ix, query_text(q, 0));
-			long k = idmap_find(&ix, query_text(q, 1));
+			long t = idmap_find(&m->team_ix, query_text(q, HOLDER_ID));
+			long k = idmap_find(&ix, query_text(q, HOLDER_TRACK));
 
 			if (t < 0 || k < 0)
 				continue;

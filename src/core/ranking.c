@@ -15,17 +15,24 @@
 	" OR NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id))"
 
 STMT_DEFINE(q_ranking_policy, "SELECT rank_method, min_judges, tie_break FROM event");
+enum { POLICY_METHOD, POLICY_MIN_JUDGES, POLICY_TIE_BREAK };
 STMT_DEFINE(q_ranking_teams, "SELECT id, name, calibration FROM team");
+enum { TEAM_ID, TEAM_NAME, TEAM_CALIBRATION };
 STMT_DEFINE(q_ranking_tracks, "SELECT id, name FROM track ORDER BY name");
+enum { TRACK_ID, TRACK_NAME };
 STMT_DEFINE(q_ranking_team_tracks, "SELECT team_id, track_id FROM team_track");
+enum { LINK_TEAM, LINK_TRACK };
 STMT_DEFINE(q_ranking_sheets,
 	    "SELECT s.rowid, s.team_id, s.judge_id, s.total FROM sheet s WHERE " STMT_RANKING_COUNTED
 	    " ORDER BY s.rowid");
+enum { SHEET_ROWID, SHEET_TEAM, SHEET_JUDGE, SHEET_TOTAL };
 STMT_DEFINE(q_ranking_criterion_scale,
 	    "SELECT min_value, max_value FROM criterion WHERE id = $criterion");
+enum { SCALE_MIN, SCALE_MAX };
 STMT_DEFINE(q_ranking_criterion_values,
 	    "SELECT s.rowid, v.value FROM sheet s JOIN sheet_value v ON v.sheet_id = s.id"
 	    " AND v.criterion_id = $criterion WHERE " STMT_RANKING_COUNTED " ORDER BY s.rowid");
+enum { VALUE_SHEET_ROWID, VALUE_VALUE };
 STMT_DEFINE(q_ranking_row_json,
 	    "SELECT json_object('rank', $rank, 'team', $team, 'team_id', $team_id, 'score', $score,"
 	    " 'judges', $judges, 'tied', json(iif($tied, 'true', 'false')), 'status', $status)");
@@ -573,11 +580,11 @@ static enum status read_policy(struct store *st, struct results_policy *p)
 		return ST_OK;	/* a file without its event yet */
 	if (s != ST_ROW)
 		return s;
-	p->method = strcmp(query_text(q, 0), "normalized") == 0 ? RANK_NORMALIZED : RANK_RAW;
-	p->min_judges = (int)query_int(q, 1);
+	p->method = strcmp(query_text(q, POLICY_METHOD), "normalized") == 0 ? RANK_NORMALIZED : RANK_RAW;
+	p->min_judges = (int)query_int(q, POLICY_MIN_JUDGES);
 	if (p->min_judges < 1)
 		p->min_judges = 1;
-	if (!ranking_tie_parse(query_text(q, 2), p))
+	if (!ranking_tie_parse(query_text(q, POLICY_TIE_BREAK), p))
 		p->ntie = 0;	/* the schema keeps it well formed; a damaged chain breaks no tie */
 	query_reset(q);
 	return ST_OK;
@@ -600,10 +607,11 @@ static enum status read_teams(struct store *st, struct rank_data *d, struct id_m
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		if (query_int(q, 2))
+		if (query_int(q, TEAM_CALIBRATION))
 			continue;	/* the calibration pitch */
 		PD_GROW(d->teams, d->nteams, cap);
-		d->teams[d->nteams++] = (struct rank_team){ pd_strdup(query_text(q, 0)), pd_strdup(query_text(q, 1)), true };
+		d->teams[d->nteams++] = (struct rank_team){ pd_strdup(query_text(q, TEAM_ID)),
+							    pd_strdup(query_text(q, TEAM_NAME)), true };
 	}
 	if (s != ST_DONE)
 		return s;
@@ -622,7 +630,8 @@ static enum status read_tracks(struct store *st, struct rank_data *d, const stru
 
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(d->tracks, d->ntracks, cap);
-		d->tracks[d->ntracks++] = (struct rank_track){ pd_strdup(query_text(q, 0)), pd_strdup(query_text(q, 1)) };
+		d->tracks[d->ntracks++] = (struct rank_track){ pd_strdup(query_text(q, TRACK_ID)),
+							       pd_strdup(query_text(q, TRACK_NAME)) };
 	}
 	if (s != ST_DONE)
 		return s;
@@ -634,7 +643,7 @@ static enum status read_tracks(struct store *st, struct rank_data *d, const stru
 	while ((s = query_step(q)) == ST_ROW) {
 		size_t team, track;
 
-		if (!map_get(teams, query_text(q, 0), &team) || !map_get(&tracks, query_text(q, 1), &track))
+		if (!map_get(teams, query_text(q, LINK_TEAM), &team) || !map_get(&tracks, query_text(q, LINK_TRACK), &track))
 			continue;
 		PD_GROW(d->members, d->nmembers, cap);
 		d->members[d->nmembers++] = (struct rank_member){ team, track };
@@ -652,10 +661,10 @@ static enum status read_sheets(struct store *st, struct rank_data *d, const stru
 
 	map_init(&judges, 256);
 	while ((s = query_step(q)) == ST_ROW) {
-		const char *judge_id = query_text(q, 2);
+		const char *judge_id = query_text(q, SHEET_JUDGE);
 		size_t t, j;
 
-		if (!judge_id || !map_get(teams, query_text(q, 1), &t))
+		if (!judge_id || !map_get(teams, query_text(q, SHEET_TEAM), &t))
 			continue;
 		if (!map_get(&judges, judge_id, &j)) {
 			PD_GROW(d->judge_ids, d->njudges, judge_cap);
@@ -665,8 +674,8 @@ static enum status read_sheets(struct store *st, struct rank_data *d, const stru
 		}
 		PD_GROW(d->sheet_rowids, d->nsheets, rowid_cap);
 		PD_GROW(d->sheets, d->nsheets, cap);
-		d->sheet_rowids[d->nsheets] = query_int(q, 0);
-		d->sheets[d->nsheets++] = (struct rank_sheet){ t, j, query_double(q, 3) };
+		d->sheet_rowids[d->nsheets] = query_int(q, SHEET_ROWID);
+		d->sheets[d->nsheets++] = (struct rank_sheet){ t, j, query_double(q, SHEET_TOTAL) };
 	}
 	map_free(&judges);
 	return s == ST_DONE ? ST_OK : s;
@@ -684,18 +693,18 @@ static enum status read_criterion(struct store *st, struct rank_data *d, size_t 
 	query_bind_text(q, "$criterion", id);
 	if ((s = query_step(q)) != ST_ROW)
 		return s == ST_DONE ? ST_OK : s;	/* a criterion deleted since: the key breaks no tie */
-	min = (double)query_int(q, 0);
-	span = (double)(query_int(q, 1) - query_int(q, 0));
+	min = (double)query_int(q, SCALE_MIN);
+	span = (double)(query_int(q, SCALE_MAX) - query_int(q, SCALE_MIN));
 	query_reset(q);
 	q = store_query(st, &q_ranking_criterion_values);
 	query_bind_text(q, "$criterion", id);
 	while ((s = query_step(q)) == ST_ROW) {
-		int64_t rowid = query_int(q, 0);
+		int64_t rowid = query_int(q, VALUE_SHEET_ROWID);
 
 		while (i < d->nsheets && d->sheet_rowids[i] < rowid)
 			i++;
 		if (i < d->nsheets && d->sheet_rowids[i] == rowid && span > 0)
-			d->criteria[i * d->policy.ntie + k] = ((double)query_int(q, 1) - min) / span;
+			d->criteria[i * d->policy.ntie + k] = ((double)query_int(q, VALUE_VALUE) - min) / span;
 	}
 	return s == ST_DONE ? ST_OK : s;
 }

@@ -23,11 +23,13 @@ STMT_DEFINE(q_results_team_sheets,
 	    "SELECT s.judge_id, j.name, s.status, s.total,"
 	    " EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = s.judge_id AND c.team_id = s.team_id)"
 	    " FROM sheet s JOIN judge j ON j.id = s.judge_id WHERE s.team_id = $team ORDER BY j.name, j.id");
+enum { EXPLAIN_JUDGE_ID, EXPLAIN_JUDGE, EXPLAIN_STATUS, EXPLAIN_TOTAL, EXPLAIN_CONFLICT };
 STMT_DEFINE(q_results_missing_sheets,
 	    "SELECT count(*) FROM assignment a JOIN team t ON t.id = a.team_id AND NOT t.calibration"
 	    " WHERE NOT EXISTS (SELECT 1 FROM sheet s WHERE s.judge_id = a.judge_id AND s.team_id = a.team_id"
 	    "  AND s.status = 'submitted' AND s.total IS NOT NULL)"
 	    " AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.judge_id = a.judge_id AND c.team_id = a.team_id)");
+enum { MISSING_COUNT };
 
 /* ---- the policy as people write it ---- */
 
@@ -248,11 +250,11 @@ void explanation_clear(struct explanation *e)
 
 static enum sheet_verdict verdict_of(struct query *q, bool calibration)
 {
-	if (strcmp(query_text(q, 2), "submitted") != 0)
+	if (strcmp(query_text(q, EXPLAIN_STATUS), "submitted") != 0)
 		return VERDICT_DRAFT;
-	if (query_is_null(q, 3))
+	if (query_is_null(q, EXPLAIN_TOTAL))
 		return VERDICT_INCOMPLETE;
-	if (query_int(q, 4))
+	if (query_int(q, EXPLAIN_CONFLICT))
 		return VERDICT_CONFLICT;
 	return calibration ? VERDICT_CALIBRATION : VERDICT_COUNTS;
 }
@@ -296,11 +298,11 @@ static enum status explain_txn(struct store *st, void *ctx)
 		PD_GROW(e->sheets, e->count, cap);
 		sh = &e->sheets[e->count++];
 		memset(sh, 0, sizeof(*sh));
-		snprintf(sh->judge_id, sizeof(sh->judge_id), "%s", query_text(q, 0));
-		sh->judge = pd_strdup(query_text(q, 1));
+		snprintf(sh->judge_id, sizeof(sh->judge_id), "%s", query_text(q, EXPLAIN_JUDGE_ID));
+		sh->judge = pd_strdup(query_text(q, EXPLAIN_JUDGE));
 		sh->verdict = verdict_of(q, e->calibration);
-		sh->complete = !query_is_null(q, 3);
-		sh->total = sh->complete ? query_double(q, 3) : 0;
+		sh->complete = !query_is_null(q, EXPLAIN_TOTAL);
+		sh->total = sh->complete ? query_double(q, EXPLAIN_TOTAL) : 0;
 		for (size_t i = 0; i < x->nz; i++)
 			if (strcmp(x->z[i].judge_id, sh->judge_id) == 0)
 				sh->z = x->z[i].z;
@@ -388,7 +390,7 @@ static enum status summary_txn(struct store *st, void *ctx)
 	ranking_clear(&r);
 	q = store_query(st, &q_results_missing_sheets);
 	if ((s = query_step(q)) == ST_ROW)
-		out->missing_sheets = (size_t)query_int(q, 0);
+		out->missing_sheets = (size_t)query_int(q, MISSING_COUNT);
 	query_reset(q);
 	return s == ST_ROW || s == ST_DONE ? ST_OK : s;
 }

@@ -19,7 +19,9 @@
 
 STMT_DEFINE(q_sheet_get,
 	    "SELECT id, status, comment, updated_at FROM sheet WHERE judge_id = $judge AND team_id = $team");
+enum { GET_ID, GET_STATUS, GET_COMMENT, GET_UPDATED_AT };
 STMT_DEFINE(q_sheet_values, "SELECT criterion_id, value FROM sheet_value WHERE sheet_id = $id");
+enum { VALUE_CRITERION, VALUE_VALUE };
 STMT_DEFINE(q_sheet_insert,
 	    "INSERT INTO sheet(id, judge_id, team_id, status, comment, total, created_at, updated_at)"
 	    " VALUES ($id, $judge, $team, $status, $comment, $total, $now, $now)");
@@ -41,6 +43,7 @@ STMT_DEFINE(q_sheet_conflict,
 STMT_DEFINE(q_sheet_all_values,
 	    "SELECT s.id, v.criterion_id, v.value FROM sheet s LEFT JOIN sheet_value v ON v.sheet_id = s.id"
 	    " ORDER BY s.id");
+enum { ALL_SHEET, ALL_CRITERION, ALL_VALUE };
 STMT_DEFINE(q_sheet_set_total, "UPDATE sheet SET total = $total WHERE id = $id");
 /* everything a change of one sheet was checked against, as one row, to compare inside the lock */
 STMT_DEFINE(q_sheet_recheck,
@@ -116,11 +119,11 @@ static enum status read_values(struct store *st, const struct rubric *r, struct 
 
 	query_bind_text(q, "$id", out->id);
 	while ((s = query_step(q)) == ST_ROW) {
-		int i = index_by_id(r, query_text(q, 0));
+		int i = index_by_id(r, query_text(q, VALUE_CRITERION));
 
 		/* a value for a criterion no longer in r is not part of the sheet */
 		if (i >= 0) {
-			out->values[i] = (int)query_int(q, 1);
+			out->values[i] = (int)query_int(q, VALUE_VALUE);
 			out->scored[i] = true;
 		}
 	}
@@ -152,10 +155,10 @@ enum status sheet_get(struct store *st, const struct rubric *r, const char *judg
 		sheet_clear(out);
 		return s;
 	}
-	snprintf(out->id, sizeof(out->id), "%s", query_text(q, 0));
-	out->state = strcmp(query_text(q, 1), "submitted") == 0 ? SHEET_SUBMITTED : SHEET_DRAFT;
-	out->comment = pd_strdup(query_text(q, 2) ? query_text(q, 2) : "");
-	out->updated_at = query_int(q, 3);
+	snprintf(out->id, sizeof(out->id), "%s", query_text(q, GET_ID));
+	out->state = strcmp(query_text(q, GET_STATUS), "submitted") == 0 ? SHEET_SUBMITTED : SHEET_DRAFT;
+	out->comment = pd_strdup(query_text(q, GET_COMMENT) ? query_text(q, GET_COMMENT) : "");
+	out->updated_at = query_int(q, GET_UPDATED_AT);
 	query_reset(q);
 
 	s = read_values(st, r, out);
@@ -741,7 +744,7 @@ static enum status compute_totals(struct store *st, const struct rubric *r, stru
 
 	*rows = NULL;
 	while ((s = query_step(q)) == ST_ROW) {
-		const char *id = query_text(q, 0);
+		const char *id = query_text(q, ALL_SHEET);
 		int i;
 
 		if (n == 0 || strcmp((*rows)[n - 1].id, id) != 0) {
@@ -753,11 +756,11 @@ static enum status compute_totals(struct store *st, const struct rubric *r, stru
 			n++;
 			memset(scored, 0, r->count * sizeof(*scored));
 		}
-		if (query_is_null(q, 1))
+		if (query_is_null(q, ALL_CRITERION))
 			continue;
-		i = index_by_id(r, query_text(q, 1));
+		i = index_by_id(r, query_text(q, ALL_CRITERION));
 		if (i >= 0) {
-			values[i] = (int)query_int(q, 2);
+			values[i] = (int)query_int(q, ALL_VALUE);
 			scored[i] = true;
 		}
 	}

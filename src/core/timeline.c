@@ -27,6 +27,7 @@ STMT_DEFINE(q_timeline_insert,
 	    " VALUES ($id, $name, $kind, $starts_at, $ends_at, $pinned)");
 STMT_DEFINE(q_timeline_all,
 	    "SELECT id, name, kind, starts_at, ends_at, pinned FROM phase ORDER BY starts_at, ends_at, name");
+enum { PHASE_ID, PHASE_NAME, PHASE_KIND, PHASE_STARTS_AT, PHASE_ENDS_AT, PHASE_PINNED };
 STMT_DEFINE(q_timeline_json,
 	    "SELECT json_group_array(json(o)) FROM (SELECT json_object("
 	    " 'start', strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch'),"
@@ -202,12 +203,12 @@ void timeline_clear(struct timeline *t)
 
 static void read_phase(struct query *q, struct phase *p)
 {
-	snprintf(p->id, sizeof(p->id), "%s", query_text(q, 0));
-	p->name = pd_strdup(query_text(q, 1));
-	p->kind = pd_strdup(query_text(q, 2));
-	p->starts_at = query_int(q, 3);
-	p->ends_at = query_int(q, 4);
-	p->pinned = query_int(q, 5) != 0;
+	snprintf(p->id, sizeof(p->id), "%s", query_text(q, PHASE_ID));
+	p->name = pd_strdup(query_text(q, PHASE_NAME));
+	p->kind = pd_strdup(query_text(q, PHASE_KIND));
+	p->starts_at = query_int(q, PHASE_STARTS_AT);
+	p->ends_at = query_int(q, PHASE_ENDS_AT);
+	p->pinned = query_int(q, PHASE_PINNED) != 0;
 }
 
 enum status timeline_load(struct store *st, struct timeline *out)

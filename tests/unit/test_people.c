@@ -266,6 +266,34 @@ static void track__ensure_finds_a_track_in_any_case_and_delete_unlinks_it(void *
 	assert_int_equal(track_delete(st, first), ST_NOT_FOUND);
 }
 
+static void fields__give_each_kind_its_own_fields_and_empty_the_rest(void **state)
+{
+	struct store *st = *state;
+	char *tracks[] = { "Education", "Diversity" };
+	struct room_spec room = { .name = "Agora", .tracks = tracks, .ntracks = 2, .capacity = 40 };
+	struct judge_spec judge = { .name = "Ana", .email = "ana@example.org", .tracks = tracks, .ntracks = 1,
+				    .unix_user = "ana" };
+	char room_id[ID_LEN + 1], judge_id[ID_LEN + 1];
+	struct people_fields f;
+
+	assert_int_equal(room_add(st, &room, room_id), ST_OK);
+	assert_int_equal(judge_add(st, &judge, judge_id), ST_OK);
+	assert_int_equal(people_fields(st, KIND_ROOM, room_id, &f), ST_OK);
+	assert_string_equal(f.value[0], "Diversity; Education");
+	assert_string_equal(f.value[1], "40");
+	for (int i = 2; i < PEOPLE_FIELDS; i++)
+		assert_string_equal(f.value[i], "");
+	people_fields_clear(&f);
+	assert_int_equal(people_fields(st, KIND_JUDGE, judge_id, &f), ST_OK);
+	assert_string_equal(f.value[0], "ana@example.org");
+	assert_string_equal(f.value[1], "Education");
+	assert_string_equal(f.value[2], "ana");
+	assert_string_equal(f.value[3], "");
+	assert_string_equal(f.value[4], "");
+	people_fields_clear(&f);
+	assert_int_equal(people_fields(st, KIND_TRACK, judge_id, &f), ST_INVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +305,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(judge__links_tracks_and_refuses_a_taken_login_or_a_short_pin, setup, teardown),
 		cmocka_unit_test_setup_teardown(coach__refuses_overlapping_windows_and_deletes_with_its_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(room__refuses_a_capacity_out_of_range_and_links_its_tracks, setup, teardown),
+		cmocka_unit_test_setup_teardown(fields__give_each_kind_its_own_fields_and_empty_the_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(track__ensure_finds_a_track_in_any_case_and_delete_unlinks_it, setup, teardown),
 	};
 

@@ -22,17 +22,17 @@ STMT_DEFINE(q_fields_team,
 STMT_DEFINE(q_fields_judge,
 	    "SELECT j.email, coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM judge_track x"
 	    "  JOIN track r ON r.id = x.track_id WHERE x.judge_id = j.id ORDER BY r.name)), ''),"
-	    " coalesce(j.unix_user, ''), '', '' FROM judge j WHERE j.id = $id");
+	    " coalesce(j.unix_user, '') FROM judge j WHERE j.id = $id");
 STMT_DEFINE(q_fields_coach,
 	    "SELECT c.email, coalesce((SELECT group_concat(skill, '; ') FROM (SELECT skill FROM coach_skill"
 	    "  WHERE coach_id = c.id ORDER BY skill_key)), ''),"
 	    " coalesce((SELECT group_concat(w, '; ') FROM (SELECT strftime('%Y-%m-%d %H:%M', starts_at, 'unixepoch')"
 	    "  || '-' || strftime('%H:%M', ends_at, 'unixepoch') AS w FROM coach_window WHERE coach_id = c.id"
-	    "  ORDER BY starts_at)), ''), '', '' FROM coach c WHERE c.id = $id");
+	    "  ORDER BY starts_at)), '') FROM coach c WHERE c.id = $id");
 STMT_DEFINE(q_fields_room,
 	    "SELECT coalesce((SELECT group_concat(name, '; ') FROM (SELECT r.name FROM room_track x"
 	    "  JOIN track r ON r.id = x.track_id WHERE x.room_id = m.id ORDER BY r.name)), ''),"
-	    " coalesce(m.capacity, ''), '', '', '' FROM room m WHERE m.id = $id");
+	    " coalesce(m.capacity, '') FROM room m WHERE m.id = $id");
 
 
 void people_fields_clear(struct people_fields *f)
@@ -45,9 +45,13 @@ void people_fields_clear(struct people_fields *f)
 
 enum status people_fields(struct store *st, enum record_kind kind, const char *id, struct people_fields *out)
 {
-	static struct stmt *const by_kind[] = {
-		[KIND_TEAM] = &q_fields_team, [KIND_JUDGE] = &q_fields_judge,
-		[KIND_COACH] = &q_fields_coach, [KIND_ROOM] = &q_fields_room,
+	/* each kind's statement gives its fields in form order; the form's other fields are "" */
+	static const struct {
+		struct stmt *stmt;
+		int nfields;
+	} by_kind[] = {
+		[KIND_TEAM] = { &q_fields_team, 5 }, [KIND_JUDGE] = { &q_fields_judge, 3 },
+		[KIND_COACH] = { &q_fields_coach, 3 }, [KIND_ROOM] = { &q_fields_room, 2 },
 	};
 	struct query *q;
 	enum status s;
@@ -55,13 +59,13 @@ enum status people_fields(struct store *st, enum record_kind kind, const char *i
 	memset(out, 0, sizeof(*out));
 	if (kind != KIND_TEAM && kind != KIND_JUDGE && kind != KIND_COACH && kind != KIND_ROOM)
 		return status_error(ST_INVALID, _("only a name to edit here"));
-	q = store_query(st, by_kind[kind]);
+	q = store_query(st, by_kind[kind].stmt);
 	query_bind_text(q, "$id", id);
 	s = query_step(q);
 	if (s != ST_ROW)
 		return s == ST_DONE ? status_error(ST_NOT_FOUND, _("no %s with the id '%s'"), record_kind_name(kind), id) : s;
 	for (int i = 0; i < PEOPLE_FIELDS; i++)
-		out->value[i] = pd_strdup(query_text(q, i) ? query_text(q, i) : "");
+		out->value[i] = pd_strdup(i < by_kind[kind].nfields && query_text(q, i) ? query_text(q, i) : "");
 	query_reset(q);
 	return ST_OK;
 }
