@@ -14,6 +14,7 @@
 #include "podium/store.h"
 
 STMT_DEFINE(q_audit_last_hash, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+enum { LAST_SEQ, LAST_HASH };
 STMT_DEFINE(q_audit_insert,
 	    "INSERT INTO audit(seq, at, actor, action, kind, record_id, team_id, judge_id, before, after,"
 	    " reason, prev_hash, hash, state, form) VALUES ($seq, $at, $actor, $action, $kind, $record_id,"
@@ -21,6 +22,7 @@ STMT_DEFINE(q_audit_insert,
 STMT_DEFINE(q_audit_all,
 	    "SELECT seq, at, actor, action, kind, record_id, team_id, judge_id, before, after, reason,"
 	    " prev_hash, hash, state, form FROM audit ORDER BY seq");
+enum { ALL_SEQ, ALL_AT, ALL_FIELDS, ALL_PREV_HASH = ALL_FIELDS + 9, ALL_HASH, ALL_STATE, ALL_FORM };
 STMT_DEFINE(q_audit_hash_at, "SELECT hash FROM audit WHERE seq = $seq");
 /* the state a sheet is left in, for the audit row that writes it: values keyed by criterion id */
 STMT_DEFINE(q_audit_sheet_state,
@@ -138,8 +140,8 @@ enum status audit_record(struct store *st, const struct audit_entry *e)
 	r.seq = 1;
 	s = query_step(q);
 	if (s == ST_ROW) {
-		r.seq = query_int(q, 0) + 1;
-		snprintf(prev, sizeof(prev), "%s", query_text(q, 1));
+		r.seq = query_int(q, LAST_SEQ) + 1;
+		snprintf(prev, sizeof(prev), "%s", query_text(q, LAST_HASH));
 		query_reset(q);
 	} else if (s != ST_DONE) {
 		return s;
@@ -285,14 +287,14 @@ static enum status verify_rows(struct verify *v)
 	while (!v->broken && (s = query_step(q)) == ST_ROW) {
 		struct row r;
 
-		r.seq = query_int(q, 0);
-		r.at = query_int(q, 1);
+		r.seq = query_int(q, ALL_SEQ);
+		r.at = query_int(q, ALL_AT);
 		for (int i = 0; i < 9; i++)
-			r.fields[i] = query_text(q, 2 + i);
-		r.prev_hash = query_text(q, 11);
-		r.state = query_text(q, 13);
-		r.form = (int)query_int(q, 14);
-		verify_row(v, &r, query_text(q, 12));
+			r.fields[i] = query_text(q, ALL_FIELDS + i);
+		r.prev_hash = query_text(q, ALL_PREV_HASH);
+		r.state = query_text(q, ALL_STATE);
+		r.form = (int)query_int(q, ALL_FORM);
+		verify_row(v, &r, query_text(q, ALL_HASH));
 	}
 	if (v->broken) {
 		query_reset(q);
@@ -338,7 +340,7 @@ static int64_t count_rows(struct store *st)
 	int64_t n = 0;
 
 	if (query_step(q) == ST_ROW) {
-		n = query_int(q, 0);
+		n = query_int(q, LAST_SEQ);
 		query_reset(q);
 	}
 	return n;

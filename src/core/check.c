@@ -27,6 +27,7 @@ STMT_DEFINE(q_audit_replay_sheets,
 	    "   WHERE NOT EXISTS (SELECT 1 FROM sheet_value v WHERE v.sheet_id = s.id AND v.criterion_id = e.key)))"
 	    " FROM sheet s JOIN judge j ON j.id = s.judge_id JOIN team t ON t.id = s.team_id"
 	    " LEFT JOIN last l ON l.record_id = s.id ORDER BY j.name, t.name");
+enum { REPLAY_JUDGE, REPLAY_TEAM, REPLAY_AUDITED, REPLAY_HAS_STATE, REPLAY_DIFFERS };
 /* sheets the log says exist, of a judge and a team still there, that the tables lack */
 STMT_DEFINE(q_audit_replay_gone,
 	    "WITH last AS (SELECT record_id, team_id, judge_id, state, max(seq) AS seq FROM audit"
@@ -34,15 +35,20 @@ STMT_DEFINE(q_audit_replay_gone,
 	    " SELECT j.name, t.name FROM last l JOIN judge j ON j.id = l.judge_id JOIN team t ON t.id = l.team_id"
 	    " WHERE l.state IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sheet s WHERE s.id = l.record_id)"
 	    " ORDER BY j.name, t.name");
+/* a sheet named by its judge and team: q_audit_replay_gone, q_check_conflicted_sheets */
+enum { NAMED_JUDGE, NAMED_TEAM };
 STMT_DEFINE(q_check_counts,
 	    "SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM team), (SELECT count(*) FROM judge),"
 	    " (SELECT count(*) FROM sheet)");
+enum { COUNT_EVENTS, COUNT_TEAMS, COUNT_JUDGES, COUNT_SHEETS };
 STMT_DEFINE(q_check_sheets,
 	    "SELECT s.id, coalesce(j.name, s.judge_id), coalesce(t.name, s.team_id), s.status, s.total"
 	    " FROM sheet s LEFT JOIN judge j ON j.id = s.judge_id LEFT JOIN team t ON t.id = s.team_id"
 	    " ORDER BY t.name, j.name, s.id");
+enum { SHEET_ID, SHEET_JUDGE, SHEET_TEAM, SHEET_STATUS, SHEET_TOTAL };
 STMT_DEFINE(q_check_sheet_values,
 	    "SELECT criterion_id, value, typeof(value) = 'integer' FROM sheet_value WHERE sheet_id = $sheet");
+enum { VALUE_CRITERION, VALUE_VALUE, VALUE_IS_INTEGER };
 STMT_DEFINE(q_check_conflicted_sheets,
 	    "SELECT coalesce(j.name, s.judge_id), coalesce(t.name, s.team_id) FROM sheet s"
 	    " JOIN conflict k ON k.judge_id = s.judge_id AND k.team_id = s.team_id"
@@ -93,11 +99,11 @@ static void check_counts(struct store *st, struct run *r)
 		problem(r, _("cannot count the records: %s"), status_message(s));
 		return;
 	}
-	if (query_int(q, 0) == 0)
+	if (query_int(q, COUNT_EVENTS) == 0)
 		problem(r, _("the file holds no event; create one with 'podium init --name NAME'"));
-	r->sum.teams = query_int(q, 1);
-	r->sum.judges = query_int(q, 2);
-	r->sum.sheets = query_int(q, 3);
+	r->sum.teams = query_int(q, COUNT_TEAMS);
+	r->sum.judges = query_int(q, COUNT_JUDGES);
+	r->sum.sheets = query_int(q, COUNT_SHEETS);
 	query_reset(q);
 }
 
@@ -116,20 +122,20 @@ static void check_sheet(struct store *st, struct run *r, const char *id, const c
 
 	query_bind_text(q, "$sheet", id);
 	while ((s = query_step(q)) == ST_ROW) {
-		int i = rubric_find(rb, query_text(q, 0));
+		int i = rubric_find(rb, query_text(q, VALUE_CRITERION));
 		const struct criterion *c;
-		int64_t v = query_int(q, 1);
+		int64_t v = query_int(q, VALUE_VALUE);
 
 		if (i < 0) {
 			problem(r, _("%s: a value for criterion %s, which is not in the rubric"), who,
-				query_text(q, 0));
+				query_text(q, VALUE_CRITERION));
 			continue;
 		}
 		c = &rb->items[i];
 		scored[i] = true;
-		if (!query_int(q, 2)) {
+		if (!query_int(q, VALUE_IS_INTEGER)) {
 			problem(r, _("%s: %s is '%s', not a whole number"), who, c->name,
-				query_text(q, 1));
+				query_text(q, VALUE_VALUE));
 			in_scale = false;
 		} else if (v < c->min || v > c->max) {
 			problem(r, _("%s: %s is %lld, outside its scale %d to %d"), who, c->name,
@@ -174,13 +180,13 @@ static void check_sheets(struct store *st, struct run *r)
 	}
 	q = store_query(st, &q_check_sheets);
 	while ((s = query_step(q)) == ST_ROW) {
-		char *id = pd_strdup(query_text(q, 0));
-		char *who = pd_asprintf(_("sheet of %s for %s"), query_text(q, 1), query_text(q, 2));
-		bool submitted = strcmp(query_text(q, 3), "submitted") == 0;
-		bool has_total = !query_is_null(q, 4);
+		char *id = pd_strdup(query_text(q, SHEET_ID));
+		char *who = pd_asprintf(_("sheet of %s for %s"), query_text(q, SHEET_JUDGE), query_text(q, SHEET_TEAM));
+		bool submitted = strcmp(query_text(q, SHEET_STATUS), "submitted") == 0;
+		bool has_total = !query_is_null(q, SHEET_TOTAL);
 
 		check_sheet(st, r, id, who, submitted, has_total,
-			    has_total ? query_double(q, 4) : 0);
+			    has_total ? query_double(q, SHEET_TOTAL) : 0);
 		free(id);
 		free(who);
 	}
@@ -193,7 +199,7 @@ static void check_sheets(struct store *st, struct run *r)
 		problem(
 		    r,
 		    _("sheet of %s for %s: the judge declared a conflict of interest with this team"),
-		    query_text(q, 0), query_text(q, 1));
+		    query_text(q, NAMED_JUDGE), query_text(q, NAMED_TEAM));
 	if (s != ST_DONE)
 		problem(r, _("cannot read the conflicts: %s"), status_message(s));
 }
@@ -234,14 +240,14 @@ static void check_replay(struct store *st, struct run *r)
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		const char *judge = query_text(q, 0), *team = query_text(q, 1);
+		const char *judge = query_text(q, REPLAY_JUDGE), *team = query_text(q, REPLAY_TEAM);
 
-		if (!query_int(q, 2))
+		if (!query_int(q, REPLAY_AUDITED))
 			problem(r, _("replay: the sheet of %s for %s is in no audit row: it was written outside podium"),
 				judge, team);
-		else if (!query_int(q, 3))
+		else if (!query_int(q, REPLAY_HAS_STATE))
 			r->sum.unreplayable++;
-		else if (query_int(q, 4))
+		else if (query_int(q, REPLAY_DIFFERS))
 			problem(r, _("replay: the sheet of %s for %s differs from its last audit row: it was edited outside podium"),
 				judge, team);
 		else
@@ -252,7 +258,7 @@ static void check_replay(struct store *st, struct run *r)
 	q = store_query(st, &q_audit_replay_gone);
 	while ((s = query_step(q)) == ST_ROW)
 		problem(r, _("replay: the sheet of %s for %s is in the audit log but not in the file: it was deleted outside podium"),
-			query_text(q, 0), query_text(q, 1));
+			query_text(q, NAMED_JUDGE), query_text(q, NAMED_TEAM));
 	if (s != ST_DONE)
 		problem(r, _("cannot replay the audit log: %s"), status_message(s));
 }

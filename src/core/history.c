@@ -35,6 +35,10 @@
 	" ORDER BY a.seq"
 
 STMT_DEFINE(q_history_rows, HISTORY_SELECT);
+enum {
+	ROW_SEQ, ROW_AT, ROW_ACTOR, ROW_ACTION, ROW_KIND, ROW_RECORD_ID, ROW_TEAM_ID, ROW_JUDGE_ID, ROW_BEFORE,
+	ROW_AFTER, ROW_REASON, ROW_RECORD, ROW_BEFORE_CHANGED, ROW_AFTER_CHANGED
+};
 STMT_DEFINE(q_history_json,
 	    "SELECT json_group_array(json_object('seq', seq, 'at', at, 'actor', actor, 'action', action,"
 	    " 'kind', kind, 'record_id', record_id, 'record', record, 'team_id', team_id, 'judge_id', judge_id,"
@@ -56,17 +60,17 @@ enum status history_each(struct store *st, const struct history_filter *f, histo
 	bind_filter(q, f);
 	while ((s = query_step(q)) == ST_ROW) {
 		struct history_row row = {
-			.seq = query_int(q, 0),
-			.at = query_text(q, 1),
-			.actor = query_text(q, 2),
-			.action = query_text(q, 3),
-			.kind = query_text(q, 4),
-			.before = query_text(q, 8),
-			.after = query_text(q, 9),
-			.reason = query_text(q, 10),
-			.record = query_text(q, 11),
-			.before_changed = query_text(q, 12),
-			.after_changed = query_text(q, 13),
+			.seq = query_int(q, ROW_SEQ),
+			.at = query_text(q, ROW_AT),
+			.actor = query_text(q, ROW_ACTOR),
+			.action = query_text(q, ROW_ACTION),
+			.kind = query_text(q, ROW_KIND),
+			.before = query_text(q, ROW_BEFORE),
+			.after = query_text(q, ROW_AFTER),
+			.reason = query_text(q, ROW_REASON),
+			.record = query_text(q, ROW_RECORD),
+			.before_changed = query_text(q, ROW_BEFORE_CHANGED),
+			.after_changed = query_text(q, ROW_AFTER_CHANGED),
 		};
 
 		s = fn(ctx, &row);

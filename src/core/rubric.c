@@ -21,24 +21,29 @@ STMT_DEFINE(q_criterion_insert,
 	    "INSERT INTO criterion(id, name, name_key, position, weight, min_value, max_value, description)"
 	    " VALUES ($id, $name, $key, $position, $weight, $min, $max, $description)");
 STMT_DEFINE(q_criterion_next_position, "SELECT coalesce(max(position), 0) + 1 FROM criterion");
+enum { NEXT_POSITION };
 STMT_DEFINE(q_criterion_json,
 	    "SELECT json_object('id', id, 'name', name, 'weight', weight, 'min', min_value,"
 	    " 'max', max_value, 'description', description) FROM criterion WHERE id = $id");
 STMT_DEFINE(q_criterion_all,
 	    "SELECT id, name, weight, min_value, max_value, description, position"
 	    " FROM criterion ORDER BY position");
+enum { CRIT_ID, CRIT_NAME, CRIT_WEIGHT, CRIT_MIN, CRIT_MAX, CRIT_DESCRIPTION, CRIT_POSITION };
 STMT_DEFINE(q_criterion_update,
 	    "UPDATE criterion SET name = $name, name_key = $key, weight = $weight, min_value = $min,"
 	    " max_value = $max, description = $description WHERE id = $id");
 STMT_DEFINE(q_criterion_delete, "DELETE FROM criterion WHERE id = $id");
 STMT_DEFINE(q_criterion_count, "SELECT count(*) FROM criterion");
+enum { COUNT_CRITERIA };
 STMT_DEFINE(q_criterion_submitted_sheets,
 	    "SELECT s.id, s.judge_id, s.team_id, j.name, t.name FROM sheet s"
 	    " JOIN judge j ON j.id = s.judge_id JOIN team t ON t.id = s.team_id"
 	    " WHERE s.status = 'submitted' ORDER BY j.name, t.name");
+enum { SUBMITTED_ID, SUBMITTED_JUDGE_ID, SUBMITTED_TEAM_ID, SUBMITTED_JUDGE, SUBMITTED_TEAM };
 STMT_DEFINE(q_criterion_sheet_reopen,
 	    "UPDATE sheet SET status = 'draft', updated_at = $now WHERE id = $id");
 STMT_DEFINE(q_criterion_tie_break, "SELECT id, tie_break FROM event");
+enum { TIE_EVENT_ID, TIE_KEYS };
 STMT_DEFINE(q_criterion_tie_break_json, "SELECT json_object('tie_break', tie_break) FROM event");
 STMT_DEFINE(q_criterion_set_tie_break, "UPDATE event SET tie_break = $keys");
 
@@ -77,12 +82,12 @@ enum status rubric_load(struct store *st, struct rubric *out)
 
 		PD_GROW(out->items, out->count, cap);
 		c = &out->items[out->count++];
-		snprintf(c->id, sizeof(c->id), "%s", query_text(q, 0));
-		c->name = pd_strdup(query_text(q, 1));
-		c->weight = query_double(q, 2);
-		c->min = (int)query_int(q, 3);
-		c->max = (int)query_int(q, 4);
-		c->description = pd_strdup(query_text(q, 5));
+		snprintf(c->id, sizeof(c->id), "%s", query_text(q, CRIT_ID));
+		c->name = pd_strdup(query_text(q, CRIT_NAME));
+		c->weight = query_double(q, CRIT_WEIGHT);
+		c->min = (int)query_int(q, CRIT_MIN);
+		c->max = (int)query_int(q, CRIT_MAX);
+		c->description = pd_strdup(query_text(q, CRIT_DESCRIPTION));
 	}
 	if (s != ST_DONE) {
 		rubric_clear(out);
@@ -160,7 +165,7 @@ static enum status rubric_add_in(struct store *st, const struct criterion_spec *
 	q = store_query(st, &q_criterion_next_position);
 	if ((s = query_step(q)) != ST_ROW)
 		return s == ST_DONE ? ST_INTERNAL : s;
-	position = query_int(q, 0);
+	position = query_int(q, NEXT_POSITION);
 	query_reset(q);
 
 	name = text_trim(spec->name);
@@ -253,11 +258,11 @@ static enum status read_submitted(struct store *st, struct rubric_effect *e)
 		PD_GROW(e->sheets, e->count, cap);
 		sh = &e->sheets[e->count++];
 		memset(sh, 0, sizeof(*sh));
-		snprintf(sh->id, sizeof(sh->id), "%s", query_text(q, 0));
-		snprintf(sh->judge_id, sizeof(sh->judge_id), "%s", query_text(q, 1));
-		snprintf(sh->team_id, sizeof(sh->team_id), "%s", query_text(q, 2));
-		sh->judge = pd_strdup(query_text(q, 3));
-		sh->team = pd_strdup(query_text(q, 4));
+		snprintf(sh->id, sizeof(sh->id), "%s", query_text(q, SUBMITTED_ID));
+		snprintf(sh->judge_id, sizeof(sh->judge_id), "%s", query_text(q, SUBMITTED_JUDGE_ID));
+		snprintf(sh->team_id, sizeof(sh->team_id), "%s", query_text(q, SUBMITTED_TEAM_ID));
+		sh->judge = pd_strdup(query_text(q, SUBMITTED_JUDGE));
+		sh->team = pd_strdup(query_text(q, SUBMITTED_TEAM));
 	}
 	if (s != ST_DONE)
 		return s;
@@ -566,8 +571,8 @@ static enum status drop_tie_break(struct store *st, const char *id)
 
 	if (s != ST_ROW)
 		return s == ST_DONE ? ST_OK : s;
-	snprintf(event_id, sizeof(event_id), "%s", query_text(q, 0));
-	keys = without_key(query_text(q, 1) ? query_text(q, 1) : "", id);
+	snprintf(event_id, sizeof(event_id), "%s", query_text(q, TIE_EVENT_ID));
+	keys = without_key(query_text(q, TIE_KEYS) ? query_text(q, TIE_KEYS) : "", id);
 	query_reset(q);
 	if (!keys)
 		return ST_OK;
@@ -600,7 +605,7 @@ static enum status check_not_last(struct store *st, const char *name)
 
 	if (s != ST_ROW)
 		return s == ST_DONE ? ST_INTERNAL : s;
-	n = query_int(q, 0);
+	n = query_int(q, COUNT_CRITERIA);
 	query_reset(q);
 	s = ST_OK;
 	if (n <= 1) {
