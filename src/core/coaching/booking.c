@@ -22,9 +22,11 @@ STMT_DEFINE(q_coaching_session_json,
 	    " JOIN team t ON t.id = s.team_id WHERE s.id = $id");
 STMT_DEFINE(q_coaching_session_get,
 	    "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE id = $id");
+enum { GET_COACH, GET_TEAM, GET_STAGE, GET_START, GET_END };
 STMT_DEFINE(q_coaching_session_move,
 	    "UPDATE coach_session SET starts_at = $starts_at, ends_at = $ends_at WHERE id = $id");
 STMT_DEFINE(q_coaching_session_delete, "DELETE FROM coach_session WHERE id = $id");
+/* spans of time for read_spans(): the coach's and the team's busy times, the coach's windows */
 STMT_DEFINE(q_coaching_busy_coach,
 	    "SELECT starts_at, ends_at FROM coach_session WHERE coach_id = $coach AND id <> $except"
 	    " AND ends_at > $from ORDER BY starts_at");
@@ -34,18 +36,23 @@ STMT_DEFINE(q_coaching_busy_team,
 	    " WHERE team_id = $team AND starts_at + pitch_s + qa_s > $from ORDER BY 1");
 STMT_DEFINE(q_coaching_coach_windows,
 	    "SELECT starts_at, ends_at FROM coach_window WHERE coach_id = $coach ORDER BY starts_at");
+enum { SPAN_START, SPAN_END };
 STMT_DEFINE(q_coaching_coach_skills, "SELECT skill_key FROM coach_skill WHERE coach_id = $coach");
+enum { COACH_SKILL_KEY };
 STMT_DEFINE(q_coaching_team_pitch, "SELECT starts_at FROM slot WHERE team_id = $team");
+enum { PITCH_START };
+/* a team's stages, by key (validated) or by name (booked): team_stage_flags() */
 STMT_DEFINE(q_coaching_team_validated, "SELECT stage_key FROM team_stage WHERE team_id = $team");
 STMT_DEFINE(q_coaching_team_booked,
 	    "SELECT stage FROM coach_session WHERE team_id = $team AND ends_at > $now");
+enum { TEAM_STAGE };
 
 static enum status read_spans(struct query *q, struct spans *out)
 {
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW)
-		coaching_spans_add(out, query_int(q, 0), query_int(q, 1));
+		coaching_spans_add(out, query_int(q, SPAN_START), query_int(q, SPAN_END));
 	return s == ST_DONE ? ST_OK : s;
 }
 
@@ -101,8 +108,9 @@ static enum status team_stage_flags(struct store *st, struct stmt *id, const cha
 	if (id == &q_coaching_team_booked)
 		query_bind_int(q, "$now", now);
 	while ((s = query_step(q)) == ST_ROW) {
-		long i = id == &q_coaching_team_booked ? coaching_stages_find(g, query_text(q, 0))
-							 : coaching_stages_find_key(g, query_text(q, 0));
+		const char *stage = query_text(q, TEAM_STAGE);
+		long i = id == &q_coaching_team_booked ? coaching_stages_find(g, stage)
+							 : coaching_stages_find_key(g, stage);
 
 		if (i >= 0)
 			flags[i] = true;
@@ -127,7 +135,7 @@ static enum status book_stage(struct store *st, const struct book_ctx *c, const 
 		q = store_query(st, &q_coaching_coach_skills);
 		query_bind_text(q, "$coach", c->coach_id);
 		while ((s = query_step(q)) == ST_ROW) {
-			long i = coaching_stages_find_key(g, query_text(q, 0));
+			long i = coaching_stages_find_key(g, query_text(q, COACH_SKILL_KEY));
 
 			if (i >= 0)
 				skill[i] = true;
@@ -206,8 +214,12 @@ static enum status book_txn(struct store *st, void *ctx)
 		/* before the team's pitch, when it is still to come */
 		q = store_query(st, &q_coaching_team_pitch);
 		query_bind_text(q, "$team", c->team_id);
-		if (query_step(q) == ST_ROW && query_int(q, 0) > from && query_int(q, 0) < until)
-			until = query_int(q, 0);
+		if (query_step(q) == ST_ROW) {
+			int64_t pitch = query_int(q, PITCH_START);
+
+			if (pitch > from && pitch < until)
+				until = pitch;
+		}
 		query_reset(q);
 		if (windows.count == 0)
 			coaching_spans_add(&windows, from, until);
@@ -308,9 +320,9 @@ static enum status move_txn(struct store *st, void *ctx)
 		return status_error(ST_NOT_FOUND, _("no coach session with the id '%s'"), c->id);
 	if (s != ST_ROW)
 		return s;
-	snprintf(coach, sizeof(coach), "%s", query_text(q, 0));
-	snprintf(team, sizeof(team), "%s", query_text(q, 1));
-	len = query_int(q, 4) - query_int(q, 3);
+	snprintf(coach, sizeof(coach), "%s", query_text(q, GET_COACH));
+	snprintf(team, sizeof(team), "%s", query_text(q, GET_TEAM));
+	len = query_int(q, GET_END) - query_int(q, GET_START);
 	query_reset(q);
 	s = session_json(st, c->id, &before);
 	if (s == ST_OK && c->cancel) {

@@ -13,6 +13,7 @@
 /* What the coaching files share: busy spans, the rubric's stages, the event's end; and the lists of sessions and coaches. */
 
 STMT_DEFINE(q_coaching_stages, "SELECT name, name_key FROM criterion ORDER BY position");
+enum { STAGE_NAME, STAGE_KEY };
 STMT_DEFINE_SHARED(q_coaching_teams,
 	    "SELECT t.id, t.name, s.starts_at, s.starts_at + s.pitch_s + s.qa_s"
 	    " FROM team t LEFT JOIN slot s ON s.team_id = t.id ORDER BY t.name");
@@ -25,6 +26,10 @@ STMT_DEFINE(q_coaching_sessions,
 	    "SELECT s.id, s.coach_id, c.name, s.team_id, t.name, s.stage, s.starts_at, s.ends_at"
 	    " FROM coach_session s JOIN coach c ON c.id = s.coach_id JOIN team t ON t.id = s.team_id"
 	    " WHERE $coach IS NULL OR s.coach_id = $coach ORDER BY s.starts_at, c.name, t.name, s.stage");
+enum {
+	SESSION_ID, SESSION_COACH_ID, SESSION_COACH, SESSION_TEAM_ID, SESSION_TEAM, SESSION_STAGE, SESSION_START,
+	SESSION_END
+};
 STMT_DEFINE(q_coaching_sessions_json,
 	    "SELECT json_group_array(json(o)) FROM (SELECT " STMT_SESSION_OBJECT " AS o"
 	    " FROM coach_session s JOIN coach c ON c.id = s.coach_id JOIN team t ON t.id = s.team_id"
@@ -80,8 +85,8 @@ enum status coaching_stages_load(struct store *st, struct stages *g)
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(g->names, g->count, names_cap);
 		PD_GROW(g->keys, g->count, keys_cap);
-		g->names[g->count] = pd_strdup(query_text(q, 0));
-		g->keys[g->count] = pd_strdup(query_text(q, 1));
+		g->names[g->count] = pd_strdup(query_text(q, STAGE_NAME));
+		g->keys[g->count] = pd_strdup(query_text(q, STAGE_KEY));
 		g->count++;
 	}
 	return s == ST_DONE ? ST_OK : s;
@@ -134,14 +139,14 @@ void coaching_session_clear(struct coaching_session *s)
 static void session_from_row(struct query *q, struct coaching_session *s)
 {
 	memset(s, 0, sizeof(*s));
-	snprintf(s->id, sizeof(s->id), "%s", query_text(q, 0));
-	snprintf(s->coach_id, sizeof(s->coach_id), "%s", query_text(q, 1));
-	s->coach = pd_strdup(query_text(q, 2));
-	snprintf(s->team_id, sizeof(s->team_id), "%s", query_text(q, 3));
-	s->team = pd_strdup(query_text(q, 4));
-	s->stage = pd_strdup(query_text(q, 5));
-	s->start = query_int(q, 6);
-	s->end = query_int(q, 7);
+	snprintf(s->id, sizeof(s->id), "%s", query_text(q, SESSION_ID));
+	snprintf(s->coach_id, sizeof(s->coach_id), "%s", query_text(q, SESSION_COACH_ID));
+	s->coach = pd_strdup(query_text(q, SESSION_COACH));
+	snprintf(s->team_id, sizeof(s->team_id), "%s", query_text(q, SESSION_TEAM_ID));
+	s->team = pd_strdup(query_text(q, SESSION_TEAM));
+	s->stage = pd_strdup(query_text(q, SESSION_STAGE));
+	s->start = query_int(q, SESSION_START);
+	s->end = query_int(q, SESSION_END);
 }
 
 enum status coaching_sessions(struct store *st, const char *coach_id, struct coaching_sessions *out)
@@ -183,8 +188,8 @@ enum status coaching_coaches(struct store *st, struct coaching_coach **out, size
 	*n = 0;
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(*out, *n, cap);
-		snprintf((*out)[*n].id, sizeof((*out)[*n].id), "%s", query_text(q, 0));
-		(*out)[*n].name = pd_strdup(query_text(q, 1));
+		snprintf((*out)[*n].id, sizeof((*out)[*n].id), "%s", query_text(q, COACH_COL_ID));
+		(*out)[*n].name = pd_strdup(query_text(q, COACH_COL_NAME));
 		(*n)++;
 	}
 	if (s != ST_DONE) {

@@ -22,8 +22,11 @@
 
 /* Statements more than one file runs (defined in coaching.c). */
 extern struct stmt q_coaching_teams;
+enum { TEAM_COL_ID, TEAM_COL_NAME, TEAM_COL_PITCH_START, TEAM_COL_PITCH_END };
 extern struct stmt q_coaching_coaches;
+enum { COACH_COL_ID, COACH_COL_NAME };
 extern struct stmt q_coaching_validated;
+enum { VALIDATED_TEAM, VALIDATED_STAGE_KEY };
 extern struct stmt q_coaching_insert;
 
 /* Busy times [start, end), unsorted. */

@@ -15,10 +15,13 @@
 /* The planner: every team meets a coach for each stage it still needs, within skills and windows. */
 
 STMT_DEFINE(q_coaching_skills, "SELECT coach_id, skill_key FROM coach_skill");
+enum { SKILL_COACH, SKILL_KEY };
 STMT_DEFINE(q_coaching_windows,
 	    "SELECT coach_id, starts_at, ends_at FROM coach_window ORDER BY coach_id, starts_at");
+enum { WINDOW_COACH, WINDOW_START, WINDOW_END };
 STMT_DEFINE(q_coaching_kept,
 	    "SELECT coach_id, team_id, stage, starts_at, ends_at FROM coach_session WHERE starts_at <= $now OR booked");
+enum { KEPT_COACH, KEPT_TEAM, KEPT_STAGE, KEPT_START, KEPT_END };
 STMT_DEFINE(q_coaching_clear_future,
 	    "DELETE FROM coach_session WHERE starts_at > $now AND NOT booked");
 STMT_DEFINE(q_coaching_plan_json,
@@ -113,7 +116,7 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 		PD_GROW(p->coaches, p->ncoaches, cap);
 		c = &p->coaches[p->ncoaches++];
 		memset(c, 0, sizeof(*c));
-		snprintf(c->id, sizeof(c->id), "%s", query_text(q, 0));
+		snprintf(c->id, sizeof(c->id), "%s", query_text(q, COACH_COL_ID));
 		c->skill = pd_calloc(p->stages.count + 1, sizeof(bool));
 	}
 	if (s != ST_DONE)
@@ -122,8 +125,8 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 
 	q = store_query(st, &q_coaching_skills);
 	while ((s = query_step(q)) == ST_ROW) {
-		long c = idmap_find(&p->coach_ix, query_text(q, 0));
-		long g = coaching_stages_find_key(&p->stages, query_text(q, 1));
+		long c = idmap_find(&p->coach_ix, query_text(q, SKILL_COACH));
+		long g = coaching_stages_find_key(&p->stages, query_text(q, SKILL_KEY));
 
 		if (c >= 0 && g >= 0)
 			p->coaches[c].skill[g] = true;
@@ -134,8 +137,8 @@ static enum status plan_coaches(struct store *st, struct plan *p)
 	/* each window holds sessions back to back from its start, those from now on */
 	q = store_query(st, &q_coaching_windows);
 	while ((s = query_step(q)) == ST_ROW) {
-		long ci = idmap_find(&p->coach_ix, query_text(q, 0));
-		int64_t ws = query_int(q, 1), we = query_int(q, 2), t = ws;
+		long ci = idmap_find(&p->coach_ix, query_text(q, WINDOW_COACH));
+		int64_t ws = query_int(q, WINDOW_START), we = query_int(q, WINDOW_END), t = ws;
 		struct pcoach *c;
 
 		if (ci < 0)
@@ -163,15 +166,16 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 		PD_GROW(p->teams, p->nteams, cap);
 		t = &p->teams[p->nteams++];
 		memset(t, 0, sizeof(*t));
-		snprintf(t->id, sizeof(t->id), "%s", query_text(q, 0));
-		t->name = pd_strdup(query_text(q, 1));
+		snprintf(t->id, sizeof(t->id), "%s", query_text(q, TEAM_COL_ID));
+		t->name = pd_strdup(query_text(q, TEAM_COL_NAME));
 		t->deadline = end;
 		t->need = pd_calloc(p->stages.count + 1, sizeof(bool));
 		for (size_t g = 0; g < p->stages.count; g++)
 			t->need[g] = true;
-		if (!query_is_null(q, 2)) {
-			t->deadline = query_int(q, 2);
-			coaching_spans_add(&t->busy, query_int(q, 2), query_int(q, 3));
+		if (!query_is_null(q, TEAM_COL_PITCH_START)) {
+			t->deadline = query_int(q, TEAM_COL_PITCH_START);
+			coaching_spans_add(&t->busy, query_int(q, TEAM_COL_PITCH_START),
+					   query_int(q, TEAM_COL_PITCH_END));
 		}
 	}
 	if (s != ST_DONE)
@@ -180,8 +184,8 @@ static enum status plan_teams(struct store *st, struct plan *p, int64_t end)
 
 	q = store_query(st, &q_coaching_validated);
 	while ((s = query_step(q)) == ST_ROW) {
-		long t = idmap_find(&p->team_ix, query_text(q, 0));
-		long g = coaching_stages_find_key(&p->stages, query_text(q, 1));
+		long t = idmap_find(&p->team_ix, query_text(q, VALIDATED_TEAM));
+		long g = coaching_stages_find_key(&p->stages, query_text(q, VALIDATED_STAGE_KEY));
 
 		if (t >= 0 && g >= 0)
 			p->teams[t].need[g] = false;
@@ -198,15 +202,15 @@ static enum status plan_kept(struct store *st, struct plan *p)
 
 	query_bind_int(q, "$now", p->now);
 	while ((s = query_step(q)) == ST_ROW) {
-		long c = idmap_find(&p->coach_ix, query_text(q, 0));
-		long t = idmap_find(&p->team_ix, query_text(q, 1));
-		int64_t start = query_int(q, 3), end = query_int(q, 4);
+		long c = idmap_find(&p->coach_ix, query_text(q, KEPT_COACH));
+		long t = idmap_find(&p->team_ix, query_text(q, KEPT_TEAM));
+		int64_t start = query_int(q, KEPT_START), end = query_int(q, KEPT_END);
 
 		p->kept++;
 		if (c >= 0)
 			coaching_spans_add(&p->coaches[c].busy, start, end);
 		if (t >= 0) {
-			long g = coaching_stages_find(&p->stages, query_text(q, 2));
+			long g = coaching_stages_find(&p->stages, query_text(q, KEPT_STAGE));
 
 			coaching_spans_add(&p->teams[t].busy, start, end);
 			if (g >= 0 && end > p->now)

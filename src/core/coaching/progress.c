@@ -34,8 +34,8 @@ static enum status progress_txn(struct store *st, void *ctx)
 		PD_GROW(p->teams, p->nteams, cap);
 		t = &p->teams[p->nteams++];
 		memset(t, 0, sizeof(*t));
-		snprintf(t->team_id, sizeof(t->team_id), "%s", query_text(q, 0));
-		t->team = pd_strdup(query_text(q, 1));
+		snprintf(t->team_id, sizeof(t->team_id), "%s", query_text(q, TEAM_COL_ID));
+		t->team = pd_strdup(query_text(q, TEAM_COL_NAME));
 		t->validated = pd_calloc(p->nstages + 1, sizeof(bool));
 	}
 	if (s != ST_DONE) {
@@ -47,8 +47,8 @@ static enum status progress_txn(struct store *st, void *ctx)
 	IDMAP_BUILD(&ix, p->teams, p->nteams, team_id);
 	q = store_query(st, &q_coaching_validated);
 	while ((s = query_step(q)) == ST_ROW) {
-		long t = idmap_find(&ix, query_text(q, 0));
-		long i = coaching_stages_find_key(&g, query_text(q, 1));
+		long t = idmap_find(&ix, query_text(q, VALIDATED_TEAM));
+		long i = coaching_stages_find_key(&g, query_text(q, VALIDATED_STAGE_KEY));
 
 		if (t >= 0 && i >= 0 && !p->teams[t].validated[i]) {
 			p->teams[t].validated[i] = true;

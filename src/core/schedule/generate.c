@@ -20,14 +20,19 @@ STMT_DEFINE(q_schedule_delete_unstarted, "DELETE FROM slot WHERE status = 'sched
 STMT_DEFINE(q_schedule_free_teams,
 	    "SELECT t.id FROM team t WHERE NOT EXISTS (SELECT 1 FROM slot s WHERE s.team_id = t.id)"
 	    " ORDER BY t.name, t.id");
+enum { FREE_TEAM_ID };
 STMT_DEFINE(q_schedule_tracks, "SELECT id FROM track");
+enum { TRACK_ID };
+/* who holds a track: a room or a team, then the track */
 STMT_DEFINE(q_schedule_room_tracks,
 	    "SELECT x.room_id, x.track_id FROM room_track x JOIN room m ON m.id = x.room_id"
 	    " ORDER BY m.name, m.id");
 STMT_DEFINE(q_schedule_team_tracks, "SELECT team_id, track_id FROM team_track");
+enum { HOLDER_ID, HOLDER_TRACK };
 STMT_DEFINE(q_schedule_kept,
 	    "SELECT room_id, count(*), max(position), max(starts_at + pitch_s + qa_s + changeover_s)"
 	    " FROM slot GROUP BY room_id");
+enum { KEPT_ROOM_ID, KEPT_COUNT, KEPT_MAX_POSITION, KEPT_FREE_AT };
 STMT_DEFINE(q_schedule_slot_insert,
 	    "INSERT INTO slot(id, room_id, team_id, position, starts_at, pitch_s, qa_s, changeover_s)"
 	    " VALUES ($id, $room, $team, $position, $starts_at, $pitch_s, $qa_s, $changeover_s)");
@@ -113,7 +118,7 @@ static enum status gen_rooms(struct gen *g)
 		while ((s = query_step(q)) == ST_ROW) {
 			PD_GROW(g->rooms, g->nrooms, cap);
 			memset(&g->rooms[g->nrooms], 0, sizeof(g->rooms[0]));
-			snprintf(g->rooms[g->nrooms++].id, ID_LEN + 1, "%s", query_text(q, 0));
+			snprintf(g->rooms[g->nrooms++].id, ID_LEN + 1, "%s", query_text(q, ROOM_COL_ID));
 		}
 		if (s != ST_DONE)
 			return s;
@@ -131,14 +136,14 @@ static enum status gen_kept(struct gen *g)
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		long r = idmap_find(&g->room_ix, query_text(q, 0));
+		long r = idmap_find(&g->room_ix, query_text(q, KEPT_ROOM_ID));
 
-		g->result->kept += (size_t)query_int(q, 1);
+		g->result->kept += (size_t)query_int(q, KEPT_COUNT);
 		if (r < 0)
 			continue;
-		g->rooms[r].kept = (size_t)query_int(q, 1);
-		g->rooms[r].max_position = (int)query_int(q, 2);
-		g->rooms[r].free_at = query_int(q, 3);
+		g->rooms[r].kept = (size_t)query_int(q, KEPT_COUNT);
+		g->rooms[r].max_position = (int)query_int(q, KEPT_MAX_POSITION);
+		g->rooms[r].free_at = query_int(q, KEPT_FREE_AT);
 	}
 	return s == ST_DONE ? ST_OK : s;
 }
@@ -152,7 +157,7 @@ static enum status gen_free_teams(struct gen *g)
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(g->teams, g->nteams, cap);
 		memset(&g->teams[g->nteams], 0, sizeof(g->teams[0]));
-		snprintf(g->teams[g->nteams].id, ID_LEN + 1, "%s", query_text(q, 0));
+		snprintf(g->teams[g->nteams].id, ID_LEN + 1, "%s", query_text(q, FREE_TEAM_ID));
 		g->teams[g->nteams++].room = -1;
 	}
 	if (s != ST_DONE)
@@ -197,7 +202,7 @@ static enum status gen_read_tracks(struct gen *g, struct gen_tracks *tl)
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(tl->items, tl->count, cap);
 		memset(&tl->items[tl->count], 0, sizeof(tl->items[0]));
-		snprintf(tl->items[tl->count++].id, ID_LEN + 1, "%s", query_text(q, 0));
+		snprintf(tl->items[tl->count++].id, ID_LEN + 1, "%s", query_text(q, TRACK_ID));
 	}
 	if (s != ST_DONE)
 		return s;
@@ -216,8 +221,8 @@ static enum status gen_read_room_tracks(struct gen *g, struct gen_tracks *tl)
 	for (size_t r = 0; r < g->nrooms; r++)
 		rank[r] = -1;
 	while ((s = query_step(q)) == ST_ROW) {
-		long r = idmap_find(&g->room_ix, query_text(q, 0));
-		long k = idmap_find(&tl->ix, query_text(q, 1));
+		long r = idmap_find(&g->room_ix, query_text(q, HOLDER_ID));
+		long k = idmap_find(&tl->ix, query_text(q, HOLDER_TRACK));
 		struct gen_track *tr;
 
 		if (r < 0 || k < 0)
@@ -263,8 +268,8 @@ static enum status gen_read_team_tracks(struct gen *g, struct gen_tracks *tl)
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		long t = idmap_find(&g->team_ix, query_text(q, 0));
-		long k = idmap_find(&tl->ix, query_text(q, 1));
+		long t = idmap_find(&g->team_ix, query_text(q, HOLDER_ID));
+		long k = idmap_find(&tl->ix, query_text(q, HOLDER_TRACK));
 		struct gen_team *team;
 
 		if (t < 0 || k < 0)

@@ -23,6 +23,10 @@ STMT_DEFINE(q_schedule_slots,
 	    " s.changeover_s, s.status, s.started_at, s.ended_at FROM slot s"
 	    " JOIN team t ON t.id = s.team_id JOIN room r ON r.id = s.room_id"
 	    " WHERE $room IS NULL OR s.room_id = $room ORDER BY r.name, r.id, s.position");
+enum {
+	SLOT_COL_ID, SLOT_COL_ROOM_ID, SLOT_COL_TEAM_ID, SLOT_COL_TEAM, SLOT_COL_POSITION, SLOT_COL_STARTS_AT,
+	SLOT_COL_PITCH, SLOT_COL_QA, SLOT_COL_CHANGEOVER, SLOT_COL_STATUS, SLOT_COL_STARTED_AT, SLOT_COL_ENDED_AT
+};
 
 const char *const schedule_slot_status_names[SLOT_STATUS_COUNT] = { "scheduled", "running", "done", "noshow" };
 const char *const schedule_timer_state_names[TIMER_STATE_COUNT] = { "idle", "running", "paused" };
@@ -66,13 +70,13 @@ static enum status load_rooms(struct store *st, const char *room_id, struct sche
 		PD_GROW(out->rooms, out->nrooms, cap);
 		r = &out->rooms[out->nrooms++];
 		memset(r, 0, sizeof(*r));
-		snprintf(r->id, sizeof(r->id), "%s", query_text(q, 0));
-		r->name = pd_strdup(query_text(q, 1));
+		snprintf(r->id, sizeof(r->id), "%s", query_text(q, ROOM_COL_ID));
+		r->name = pd_strdup(query_text(q, ROOM_COL_NAME));
 		r->state = (enum timer_state)name_index(schedule_timer_state_names, PD_ARRAY_LEN(schedule_timer_state_names),
-							 query_text(q, 2));
-		r->run_started_at = query_int(q, 3);
-		r->elapsed_s = query_int(q, 4);
-		r->changeover_cut_s = query_int(q, 5);
+							 query_text(q, ROOM_COL_STATE));
+		r->run_started_at = query_int(q, ROOM_COL_RUN_STARTED_AT);
+		r->elapsed_s = query_int(q, ROOM_COL_ELAPSED);
+		r->changeover_cut_s = query_int(q, ROOM_COL_CHANGEOVER_CUT);
 		r->current = r->last_ended = -1;
 	}
 	return s == ST_DONE ? ST_OK : s;
@@ -89,7 +93,7 @@ static enum status load_slots(struct store *st, const char *room_id, struct sche
 		struct slot *sl;
 
 		/* slots come in room order, as the rooms do */
-		while (room < out->nrooms && strcmp(out->rooms[room].id, query_text(q, 1)) != 0)
+		while (room < out->nrooms && strcmp(out->rooms[room].id, query_text(q, SLOT_COL_ROOM_ID)) != 0)
 			room++;
 		if (room == out->nrooms) {
 			query_reset(q);
@@ -98,19 +102,19 @@ static enum status load_slots(struct store *st, const char *room_id, struct sche
 		PD_GROW(out->slots, out->count, cap);
 		sl = &out->slots[out->count];
 		memset(sl, 0, sizeof(*sl));
-		snprintf(sl->id, sizeof(sl->id), "%s", query_text(q, 0));
-		snprintf(sl->team_id, sizeof(sl->team_id), "%s", query_text(q, 2));
-		sl->team = pd_strdup(query_text(q, 3));
+		snprintf(sl->id, sizeof(sl->id), "%s", query_text(q, SLOT_COL_ID));
+		snprintf(sl->team_id, sizeof(sl->team_id), "%s", query_text(q, SLOT_COL_TEAM_ID));
+		sl->team = pd_strdup(query_text(q, SLOT_COL_TEAM));
 		sl->room = room;
-		sl->position = (int)query_int(q, 4);
-		sl->starts_at = query_int(q, 5);
-		sl->pitch_s = (int)query_int(q, 6);
-		sl->qa_s = (int)query_int(q, 7);
-		sl->changeover_s = (int)query_int(q, 8);
+		sl->position = (int)query_int(q, SLOT_COL_POSITION);
+		sl->starts_at = query_int(q, SLOT_COL_STARTS_AT);
+		sl->pitch_s = (int)query_int(q, SLOT_COL_PITCH);
+		sl->qa_s = (int)query_int(q, SLOT_COL_QA);
+		sl->changeover_s = (int)query_int(q, SLOT_COL_CHANGEOVER);
 		sl->status = (enum slot_status)name_index(schedule_slot_status_names, PD_ARRAY_LEN(schedule_slot_status_names),
-							   query_text(q, 9));
-		sl->started_at = query_int(q, 10);
-		sl->ended_at = query_int(q, 11);
+							   query_text(q, SLOT_COL_STATUS));
+		sl->started_at = query_int(q, SLOT_COL_STARTED_AT);
+		sl->ended_at = query_int(q, SLOT_COL_ENDED_AT);
 		if (out->rooms[room].count == 0)
 			out->rooms[room].first = out->count;
 		out->rooms[room].count++;

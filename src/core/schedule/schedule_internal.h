@@ -16,6 +16,10 @@
 
 /* The rooms with their timers, run by schedule.c and generate.c (defined in schedule.c). */
 extern struct stmt q_schedule_rooms;
+enum {
+	ROOM_COL_ID, ROOM_COL_NAME, ROOM_COL_STATE, ROOM_COL_RUN_STARTED_AT, ROOM_COL_ELAPSED,
+	ROOM_COL_CHANGEOVER_CUT
+};
 
 /* The names of slot statuses and timer states, as the file holds them. */
 #define SLOT_STATUS_COUNT (SLOT_NOSHOW + 1)
