@@ -16,13 +16,16 @@
 
 STMT_DEFINE(q_access_has_role, "SELECT 1 FROM role_grant WHERE unix_user = $user AND role = $role");
 STMT_DEFINE(q_access_any_organizer, "SELECT 1 FROM role_grant WHERE role = 'organizer' LIMIT 1");
+/* the judge or coach a login is, for person_of() */
 STMT_DEFINE(q_access_judge, "SELECT id, name FROM judge WHERE unix_user = $user");
 STMT_DEFINE(q_access_coach, "SELECT id, name FROM coach WHERE unix_user = $user");
+enum { PERSON_ID, PERSON_NAME };
 STMT_DEFINE(q_access_grant,
 	    "INSERT INTO role_grant(unix_user, role, granted_at, granted_by) VALUES ($user, $role, $now, $by)"
 	    " ON CONFLICT DO NOTHING");
 STMT_DEFINE(q_access_revoke, "DELETE FROM role_grant WHERE unix_user = $user AND role = $role");
 STMT_DEFINE(q_access_organizer_count, "SELECT count(*) FROM role_grant WHERE role = 'organizer'");
+enum { ORGANIZER_COUNT };
 STMT_DEFINE(q_access_grant_json,
 	    "SELECT json_object('unix_user', unix_user, 'role', role, 'granted_at',"
 	    " datetime(granted_at, 'unixepoch', 'localtime'), 'granted_by', granted_by)"
@@ -97,8 +100,8 @@ static enum status person_of(struct store *st, struct stmt *stmt, const char *lo
 	query_bind_text(q, "$user", login);
 	s = query_step(q);
 	if (s == ST_ROW) {
-		snprintf(id, ID_LEN + 1, "%s", query_text(q, 0));
-		*name = pd_strdup(query_text(q, 1));
+		snprintf(id, ID_LEN + 1, "%s", query_text(q, PERSON_ID));
+		*name = pd_strdup(query_text(q, PERSON_NAME));
 		query_reset(q);
 		return ST_OK;
 	}
@@ -298,7 +301,7 @@ static enum status last_organizer(struct store *st, const struct grant *g)
 
 	if (s != ST_ROW)
 		return s;
-	n = query_int(q, 0);
+	n = query_int(q, ORGANIZER_COUNT);
 	query_reset(q);
 	if (strcmp(g->role, "organizer") == 0 && n <= 1)
 		return status_error(ST_INVALID, _("%s is the event's last organizer; grant the role to someone else first"),

@@ -29,8 +29,13 @@ STMT_DEFINE(q_hub_site_insert,
 	    "INSERT INTO hub_site(id, name, name_key, public_key, added_at) VALUES ($id, $name, $key, $public_key, $now)");
 STMT_DEFINE(q_mirror_self_insert, "INSERT INTO mirror_self(one, site) VALUES (1, $site)");
 STMT_DEFINE(q_hub_sites, "SELECT name, public_key FROM hub_site ORDER BY name_key");
+enum { SITE_NAME, SITE_KEY };
 STMT_DEFINE(q_mirror_self,
 	    "SELECT site, last_seq, bundles, last_at, claimed_seq, claimed_state, chain FROM mirror_self");
+enum {
+	MIRROR_SITE, MIRROR_LAST_SEQ, MIRROR_BUNDLES, MIRROR_LAST_AT, MIRROR_CLAIMED_SEQ, MIRROR_CLAIMED_STATE,
+	MIRROR_CHAIN
+};
 STMT_DEFINE(q_mirror_advance,
 	    "UPDATE mirror_self SET last_seq = $last, bundles = bundles + 1, last_at = $now, claimed_seq = $last,"
 	    " claimed_state = $state, chain = $chain");
@@ -38,11 +43,13 @@ STMT_DEFINE(q_mirror_pending_prune, "DELETE FROM mirror_pending WHERE last_seq <
 STMT_DEFINE(q_mirror_pending_next,
 	    "SELECT bundle FROM mirror_pending WHERE first_seq <= $next AND last_seq >= $next"
 	    " ORDER BY last_seq DESC LIMIT 1");
+enum { PENDING_BUNDLE };
 STMT_DEFINE(q_mirror_pending_insert,
 	    "INSERT OR IGNORE INTO mirror_pending(first_seq, last_seq, bundle) VALUES ($first, $last, $bundle)");
 STMT_DEFINE(q_hub_site_seen,
 	    "UPDATE hub_site SET bundles_seen = bundles_seen + 1 WHERE name = $name");
 STMT_DEFINE(q_mirror_counts, "SELECT (SELECT count(*) FROM team), (SELECT count(*) FROM sheet)");
+enum { COUNT_TEAMS, COUNT_SHEETS };
 STMT_DEFINE(q_mirror_pending_count, "SELECT count(*) FROM mirror_pending");
 STMT_DEFINE(q_hub_team_set_site, "UPDATE team SET site = $site WHERE id = $id");
 STMT_DEFINE(q_hub_finalists_count, "SELECT count(*) FROM team WHERE site <> ''");
@@ -236,8 +243,8 @@ static enum status site_keys(struct store *st, struct site_key **out, size_t *co
 	*count = 0;
 	while ((s = query_step(q)) == ST_ROW) {
 		PD_GROW(*out, *count, cap);
-		(*out)[*count].name = pd_strdup(query_text(q, 0));
-		(*out)[(*count)++].key = pd_strdup(query_text(q, 1));
+		(*out)[*count].name = pd_strdup(query_text(q, SITE_NAME));
+		(*out)[(*count)++].key = pd_strdup(query_text(q, SITE_KEY));
 	}
 	if (s != ST_DONE) {
 		site_keys_clear(*out, *count);
@@ -308,8 +315,8 @@ static enum status mirror_position(struct store *m, struct mirror_pos *pos)
 		return status_error(ST_CORRUPT, _("the site's mirror file is not one; run 'podium check' on it"));
 	if (s != ST_ROW)
 		return s;
-	pos->last = query_int(q, 1);
-	chain = query_blob(q, 6, &len);
+	pos->last = query_int(q, MIRROR_LAST_SEQ);
+	chain = query_blob(q, MIRROR_CHAIN, &len);
 	pos->chained = chain && len == STORE_CHAIN_LEN;
 	if (pos->chained)
 		memcpy(pos->chain, chain, STORE_CHAIN_LEN);
@@ -413,7 +420,7 @@ static enum status catch_up(struct store *m, struct mirror_ctx *c, struct mirror
 		s = query_step(q);
 		if (s != ST_ROW)
 			break;
-		data = query_blob(q, 0, &len);
+		data = query_blob(q, PENDING_BUNDLE, &len);
 		copy = pd_malloc(len ? len : 1);
 		memcpy(copy, data, len);
 		query_reset(q);
@@ -603,17 +610,17 @@ static enum status read_site(struct store *m, void *arg)
 
 	if (s != ST_ROW)
 		return s == ST_DONE ? status_error(ST_CORRUPT, _("the site's mirror file is not one")) : s;
-	info->last_seq = query_int(q, 1);
-	info->bundles = query_int(q, 2);
-	info->last_at = query_is_null(q, 3) ? 0 : query_int(q, 3);
-	snprintf(claimed, sizeof(claimed), "%s", query_text(q, 5));
+	info->last_seq = query_int(q, MIRROR_LAST_SEQ);
+	info->bundles = query_int(q, MIRROR_BUNDLES);
+	info->last_at = query_is_null(q, MIRROR_LAST_AT) ? 0 : query_int(q, MIRROR_LAST_AT);
+	snprintf(claimed, sizeof(claimed), "%s", query_text(q, MIRROR_CLAIMED_STATE));
 	query_reset(q);
 	q = store_query(m, &q_mirror_counts);
 	s = query_step(q);
 	if (s != ST_ROW)
 		return s;
-	info->teams = query_int(q, 0);
-	info->sheets = query_int(q, 1);
+	info->teams = query_int(q, COUNT_TEAMS);
+	info->sheets = query_int(q, COUNT_SHEETS);
 	query_reset(q);
 	info->pending = count_of(m, &q_mirror_pending_count);
 	s = store_state_hash(m, now);

@@ -20,6 +20,7 @@ STMT_DEFINE(q_names_judge, "SELECT id, name FROM judge");
 STMT_DEFINE(q_names_coach, "SELECT id, name FROM coach");
 STMT_DEFINE(q_names_room, "SELECT id, name FROM room");
 STMT_DEFINE(q_names_criterion, "SELECT id, name FROM criterion");
+enum { NAMES_ID, NAMES_NAME };
 
 static const char *const whats[KIND_COUNT] = {
 	[KIND_TRACK] = N_("track name"),	   [KIND_TEAM] = N_("team name"),
@@ -205,9 +206,11 @@ static enum status looks_load(struct store *st, enum record_kind kind, struct lo
 	while ((s = query_step(q)) == ST_ROW) {
 		char *skel[2];
 
-		if (skeletons(query_text(q, 1), skel)) {
-			looks_put(l, skel[0], query_text(q, 1), query_text(q, 0));
-			looks_put(l, skel[1], query_text(q, 1), query_text(q, 0));
+		const char *id = query_text(q, NAMES_ID), *name = query_text(q, NAMES_NAME);
+
+		if (skeletons(name, skel)) {
+			looks_put(l, skel[0], name, id);
+			looks_put(l, skel[1], name, id);
 		}
 	}
 	l->loaded = true;

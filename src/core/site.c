@@ -15,6 +15,7 @@
 
 /* Sites and the hub (site.c, hub.c, changes.c). */
 STMT_DEFINE(q_site_self, "SELECT name, public_key, hub_key, acked FROM site_self");
+enum { SELF_NAME, SELF_PUBLIC_KEY, SELF_HUB_KEY, SELF_ACKED };
 STMT_DEFINE(q_site_self_insert,
 	    "INSERT INTO site_self(one, name, public_key, hub_key) VALUES (1, $name, $public_key, $hub_key)");
 STMT_DEFINE(q_outbox_last,
@@ -23,6 +24,7 @@ STMT_DEFINE(q_site_ack,
 	    "UPDATE site_self SET acked = $acked, acked_chain = (SELECT chain FROM outbox WHERE seq = $acked)"
 	    " WHERE acked < $acked");
 STMT_DEFINE(q_site_acked_chain, "SELECT acked_chain FROM site_self");
+enum { ACKED_CHAIN };
 STMT_DEFINE(q_outbox_delete, "DELETE FROM outbox WHERE seq <= $upto");
 STMT_DEFINE(q_hub_self, "SELECT public_key FROM hub_self");
 
@@ -61,10 +63,10 @@ static enum status site_self_get(struct store *st, struct site_self *out)
 		return status_error(ST_INVALID, _("this event file is not a site; run 'podium site join' first"));
 	if (s != ST_ROW)
 		return s;
-	out->name = pd_strdup(query_text(q, 0));
-	out->public_key = pd_strdup(query_text(q, 1));
-	out->hub_key = pd_strdup(query_text(q, 2));
-	out->acked = query_int(q, 3);
+	out->name = pd_strdup(query_text(q, SELF_NAME));
+	out->public_key = pd_strdup(query_text(q, SELF_PUBLIC_KEY));
+	out->hub_key = pd_strdup(query_text(q, SELF_HUB_KEY));
+	out->acked = query_int(q, SELF_ACKED);
 	query_reset(q);
 	return ST_OK;
 }
@@ -149,7 +151,7 @@ static enum status read_prev(struct store *st, char hex[2 * STORE_CHAIN_LEN + 1]
 	struct query *q = store_query(st, &q_site_acked_chain);
 	enum status s = query_step(q);
 	size_t len = 0;
-	const void *chain = s == ST_ROW ? query_blob(q, 0, &len) : NULL;
+	const void *chain = s == ST_ROW ? query_blob(q, ACKED_CHAIN, &len) : NULL;
 
 	if (s == ST_ROW && chain && len == STORE_CHAIN_LEN)
 		sodium_bin2hex(hex, 2 * STORE_CHAIN_LEN + 1, chain, STORE_CHAIN_LEN);

@@ -8,7 +8,9 @@
 #include "podium/store.h"
 
 STMT_DEFINE(q_stale_last_audit, "SELECT coalesce(max(seq), 0) FROM audit");
+enum { LAST_SEQ };
 STMT_DEFINE(q_stale_audit_since, "SELECT kind, max(seq) FROM audit WHERE seq > $seq GROUP BY kind");
+enum { SINCE_KIND, SINCE_SEQ };
 
 /* The kinds whose changes stay narrow; any other kind (a team deleted, a role granted...) counts as all. */
 static const struct {
@@ -50,7 +52,7 @@ static enum status since_txn(struct store *st, void *ctx)
 	if (*c->seq < 0) {
 		q = store_query(st, &q_stale_last_audit);
 		if ((s = query_step(q)) == ST_ROW)
-			*c->seq = query_int(q, 0);
+			*c->seq = query_int(q, LAST_SEQ);
 		query_reset(q);
 		c->kinds = WATCH_ALL;
 		return s == ST_ROW ? ST_OK : s;
@@ -58,9 +60,9 @@ static enum status since_txn(struct store *st, void *ctx)
 	q = store_query(st, &q_stale_audit_since);
 	query_bind_int(q, "$seq", *c->seq);
 	while ((s = query_step(q)) == ST_ROW) {
-		c->kinds |= stale_of_audit_kind(query_text(q, 0));
-		if (query_int(q, 1) > *c->seq)
-			*c->seq = query_int(q, 1);
+		c->kinds |= stale_of_audit_kind(query_text(q, SINCE_KIND));
+		if (query_int(q, SINCE_SEQ) > *c->seq)
+			*c->seq = query_int(q, SINCE_SEQ);
 	}
 	return s == ST_DONE ? ST_OK : s;
 }

@@ -215,7 +215,7 @@ enum status people_check_unlocked(struct store *st, enum record_kind kind, struc
 	query_bind_text(q, "$id", id);
 	if ((s = query_step(q)) != ST_ROW)
 		return s == ST_DONE ? ST_INTERNAL : s;
-	sheets = query_int(q, 0);
+	sheets = query_int(q, COUNT_SHEETS);
 	query_reset(q);
 	if (sheets > 0)
 		return status_error(ST_LOCKED,
@@ -337,8 +337,8 @@ enum status people_check_unix_user(struct store *st, enum record_kind kind, stru
 	query_bind_text(q, "$unix_user", user);
 	s = query_step(q);
 	if (s == ST_ROW) {
-		bool self = self_id && strcmp(query_text(q, 0), self_id) == 0;
-		char *shown = text_fit(query_text(q, 1), 60, NULL);
+		bool self = self_id && strcmp(query_text(q, BY_USER_ID), self_id) == 0;
+		char *shown = text_fit(query_text(q, BY_USER_NAME), 60, NULL);
 
 		query_reset(q);
 		if (self)

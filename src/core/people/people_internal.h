@@ -50,7 +50,8 @@ enum status people_finish_update(struct store *st, enum record_kind kind, const 
 /* Delete record id of kind with its audit row (before). */
 enum status people_delete_record(struct store *st, enum record_kind kind, const char *id);
 
-/* Refuse to delete a team or judge with sheets once the results are locked. */
+/* Refuse to delete a team or judge with sheets once the results are locked (count_stmt: their count). */
+enum { COUNT_SHEETS };
 enum status people_check_unlocked(struct store *st, enum record_kind kind, struct stmt *count_stmt,
 				  const char *id);
 
@@ -60,8 +61,9 @@ enum status people_link_tracks(struct store *st, struct stmt *clear, struct stmt
 
 /*
  * A login given to a judge or a coach (kind): a valid user name that no other
- * record of that kind (found by by_user) holds already.
+ * record of that kind (found by by_user, which gives its id and name) holds already.
  */
+enum { BY_USER_ID, BY_USER_NAME };
 enum status people_check_unix_user(struct store *st, enum record_kind kind, struct stmt *by_user, const char *self_id,
 				   const char *user);
 

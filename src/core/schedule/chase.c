@@ -16,6 +16,7 @@ STMT_DEFINE(q_schedule_chase,
 	    "  OR EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = $team AND a.judge_id = j.id))"
 	    " AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.team_id = $team AND c.judge_id = j.id)"
 	    " ORDER BY j.name");
+enum { CHASE_JUDGE, CHASE_SUBMITTED };
 
 void schedule_chase_clear(struct chase *c)
 {
@@ -35,11 +36,11 @@ enum status schedule_chase(struct store *st, const char *team_id, struct chase *
 	query_bind_text(q, "$team", team_id);
 	while ((s = query_step(q)) == ST_ROW) {
 		out->expected++;
-		if (query_int(q, 1)) {
+		if (query_int(q, CHASE_SUBMITTED)) {
 			out->submitted++;
 		} else {
 			PD_GROW(out->waiting, out->nwaiting, cap);
-			out->waiting[out->nwaiting++] = pd_strdup(query_text(q, 0));
+			out->waiting[out->nwaiting++] = pd_strdup(query_text(q, CHASE_JUDGE));
 		}
 	}
 	if (s != ST_DONE) {
