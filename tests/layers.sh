@@ -49,6 +49,9 @@ hits=$(grep -lE '#include "(\.\./)?(core|cli|tui)/' src/base src/store -r 2>/dev
 hits=$(grep -nE '\<STMT_[A-Z]|\<store_(query|prepare)\(|\<query_(bind_[a-z]+|step|exec|text|int|double|is_null|reset|first_text)\(' \
 	src/cli src/tui src/main.c -r 2>/dev/null)
 [ -z "$hits" ] || bad "the command line or the console runs SQL itself: $hits"
+# ... nor build domain steps inside a transaction of their own: each core write opens its own
+hits=$(grep -nE '\<store_(write|write_at|read)\(' src/cli src/tui src/main.c -r --include='*.c' 2>/dev/null)
+[ -z "$hits" ] || bad "the command line or the console opens a transaction: $hits"
 
 [ $fail -eq 0 ] && echo "layers: ok"
 exit $fail

@@ -119,7 +119,7 @@ static void free_record_ctx(void *ctx)
 	free(r);
 }
 
-static enum status add_txn(struct store *st, void *ctx)
+static enum status add_record(struct store *st, void *ctx)
 {
 	struct record_ctx *r = ctx;
 
@@ -154,14 +154,14 @@ static enum status add_txn(struct store *st, void *ctx)
 	}
 }
 
-static enum status rename_txn(struct store *st, void *ctx)
+static enum status rename_record(struct store *st, void *ctx)
 {
 	struct record_ctx *r = ctx;
 
 	return people_rename(st, r->kind, r->id, r->name);
 }
 
-static enum status delete_txn(struct store *st, void *ctx)
+static enum status delete_record(struct store *st, void *ctx)
 {
 	struct record_ctx *r = ctx;
 
@@ -181,10 +181,11 @@ static enum status delete_txn(struct store *st, void *ctx)
 	}
 }
 
-/* Run a record change as one write and say what happened. */
-static enum status record_write(struct app *a, struct record_ctx *r, store_txn_fn fn, const char *done)
+/* Make a record change (the core opens its own transaction) and say what happened. */
+static enum status record_write(struct app *a, struct record_ctx *r, enum status (*fn)(struct store *, void *),
+				const char *done)
 {
-	enum status s = store_write(a->st, fn, r);
+	enum status s = fn(a->st, r);
 
 	if (s == ST_OK)
 		app_notice(a, _("%s %s"), done, r->name);
@@ -193,17 +194,17 @@ static enum status record_write(struct app *a, struct record_ctx *r, store_txn_f
 
 static enum status add_write(struct app *a, void *ctx)
 {
-	return record_write(a, ctx, add_txn, _("Added"));
+	return record_write(a, ctx, add_record, _("Added"));
 }
 
 static enum status rename_write(struct app *a, void *ctx)
 {
-	return record_write(a, ctx, rename_txn, _("Renamed to"));
+	return record_write(a, ctx, rename_record, _("Renamed to"));
 }
 
 static enum status delete_write(struct app *a, void *ctx)
 {
-	return record_write(a, ctx, delete_txn, _("Deleted"));
+	return record_write(a, ctx, delete_record, _("Deleted"));
 }
 
 static const struct board_row *selected_row(struct tab *t)
@@ -309,7 +310,7 @@ static void free_form_ctx(void *ctx)
 	form_free(ctx);
 }
 
-static enum status form_txn(struct store *st, void *ctx)
+static enum status apply_form(struct store *st, void *ctx)
 {
 	struct edit_form *f = ctx;
 
@@ -319,7 +320,7 @@ static enum status form_txn(struct store *st, void *ctx)
 static enum status form_write(struct app *a, void *ctx)
 {
 	struct edit_form *f = ctx;
-	enum status s = store_write(a->st, form_txn, f);
+	enum status s = apply_form(a->st, f);
 
 	if (s == ST_OK)
 		app_notice(a, _("Saved %s"), f->name);

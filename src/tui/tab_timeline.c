@@ -86,7 +86,7 @@ static void free_phase_ctx(void *ctx)
 	free(p);
 }
 
-static enum status phase_txn(struct store *st, void *ctx)
+static enum status apply_phase(struct store *st, void *ctx)
 {
 	struct phase_ctx *p = ctx;
 
@@ -98,7 +98,7 @@ static enum status phase_txn(struct store *st, void *ctx)
 static enum status phase_write(struct app *a, void *ctx)
 {
 	struct phase_ctx *p = ctx;
-	enum status s = store_write(a->st, phase_txn, p);
+	enum status s = apply_phase(a->st, p);
 
 	if (s == ST_OK)
 		app_notice(a, p->delete ? _("Deleted %s from the timeline") : _("Saved %s in the timeline"), p->name);
