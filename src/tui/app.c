@@ -23,6 +23,7 @@
 #include "podium/store.h"
 #include "podium/text.h"
 #include "podium/timeline.h"
+#include "tui/saves.h"
 #include "tui/script.h"
 #include "tui/tui.h"
 
@@ -30,14 +31,13 @@ extern char *theme_warning;
 
 #define TICK_MS 1000
 #define WAIT_MS 1000		/* how often an idle console looks at the file without a watch's wake */
-#define RETRY_MS 250
 #define NOTICE_MS 4000
 #define KEEP_AFTER_MS 3000	/* a change waiting longer goes to the journal too */
 #define LAST_TRY_MS 1000	/* killed: how long to try saving before keeping the rest */
 #define QUIT_TRY_MS 5000	/* quitting: the same */
 #define IDLE_MAX_MS 10000	/* a script's :wait-idle waits no longer for a busy file */
 
-static int64_t now_ms(void)
+int64_t tui_now_ms(void)
 {
 	struct timespec ts;
 
@@ -51,7 +51,7 @@ static void set_status(struct app *a, bool error, const char *fmt, va_list ap)
 {
 	vsnprintf(a->status, sizeof(a->status), fmt, ap);
 	a->status_is_error = error;
-	a->status_until = now_ms() + (error ? 2 * NOTICE_MS : NOTICE_MS);
+	a->status_until = tui_now_ms() + (error ? 2 * NOTICE_MS : NOTICE_MS);
 	a->dirty = true;
 }
 
@@ -81,124 +81,6 @@ void app_status(struct app *a, enum status s)
 		app_notice(a, "%s", _("The event file is busy; your change is kept and will be saved in a moment"));
 	else
 		app_error(a, "%s", status_message(s));
-}
-
-/* ---- pending writes ---- */
-
-/* Put the replayable pending changes in the journal (none: take ours out of it). */
-static void keep_pending(struct app *a)
-{
-	struct journal j = { 0 };
-	enum status s;
-
-	for (struct app_write *w = a->pending; w; w = w->next)
-		if (w->kept)
-			journal_add(&j, w->kept);
-	s = journal_keep(a->event_id, &j);
-	if (s != ST_OK)
-		app_error(a, _("Your pending changes could not be kept in the journal: %s"), status_message(s));
-	a->kept_in_journal = s == ST_OK && j.count > 0;
-	journal_clear(&j);
-}
-
-static void drop_first_write(struct app *a)
-{
-	struct app_write *w = a->pending;
-
-	a->pending = w->next;
-	if (w->free_ctx)
-		w->free_ctx(w->ctx);
-	if (w->kept) {
-		journal_change_clear(w->kept);
-		free(w->kept);
-	}
-	free(w);
-	a->pending_since = a->pending ? now_ms() : 0;
-}
-
-/* A change that stays in the queue: the file is busy, the disk full or failing. */
-static bool write_waits(enum status s)
-{
-	return s == ST_BUSY || s == ST_FULL || s == ST_IO;
-}
-
-static void say_kept(struct app *a, enum status s)
-{
-	if (s == ST_FULL)
-		app_error(a, _("The disk is full (%s): your change is kept and will be saved when space is free"),
-			  status_message(s));
-	else if (s == ST_IO)
-		app_error(a, _("Your change could not be written (%s); it is kept and will be saved once it can be"),
-			  status_message(s));
-	else
-		app_status(a, s);
-}
-
-/* Try the pending writes in order; stop at the first that must wait. Returns the first try's status. */
-static enum status flush_writes(struct app *a)
-{
-	bool saved_after_wait = false, dropped = false;
-	enum status first = ST_OK;
-
-	while (a->pending) {
-		enum status s = a->pending->fn(a, a->pending->ctx);
-
-		if (!dropped && first == ST_OK)
-			first = s;
-		if (write_waits(s)) {
-			a->retry_at = now_ms() + (s == ST_BUSY ? RETRY_MS : 4 * RETRY_MS);
-			say_kept(a, s);
-			if (dropped && a->kept_in_journal)
-				keep_pending(a);
-			return first;
-		}
-		if (s != ST_OK)
-			app_status(a, s);
-		else if (a->retry_at)
-			saved_after_wait = true;
-		drop_first_write(a);
-		dropped = true;
-		app_reload(a);
-	}
-	if (a->kept_in_journal)
-		keep_pending(a);
-	if (saved_after_wait)
-		app_notice(a, "%s", _("Saved: the event file is free again"));
-	a->retry_at = 0;
-	return first;
-}
-
-enum status app_write_kept(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx),
-			   const struct journal_change *kept)
-{
-	struct app_write *w = pd_calloc(1, sizeof(*w)), **tail = &a->pending;
-
-	w->fn = fn;
-	w->ctx = ctx;
-	w->free_ctx = free_ctx;
-	if (kept) {
-		struct journal one = { 0 };
-
-		journal_add(&one, kept);
-		w->kept = pd_malloc(sizeof(*w->kept));
-		*w->kept = one.items[0];
-		free(one.items);
-	}
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = w;
-	if (a->pending != w) {
-		if (a->kept_in_journal)
-			keep_pending(a);
-		return ST_BUSY;
-	}
-	a->pending_since = now_ms();
-	return flush_writes(a);
-}
-
-void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx))
-{
-	app_write_kept(a, fn, ctx, free_ctx, NULL);
 }
 
 /* ---- prompts ---- */
@@ -643,7 +525,7 @@ static void check_file_after_wake(struct app *a)
 		nanosleep(&ms, NULL);
 	}
 	a->recheck_ms = RECHECK_FIRST_MS;
-	a->recheck_at = now_ms() + a->recheck_ms;
+	a->recheck_at = tui_now_ms() + a->recheck_ms;
 }
 
 static void recheck_file(struct app *a, int64_t now)
@@ -728,7 +610,7 @@ static void catch_missed_resize(struct app *a)
 
 static void run_loop(struct app *a)
 {
-	int64_t next_tick = now_ms() + TICK_MS;
+	int64_t next_tick = tui_now_ms() + TICK_MS;
 
 	int watch = store_watch_fd(a->st);
 
@@ -739,7 +621,7 @@ static void run_loop(struct app *a)
 
 		if (a->stale)
 			load_screen(a);
-		if (a->status[0] && a->status_until && now_ms() > a->status_until && !a->prompt.open) {
+		if (a->status[0] && a->status_until && tui_now_ms() > a->status_until && !a->prompt.open) {
 			a->status[0] = '\0';
 			a->dirty = true;
 		}
@@ -750,7 +632,7 @@ static void run_loop(struct app *a)
 			if (getenv("PODIUM_BENCH_FIRST_FRAME") && !a->stale)
 				break;
 		}
-		now = now_ms();
+		now = tui_now_ms();
 		timeout = WAIT_MS;
 		if (next_tick - now < timeout)
 			timeout = (int)(next_tick - now);
@@ -770,11 +652,11 @@ static void run_loop(struct app *a)
 		/* a resize interrupts poll(): curses reports it as KEY_RESIZE from get_wch() */
 		if ((n > 0 && (pfd[0].revents & POLLIN)) || (n < 0 && errno == EINTR))
 			read_keys(a);
-		now = now_ms();
+		now = tui_now_ms();
 		if (a->pending && now >= a->retry_at)
-			flush_writes(a);
+			saves_flush(a);
 		if (a->pending && !a->kept_in_journal && now - a->pending_since >= KEEP_AFTER_MS)
-			keep_pending(a);
+			saves_keep(a);
 		if (n > 0 && watch >= 0 && (pfd[1].revents & POLLIN) && store_watch_drain(a->st))
 			check_file_after_wake(a);
 		else if (!check_file(a))
@@ -875,19 +757,19 @@ static void settle(struct app *a)
 /* :wait-idle: save what is pending (a busy file: up to IDLE_MAX_MS), see others' changes, tick, draw. */
 static void wait_idle(struct app *a)
 {
-	int64_t deadline = now_ms() + IDLE_MAX_MS;
+	int64_t deadline = tui_now_ms() + IDLE_MAX_MS;
 
 	for (;;) {
-		int64_t now = now_ms();
+		int64_t now = tui_now_ms();
 
 		if (a->pending && now >= a->retry_at)
-			flush_writes(a);
+			saves_flush(a);
 		check_file(a);
 		settle(a);
 		if (!a->pending || now >= deadline || got_signal)
 			break;
 		{
-			int64_t wait = a->retry_at - now_ms();
+			int64_t wait = a->retry_at - tui_now_ms();
 			struct timespec pause = { 0, (wait > 50 ? 50 : wait < 1 ? 1 : wait) * 1000000L };
 
 			nanosleep(&pause, NULL);
@@ -922,8 +804,8 @@ static void run_script(struct app *a)
 			script_dump(stdscr, stdout);
 			break;
 		}
-		if (a->pending && now_ms() >= a->retry_at)
-			flush_writes(a);
+		if (a->pending && tui_now_ms() >= a->retry_at)
+			saves_flush(a);
 		settle(a);
 	}
 }
@@ -934,18 +816,18 @@ static void run_script(struct app *a)
  */
 static void save_or_keep(struct app *a, int ms)
 {
-	int64_t deadline = now_ms() + ms;
+	int64_t deadline = tui_now_ms() + ms;
 	size_t kept = 0, lost = 0;
 
 	store_set_retry_ms(a->st, ms / 4);
-	while (a->pending && now_ms() < deadline) {
+	while (a->pending && tui_now_ms() < deadline) {
 		struct timespec pause = { 0, 50 * 1000000L };
 
-		if (write_waits(flush_writes(a)))
+		if (saves_must_wait(saves_flush(a)))
 			nanosleep(&pause, NULL);
 	}
 	if (a->pending)
-		keep_pending(a);
+		saves_keep(a);
 	for (struct app_write *w = a->pending; w; w = w->next) {
 		if (w->kept && a->kept_in_journal)
 			kept++;
@@ -965,7 +847,7 @@ static void save_or_keep(struct app *a, int ms)
 				   "%zu changes were lost: the event file stayed busy\n", lost), lost);
 	}
 	while (a->pending)
-		drop_first_write(a);
+		saves_drop_first(a);
 }
 
 int tui_run(struct app *a);

@@ -159,6 +159,9 @@ void app_confirm(struct app *a, const char *question, confirm_fn yes, void *stat
  */
 void app_write(struct app *a, app_write_fn fn, void *ctx, void (*free_ctx)(void *ctx));
 
+/* Monotonic milliseconds, for the console's timers. */
+int64_t tui_now_ms(void);
+
 /*
  * The same for a change the journal can replay (kept is copied): when the
  * file stays busy a few seconds, or the console is closed or killed with it
