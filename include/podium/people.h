@@ -60,6 +60,9 @@ enum status team_update(struct store *st, const char *id, const struct team_spec
  */
 enum status team_delete(struct store *st, const char *id);
 
+/* How many submitted sheets team id has, in *out (deleting it would lose them). */
+enum status team_submitted_sheets(struct store *st, const char *id, size_t *out);
+
 struct judge_spec {
 	const char *name;
 	const char *email;

@@ -393,10 +393,45 @@ static void form_start(struct app *a, struct tab *t, const struct board_row *row
 
 /* ---- keys ---- */
 
+/* A team's submitted sheets are work a y would lose: its name, typed in full, confirms. */
+static void delete_named(struct app *a, void *state, const char *text)
+{
+	const struct board_row *row = selected_row(state);
+
+	if (row && strcmp(text, row->name) == 0)
+		delete_yes(a, state);
+	else
+		app_notice(a, "%s", _("Not deleted: the name typed was not the team's"));
+}
+
+static bool ask_team_name(struct app *a, struct tab *t, const struct board_row *row)
+{
+	size_t sheets = 0;
+	enum status s = team_submitted_sheets(a->st, row->id, &sheets);
+	char *q;
+
+	if (s != ST_OK) {
+		app_status(a, s);
+		return true;
+	}
+	if (sheets == 0)
+		return false;
+	q = pd_asprintf(P_("%s has %zu submitted sheet. Type its name to delete it:",
+			   "%s has %zu submitted sheets. Type its name to delete it:", sheets),
+			row->name, sheets);
+	app_prompt(a, q, NULL, false, delete_named, t);
+	free(q);
+	return true;
+}
+
 static void ask_delete(struct app *a, struct tab *t, const struct board_row *row)
 {
 	enum record_kind kind = kind_of(t);
-	char *q = pd_asprintf(kind == KIND_TEAM || kind == KIND_JUDGE ? _("Delete %s and all their sheets? (y/n)")
+	char *q;
+
+	if (kind == KIND_TEAM && ask_team_name(a, t, row))
+		return;
+	q = pd_asprintf(kind == KIND_TEAM || kind == KIND_JUDGE ? _("Delete %s and all their sheets? (y/n)")
 								      : _("Delete %s? (y/n)"),
 			      row->name);
 

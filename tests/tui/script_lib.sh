@@ -54,3 +54,10 @@ for n, line in enumerate(lines, 1):
         sys.exit(1)
 ' "$2" "$3" || fail "screen $1 does not fit $2x$3"
 }
+
+# expect_sql SQL VALUE: the event file answers SQL with VALUE
+expect_sql() {
+	checks=$((checks + 1))
+	got=$(sqlite3 -batch "$PODIUM_DB" "$1") || { fail "sqlite3 failed on: $1"; return; }
+	[ "$got" = "$2" ] || fail "$1 gave '$got', expected '$2'"
+}

@@ -27,6 +27,8 @@ STMT_DEFINE(q_team_member_clear, "DELETE FROM team_member WHERE team_id = $id");
 STMT_DEFINE(q_team_member_add,
 	    "INSERT INTO team_member(team_id, position, name) VALUES ($id, $position, $name)");
 STMT_DEFINE(q_team_sheet_count, "SELECT count(*) FROM sheet WHERE team_id = $id");
+STMT_DEFINE(q_team_submitted_count,
+	    "SELECT count(*) FROM sheet WHERE team_id = $id AND status = 'submitted'");
 
 
 static enum status check_member(const char *name)
@@ -191,4 +193,17 @@ enum status team_delete(struct store *st, const char *id)
 	struct team_delete_args a = { id };
 
 	return store_write(st, team_delete_txn, &a);
+}
+
+enum status team_submitted_sheets(struct store *st, const char *id, size_t *out)
+{
+	struct query *q = store_query(st, &q_team_submitted_count);
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	if ((s = query_step(q)) != ST_ROW)
+		return s == ST_DONE ? ST_INTERNAL : s;
+	*out = (size_t)query_int(q, 0);
+	query_reset(q);
+	return ST_OK;
 }
