@@ -121,6 +121,9 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
  * sheets. */
 enum status judge_delete(struct store *st, const char *id);
 
+/* Whether judge id is still one of the event's (the organizer may delete a judge at any time). */
+enum status judge_exists(struct store *st, const char *id, bool *out);
+
 
 /* A coach's availability, in event time (clock.h): [start, end). */
 struct coach_window {

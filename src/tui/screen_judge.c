@@ -11,6 +11,7 @@
 #include "podium/audit.h"
 #include "podium/i18n.h"
 #include "podium/journal.h"
+#include "podium/people.h"
 #include "podium/rubric.h"
 #include "podium/schedule.h"
 #include "podium/sheet.h"
@@ -69,6 +70,7 @@ static const struct tui_key sheet_keys[] = {
 };
 
 const struct screen_ops screen_sheet_ops;
+static const struct screen_ops screen_gone_ops;
 
 static struct judge_screen *js(void *state)
 {
@@ -339,9 +341,16 @@ static enum status load_now_pitching(struct app *a, struct judge_screen *j)
 static enum status judge_load(struct app *a, void *state)
 {
 	struct judge_screen *j = js(state);
-	bool locked = false;
-	enum status s;
+	bool locked = false, exists = true;
+	enum status s = judge_exists(a->st, j->judge_id, &exists);
 
+	if (s != ST_OK)
+		return s;
+	if (!exists) {
+		j->open = false;
+		app_switch(a, &screen_gone_ops, j);
+		return ST_OK;
+	}
 	board_judge_queue_clear(&j->queue);
 	s = board_judge_queue(a->st, j->judge_id, &j->queue);
 	if (s == ST_OK)
@@ -787,6 +796,42 @@ static bool judge_tick(struct app *a, void *state)
 		j->minute = clock_local_now() / 60;	/* a busy file: the next minute's look */
 	return true;
 }
+
+/* ---- a judge the organizer deleted ---- */
+
+static void draw_gone(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)
+{
+	(void)a;
+	(void)state;
+	for (int y = top; y < top + rows; y++)
+		draw_fill(w, y, 0, ROLE_LOOK_DEFAULT, cols);
+	draw_text(w, top + rows / 2, 2, ROLE_LOOK_HEADER,
+		  _("You are no longer a judge of this event; q quits."), cols - 4);
+}
+
+static void gone_act(struct app *a, void *state, int action, int key)
+{
+	(void)a;
+	(void)state;
+	(void)action;
+	(void)key;
+}
+
+static const char *gone_title(struct app *a, void *state)
+{
+	(void)a;
+	(void)state;
+	return _(" podium · judge");
+}
+
+/* No keys but the app's own (q, ?): nothing is left to judge or save. */
+static const struct screen_ops screen_gone_ops = {
+	.name = N_("judge"),
+	.draw = draw_gone,
+	.act = gone_act,
+	.title = gone_title,
+	.free = judge_free,
+};
 
 /* A judge screen for judge_id named name. */
 void *screen_judge_for(const char *judge_id, const char *name);

@@ -25,6 +25,7 @@ STMT_DEFINE(q_judge_track_clear, "DELETE FROM judge_track WHERE judge_id = $id")
 STMT_DEFINE(q_judge_track_add,
 	    "INSERT OR IGNORE INTO judge_track(judge_id, track_id) VALUES ($id, $track)");
 STMT_DEFINE(q_judge_sheet_count, "SELECT count(*) FROM sheet WHERE judge_id = $id");
+STMT_DEFINE(q_judge_exists, "SELECT count(*) FROM judge WHERE id = $id");
 
 
 static size_t utf8_chars(const char *s)
@@ -206,4 +207,17 @@ enum status judge_delete(struct store *st, const char *id)
 	struct judge_delete_args a = { id };
 
 	return store_write(st, judge_delete_txn, &a);
+}
+
+enum status judge_exists(struct store *st, const char *id, bool *out)
+{
+	struct query *q = store_query(st, &q_judge_exists);
+	enum status s;
+
+	query_bind_text(q, "$id", id);
+	if ((s = query_step(q)) != ST_ROW)
+		return s == ST_DONE ? ST_INTERNAL : s;
+	*out = query_int(q, 0) > 0;
+	query_reset(q);
+	return ST_OK;
 }
