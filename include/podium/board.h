@@ -100,6 +100,9 @@ struct sheet_grid {
 	struct board_names judges, teams;
 	unsigned char *cells;	/* judges.count x teams.count, row per judge: enum cell_state */
 	size_t submitted, drafts, conflicts;
+	unsigned char *panel;	/* same shape: 1 where the judge is on the team's panel */
+	bool panels;		/* judges were assigned: only panel cells are expected */
+	size_t missing;		/* expected cells without a sheet (panel cells when panels exist) */
 	/* how each judge scored the calibration pitch, to agree on the scale */
 	char *calibration_team;		/* its name, or NULL when the event has none */
 	double *calibration_total;	/* per judge: T(j,t), or NAN while incomplete or missing */

@@ -63,6 +63,8 @@ enum { CALIBRATION_TOTAL_JUDGE, CALIBRATION_TOTAL };
 STMT_DEFINE(q_board_sheet_states, "SELECT judge_id, team_id, status FROM sheet");
 STMT_DEFINE(q_board_conflicts, "SELECT judge_id, team_id FROM conflict");
 enum { GRID_JUDGE, GRID_TEAM, GRID_STATUS };
+/* the judge panels: the cells a sheet is expected in */
+STMT_DEFINE(q_board_assignments, "SELECT judge_id, team_id FROM assignment");
 STMT_DEFINE(q_board_view_json,
 	    "SELECT json_object('title', $title, 'method', $method, 'rows', json($rows))");
 STMT_DEFINE(q_board_frozen_rows,
@@ -284,6 +286,29 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, struct stm
 	return s == ST_DONE ? ST_OK : s;
 }
 
+/* Mark the cells of the judge panels. */
+static enum status fill_panels(struct store *st, struct sheet_grid *g)
+{
+	struct idmap ji, ti;
+	struct query *q = store_query(st, &q_board_assignments);
+	enum status s;
+
+	IDMAP_BUILD(&ji, g->judges.items, g->judges.count, id);
+	IDMAP_BUILD(&ti, g->teams.items, g->teams.count, id);
+	while ((s = query_step(q)) == ST_ROW) {
+		long j = idmap_find(&ji, query_text(q, GRID_JUDGE));
+		long t = idmap_find(&ti, query_text(q, GRID_TEAM));
+
+		if (j < 0 || t < 0)
+			continue;
+		g->panel[(size_t)j * g->teams.count + (size_t)t] = 1;
+		g->panels = true;
+	}
+	idmap_clear(&ji);
+	idmap_clear(&ti);
+	return s == ST_DONE ? ST_OK : s;
+}
+
 static enum status calibration_totals(struct store *st, struct sheet_grid *g)
 {
 	struct query *q = store_query(st, &q_board_calibration_team);
@@ -326,6 +351,9 @@ static enum status grid_txn(struct store *st, void *ctx)
 		return s;
 	if ((s = fill_cells(st, g, &q_board_conflicts)) != ST_OK)
 		return s;
+	g->panel = pd_calloc(g->judges.count * g->teams.count + 1, 1);
+	if ((s = fill_panels(st, g)) != ST_OK)
+		return s;
 	return calibration_totals(st, g);
 }
 
@@ -343,6 +371,7 @@ enum status board_sheet_grid(struct store *st, struct sheet_grid *out)
 		out->submitted += out->cells[i] == CELL_SUBMITTED;
 		out->drafts += out->cells[i] == CELL_DRAFT;
 		out->conflicts += out->cells[i] == CELL_CONFLICT;
+		out->missing += out->cells[i] == CELL_MISSING && (!out->panels || out->panel[i]);
 	}
 	return ST_OK;
 }
@@ -352,6 +381,7 @@ void board_sheet_grid_clear(struct sheet_grid *g)
 	board_names_clear(&g->judges);
 	board_names_clear(&g->teams);
 	free(g->cells);
+	free(g->panel);
 	free(g->calibration_team);
 	free(g->calibration_total);
 	memset(g, 0, sizeof(*g));

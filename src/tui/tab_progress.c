@@ -7,7 +7,16 @@
 #include "podium/i18n.h"
 #include "tui/organizer.h"
 
-/* The progress tab: each team's way through the stages that coaches validate. */
+/*
+ * The progress tab: each team's way through the stages that coaches validate.
+ * A plans the coach sessions again after a y/n.
+ */
+enum { ACT_PLAN };
+
+static const struct tui_key progress_keys[] = {
+	{ ACT_PLAN, 'A', 0, "A", N_("plan the coach sessions (asks first)"), true },
+};
+
 struct progress_tab {
 	struct coaching_progress progress;
 };
@@ -59,11 +68,37 @@ static void progress_draw(struct app *a, struct tab *t, WINDOW *w, int top, int 
 	list_draw(&t->list, d.p->nteams, w, top + 1, rows - 1, cols, team_row, &d);
 }
 
+static enum status plan_write(struct app *a, void *ctx)
+{
+	struct coaching_plan p;
+	enum status s;
+
+	(void)ctx;
+	s = coaching_plan(a->st, COACHING_LENGTH_DEFAULT, &p);
+	if (s != ST_OK)
+		return s;
+	if (p.nmisses)
+		app_notice(a, P_("Planned %zu coach session; %zu stage could not fit",
+				 "Planned %zu coach sessions; %zu stages could not fit",
+				 p.placed),
+			   p.placed, p.nmisses);
+	else
+		app_notice(a, P_("Planned %zu coach session", "Planned %zu coach sessions", p.placed), p.placed);
+	coaching_plan_clear(&p);
+	return ST_OK;
+}
+
+static void plan_yes(struct app *a, void *state)
+{
+	(void)state;
+	app_write(a, plan_write, NULL, NULL);
+}
+
 static void progress_act(struct app *a, struct tab *t, int action)
 {
-	(void)a;
-	(void)t;
-	(void)action;
+	if (action == ACT_PLAN)
+		app_confirm(a, _("Plan the coach sessions again? Sessions not begun are replaced. (y/n)"),
+			    plan_yes, t);
 }
 
 static size_t progress_rows(struct tab *t)
@@ -91,6 +126,8 @@ static void progress_free(void *state)
 
 const struct tab_ops tab_progress_ops = {
 	.label = N_("Progress"),
+	.keys = progress_keys,
+	.nkeys = PD_ARRAY_LEN(progress_keys),
 	.watch = WATCH_COACHING | WATCH_RECORDS | WATCH_RUBRIC,
 	.new = progress_new,
 	.load = progress_load,

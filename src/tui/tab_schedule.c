@@ -13,18 +13,22 @@
 
 /*
  * The schedule tab: every pitch by room, when it is now expected and how it
- * went. m moves a pitch to a room (and a position); s marks one, then swaps
- * it with another after a y/n.
+ * went, and for the pitches that are over, the sheets still missing (the chase
+ * list: the selected pitch's line names the judges to chase). m moves a pitch
+ * to a room (and a position); s marks one, then swaps it with another after a
+ * y/n; A generates the schedule again after a y/n.
  */
-enum { ACT_MOVE, ACT_SWAP };
+enum { ACT_MOVE, ACT_SWAP, ACT_GENERATE };
 
 static const struct tui_key schedule_keys[] = {
 	{ ACT_MOVE, 'm', 0, "m", N_("schedule: move the pitch"), true },
 	{ ACT_SWAP, 's', 0, "s", N_("schedule: mark, then swap two pitches"), true },
+	{ ACT_GENERATE, 'A', 0, "A", N_("generate the schedule (asks first)"), true },
 };
 
 struct schedule_tab {
 	struct schedule schedule;
+	struct chase *chase;		/* per slot: the sheets of a pitch that is over, else empty */
 	long swap_mark;			/* the slot marked for a swap, or -1 */
 	int64_t minute;			/* of the last projection drawn */
 };
@@ -34,10 +38,35 @@ static struct schedule_tab *st_(struct tab *t)
 	return t->state;
 }
 
+static void chase_clear_all(struct schedule_tab *sc)
+{
+	for (size_t i = 0; sc->chase && i < sc->schedule.count; i++)
+		schedule_chase_clear(&sc->chase[i]);
+	free(sc->chase);
+	sc->chase = NULL;
+}
+
+/* Sheets are chased once a pitch is over; while it runs, the judges are still listening. */
+static bool pitch_over(const struct slot *sl)
+{
+	return sl->status == SLOT_DONE;
+}
+
 static enum status schedule_tab_load(struct app *a, struct tab *t)
 {
-	schedule_clear(&st_(t)->schedule);
-	return schedule_load(a->st, NULL, clock_local_now(), &st_(t)->schedule);
+	struct schedule_tab *sc = st_(t);
+	enum status s;
+
+	chase_clear_all(sc);
+	schedule_clear(&sc->schedule);
+	s = schedule_load(a->st, NULL, clock_local_now(), &sc->schedule);
+	if (s != ST_OK)
+		return s;
+	sc->chase = pd_calloc(sc->schedule.count + 1, sizeof(*sc->chase));
+	for (size_t i = 0; s == ST_OK && i < sc->schedule.count; i++)
+		if (pitch_over(&sc->schedule.slots[i]))
+			s = schedule_chase(a->st, sc->schedule.slots[i].team_id, &sc->chase[i]);
+	return s;
 }
 
 /* A running pitch in the timekeeper's words: pitching, questions and answers, over time. */
@@ -91,6 +120,10 @@ static void slot_row(void *ctx, WINDOW *w, size_t i, int y, int cols, bool cur)
 	clock_format(sl->proj_start, when);
 	if (sl->status == SLOT_SCHEDULED && late > 0)
 		snprintf(status, sizeof(status), _("%lld min late"), (long long)late);
+	else if (pitch_over(sl) && d->sc->chase[i].nwaiting)
+		snprintf(status, sizeof(status), P_("%s · %zu missing", "%s · %zu missing",
+						    d->sc->chase[i].nwaiting),
+			 slot_status_label(&d->sc->schedule, sl), d->sc->chase[i].nwaiting);
 	else
 		snprintf(status, sizeof(status), "%s", slot_status_label(&d->sc->schedule, sl));
 	if (marked && !cur)
@@ -101,6 +134,46 @@ static void slot_row(void *ctx, WINDOW *w, size_t i, int y, int cols, bool cur)
 	draw_text(w, y, 9 + room_w + team_w, role, when + 5, WHEN_W);
 	draw_text(w, y, STATUS_X(room_w, team_w), lit ? role : ROLE_LOOK_MUTED, status,
 		  cols - 1 - STATUS_X(room_w, team_w));
+}
+
+static char *join_names(char **names, size_t n)
+{
+	char *out = pd_strdup("");
+
+	for (size_t i = 0; i < n; i++) {
+		char *next = pd_asprintf("%s%s%s", out, i ? ", " : "", names[i]);
+
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* The selected pitch's chase line: whose sheets are still missing. */
+static void draw_chase(struct tab *t, WINDOW *w, int y, int cols)
+{
+	size_t i = tab_selected(t);
+	const struct chase *c;
+	char *names, *line;
+
+	if (i == (size_t)-1 || !pitch_over(&st_(t)->schedule.slots[i]))
+		return;
+	c = &st_(t)->chase[i];
+	if (!c->nwaiting) {
+		line = pd_asprintf(P_("%s: %zu of %zu sheet submitted, none missing",
+				      "%s: %zu of %zu sheets submitted, none missing", c->expected),
+				   st_(t)->schedule.slots[i].team, c->submitted, c->expected);
+		draw_text(w, y, 2, ROLE_LOOK_MUTED, line, cols - 4);
+		free(line);
+		return;
+	}
+	names = join_names(c->waiting, c->nwaiting);
+	line = pd_asprintf(P_("%s: %zu of %zu sheet submitted; waiting for %s",
+			      "%s: %zu of %zu sheets submitted; waiting for %s", c->expected),
+			   st_(t)->schedule.slots[i].team, c->submitted, c->expected, names);
+	draw_text(w, y, 2, ROLE_LOOK_NOTICE, line, cols - 4);
+	free(line);
+	free(names);
 }
 
 static void schedule_draw(struct app *a, struct tab *t, WINDOW *w, int top, int rows, int cols)
@@ -117,8 +190,9 @@ static void schedule_draw(struct app *a, struct tab *t, WINDOW *w, int top, int 
 	draw_text(w, top, STATUS_X(d.room_w, d.team_w), ROLE_LOOK_HEADER, _("Status"),
 		  cols - 1 - STATUS_X(d.room_w, d.team_w));
 	if (d.sc->schedule.count == 0)
-		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No pitches yet: run 'podium schedule generate'."), cols - 4);
-	list_draw(&t->list, d.sc->schedule.count, w, top + 1, rows - 1, cols, slot_row, &d);
+		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _("No pitches yet: A generates them."), cols - 4);
+	list_draw(&t->list, d.sc->schedule.count, w, top + 1, rows - 2, cols, slot_row, &d);
+	draw_chase(t, w, top + rows - 1, cols);
 }
 
 /* ---- moves and swaps ---- */
@@ -225,10 +299,38 @@ static void ask_move(struct app *a, struct tab *t, const struct slot *sl)
 	free(label);
 }
 
+/* ---- generate ---- */
+
+static enum status generate_write(struct app *a, void *ctx)
+{
+	struct schedule_spec spec = { .pitch_s = 5 * 60, .qa_s = 2 * 60, .changeover_s = 60 };
+	struct schedule_result r;
+	enum status s;
+
+	(void)ctx;
+	s = schedule_generate(a->st, &spec, &r);
+	if (s == ST_OK)
+		app_notice(a, P_("Scheduled %zu pitch; %zu kept that had started", "Scheduled %zu pitches; %zu kept that had started",
+				 r.slots),
+			   r.slots, r.kept);
+	return s;
+}
+
+static void generate_yes(struct app *a, void *state)
+{
+	(void)state;
+	app_write(a, generate_write, NULL, NULL);
+}
+
 static void schedule_act(struct app *a, struct tab *t, int action)
 {
 	const struct slot *sl = selected_slot(t);
 
+	if (action == ACT_GENERATE) {
+		app_confirm(a, _("Generate the schedule again? Pitches not begun are replaced. (y/n)"),
+			    generate_yes, t);
+		return;
+	}
 	if (!sl)
 		return;
 	if (action == ACT_MOVE)
@@ -278,6 +380,7 @@ static void schedule_free(void *state)
 {
 	struct schedule_tab *s = state;
 
+	chase_clear_all(s);
 	schedule_clear(&s->schedule);
 	free(s);
 }
@@ -286,7 +389,7 @@ const struct tab_ops tab_schedule_ops = {
 	.label = N_("Schedule"),
 	.keys = schedule_keys,
 	.nkeys = PD_ARRAY_LEN(schedule_keys),
-	.watch = WATCH_SLOTS | WATCH_RECORDS,
+	.watch = WATCH_SLOTS | WATCH_RECORDS | WATCH_SHEETS,
 	.new = schedule_new,
 	.load = schedule_tab_load,
 	.draw = schedule_draw,
