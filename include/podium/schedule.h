@@ -161,6 +161,15 @@ enum status schedule_generate(struct store *st, const struct schedule_spec *spec
  */
 enum status schedule_move(struct store *st, const char *team, const char *room, int position);
 
+/*
+ * A no-show comes back: team's slot in room room_id (a UUID) is scheduled
+ * again, next in the room's order (right after the pitch running or last
+ * over), the waiting slots laid out after it from their planned start, at
+ * now at the earliest. Audited ("back"). ST_INVALID when the team was not a
+ * no-show of that room.
+ */
+enum status schedule_back(struct store *st, const char *room_id, const char *team, int64_t now);
+
 /* Swap the slots of two teams (neither started). Audited. */
 enum status schedule_swap(struct store *st, const char *team_a, const char *team_b);
 
@@ -173,7 +182,8 @@ enum status schedule_swap(struct store *st, const char *team_a, const char *team
 	_(NOSHOW,  "noshow") \
 	_(CATCHUP, "catchup") \
 	_(EXTEND,  "extend") \
-	_(UNDO,    "undo")
+	_(UNDO,    "undo") \
+	_(BACK,    "back")
 
 enum timer_action {
 #define TIMER_ACTION_ENUM(id, name) TIMER_##id,
@@ -195,7 +205,8 @@ int timer_action_from_name(const char *name);
  * - noshow: the next slot (not started) is marked a no-show;
  * - catchup: the changeovers ahead give back as much time as the room is late;
  * - extend: the running pitch gets a minute more (schedule_timer_extend: N);
- * - undo: the pitch that 'next' ended runs again, its clock as if never stopped.
+ * - undo: the pitch that 'next' ended runs again, its clock as if never stopped;
+ * - back: a no-show comes back (schedule_back: which team).
  * An impossible action (pause when nothing runs...) is ST_INVALID with a
  * one-line message saying what can be done.
  */

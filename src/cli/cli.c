@@ -86,11 +86,13 @@ static const struct command commands[] = {
 	{ "coach", cmd_coach, "coach plan [--length 20]\n       podium coach sessions [--format table|csv|json|ics]",
 	  N_("coach sessions: plan them, or list them"), NULL },
 	{ "timer", cmd_timer, "timer start|pause|resume|next|noshow|catchup|undo --room R\n"
-	  "       podium timer extend --room R [--minutes 1]", N_("the timekeeper's actions"),
+	  "       podium timer extend --room R [--minutes 1]\n"
+	  "       podium timer back --room R --team T", N_("the timekeeper's actions"),
 	  N_("start: the room's next pitch begins now; pause and resume; next: the pitch is over, the next one\n"
 	     "waits for start; noshow: the team did not come; catchup: shorten the coming changeovers to\n"
 	     "bring the room back on time; extend: the running pitch gets N minutes more (1 to 60, default 1);\n"
-	     "undo: the pitch that next ended runs again, its clock as if it had never stopped.") },
+	     "undo: the pitch that next ended runs again, its clock as if it had never stopped;\n"
+	     "back: a no-show came after all: it pitches next, right after the pitch running or just over.") },
 	{ "board", cmd_board, "board freeze|unfreeze|reveal [--preview]|unreveal",
 	  N_("the projected leaderboard: freeze it, or run the ceremony reveal one team at a time"),
 	  N_("freeze keeps every display on the board as it stands (the leaderboard keeps counting).\n"

@@ -12,7 +12,7 @@
 #include "podium/store.h"
 
 /*
- * timer start|pause|resume|next|noshow|catchup|extend|undo --room R [--minutes N]: the timekeeper's
+ * timer start|pause|resume|next|noshow|catchup|extend|undo|back --room R [--minutes N] [--team T]: the timekeeper's
  * actions from a script. The timer lives in the file, so every console shows
  * the change; the new state is printed on one line.
  */
@@ -21,10 +21,11 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "room", required_argument, NULL, 'r' },
 		{ "minutes", required_argument, NULL, 'm' },
+		{ "team", required_argument, NULL, 't' },
 		CLI_COMMON_OPTIONS,
 		{ 0 },
 	};
-	const char *room = NULL, *minutes = NULL;
+	const char *room = NULL, *minutes = NULL, *team = NULL;
 	char room_id[ID_LEN + 1];
 	struct schedule s;
 	struct store *st;
@@ -43,13 +44,16 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 		case 'm':
 			minutes = optarg;
 			break;
+		case 't':
+			team = optarg;
+			break;
 		}
 	}
 	if (optind >= argc)
-		return cli_usage("timer", _("timer needs an action: start, pause, resume, next, noshow, catchup, extend or undo"));
+		return cli_usage("timer", _("timer needs an action: start, pause, resume, next, noshow, catchup, extend, undo or back"));
 	action = timer_action_from_name(argv[optind]);
 	if (action < 0)
-		return cli_usage("timer", _("no timer action '%s': say start, pause, resume, next, noshow, catchup, extend or undo"),
+		return cli_usage("timer", _("no timer action '%s': say start, pause, resume, next, noshow, catchup, extend, undo or back"),
 				 argv[optind]);
 	if (optind + 1 < argc)
 		return cli_usage("timer", _("unexpected argument '%s'"), argv[optind + 1]);
@@ -57,6 +61,10 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 		return cli_usage("timer", _("timer %s needs the room: --room R"), argv[optind]);
 	if (minutes && action != TIMER_EXTEND)
 		return cli_usage("timer", _("--minutes goes with 'timer extend' only"));
+	if (team && action != TIMER_BACK)
+		return cli_usage("timer", _("--team goes with 'timer back' only"));
+	if (!team && action == TIMER_BACK)
+		return cli_usage("timer", _("timer back needs the team that came back: --team T"));
 	if (minutes && !cli_parse_int(minutes, 1, 60, &extra))
 		return cli_usage("timer", _("--minutes needs a whole number from 1 to 60, not '%s'"), minutes);
 	rc = cli_open_as(c, &st, PERM_TIMER, _("run a room's timer"));
@@ -66,6 +74,8 @@ int cmd_timer(struct cli *c, int argc, char **argv)
 	rc = record_find(st, KIND_ROOM, room, room_id, NULL);
 	if (rc == ST_OK && action == TIMER_EXTEND)
 		rc = schedule_timer_extend(st, room_id, (int)extra, now);
+	else if (rc == ST_OK && action == TIMER_BACK)
+		rc = schedule_back(st, room_id, team, now);
 	else if (rc == ST_OK)
 		rc = schedule_timer(st, room_id, (enum timer_action)action, now);
 	if (rc == ST_OK)

@@ -31,7 +31,7 @@ struct timer_screen {
 	char title[320];
 };
 
-enum { ACT_START, ACT_PAUSE, ACT_NEXT, ACT_NOSHOW, ACT_CATCHUP, ACT_ROOMS, ACT_CHOOSE, ACT_EXTEND, ACT_UNDO };
+enum { ACT_START, ACT_PAUSE, ACT_NEXT, ACT_NOSHOW, ACT_CATCHUP, ACT_ROOMS, ACT_CHOOSE, ACT_EXTEND, ACT_UNDO, ACT_BACK };
 
 static const struct tui_key timer_keys[] = {
 	{ ACT_START, 's', 0, "s", N_("start"), true },
@@ -41,6 +41,7 @@ static const struct tui_key timer_keys[] = {
 	{ ACT_CATCHUP, 'c', 0, "c", N_("catch up (shorter changeovers)"), true },
 	{ ACT_EXTEND, '+', 0, "+", N_("a minute more"), false },
 	{ ACT_UNDO, 'u', 0, "u", N_("undo next (the pitch runs again)"), false },
+	{ ACT_BACK, 'b', 0, "b", N_("bring back a no-show (it pitches next)"), false },
 	{ ACT_ROOMS, 'r', 0, "r", N_("another room"), false },
 };
 
@@ -334,6 +335,106 @@ static void act_now(struct app *a, struct timer_screen *t, enum timer_action act
 	app_reload(a);
 }
 
+/*
+ * Why an action cannot run now, in the console's words (keys, not the
+ * command line's verbs), or NULL: the core still checks, and says the rest.
+ */
+static const char *refusal(const struct timer_screen *t, const struct schedule_room *r, enum timer_action action)
+{
+	const struct slot *cur = r->current >= 0 ? &t->sched.slots[r->current] : NULL;
+	bool running = cur && cur->status == SLOT_RUNNING;
+
+	if (!cur)
+		return NULL;
+	switch (action) {
+	case TIMER_START:
+		return running ? _("a pitch is already running: n ends it") : NULL;
+	case TIMER_NEXT:
+		return running ? NULL : _("this pitch has not started: s starts it, x marks a no-show");
+	case TIMER_NOSHOW:
+		return running ? _("this team is pitching: n ends its pitch") : NULL;
+	case TIMER_EXTEND:
+		return running ? NULL : _("nothing is pitching to give more time: s starts the next pitch");
+	default:
+		return NULL;
+	}
+}
+
+static void act_checked(struct app *a, struct timer_screen *t, const struct schedule_room *r,
+			enum timer_action action)
+{
+	const char *why = refusal(t, r, action);
+
+	if (why)
+		app_error(a, "%s", why);
+	else
+		act_now(a, t, action);
+}
+
+/* ---- a no-show comes back ---- */
+
+struct back_write {
+	char room_id[ID_LEN + 1];
+	char *team;
+};
+
+static void free_back(void *ctx)
+{
+	struct back_write *b = ctx;
+
+	free(b->team);
+	free(b);
+}
+
+static enum status save_back(struct app *a, void *ctx)
+{
+	struct back_write *b = ctx;
+	enum status s = schedule_back(a->st, b->room_id, b->team, clock_local_now());
+
+	if (s == ST_OK)
+		app_notice(a, _("%s is back: it pitches next"), b->team);
+	return s;
+}
+
+static void back_done(struct app *a, void *state, const char *text)
+{
+	struct timer_screen *t = state;
+	struct back_write *b;
+
+	if (!text[0])
+		return;
+	b = pd_calloc(1, sizeof(*b));
+	memcpy(b->room_id, t->room_id, sizeof(b->room_id));
+	b->team = pd_strdup(text);
+	app_write(a, save_back, b, free_back);
+	app_reload(a);
+}
+
+/* The room's no-show that ended last: the one most likely at the door. */
+static const struct slot *last_noshow(const struct timer_screen *t, const struct schedule_room *r)
+{
+	const struct slot *last = NULL;
+
+	for (size_t i = r->first; i < r->first + r->count; i++) {
+		const struct slot *sl = &t->sched.slots[i];
+
+		if (sl->status == SLOT_NOSHOW && (!last || sl->ended_at >= last->ended_at))
+			last = sl;
+	}
+	return last;
+}
+
+static void ask_back(struct app *a, struct timer_screen *t, const struct schedule_room *r)
+{
+	const struct slot *sl = last_noshow(t, r);
+
+	if (!sl) {
+		app_error(a, "%s", _("no team of this room was a no-show: x marks one"));
+		return;
+	}
+	app_prompt(a, _("Bring back the no-show (it pitches next; Esc cancels):"), sl->team, false, back_done, t);
+}
+
 static void noshow_confirmed(struct app *a, void *state)
 {
 	act_now(a, state, TIMER_NOSHOW);
@@ -349,19 +450,22 @@ static void timer_act(struct app *a, void *state, int action, int key)
 		return;
 	switch (action) {
 	case ACT_START:
-		act_now(a, t, TIMER_START);
+		act_checked(a, t, r, TIMER_START);
 		break;
 	case ACT_PAUSE:
 		act_now(a, t, r->state == TIMER_PAUSED ? TIMER_RESUME : TIMER_PAUSE);
 		break;
 	case ACT_NEXT:
-		act_now(a, t, TIMER_NEXT);
+		act_checked(a, t, r, TIMER_NEXT);
 		break;
 	case ACT_CATCHUP:
 		act_now(a, t, TIMER_CATCHUP);
 		break;
 	case ACT_EXTEND:
-		act_now(a, t, TIMER_EXTEND);
+		act_checked(a, t, r, TIMER_EXTEND);
+		break;
+	case ACT_BACK:
+		ask_back(a, t, r);
 		break;
 	case ACT_UNDO:
 		act_now(a, t, TIMER_UNDO);
@@ -373,7 +477,7 @@ static void timer_act(struct app *a, void *state, int action, int key)
 			app_confirm(a, q, noshow_confirmed, t);
 			free(q);
 		} else {
-			act_now(a, t, TIMER_NOSHOW);	/* refused with the reason */
+			act_checked(a, t, r, TIMER_NOSHOW);	/* refused with the reason */
 		}
 		break;
 	case ACT_ROOMS:

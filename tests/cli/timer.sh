@@ -89,7 +89,7 @@ t 13:53 next
 t 13:53 start
 t 14:04 status
 expect_rc 2
-expect_err_match "^podium: no timer action 'status': say start, pause, resume, next, noshow, catchup, extend or undo"
+expect_err_match "^podium: no timer action 'status': say start, pause, resume, next, noshow, catchup, extend, undo or back"
 t 14:04 next
 expect_out <<'END'
 Salle Ada: every pitch is over

@@ -49,7 +49,7 @@ expect_out_match '^.*,Salle Rhône,Green Bytes,noshow$'
 
 # an impossible action says why, on the status line
 keys timer n
-wait_for timer "La Ruche has not started in Salle Rhône: 'start' begins it"
+wait_for timer 'this pitch has not started: s starts it, x marks a no-show'
 
 keys timer q
 wait_exit timer

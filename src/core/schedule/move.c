@@ -284,3 +284,86 @@ enum status schedule_swap(struct store *st, const char *team_a, const char *team
 
 	return store_write(st, swap_txn, &m);
 }
+
+/* ---- a no-show comes back ---- */
+
+STMT_DEFINE(q_schedule_unskip, "UPDATE slot SET status = 'scheduled', started_at = NULL, ended_at = NULL WHERE id = $id");
+
+struct back_ctx {
+	const char *room_id, *team;
+	int64_t now;
+};
+
+/* Where a team that comes back goes in a room's lineup: right after the last pitch that began or was skipped. */
+static size_t back_place(const struct schedule *s, const struct lineup *l)
+{
+	size_t at = 0;
+
+	for (size_t i = 0; i < l->count; i++)
+		if (s->slots[l->slots[i]].status != SLOT_SCHEDULED)
+			at = i + 1;
+	return at;
+}
+
+static enum status check_back(const struct schedule *s, long slot, const char *room_id)
+{
+	const struct slot *sl = &s->slots[slot];
+
+	if (strcmp(s->rooms[sl->room].id, room_id) != 0)
+		return status_error(ST_INVALID, _("%s pitches in %s, not in this room"), sl->team, s->rooms[sl->room].name);
+	if (sl->status != SLOT_NOSHOW)
+		return status_error(ST_INVALID, _("%s was not a no-show: only a no-show can be brought back"), sl->team);
+	return ST_OK;
+}
+
+static enum status back_txn(struct store *st, void *ctx)
+{
+	struct back_ctx *b = ctx;
+	struct schedule s;
+	struct lineup l = { 0 };
+	char *before = NULL;
+	long slot;
+	enum status rc = schedule_load(st, NULL, b->now, &s);
+
+	if (rc != ST_OK)
+		return rc;
+	slot = find_team_slot(st, &s, b->team, &rc);
+	if (slot >= 0)
+		rc = check_back(&s, slot, b->room_id);
+	if (rc == ST_OK)
+		rc = slot_json(st, s.slots[slot].id, &before);
+	if (rc == ST_OK) {
+		struct query *q = store_query(st, &q_schedule_unskip);
+		size_t at;
+
+		lineup_of(&s, s.slots[slot].room, &l);
+		lineup_remove(&l, (size_t)slot);
+		/* it pitches as soon as the room is free, not at the next waiting pitch's plan */
+		if (l.anchor < 0 || s.slots[slot].starts_at < l.anchor)
+			l.anchor = s.slots[slot].starts_at;
+		if (l.anchor < b->now)
+			l.anchor = b->now;
+		at = back_place(&s, &l);
+		memmove(&l.slots[at + 1], &l.slots[at], (l.count - at) * sizeof(size_t));
+		l.slots[at] = (size_t)slot;
+		l.count++;
+		s.slots[slot].status = SLOT_SCHEDULED;
+		query_bind_text(q, "$id", s.slots[slot].id);
+		rc = query_exec(q);
+		if (rc == ST_OK)
+			rc = lineup_write(st, &s, &l, b->now);
+	}
+	if (rc == ST_OK)
+		rc = audit_slot(st, "back", &s.slots[slot], before);
+	free(before);
+	free(l.slots);
+	schedule_clear(&s);
+	return rc;
+}
+
+enum status schedule_back(struct store *st, const char *room_id, const char *team, int64_t now)
+{
+	struct back_ctx b = { room_id, team, now };
+
+	return store_write(st, back_txn, &b);
+}

@@ -309,7 +309,7 @@ enum status schedule_timer(struct store *st, const char *room_id, enum timer_act
 {
 	struct timer_ctx t = { room_id, action, now, 1 };
 
-	if ((unsigned)action >= TIMER_ACTION_COUNT)
+	if ((unsigned)action >= TIMER_ACTION_COUNT || action == TIMER_BACK)
 		return status_error(ST_INVALID, _("no such timer action"));
 	return store_write(st, timer_txn, &t);
 }
