@@ -26,6 +26,7 @@ STMT_DEFINE(q_judge_track_add,
 	    "INSERT OR IGNORE INTO judge_track(judge_id, track_id) VALUES ($id, $track)");
 STMT_DEFINE(q_judge_sheet_count, "SELECT count(*) FROM sheet WHERE judge_id = $id");
 STMT_DEFINE(q_judge_exists, "SELECT count(*) FROM judge WHERE id = $id");
+enum { EXISTS_COUNT };
 
 
 static size_t utf8_chars(const char *s)
@@ -217,7 +218,7 @@ enum status judge_exists(struct store *st, const char *id, bool *out)
 	query_bind_text(q, "$id", id);
 	if ((s = query_step(q)) != ST_ROW)
 		return s == ST_DONE ? ST_INTERNAL : s;
-	*out = query_int(q, 0) > 0;
+	*out = query_int(q, EXISTS_COUNT) > 0;
 	query_reset(q);
 	return ST_OK;
 }

@@ -29,6 +29,7 @@ STMT_DEFINE(q_team_member_add,
 STMT_DEFINE(q_team_sheet_count, "SELECT count(*) FROM sheet WHERE team_id = $id");
 STMT_DEFINE(q_team_submitted_count,
 	    "SELECT count(*) FROM sheet WHERE team_id = $id AND status = 'submitted'");
+enum { SUBMITTED_COUNT };
 
 
 static enum status check_member(const char *name)
@@ -203,7 +204,7 @@ enum status team_submitted_sheets(struct store *st, const char *id, size_t *out)
 	query_bind_text(q, "$id", id);
 	if ((s = query_step(q)) != ST_ROW)
 		return s == ST_DONE ? ST_INTERNAL : s;
-	*out = (size_t)query_int(q, 0);
+	*out = (size_t)query_int(q, SUBMITTED_COUNT);
 	query_reset(q);
 	return ST_OK;
 }
