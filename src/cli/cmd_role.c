@@ -18,7 +18,7 @@ static enum status print_json(struct store *st)
 	enum status s = list_json(st, LIST_ROLES, &doc);
 
 	if (s == ST_OK)
-		out_printf(stdout, "%s\n", doc);
+		out_json(stdout, "%s\n", doc);
 	free(doc);
 	return s;
 }
