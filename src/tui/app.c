@@ -367,6 +367,8 @@ static void draw_all(struct app *a)
 
 	getmaxyx(stdscr, rows, cols);
 	curs_set(0);
+	/* the theme's own background fills every cell (a projector's black room), not the terminal's */
+	bkgdset((chtype)' ' | theme_attr(ROLE_LOOK_DEFAULT));
 	erase();
 	if (rows < 5 || cols < 20) {
 		draw_text(stdscr, 0, 0, ROLE_LOOK_STATUS_ERROR, _("enlarge the terminal to use podium"), cols);
