@@ -1,6 +1,7 @@
 #ifndef PODIUM_COMMON_H
 #define PODIUM_COMMON_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #define PD_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -17,6 +18,7 @@ void *pd_realloc(void *p, size_t n);
 char *pd_strdup(const char *s);
 char *pd_strndup(const char *s, size_t n);
 char *pd_asprintf(const char *fmt, ...) PD_PRINTF(1, 2);
+char *pd_vasprintf(const char *fmt, va_list ap) PD_PRINTF(1, 0);
 
 /*
  * Room for one more element: when count has reached *cap, the array items of

@@ -74,16 +74,22 @@ void *pd_reserve(void *items, size_t need, size_t *cap, size_t size)
 	return old == *cap ? items : pd_realloc(items, *cap * size);
 }
 
+char *pd_vasprintf(const char *fmt, va_list ap)
+{
+	char *out = NULL;
+
+	if (vasprintf(&out, fmt, ap) < 0)
+		pd_die(_("out of memory"));
+	return out;
+}
+
 char *pd_asprintf(const char *fmt, ...)
 {
 	va_list ap;
-	char *out = NULL;
-	int n;
+	char *out;
 
 	va_start(ap, fmt);
-	n = vasprintf(&out, fmt, ap);
+	out = pd_vasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		pd_die(_("out of memory"));
 	return out;
 }

@@ -213,14 +213,9 @@ static void report(struct verify *v, const char *fmt, ...)
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = pd_malloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	text = pd_vasprintf(fmt, ap);
 	va_end(ap);
 	v->rep->problems++;
 	v->problem(v->ctx, text);

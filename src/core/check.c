@@ -69,14 +69,9 @@ static void problem(struct run *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = pd_malloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	text = pd_vasprintf(fmt, ap);
 	va_end(ap);
 	r->report(r->ctx, text);
 	r->sum.problems++;

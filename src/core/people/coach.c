@@ -231,25 +231,7 @@ enum status coach_update(struct store *st, const char *id, const struct coach_sp
 	return store_write(st, coach_update_txn, &a);
 }
 
-static enum status coach_delete_in(struct store *st, const char *id)
-{
-	return people_delete_record(st, KIND_COACH, id);
-}
-
-struct coach_delete_args {
-	const char *id;
-};
-
-static enum status coach_delete_txn(struct store *st, void *ctx)
-{
-	struct coach_delete_args *a = ctx;
-
-	return coach_delete_in(st, a->id);
-}
-
 enum status coach_delete(struct store *st, const char *id)
 {
-	struct coach_delete_args a = { id };
-
-	return store_write(st, coach_delete_txn, &a);
+	return people_delete(st, KIND_COACH, NULL, id);
 }

@@ -185,29 +185,9 @@ enum status judge_update(struct store *st, const char *id, const struct judge_sp
 	return store_write(st, judge_update_txn, &a);
 }
 
-static enum status judge_delete_in(struct store *st, const char *id)
-{
-	enum status s = people_check_unlocked(st, KIND_JUDGE, &q_judge_sheet_count, id);
-
-	return s == ST_OK ? people_delete_record(st, KIND_JUDGE, id) : s;
-}
-
-struct judge_delete_args {
-	const char *id;
-};
-
-static enum status judge_delete_txn(struct store *st, void *ctx)
-{
-	struct judge_delete_args *a = ctx;
-
-	return judge_delete_in(st, a->id);
-}
-
 enum status judge_delete(struct store *st, const char *id)
 {
-	struct judge_delete_args a = { id };
-
-	return store_write(st, judge_delete_txn, &a);
+	return people_delete(st, KIND_JUDGE, &q_judge_sheet_count, id);
 }
 
 enum status judge_exists(struct store *st, const char *id, bool *out)

@@ -225,6 +225,27 @@ enum status people_check_unlocked(struct store *st, enum record_kind kind, struc
 	return ST_OK;
 }
 
+struct delete_args {
+	enum record_kind kind;
+	struct stmt *count_stmt;
+	const char *id;
+};
+
+static enum status delete_txn(struct store *st, void *ctx)
+{
+	struct delete_args *a = ctx;
+	enum status s = a->count_stmt ? people_check_unlocked(st, a->kind, a->count_stmt, a->id) : ST_OK;
+
+	return s == ST_OK ? people_delete_record(st, a->kind, a->id) : s;
+}
+
+enum status people_delete(struct store *st, enum record_kind kind, struct stmt *count_stmt, const char *id)
+{
+	struct delete_args a = { kind, count_stmt, id };
+
+	return store_write(st, delete_txn, &a);
+}
+
 enum status people_link_tracks(struct store *st, struct stmt *clear, struct stmt *add, const char *id,
 			       char **tracks, size_t n)
 {

@@ -50,6 +50,12 @@ enum status people_finish_update(struct store *st, enum record_kind kind, const 
 /* Delete record id of kind with its audit row (before). */
 enum status people_delete_record(struct store *st, enum record_kind kind, const char *id);
 
+/*
+ * Delete record id of kind in a write of its own: with count_stmt (a team's or
+ * a judge's sheets), refused while the results are locked and it has sheets.
+ */
+enum status people_delete(struct store *st, enum record_kind kind, struct stmt *count_stmt, const char *id);
+
 /* Refuse to delete a team or judge with sheets once the results are locked (count_stmt: their count). */
 enum { COUNT_SHEETS };
 enum status people_check_unlocked(struct store *st, enum record_kind kind, struct stmt *count_stmt,

@@ -131,25 +131,7 @@ enum status room_update(struct store *st, const char *id, const struct room_spec
 	return store_write(st, room_update_txn, &a);
 }
 
-static enum status room_delete_in(struct store *st, const char *id)
-{
-	return people_delete_record(st, KIND_ROOM, id);
-}
-
-struct room_delete_args {
-	const char *id;
-};
-
-static enum status room_delete_txn(struct store *st, void *ctx)
-{
-	struct room_delete_args *a = ctx;
-
-	return room_delete_in(st, a->id);
-}
-
 enum status room_delete(struct store *st, const char *id)
 {
-	struct room_delete_args a = { id };
-
-	return store_write(st, room_delete_txn, &a);
+	return people_delete(st, KIND_ROOM, NULL, id);
 }

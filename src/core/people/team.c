@@ -171,29 +171,9 @@ enum status team_update(struct store *st, const char *id, const struct team_spec
 	return store_write(st, team_update_txn, &a);
 }
 
-static enum status team_delete_in(struct store *st, const char *id)
-{
-	enum status s = people_check_unlocked(st, KIND_TEAM, &q_team_sheet_count, id);
-
-	return s == ST_OK ? people_delete_record(st, KIND_TEAM, id) : s;
-}
-
-struct team_delete_args {
-	const char *id;
-};
-
-static enum status team_delete_txn(struct store *st, void *ctx)
-{
-	struct team_delete_args *a = ctx;
-
-	return team_delete_in(st, a->id);
-}
-
 enum status team_delete(struct store *st, const char *id)
 {
-	struct team_delete_args a = { id };
-
-	return store_write(st, team_delete_txn, &a);
+	return people_delete(st, KIND_TEAM, &q_team_sheet_count, id);
 }
 
 enum status team_submitted_sheets(struct store *st, const char *id, size_t *out)

@@ -72,25 +72,7 @@ enum status track_ensure(struct store *st, const char *name, char id_out[ID_LEN 
 	return store_write(st, track_ensure_txn, &a);
 }
 
-static enum status track_delete_in(struct store *st, const char *id)
-{
-	return people_delete_record(st, KIND_TRACK, id);
-}
-
-struct track_delete_args {
-	const char *id;
-};
-
-static enum status track_delete_txn(struct store *st, void *ctx)
-{
-	struct track_delete_args *a = ctx;
-
-	return track_delete_in(st, a->id);
-}
-
 enum status track_delete(struct store *st, const char *id)
 {
-	struct track_delete_args a = { id };
-
-	return store_write(st, track_delete_txn, &a);
+	return people_delete(st, KIND_TRACK, NULL, id);
 }
