@@ -15,7 +15,9 @@ struct rubric;
 /*
  * A judge's score sheet for one team: one integer per criterion, a comment,
  * draft or submitted. Its total T(j,t) (CONTRACT.md) is kept in the same
- * transaction as its values, NULL while a criterion is unscored.
+ * transaction as its values, NULL while a criterion is unscored. A submitted
+ * sheet edited without being submitted again stays submitted (it counts) and is
+ * marked changed until it is submitted again.
  */
 enum sheet_state {
 	SHEET_MISSING,		/* no sheet yet */
@@ -28,6 +30,7 @@ struct sheet {
 	char judge_id[ID_LEN + 1];
 	char team_id[ID_LEN + 1];
 	enum sheet_state state;
+	bool changed;		/* SHEET_SUBMITTED, edited since it was submitted */
 	char *comment;
 	size_t nvalues;		/* the rubric's criteria, in rubric order */
 	int *values;
@@ -53,7 +56,9 @@ struct sheet_text {
  * A change to one sheet. Values not named keep their earlier value (or, with
  * replace, become unscored: an import's row replaces the whole sheet); comment
  * NULL keeps the comment (with replace: empties it); submit makes it submitted
- * (a submitted sheet stays submitted unless draft is set). reason is required
+ * (a submitted sheet stays submitted unless draft is set, marked changed when
+ * its values or comment change without submit; submit clears the mark, and the
+ * organizer's correction after the lock keeps it as it was). reason is required
  * for the organizer's correction after the results are locked, and kept in the
  * audit log.
  */

@@ -41,7 +41,7 @@ STMT_DEFINE(q_criterion_submitted_sheets,
 	    " WHERE s.status = 'submitted' ORDER BY j.name, t.name");
 enum { SUBMITTED_ID, SUBMITTED_JUDGE_ID, SUBMITTED_TEAM_ID, SUBMITTED_JUDGE, SUBMITTED_TEAM };
 STMT_DEFINE(q_criterion_sheet_reopen,
-	    "UPDATE sheet SET status = 'draft', updated_at = $now WHERE id = $id");
+	    "UPDATE sheet SET status = 'draft', changed = 0, updated_at = $now WHERE id = $id");
 STMT_DEFINE(q_criterion_tie_break, "SELECT id, tie_break FROM event");
 enum { TIE_EVENT_ID, TIE_KEYS };
 STMT_DEFINE(q_criterion_tie_break_json, "SELECT json_object('tie_break', tie_break) FROM event");

@@ -18,26 +18,27 @@
 #include "podium/text.h"
 
 STMT_DEFINE(q_sheet_get,
-	    "SELECT id, status, comment, updated_at FROM sheet WHERE judge_id = $judge AND team_id = $team");
-enum { GET_ID, GET_STATUS, GET_COMMENT, GET_UPDATED_AT };
+	    "SELECT id, status, comment, updated_at, changed FROM sheet WHERE judge_id = $judge AND team_id = $team");
+enum { GET_ID, GET_STATUS, GET_COMMENT, GET_UPDATED_AT, GET_CHANGED };
 STMT_DEFINE(q_sheet_values, "SELECT criterion_id, value FROM sheet_value WHERE sheet_id = $id");
 enum { VALUE_CRITERION, VALUE_VALUE };
 STMT_DEFINE(q_sheet_insert,
 	    "INSERT INTO sheet(id, judge_id, team_id, status, comment, total, created_at, updated_at)"
 	    " VALUES ($id, $judge, $team, $status, $comment, $total, $now, $now)");
 STMT_DEFINE(q_sheet_update,
-	    "UPDATE sheet SET status = $status, comment = $comment, total = $total, updated_at = $now"
-	    " WHERE id = $id");
+	    "UPDATE sheet SET status = $status, changed = $changed, comment = $comment, total = $total,"
+	    " updated_at = $now WHERE id = $id");
 STMT_DEFINE(q_sheet_value_set,
 	    "INSERT INTO sheet_value(sheet_id, criterion_id, value) VALUES ($sheet, $criterion, $value)"
 	    " ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value");
 STMT_DEFINE(q_sheet_value_delete,
 	    "DELETE FROM sheet_value WHERE sheet_id = $sheet AND criterion_id = $criterion");
+/* the audit form names "changed" only for a changed sheet: every other sheet's reads as it always did */
 STMT_DEFINE(q_sheet_json,
-	    "SELECT json_object('status', s.status, 'comment', s.comment, 'total', s.total, 'values',"
+	    "SELECT json_patch(json_object('status', s.status, 'comment', s.comment, 'total', s.total, 'values',"
 	    " json((SELECT json_group_object(name, value) FROM (SELECT c.name, v.value FROM sheet_value v"
-	    " JOIN criterion c ON c.id = v.criterion_id WHERE v.sheet_id = s.id ORDER BY c.position))))"
-	    " FROM sheet s WHERE s.id = $id");
+	    " JOIN criterion c ON c.id = v.criterion_id WHERE v.sheet_id = s.id ORDER BY c.position)))),"
+	    " iif(s.changed, '{\"changed\":true}', '{}')) FROM sheet s WHERE s.id = $id");
 STMT_DEFINE(q_sheet_conflict,
 	    "SELECT reason FROM conflict WHERE judge_id = $judge AND team_id = $team");
 STMT_DEFINE(q_sheet_all_values,
@@ -52,7 +53,7 @@ STMT_DEFINE(q_sheet_recheck,
 	    " EXISTS (SELECT 1 FROM judge WHERE id = $judge), EXISTS (SELECT 1 FROM team WHERE id = $team),"
 	    " (SELECT json_group_array(json_array(id, name, weight, min_value, max_value)) FROM"
 	    "  (SELECT id, name, weight, min_value, max_value FROM criterion ORDER BY position)),"
-	    " (SELECT json_array(s.id, s.status, s.comment, s.total, s.updated_at, (SELECT json_group_array("
+	    " (SELECT json_array(s.id, s.status, s.changed, s.comment, s.total, s.updated_at, (SELECT json_group_array("
 	    "  json_array(criterion_id, value)) FROM (SELECT criterion_id, value FROM sheet_value"
 	    "  WHERE sheet_id = s.id ORDER BY criterion_id))) FROM sheet s"
 	    "  WHERE s.judge_id = $judge AND s.team_id = $team))");
@@ -159,6 +160,7 @@ enum status sheet_get(struct store *st, const struct rubric *r, const char *judg
 	out->state = strcmp(query_text(q, GET_STATUS), "submitted") == 0 ? SHEET_SUBMITTED : SHEET_DRAFT;
 	out->comment = pd_strdup(query_text(q, GET_COMMENT) ? query_text(q, GET_COMMENT) : "");
 	out->updated_at = query_int(q, GET_UPDATED_AT);
+	out->changed = query_int(q, GET_CHANGED) != 0;
 	query_reset(q);
 
 	s = read_values(st, r, out);
@@ -238,18 +240,19 @@ static char *missing_list(const struct rubric *r, const bool *scored, size_t *co
 	return out;
 }
 
-static const char *action_of(enum sheet_state from, enum sheet_state to, bool correction)
+/* resubmit: a changed sheet submitted again */
+static const char *action_of(enum sheet_state from, enum sheet_state to, bool correction, bool resubmit)
 {
 	if (correction)
 		return "correct";
-	if (to == SHEET_SUBMITTED && from != SHEET_SUBMITTED)
+	if (to == SHEET_SUBMITTED && (from != SHEET_SUBMITTED || resubmit))
 		return "submit";
 	return from == SHEET_MISSING ? "create" : "update";
 }
 
 /* Write the sheet's row and the values that changed. */
 static enum status write_sheet(struct store *st, const struct rubric *r, struct sheet *cur,
-			       enum sheet_state state, const char *comment, const int *values,
+			       enum sheet_state state, bool changed, const char *comment, const int *values,
 			       const bool *scored, bool complete, double total)
 {
 	struct query *q;
@@ -262,6 +265,7 @@ static enum status write_sheet(struct store *st, const struct rubric *r, struct 
 		query_bind_text(q, "$team", cur->team_id);
 	} else {
 		q = store_query(st, &q_sheet_update);
+		query_bind_int(q, "$changed", changed);
 	}
 	query_bind_text(q, "$id", cur->id);
 	query_bind_text(q, "$status", state_text(state));
@@ -304,6 +308,7 @@ struct apply {
 	/* what plan_change decided */
 	enum sheet_state state;
 	const char *comment;	/* the change's or the sheet's */
+	bool changed;		/* a submitted sheet edited since it was submitted */
 	bool correction, complete, unchanged;
 	double total;
 };
@@ -463,11 +468,27 @@ static enum status resolve(struct store *st, const struct sheet_change *c, struc
 	return ST_OK;
 }
 
+/*
+ * Whether the sheet is changed once the change is made: a submitted sheet whose
+ * values or comment are edited without submitting it again (it still counts),
+ * until it is submitted again. The organizer's correction after the lock, kept
+ * in the audit with its reason, leaves it as it was: no judge can submit then.
+ */
+static bool plan_changed(const struct sheet_change *c, const struct apply *a, bool edited)
+{
+	if (a->state != SHEET_SUBMITTED || c->submit)
+		return false;
+	if (a->correction)
+		return a->cur.changed;
+	return a->cur.changed || edited;
+}
+
 /* Resolve, check and merge the change into a (nothing written); a->unchanged when it changes nothing. */
 static enum status plan_change(struct store *st, const struct actor *who, const struct rubric *r,
 			       const struct sheet_change *c, struct apply *a)
 {
 	enum status s;
+	bool edited;
 
 	if (who->role != ROLE_ORGANIZER && who->role != ROLE_JUDGE)
 		return status_error(ST_DENIED, _("only a judge or the organizer can score"));
@@ -507,7 +528,9 @@ static enum status plan_change(struct store *st, const struct actor *who, const 
 		free(missing);
 		return s;
 	}
-	a->unchanged = a->cur.state == a->state && strcmp(a->comment, a->cur.comment) == 0 && same_values(r, a);
+	edited = strcmp(a->comment, a->cur.comment) != 0 || !same_values(r, a);
+	a->changed = plan_changed(c, a, edited);
+	a->unchanged = a->cur.state == a->state && a->cur.changed == a->changed && !edited;
 	if (!a->unchanged && a->cur.state != SHEET_MISSING)
 		return sheet_json(st, a->cur.id, &a->before);
 	return ST_OK;
@@ -521,14 +544,14 @@ static enum status write_change(struct store *st, const struct rubric *r, struct
 
 	free(a->after);	/* a retried transaction writes again */
 	a->after = NULL;
-	s = write_sheet(st, r, &a->cur, a->state, a->comment, a->values, a->scored, a->complete,
-				    a->total);
+	s = write_sheet(st, r, &a->cur, a->state, a->changed, a->comment, a->values, a->scored, a->complete,
+			a->total);
 
 	if (s == ST_OK)
 		s = sheet_json(st, a->cur.id, &a->after);
 	if (s == ST_OK) {
 		struct audit_entry e = {
-			.action = action_of(from, a->state, a->correction),
+			.action = action_of(from, a->state, a->correction, a->cur.changed && !a->changed),
 			.kind = "sheet",
 			.record_id = a->cur.id,
 			.team_id = a->team_id,

@@ -325,6 +325,15 @@ static const char *const migrations[] = {
 	")"
 	"UPDATE outbox SET chain = (SELECT c.chain FROM c WHERE c.seq = outbox.seq);"
 	"PRAGMA user_version = 8;",
+
+	/*
+	 * 8 -> 9: a submitted sheet changed since it was submitted (values or comment, without
+	 * submitting again): it still counts, and shows as changed until it is submitted again.
+	 * Only a submitted sheet can be changed so; every sheet of an older file is not.
+	 */
+	"ALTER TABLE sheet ADD COLUMN changed INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (changed IN (0, 1) AND (changed = 0 OR status = 'submitted'));"
+	"PRAGMA user_version = 9;",
 };
 
 int schema_latest(void)

@@ -325,6 +325,137 @@ static void apply__turns_a_submitted_sheet_back_into_a_draft(void **state)
 	free(row);
 }
 
+/* The sheet as it stands, read back: its state and whether it changed since it was submitted. */
+static void expect_sheet(struct store *st, enum sheet_state state, bool changed)
+{
+	struct sheet sh;
+	struct rubric r;
+
+	assert_int_equal(rubric_load(st, &r), ST_OK);
+	assert_int_equal(sheet_get(st, &r, EMILE, CASTORS, &sh), ST_OK);
+	assert_int_equal(sh.state, state);
+	assert_int_equal(sh.changed, changed);
+	sheet_clear(&sh);
+	rubric_clear(&r);
+}
+
+static char *last_sheet_audit(struct store *st)
+{
+	return sql_text(st, "SELECT action || ' ' || after FROM audit WHERE kind = 'sheet' ORDER BY seq DESC LIMIT 1");
+}
+
+static void apply__marks_an_edited_submitted_sheet_changed_until_it_is_submitted_again(void **state)
+{
+	struct store *st = *state;
+	const int v[7] = { 4, 3, 5, 2, 4, 3, 5 };
+	struct sheet_change again = { .judge = EMILE, .team = CASTORS, .submit = true };
+	struct sheet_change comment = { .judge = EMILE, .team = CASTORS, .comment = "after the demo" };
+	struct sheet_result res;
+	char *row;
+
+	assert_int_equal(score_all(st, &emile, EMILE, CASTORS, v, true, NULL), ST_OK);
+	expect_sheet(st, SHEET_SUBMITTED, false);
+	/* an edit without submit: still submitted (it counts, with its new total), and changed */
+	assert_int_equal(score_one(st, &emile, EMILE, CASTORS, "Pitch", 4), ST_OK);
+	expect_sheet(st, SHEET_SUBMITTED, true);
+	row = sql_text(st, "SELECT status || '|' || changed || '|' || round(total, 2) FROM sheet");
+	assert_string_equal(row, "submitted|1|64.29");
+	free(row);
+	row = last_sheet_audit(st);
+	assert_string_equal(row, "update {\"status\":\"submitted\",\"comment\":\"\",\"total\":64.2857142857143,"
+			    "\"values\":{\"Idea\":4,\"Engagement\":3,\"Technique\":5,\"Marketing\":2,\"Design\":4,"
+			    "\"Viability\":3,\"Pitch\":4},\"changed\":true}");
+	free(row);
+	/* a comment keeps it changed; sheet_apply_get hands the mark back */
+	assert_int_equal(sheet_apply_get(st, &emile, &comment, &res), ST_OK);
+	assert_int_equal(res.sheet.state, SHEET_SUBMITTED);
+	assert_true(res.sheet.changed);
+	sheet_result_clear(&res);
+	/* submitting it again, as it stands, clears the mark: a write of its own, audited as a submit */
+	assert_int_equal(sheet_apply_get(st, &emile, &again, &res), ST_OK);
+	assert_int_equal(res.sheet.state, SHEET_SUBMITTED);
+	assert_false(res.sheet.changed);
+	sheet_result_clear(&res);
+	row = last_sheet_audit(st);
+	assert_non_null(strstr(row, "submit {\"status\":\"submitted\",\"comment\":\"after the demo\""));
+	assert_null(strstr(row, "changed"));
+	free(row);
+	/* submitting a sheet that did not change writes nothing */
+	row = snapshot(st);
+	assert_int_equal(sheet_apply(st, &emile, &again), ST_OK);
+	{
+		char *after = snapshot(st);
+
+		assert_string_equal(row, after);
+		free(after);
+	}
+	free(row);
+}
+
+static void apply__never_marks_a_draft_changed(void **state)
+{
+	struct store *st = *state;
+	const int v[7] = { 4, 3, 5, 2, 4, 3, 5 };
+	struct sheet_change draft = { .judge = EMILE, .team = CASTORS, .draft = true };
+	struct criterion_spec spec = { "Future fit", "", 2, 0, 10 };
+	struct rubric_effect e = { 0 };
+
+	assert_int_equal(score_one(st, &emile, EMILE, CASTORS, "Pitch", 4), ST_OK);
+	assert_int_equal(score_one(st, &emile, EMILE, CASTORS, "Pitch", 3), ST_OK);
+	expect_sheet(st, SHEET_DRAFT, false);
+	/* a changed sheet turned back into a draft is a draft, not changed */
+	assert_int_equal(score_all(st, &emile, EMILE, CASTORS, v, true, NULL), ST_OK);
+	assert_int_equal(score_one(st, &emile, EMILE, CASTORS, "Pitch", 4), ST_OK);
+	assert_int_equal(sheet_apply(st, &emile, &draft), ST_OK);
+	expect_sheet(st, SHEET_DRAFT, false);
+	assert_int_equal(score_one(st, &emile, EMILE, CASTORS, "Pitch", 5), ST_OK);
+	expect_sheet(st, SHEET_DRAFT, false);
+	/* so does a rubric change that reopens the submitted sheets */
+	assert_int_equal(score_all(st, &emile, EMILE, CASTORS, v, true, NULL), ST_OK);
+	assert_int_equal(score_one(st, &emile, EMILE, CASTORS, "Pitch", 4), ST_OK);
+	assert_int_equal(rubric_create(st, &spec, true, &e), ST_OK);
+	assert_int_equal(e.count, 1);
+	rubric_effect_clear(&e);
+	expect_sheet(st, SHEET_DRAFT, false);
+	/* the file itself refuses a changed draft */
+	assert_int_not_equal(sqlite3_exec(st->db, "UPDATE sheet SET changed = 1", NULL, NULL, NULL), SQLITE_OK);
+}
+
+static void apply__keeps_the_mark_through_the_organizers_correction_and_an_import_clears_it(void **state)
+{
+	struct store *st = *state;
+	const int v[7] = { 4, 3, 5, 2, 4, 3, 5 };
+	struct sheet_value pv = { "Pitch", 3 };
+	struct sheet_change fix = { .judge = EMILE, .team = CASTORS, .values = &pv, .nvalues = 1,
+				    .reason = "misread the paper sheet" };
+	size_t n = 0;
+
+	assert_int_equal(score_all(st, &emile, EMILE, CASTORS, v, true, NULL), ST_OK);
+	assert_int_equal(event_set_locked(st, true), ST_OK);
+	assert_int_equal(sheet_apply(st, &organizer, &fix), ST_OK);
+	expect_sheet(st, SHEET_SUBMITTED, false);
+	assert_int_equal(event_set_locked(st, false), ST_OK);
+	assert_int_equal(score_one(st, &emile, EMILE, CASTORS, "Pitch", 4), ST_OK);
+	expect_sheet(st, SHEET_SUBMITTED, true);
+	assert_int_equal(event_set_locked(st, true), ST_OK);
+	pv.value = 5;
+	assert_int_equal(sheet_apply(st, &organizer, &fix), ST_OK);
+	expect_sheet(st, SHEET_SUBMITTED, true);
+	assert_int_equal(event_set_locked(st, false), ST_OK);
+	/* an import's row replaces the sheet as submitted */
+	{
+		static const char text[] = "judge,team,Idea,Engagement,Technique,Marketing,Design,Viability,Pitch\n"
+					   "Émile Roux,Les Castors,5,5,5,5,5,5,5\n";
+		struct csv_table t;
+
+		assert_int_equal(csv_read_string("sheets.csv", text, strlen(text), &t), ST_OK);
+		assert_int_equal(import_sheets_replacing(st, "sheets.csv", &t, "paper sheets", &n), ST_OK);
+		csv_table_clear(&t);
+	}
+	assert_int_equal(n, 1);
+	expect_sheet(st, SHEET_SUBMITTED, false);
+}
+
 static enum status add_criterion_txn(struct store *st, void *ctx)
 {
 	const struct criterion_spec *spec = ctx;
@@ -480,6 +611,9 @@ int main(void)
 		T(apply__after_the_lock_takes_only_the_organizers_correction_with_a_reason),
 		T(apply__refuses_to_submit_an_incomplete_sheet),
 		T(apply__turns_a_submitted_sheet_back_into_a_draft),
+		T(apply__marks_an_edited_submitted_sheet_changed_until_it_is_submitted_again),
+		T(apply__never_marks_a_draft_changed),
+		T(apply__keeps_the_mark_through_the_organizers_correction_and_an_import_clears_it),
 		T(recompute__leaves_old_sheets_incomplete_after_a_criterion_is_added),
 		T(import__replaces_sheets_and_audits_each_row),
 		T(import__names_the_line_and_imports_nothing),
