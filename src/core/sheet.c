@@ -697,6 +697,13 @@ static enum status write_txn(struct store *st, void *ctx)
 	return s;
 }
 
+static enum status whole_txn(struct store *st, void *ctx)
+{
+	struct apply_ctx *x = ctx;
+
+	return apply_again(st, x->who, x->change, x->out);
+}
+
 static enum status apply_with(struct store *st, const struct actor *who, const struct sheet_change *c,
 			      struct sheet_result *out)
 {
@@ -705,6 +712,11 @@ static enum status apply_with(struct store *st, const struct actor *who, const s
 
 	if (store_read_only(st))
 		return store_write(st, write_txn, &x);	/* refused as every write is, before any check */
+	/* the lock is free: reads, checks and writes in one transaction, nothing to re-check */
+	s = store_write_now(st, whole_txn, &x);
+	if (s != ST_BUSY)
+		return s;
+	/* another writer holds it: plan under a read snapshot meanwhile, re-check inside the lock */
 	s = store_read(st, plan_txn, &x);
 	if (s == ST_OK && !x.a.unchanged)
 		s = store_write(st, write_txn, &x);

@@ -603,6 +603,20 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
 	return run_txn(st, true, fn, ctx, where);
 }
 
+enum status store_write_now_at(struct store *st, store_txn_fn fn, void *ctx, const char *where)
+{
+	enum status s;
+
+	if (st->txn_where && st->txn_write)
+		return nested_write(st, fn, ctx, where);
+	if (st->read_only)
+		return explain_access(st->path, ST_READONLY);
+	sqlite3_busy_timeout(st->db, 0);
+	s = attempt(st, true, fn, ctx, where);
+	store_set_retry_ms(st, st->retry_ms);	/* the connection's wait again */
+	return s;
+}
+
 enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
 {
 	/* inside a transaction already: its snapshot is the one to read */
