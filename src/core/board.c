@@ -184,9 +184,9 @@ static void row_clear(struct board_row *r)
 /* Is handed each row in turn (its own to keep or clear); false stops the walk. */
 typedef bool (*row_visit_fn)(void *ctx, size_t pos, struct board_row *row);
 
-/* Walk the kind's rows [first, first + count) by name (count SIZE_MAX: to the end). */
-static enum status walk_rows(struct store *st, enum record_kind kind, size_t first, size_t count,
-			     row_visit_fn visit, void *ctx)
+/* One statement's worth of walk_rows(): *more is set when it read all it asked and the visit goes on. */
+static enum status walk_chunk(struct store *st, enum record_kind kind, size_t first, size_t count,
+			      row_visit_fn visit, void *ctx, bool *more)
 {
 	static struct stmt *const by_kind[] = {
 		[KIND_TRACK] = &q_board_track_rows, [KIND_TEAM] = &q_board_team_rows,
@@ -194,11 +194,13 @@ static enum status walk_rows(struct store *st, enum record_kind kind, size_t fir
 		[KIND_ROOM] = &q_board_room_rows,
 	};
 	struct query *q = store_query(st, by_kind[kind]);
+	size_t pos = first;
 	enum status s;
 
+	*more = false;
 	query_bind_int(q, "$first", first > INT64_MAX ? INT64_MAX : (int64_t)first);
 	query_bind_int(q, "$count", count > INT64_MAX ? -1 : (int64_t)count);
-	for (size_t pos = first; (s = query_step(q)) == ST_ROW; pos++) {
+	for (; (s = query_step(q)) == ST_ROW; pos++) {
 		struct board_row r;
 
 		snprintf(r.id, sizeof(r.id), "%s", query_text(q, RECORD_ID));
@@ -209,7 +211,33 @@ static enum status walk_rows(struct store *st, enum record_kind kind, size_t fir
 			return ST_OK;
 		}
 	}
+	*more = s == ST_DONE && pos - first == count;
 	return s == ST_DONE ? ST_OK : s;
+}
+
+/*
+ * Walk the kind's rows [first, first + count) by name (count SIZE_MAX: to the
+ * end), for a search. It goes a chunk at a time, each four times the one before:
+ * the statement reads the details of every row it is asked for before the
+ * first comes out, so a search that stops early reads those of its first
+ * chunks alone, and one that walks every row takes a few statements.
+ */
+#define WALK_CHUNK 512
+
+static enum status walk_rows(struct store *st, enum record_kind kind, size_t first, size_t count,
+			     row_visit_fn visit, void *ctx)
+{
+	bool more = true;
+	enum status s = ST_OK;
+
+	for (size_t chunk = WALK_CHUNK; more && count > 0 && s == ST_OK; chunk *= 4) {
+		size_t n = count < chunk ? count : chunk;
+
+		s = walk_chunk(st, kind, first, n, visit, ctx, &more);
+		first += n;
+		count = count == SIZE_MAX ? SIZE_MAX : count - n;
+	}
+	return s;
 }
 
 struct window_ctx {
@@ -231,6 +259,7 @@ enum status board_records_window(struct store *st, enum record_kind kind, size_t
 				 struct board_rows *out)
 {
 	struct window_ctx w = { out, 0 };
+	bool more;
 	enum status s;
 
 	memset(out, 0, sizeof(*out));
@@ -239,7 +268,7 @@ enum status board_records_window(struct store *st, enum record_kind kind, size_t
 		return s;
 	if (count == 0)
 		return ST_OK;
-	s = walk_rows(st, kind, first, count, keep_row, &w);
+	s = walk_chunk(st, kind, first, count, keep_row, &w, &more);
 	if (s != ST_OK)
 		board_rows_clear(out);
 	return s;
