@@ -12,11 +12,15 @@
 #include <unistd.h>
 
 STMT_DEFINE(q_meta_data_version, "PRAGMA data_version");
+enum { DATA_VERSION };
 STMT_DEFINE(q_meta_small_cache, "PRAGMA cache_size = -1024");
 STMT_DEFINE(q_meta_identity,
 	    "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version");
+enum { IDENTITY_APP_ID, IDENTITY_VERSION };
 STMT_DEFINE(q_meta_integrity, "PRAGMA integrity_check");
+enum { INTEGRITY_LINE };
 STMT_DEFINE(q_meta_foreign_keys, "PRAGMA foreign_key_check");
+enum { FK_TABLE, FK_ROWID, FK_PARENT };
 STMT_DEFINE(q_meta_large_cache, "PRAGMA cache_size = -65536");
 
 
@@ -158,8 +162,8 @@ static enum status read_identity(struct store *st, int64_t *app_id, int64_t *ver
 
 	if (s != ST_ROW)
 		return s == ST_DONE ? status_set(ST_NOT_PODIUM) : s;
-	*app_id = query_int(q, 0);
-	*version = query_int(q, 1);
+	*app_id = query_int(q, IDENTITY_APP_ID);
+	*version = query_int(q, IDENTITY_VERSION);
 	query_reset(q);
 	return ST_OK;
 }
@@ -631,7 +635,7 @@ int64_t store_data_version(struct store *st)
 	int64_t v = -1;
 
 	if (query_step(q) == ST_ROW)
-		v = query_int(q, 0);
+		v = query_int(q, DATA_VERSION);
 	query_reset(q);
 	return v;
 }
@@ -946,7 +950,7 @@ int store_check_integrity(struct store *st, void (*report)(void *ctx, const char
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		const char *line = query_text(q, 0);
+		const char *line = query_text(q, INTEGRITY_LINE);
 
 		if (line && strcmp(line, "ok") != 0) {
 			report(ctx, line);
@@ -960,7 +964,8 @@ int store_check_integrity(struct store *st, void (*report)(void *ctx, const char
 	q = store_query(st, &q_meta_foreign_keys);
 	while ((s = query_step(q)) == ST_ROW) {
 		char *msg = pd_asprintf(_("row %lld of table %s refers to a missing %s"),
-					(long long)query_int(q, 1), query_text(q, 0), query_text(q, 2));
+					(long long)query_int(q, FK_ROWID), query_text(q, FK_TABLE),
+					query_text(q, FK_PARENT));
 
 		report(ctx, msg);
 		free(msg);
