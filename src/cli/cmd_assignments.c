@@ -4,49 +4,17 @@
 #include <stdlib.h>
 
 #include "commands.h"
-#include "format.h"
+#include "list_view.h"
 #include "podium/i18n.h"
-#include "podium/listing.h"
-#include "podium/out.h"
 #include "podium/store.h"
 
-static enum status print_json(struct store *st)
-{
-	char *doc = NULL;
-	enum status s = list_json(st, LIST_ASSIGNMENTS, &doc);
-
-	if (s == ST_OK)
-		out_json(stdout, "%s\n", doc);
-	free(doc);
-	return s;
-}
-
-static enum status print_rows(struct store *st, enum format f)
-{
-	static const char *const headers[] = {N_("judge"), N_("team"), N_("room"), N_("start")};
-	struct rowset rows;
-	struct table *t;
-	enum status s = list_rows(st, LIST_ASSIGNMENTS, NULL, &rows);
-
-	if (s != ST_OK)
-		return s;
-	t = table_new(4, headers);
-	for (size_t r = 0; r < rows.count; r++) {
-		const char *cells[4] = {rowset_cell(&rows, r, 0), rowset_cell(&rows, r, 1),
-					rowset_cell(&rows, r, 2), rowset_cell(&rows, r, 3)};
-
-		table_add_row(t, cells);
-	}
-	if (f == FORMAT_CSV)
-		table_print_csv(t, stdout);
-	else if (table_rows(t) == 0)
-		out_printf(stdout, _("no judges assigned yet: run 'podium assign judges'\n"));
-	else
-		table_print(t, stdout, 80);
-	table_free(t);
-	rowset_clear(&rows);
-	return ST_OK;
-}
+static const struct list_view assignments_view = {
+    .name = "assignments",
+    .empty = N_("no judges assigned yet: run 'podium assign judges'"),
+    .kind = LIST_ASSIGNMENTS,
+    .ncols = 4,
+    .columns = {N_("judge"), N_("team"), N_("room"), N_("start")},
+};
 
 int cmd_assignments(struct cli *c, int argc, char **argv)
 {
@@ -78,7 +46,7 @@ int cmd_assignments(struct cli *c, int argc, char **argv)
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	s = f == FORMAT_JSON ? print_json(st) : print_rows(st, f);
+	s = list_view_print(st, &assignments_view, f);
 	store_close(st);
 	return s == ST_OK ? EXIT_OK : cli_fail(s);
 }

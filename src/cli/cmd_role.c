@@ -5,50 +5,19 @@
 #include <string.h>
 
 #include "commands.h"
-#include "format.h"
+#include "list_view.h"
 #include "podium/access.h"
 #include "podium/i18n.h"
-#include "podium/listing.h"
 #include "podium/out.h"
 #include "podium/store.h"
 
-static enum status print_json(struct store *st)
-{
-	char *doc = NULL;
-	enum status s = list_json(st, LIST_ROLES, &doc);
-
-	if (s == ST_OK)
-		out_json(stdout, "%s\n", doc);
-	free(doc);
-	return s;
-}
-
-static enum status print_rows(struct store *st, enum format f)
-{
-	static const char *const headers[] = {N_("unix_user"), N_("role"), N_("granted_at"), N_("granted_by")};
-	struct rowset rows;
-	struct table *t;
-	enum status s = list_rows(st, LIST_ROLES, NULL, &rows);
-
-	if (s != ST_OK)
-		return s;
-	t = table_new(4, headers);
-	for (size_t r = 0; r < rows.count; r++) {
-		const char *cells[4] = {rowset_cell(&rows, r, 0), rowset_cell(&rows, r, 1),
-					rowset_cell(&rows, r, 2), rowset_cell(&rows, r, 3)};
-
-		table_add_row(t, cells);
-	}
-	if (f == FORMAT_CSV)
-		table_print_csv(t, stdout);
-	else if (table_rows(t) == 0)
-		out_printf(stdout, _("no role granted yet: the file's owner is its organizer\n"));
-	else
-		table_print(t, stdout, 80);
-	table_free(t);
-	rowset_clear(&rows);
-	return ST_OK;
-}
+static const struct list_view roles_view = {
+    .name = "roles",
+    .empty = N_("no role granted yet: the file's owner is its organizer"),
+    .kind = LIST_ROLES,
+    .ncols = 4,
+    .columns = {N_("unix_user"), N_("role"), N_("granted_at"), N_("granted_by")},
+};
 
 static int role_list(struct cli *c, int argc, char **argv)
 {
@@ -77,7 +46,7 @@ static int role_list(struct cli *c, int argc, char **argv)
 	s = cli_open(c, &st);
 	if (s != ST_OK)
 		return cli_fail(s);
-	s = f == FORMAT_JSON ? print_json(st) : print_rows(st, f);
+	s = list_view_print(st, &roles_view, f);
 	store_close(st);
 	return s == ST_OK ? EXIT_OK : cli_fail(s);
 }

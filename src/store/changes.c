@@ -17,8 +17,11 @@ STMT_DEFINE(q_outbox_tail,
 	    "WITH t(last) AS (SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0))"
 	    " SELECT last, coalesce((SELECT chain FROM outbox WHERE seq = last),"
 	    " (SELECT acked_chain FROM site_self WHERE acked = last)) FROM t");
+enum { TAIL_SEQ, TAIL_CHAIN };
 STMT_DEFINE(q_outbox_after, "SELECT seq, changes FROM outbox WHERE seq > $after ORDER BY seq");
-STMT_DEFINE(q_site_self, "SELECT name, public_key, hub_key, acked FROM site_self");
+enum { AFTER_SEQ, AFTER_CHANGES };
+/* a file that is a site of a hub captures its changes */
+STMT_DEFINE(q_site_self, "SELECT 1 FROM site_self");
 
 /*
  * The synced tables: everything that makes a site's result, parents before
@@ -148,8 +151,8 @@ static enum status outbox_put(struct store *st, sqlite3_session *session)
 		sqlite3_free(data);
 		return s;
 	}
-	seq = query_int(q, 0) + 1;
-	prev = query_blob(q, 1, &prev_len);
+	seq = query_int(q, TAIL_SEQ) + 1;
+	prev = query_blob(q, TAIL_CHAIN, &prev_len);
 	chained = prev && prev_len == STORE_CHAIN_LEN;
 	if (chained) {
 		memcpy(chain, prev, STORE_CHAIN_LEN);
@@ -307,11 +310,11 @@ enum status store_outbox_read(struct store *st, int64_t after, struct change_lis
 	while ((s = query_step(q)) == ST_ROW) {
 		struct change_entry *e;
 		size_t len;
-		const void *data = query_blob(q, 1, &len);
+		const void *data = query_blob(q, AFTER_CHANGES, &len);
 
 		PD_GROW(out->items, out->count, cap);
 		e = &out->items[out->count++];
-		e->seq = query_int(q, 0);
+		e->seq = query_int(q, AFTER_SEQ);
 		e->len = len;
 		e->data = pd_malloc(len ? len : 1);
 		memcpy(e->data, data, len);

@@ -12,11 +12,15 @@
 #include <unistd.h>
 
 STMT_DEFINE(q_meta_data_version, "PRAGMA data_version");
+enum { DATA_VERSION };
 STMT_DEFINE(q_meta_small_cache, "PRAGMA cache_size = -1024");
 STMT_DEFINE(q_meta_identity,
 	    "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version");
+enum { IDENTITY_APP_ID, IDENTITY_VERSION };
 STMT_DEFINE(q_meta_integrity, "PRAGMA integrity_check");
+enum { INTEGRITY_LINE };
 STMT_DEFINE(q_meta_foreign_keys, "PRAGMA foreign_key_check");
+enum { FK_TABLE, FK_ROWID, FK_PARENT };
 STMT_DEFINE(q_meta_large_cache, "PRAGMA cache_size = -65536");
 
 
@@ -158,8 +162,8 @@ static enum status read_identity(struct store *st, int64_t *app_id, int64_t *ver
 
 	if (s != ST_ROW)
 		return s == ST_DONE ? status_set(ST_NOT_PODIUM) : s;
-	*app_id = query_int(q, 0);
-	*version = query_int(q, 1);
+	*app_id = query_int(q, IDENTITY_APP_ID);
+	*version = query_int(q, IDENTITY_VERSION);
 	query_reset(q);
 	return ST_OK;
 }
@@ -520,19 +524,33 @@ static void end_txn(struct store *st, bool commit_failed_or_rollback)
 	st->txn_write = false;
 }
 
+/* The transaction's own statements, prepared once per connection rather than parsed per commit. */
+STMT_DEFINE(q_begin_read, "BEGIN");
+STMT_DEFINE(q_begin_write, "BEGIN IMMEDIATE");
+STMT_DEFINE(q_commit, "COMMIT");
+
+static enum status step_once(struct store *st, struct stmt *stmt)
+{
+	sqlite3_stmt *q = (sqlite3_stmt *)store_query(st, stmt);
+	int rc = sqlite3_step(q);
+	enum status s = rc == SQLITE_DONE ? ST_OK : store_status(st, rc);
+
+	sqlite3_reset(q);
+	return s;
+}
+
 /* One attempt: BEGIN, fn, COMMIT. Rolls back on any error. */
-static enum status attempt(struct store *st, const char *begin, store_txn_fn fn, void *ctx,
-			   const char *where)
+static enum status attempt(struct store *st, bool write, store_txn_fn fn, void *ctx, const char *where)
 {
 	enum status s;
 
 	if (st->txn_where)
 		pd_die(_("internal error: transaction at %s opened inside the one at %s"), where, st->txn_where);
-	s = exec_sql(st, begin);
+	s = step_once(st, write ? &q_begin_write : &q_begin_read);
 	if (s != ST_OK)
 		return s;
 	st->txn_where = where;
-	st->txn_write = strcmp(begin, "BEGIN IMMEDIATE") == 0;
+	st->txn_write = write;
 	st->txn_depth = st->txn_write;
 	s = st->txn_write ? store_capture_open(st) : ST_OK;
 	if (s == ST_OK)
@@ -540,7 +558,7 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 	if (s == ST_OK || s == ST_DONE) {
 		enum status f = store_capture_flush(st);
 
-		s = f == ST_OK ? exec_sql(st, "COMMIT") : f;
+		s = f == ST_OK ? step_once(st, &q_commit) : f;
 	}
 	store_capture_drop(st);
 	end_txn(st, s != ST_OK);
@@ -549,14 +567,13 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 	return s;
 }
 
-static enum status run_txn(struct store *st, const char *begin, store_txn_fn fn, void *ctx,
-			   const char *where)
+static enum status run_txn(struct store *st, bool write, store_txn_fn fn, void *ctx, const char *where)
 {
 	int64_t deadline = monotonic_ms() + st->retry_ms;
 	int backoff = 2;
 
 	for (;;) {
-		enum status s = attempt(st, begin, fn, ctx, where);
+		enum status s = attempt(st, write, fn, ctx, where);
 
 		if (s != ST_BUSY || monotonic_ms() >= deadline)
 			return s;
@@ -587,7 +604,21 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
 		return nested_write(st, fn, ctx, where);
 	if (st->read_only)
 		return explain_access(st->path, ST_READONLY);
-	return run_txn(st, "BEGIN IMMEDIATE", fn, ctx, where);
+	return run_txn(st, true, fn, ctx, where);
+}
+
+enum status store_write_now_at(struct store *st, store_txn_fn fn, void *ctx, const char *where)
+{
+	enum status s;
+
+	if (st->txn_where && st->txn_write)
+		return nested_write(st, fn, ctx, where);
+	if (st->read_only)
+		return explain_access(st->path, ST_READONLY);
+	sqlite3_busy_timeout(st->db, 0);
+	s = attempt(st, true, fn, ctx, where);
+	store_set_retry_ms(st, st->retry_ms);	/* the connection's wait again */
+	return s;
 }
 
 enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
@@ -595,7 +626,7 @@ enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
 	/* inside a transaction already: its snapshot is the one to read */
 	if (st->txn_where)
 		return fn(st, ctx);
-	return run_txn(st, "BEGIN", fn, ctx, "store_read");
+	return run_txn(st, false, fn, ctx, "store_read");
 }
 
 int64_t store_data_version(struct store *st)
@@ -604,7 +635,7 @@ int64_t store_data_version(struct store *st)
 	int64_t v = -1;
 
 	if (query_step(q) == ST_ROW)
-		v = query_int(q, 0);
+		v = query_int(q, DATA_VERSION);
 	query_reset(q);
 	return v;
 }
@@ -919,7 +950,7 @@ int store_check_integrity(struct store *st, void (*report)(void *ctx, const char
 	enum status s;
 
 	while ((s = query_step(q)) == ST_ROW) {
-		const char *line = query_text(q, 0);
+		const char *line = query_text(q, INTEGRITY_LINE);
 
 		if (line && strcmp(line, "ok") != 0) {
 			report(ctx, line);
@@ -933,7 +964,8 @@ int store_check_integrity(struct store *st, void (*report)(void *ctx, const char
 	q = store_query(st, &q_meta_foreign_keys);
 	while ((s = query_step(q)) == ST_ROW) {
 		char *msg = pd_asprintf(_("row %lld of table %s refers to a missing %s"),
-					(long long)query_int(q, 1), query_text(q, 0), query_text(q, 2));
+					(long long)query_int(q, FK_ROWID), query_text(q, FK_TABLE),
+					query_text(q, FK_PARENT));
 
 		report(ctx, msg);
 		free(msg);

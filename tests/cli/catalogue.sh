@@ -14,6 +14,13 @@ expect_out_match '^utilisation : podium'
 run env LC_ALL=fr_FR.UTF-8 "$PODIUM" --db absent.db list teams
 expect_rc 1
 expect_err_match "^podium: pas de fichier d'événement"
+# the lists' empty lines, one printer for every list, come out in French too
+run "$PODIUM" --db fr.db init --name "Soirée"
+expect_rc 0
+run env LC_ALL=fr_FR.UTF-8 "$PODIUM" --db fr.db list teams
+printf '%s\n' "pas encore d'équipe" | expect_out
+run env LC_ALL=fr_FR.UTF-8 "$PODIUM" --db fr.db assignments
+printf '%s\n' "pas encore de jury réparti : lancez 'podium assign judges'" | expect_out
 # the C locale stays English
 run "$PODIUM" --help
 expect_out_match '^usage: podium'

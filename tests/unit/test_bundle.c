@@ -495,10 +495,11 @@ static void hub_apply__checks_a_kept_aside_bundle_when_its_turn_comes(void **sta
 	free(third);
 }
 
-/* Take st back to schema 7: no chain columns. */
+/* Take st back to schema 7: no chain columns, nor the later steps' sheet.changed. */
 static void unchain(struct store *st)
 {
-	assert_int_equal(sqlite3_exec(st->db, "ALTER TABLE outbox DROP COLUMN chain;"
+	assert_int_equal(sqlite3_exec(st->db, "ALTER TABLE sheet DROP COLUMN changed;"
+				      " ALTER TABLE outbox DROP COLUMN chain;"
 				      " ALTER TABLE site_self DROP COLUMN acked_chain;"
 				      " ALTER TABLE mirror_self DROP COLUMN chain", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(st->db, "PRAGMA user_version = 7", NULL, NULL, NULL), SQLITE_OK);
