@@ -331,6 +331,51 @@ static void open__migrates_a_file_of_an_older_schema_step_by_step(void **state)
 	unit_rmdir(dir);
 }
 
+/* Run sql on the file at path outside podium, as an older podium or another tool would. */
+static int exec_file(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	int rc;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+static void open__upgrades_a_file_of_schema_8_with_no_sheet_changed(void **state)
+{
+	const char *dir = unit_tmpdir(), *path = unit_path(dir, "eight.db");
+	struct store *st;
+	int reported = 0;
+
+	(void)state;
+	/* a file as podium left it at schema 8: step 9 only added sheet.changed */
+	assert_int_equal(store_create(path, &st), ST_OK);
+	store_close(st);
+	assert_int_equal(exec_file(path, "ALTER TABLE sheet DROP COLUMN changed; PRAGMA user_version = 8;"
+				   "INSERT INTO judge(id, name, name_key) VALUES ('j', 'Ada', 'ada');"
+				   "INSERT INTO team(id, name, name_key) VALUES ('a', 'Castors', 'castors'), ('b', 'Loutres', 'loutres');"
+				   "INSERT INTO sheet(id, judge_id, team_id, status, created_at, updated_at)"
+				   " VALUES ('s1', 'j', 'a', 'submitted', 1, 1), ('s2', 'j', 'b', 'draft', 1, 1);"),
+			 SQLITE_OK);
+	assert_int_equal(scalar(path, "PRAGMA user_version"), 8);
+
+	assert_int_equal(store_open(path, &st), ST_OK);
+	assert_int_equal(store_check_integrity(st, report_nothing, &reported), 0);
+	assert_int_equal(reported, 0);
+	store_close(st);
+	assert_int_equal(scalar(path, "PRAGMA user_version"), schema_latest());
+	/* every sheet of the older file is as it was, not changed */
+	assert_int_equal(scalar(path, "SELECT count(*) FROM sheet WHERE changed = 0"), 2);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM sheet WHERE status = 'submitted'"), 1);
+	/* only a submitted sheet can be marked changed */
+	assert_int_equal(exec_file(path, "UPDATE sheet SET changed = 1 WHERE id = 's1'"), SQLITE_OK);
+	assert_int_not_equal(exec_file(path, "UPDATE sheet SET changed = 1 WHERE id = 's2'"), SQLITE_OK);
+	assert_int_not_equal(exec_file(path, "UPDATE sheet SET changed = 2 WHERE id = 's1'"), SQLITE_OK);
+	unit_rmdir(dir);
+}
+
 static int cache_size(struct store *st)
 {
 	sqlite3_stmt *q;
@@ -387,6 +432,7 @@ int main(void)
 		cmocka_unit_test(backup__copies_and_refuses_to_overwrite),
 		cmocka_unit_test(integrity__is_clean_on_a_new_file),
 		cmocka_unit_test(open__migrates_a_file_of_an_older_schema_step_by_step),
+		cmocka_unit_test(open__upgrades_a_file_of_schema_8_with_no_sheet_changed),
 		cmocka_unit_test(cache__is_small_for_reads_and_large_on_request),
 		cmocka_unit_test(schema__keeps_no_index_on_the_audit_log),
 		cmocka_unit_test(write__nests_counting_depth_and_the_outer_rolls_back_the_whole),
