@@ -88,6 +88,7 @@ struct queue_item {
 	char *team;
 	char *project;
 	enum sheet_state state;
+	bool changed;		/* submitted, then edited without being submitted again */
 	bool conflict;		/* the judge declared a conflict of interest */
 	bool complete;
 	double total;		/* the judge's own T(j,t), when complete */
@@ -116,12 +117,14 @@ enum cell_state {
 	CELL_DRAFT,
 	CELL_SUBMITTED,
 	CELL_CONFLICT,
+	CELL_CHANGED,		/* submitted, then edited without being submitted again: it still counts */
 };
 
 struct sheet_grid {
 	struct board_names judges, teams;
 	unsigned char *cells;	/* judges.count x teams.count, row per judge: enum cell_state */
 	size_t submitted, drafts, conflicts;
+	size_t changed;		/* of the submitted */
 	unsigned char *panel;	/* same shape: 1 where the judge is on the team's panel */
 	bool panels;		/* judges were assigned: only panel cells are expected */
 	size_t missing;		/* expected cells without a sheet (panel cells when panels exist) */

@@ -55,8 +55,8 @@ STMT_DEFINE(q_board_coach_count, "SELECT count(*) FROM coach");
 STMT_DEFINE(q_board_room_count, "SELECT count(*) FROM room");
 enum { COUNT_ROWS };
 STMT_DEFINE(q_board_judge_queue,
-	    "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL, sl.starts_at, r.name,"
-	    " t.calibration"
+	    "SELECT t.id, t.name, t.project, s.status, s.changed, s.total, c.judge_id IS NOT NULL, sl.starts_at,"
+	    " r.name, t.calibration"
 	    " FROM team t"
 	    " LEFT JOIN sheet s ON s.team_id = t.id AND s.judge_id = $judge"
 	    " LEFT JOIN conflict c ON c.team_id = t.id AND c.judge_id = $judge"
@@ -66,7 +66,7 @@ STMT_DEFINE(q_board_judge_queue,
 	    "  OR s.id IS NOT NULL OR t.calibration"
 	    " ORDER BY t.calibration DESC, sl.starts_at IS NULL, sl.starts_at, t.name");
 enum {
-	QUEUE_TEAM_ID, QUEUE_TEAM, QUEUE_PROJECT, QUEUE_STATUS, QUEUE_TOTAL, QUEUE_CONFLICT, QUEUE_STARTS_AT,
+	QUEUE_TEAM_ID, QUEUE_TEAM, QUEUE_PROJECT, QUEUE_STATUS, QUEUE_CHANGED, QUEUE_TOTAL, QUEUE_CONFLICT, QUEUE_STARTS_AT,
 	QUEUE_ROOM, QUEUE_CALIBRATION
 };
 STMT_DEFINE(q_board_calibration_team,
@@ -76,9 +76,9 @@ STMT_DEFINE(q_board_calibration_totals,
 	    "SELECT judge_id, total FROM sheet WHERE team_id = $team AND total IS NOT NULL");
 enum { CALIBRATION_TOTAL_JUDGE, CALIBRATION_TOTAL };
 /* the grid's cells: each sheet's state, then each conflict */
-STMT_DEFINE(q_board_sheet_states, "SELECT judge_id, team_id, status FROM sheet");
+STMT_DEFINE(q_board_sheet_states, "SELECT judge_id, team_id, status, changed FROM sheet");
 STMT_DEFINE(q_board_conflicts, "SELECT judge_id, team_id FROM conflict");
-enum { GRID_JUDGE, GRID_TEAM, GRID_STATUS };
+enum { GRID_JUDGE, GRID_TEAM, GRID_STATUS, GRID_CHANGED };
 /* the judge panels: the cells a sheet is expected in */
 STMT_DEFINE(q_board_assignments, "SELECT judge_id, team_id FROM assignment");
 STMT_DEFINE(q_board_view_json,
@@ -431,6 +431,7 @@ enum status board_judge_queue(struct store *st, const char *judge_id, struct jud
 		it->team = pd_strdup(query_text(q, QUEUE_TEAM));
 		it->project = pd_strdup(query_text(q, QUEUE_PROJECT));
 		it->state = state_from_text(query_text(q, QUEUE_STATUS));
+		it->changed = query_int(q, QUEUE_CHANGED) != 0;
 		it->complete = !query_is_null(q, QUEUE_TOTAL);
 		it->total = query_double(q, QUEUE_TOTAL);
 		it->conflict = query_int(q, QUEUE_CONFLICT) != 0;
@@ -476,8 +477,10 @@ static enum status fill_cells(struct store *st, struct sheet_grid *g, struct stm
 			continue;
 		if (id == &q_board_conflicts)
 			cell = CELL_CONFLICT;
+		else if (state_from_text(query_text(q, GRID_STATUS)) != SHEET_SUBMITTED)
+			cell = CELL_DRAFT;
 		else
-			cell = state_from_text(query_text(q, GRID_STATUS)) == SHEET_SUBMITTED ? CELL_SUBMITTED : CELL_DRAFT;
+			cell = query_int(q, GRID_CHANGED) ? CELL_CHANGED : CELL_SUBMITTED;
 		g->cells[(size_t)j * g->teams.count + (size_t)t] = cell;
 	}
 	idmap_clear(&ji);
@@ -567,7 +570,8 @@ enum status board_sheet_grid(struct store *st, struct sheet_grid *out)
 		return s;
 	}
 	for (size_t i = 0; i < out->judges.count * out->teams.count; i++) {
-		out->submitted += out->cells[i] == CELL_SUBMITTED;
+		out->submitted += out->cells[i] == CELL_SUBMITTED || out->cells[i] == CELL_CHANGED;
+		out->changed += out->cells[i] == CELL_CHANGED;
 		out->drafts += out->cells[i] == CELL_DRAFT;
 		out->conflicts += out->cells[i] == CELL_CONFLICT;
 		out->missing += out->cells[i] == CELL_MISSING && (!out->panels || out->panel[i]);

@@ -108,6 +108,40 @@ static void score(struct store *st, const char *judge, const char *team, int v)
 	assert_int_equal(sheet_apply(st, &org, &c), ST_OK);
 }
 
+/* Team a's queue item and grid cell, and the grid's counts of submitted and changed sheets. */
+static void expect_marks(struct fixture *f, bool changed, unsigned char cell, size_t submitted, size_t nchanged)
+{
+	struct judge_queue q;
+	struct sheet_grid g;
+
+	assert_int_equal(board_judge_queue(f->st, f->judge, &q), ST_OK);
+	assert_int_equal(q.items[0].state, SHEET_SUBMITTED);
+	assert_int_equal(q.items[0].changed, changed);
+	assert_int_equal(q.done, 1);
+	board_judge_queue_clear(&q);
+	assert_int_equal(board_sheet_grid(f->st, &g), ST_OK);
+	assert_int_equal(g.cells[0], cell);
+	assert_int_equal(g.submitted, submitted);
+	assert_int_equal(g.changed, nchanged);
+	board_sheet_grid_clear(&g);
+}
+
+static void changed__shows_in_the_queue_and_the_grid_until_submitted_again(void **state)
+{
+	struct fixture *f = *state;
+	struct actor org = { ROLE_ORGANIZER, "" };
+	struct sheet_value pitch = { "Pitch", 2 };
+	struct sheet_change edit = { .judge = f->judge, .team = f->team_a, .values = &pitch, .nvalues = 1 };
+	struct sheet_change again = { .judge = f->judge, .team = f->team_a, .submit = true };
+
+	score(f->st, f->judge, f->team_a, 4);
+	expect_marks(f, false, CELL_SUBMITTED, 1, 0);
+	assert_int_equal(sheet_apply(f->st, &org, &edit), ST_OK);
+	expect_marks(f, true, CELL_CHANGED, 1, 1);
+	assert_int_equal(sheet_apply(f->st, &org, &again), ST_OK);
+	expect_marks(f, false, CELL_SUBMITTED, 1, 0);
+}
+
 static void freeze__keeps_the_board_as_it_stood_until_unfrozen(void **state)
 {
 	struct fixture *f = *state;
@@ -271,6 +305,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(queue__lists_every_team_to_do_in_name_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict__shows_in_the_queue_and_the_grid, setup, teardown),
 		cmocka_unit_test_setup_teardown(unix_user__finds_the_judge, setup, teardown),
+		cmocka_unit_test_setup_teardown(changed__shows_in_the_queue_and_the_grid_until_submitted_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(freeze__keeps_the_board_as_it_stood_until_unfrozen, setup, teardown),
 		cmocka_unit_test_setup_teardown(count__counts_each_kind, many_setup, teardown),
 		cmocka_unit_test_setup_teardown(window__reads_the_rows_asked_as_the_whole_list_has_them, many_setup, teardown),
