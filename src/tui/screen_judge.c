@@ -72,6 +72,30 @@ static const struct tui_key sheet_keys[] = {
 const struct screen_ops screen_sheet_ops;
 static const struct screen_ops screen_gone_ops;
 
+/*
+ * The sheet's keys as it stands: a submitted sheet edited since (changed) puts
+ * "s submit the changes" first in the hint line, as what is left to do.
+ */
+static const struct tui_key *sheet_keys_now(void *state, size_t *n)
+{
+	static struct tui_key changed[PD_ARRAY_LEN(sheet_keys)];
+	const struct sheet *sh = &((const struct judge_screen *)state)->sheet;
+	size_t k = 1;
+
+	*n = PD_ARRAY_LEN(sheet_keys);
+	if (sh->state != SHEET_SUBMITTED || !sh->changed)
+		return sheet_keys;
+	for (size_t i = 0; i < *n; i++) {
+		if (sheet_keys[i].action != ACT_SUBMIT) {
+			changed[k++] = sheet_keys[i];
+			continue;
+		}
+		changed[0] = sheet_keys[i];
+		changed[0].help = N_("submit the changes");
+	}
+	return changed;
+}
+
 static struct judge_screen *js(void *state)
 {
 	return state;
@@ -382,6 +406,9 @@ static void state_look(const struct queue_item *it, enum theme_role *role, const
 	if (it->conflict) {
 		*role = ROLE_LOOK_STATE_CONFLICT;
 		*label = _("conflict");
+	} else if (it->state == SHEET_SUBMITTED && it->changed) {
+		*role = ROLE_LOOK_STATE_CHANGED;
+		*label = _("changed");
 	} else if (it->state == SHEET_SUBMITTED) {
 		*role = ROLE_LOOK_STATE_SUBMITTED;
 		*label = _("submitted");
@@ -553,6 +580,11 @@ static void draw_sheet(struct app *a, void *state, WINDOW *w, int top, int rows,
 {
 	struct judge_screen *j = js(state);
 	const struct sheet *sh = &j->sheet;
+	bool submitted = sh->state == SHEET_SUBMITTED;
+	const char *label = submitted ? (sh->changed ? _("changed") : _("submitted"))
+				      : sh->state == SHEET_DRAFT ? _("draft") : _("new");
+	enum theme_role look = !submitted ? ROLE_LOOK_STATE_DRAFT
+				: sh->changed ? ROLE_LOOK_STATE_CHANGED : ROLE_LOOK_STATE_SUBMITTED;
 	size_t scored = 0;
 	char head[160];
 	int y = top, name_w = 16;
@@ -562,14 +594,11 @@ static void draw_sheet(struct app *a, void *state, WINDOW *w, int top, int rows,
 		scored += sh->scored[i];
 	draw_text(w, y, 1, ROLE_LOOK_TEAM, j->team, cols / 2);
 	if (sh->complete)
-		snprintf(head, sizeof(head), _("%s · %zu/%zu scored · total %.1f"),
-			 sh->state == SHEET_SUBMITTED ? _("submitted") : _("draft"), scored, sh->nvalues, sh->total);
+		snprintf(head, sizeof(head), _("%s · %zu/%zu scored · total %.1f"), label, scored, sh->nvalues,
+			 sh->total);
 	else
-		snprintf(head, sizeof(head), _("%s · %zu/%zu scored"),
-			 sh->state == SHEET_SUBMITTED ? _("submitted") : sh->state == SHEET_DRAFT ? _("draft") : _("new"),
-			 scored, sh->nvalues);
-	draw_text_right(w, y, cols / 2, sh->state == SHEET_SUBMITTED ? ROLE_LOOK_STATE_SUBMITTED : ROLE_LOOK_STATE_DRAFT,
-			head, cols - cols / 2 - 1);
+		snprintf(head, sizeof(head), _("%s · %zu/%zu scored"), label, scored, sh->nvalues);
+	draw_text_right(w, y, cols / 2, look, head, cols - cols / 2 - 1);
 	y += 2;
 	for (size_t i = 0; i < j->rubric.count && y < top + rows - 4; i++, y++) {
 		const struct criterion *c = &j->rubric.items[i];
@@ -871,6 +900,7 @@ const struct screen_ops screen_sheet_ops = {
 	.watch = WATCH_ALL & ~(WATCH_COACHING | WATCH_TIMELINE),
 	.keys = sheet_keys,
 	.nkeys = PD_ARRAY_LEN(sheet_keys),
+	.keys_now = sheet_keys_now,
 	.load = judge_load,
 	.draw = draw_sheet,
 	.act = sheet_act,

@@ -15,8 +15,8 @@
 
 /*
  * The sheets tab: a grid of judges by teams that shows the gaps (S submitted,
- * d draft, x conflict, · missing; a blank where the judge is not on the
- * team's panel), the panels' coverage, and each judge's total for the
+ * C changed since submitted, d draft, x conflict, · missing; a blank where the
+ * judge is not on the team's panel), the panels' coverage, and each judge's total for the
  * calibration pitch beside it. The columns are lettered, with a legend of the
  * teams below. A assigns the judges again, i imports sheets from CSV.
  */
@@ -65,9 +65,10 @@ static char column_letter(size_t t)
 
 static void judge_row(void *ctx, WINDOW *w, size_t j, int y, int cols, bool cur)
 {
-	static const char *const marks[] = { "·", "d", "S", "x" };
+	/* by enum cell_state */
+	static const char *const marks[] = { "·", "d", "S", "x", "C" };
 	static const enum theme_role looks[] = { ROLE_LOOK_DEFAULT, ROLE_LOOK_STATE_DRAFT, ROLE_LOOK_STATE_SUBMITTED,
-						 ROLE_LOOK_STATE_CONFLICT };
+						 ROLE_LOOK_STATE_CONFLICT, ROLE_LOOK_STATE_CHANGED };
 	const struct grid_draw *d = ctx;
 	const struct sheet_grid *g = d->g;
 
@@ -171,6 +172,27 @@ static bool draw_coverage(const struct panel_coverage *c, WINDOW *w, int y, int 
 	return true;
 }
 
+/* "S submitted  d draft  x conflict  · missing": the grid's marks, C and blank only when the grid has them. */
+static char *grid_marks(const struct sheet_grid *g)
+{
+	const char *marks[] = {
+		_("S submitted"), g->changed ? _("C changed") : NULL, _("d draft"), _("x conflict"), _("· missing"),
+		g->panels ? _("blank: not on the panel") : NULL,
+	};
+	char *line = pd_strdup("");
+
+	for (size_t i = 0; i < PD_ARRAY_LEN(marks); i++) {
+		char *next;
+
+		if (!marks[i])
+			continue;
+		next = pd_asprintf("%s%s%s", line, line[0] ? "  " : "", marks[i]);
+		free(line);
+		line = next;
+	}
+	return line;
+}
+
 static void sheets_draw(struct app *a, struct tab *t, WINDOW *w, int top, int rows, int cols)
 {
 	const struct sheet_grid *g = &sh(t)->grid;
@@ -189,6 +211,13 @@ static void sheets_draw(struct app *a, struct tab *t, WINDOW *w, int top, int ro
 		snprintf(conflicts, sizeof(conflicts), P_("%zu conflict", "%zu conflicts", g->conflicts), g->conflicts);
 		snprintf(line, sizeof(line), _("%zu submitted · %s · %s · %zu missing"), g->submitted, drafts, conflicts,
 			 g->missing);
+		if (g->changed) {
+			size_t used = strlen(line);
+
+			snprintf(line + used, sizeof(line) - used, P_(" · %zu changed since submitted",
+								     " · %zu changed since submitted", g->changed),
+				 g->changed);
+		}
 	}
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, line, cols - 4);
 	if (draw_coverage(&sh(t)->coverage, w, top + 1, cols)) {
@@ -203,10 +232,10 @@ static void sheets_draw(struct app *a, struct tab *t, WINDOW *w, int top, int ro
 	if (legend > 0) {
 		int used = 1;
 
-		draw_text(w, top + rows - legend, 2, ROLE_LOOK_MUTED,
-			  g->panels ? _("S submitted  d draft  x conflict  · missing  blank: not on the panel")
-				    : _("S submitted  d draft  x conflict  · missing"),
-			  cols - 4);
+		char *marks = grid_marks(g);
+
+		draw_text(w, top + rows - legend, 2, ROLE_LOOK_MUTED, marks, cols - 4);
+		free(marks);
 		used += draw_legend(&d, w, top + rows - legend + 1, legend - 1, cols);
 
 		if (g->teams.count > d.shown && used < legend)

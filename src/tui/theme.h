@@ -31,6 +31,7 @@
 	_(STATE_TODO,      "state.todo",      "default", "default", "",          "") \
 	_(STATE_DRAFT,     "state.draft",     "yellow",  "default", "",          "underline") \
 	_(STATE_SUBMITTED, "state.submitted", "green",   "default", "bold",      "bold") \
+	_(STATE_CHANGED,   "state.changed",   "magenta", "default", "bold",      "bold underline") \
 	_(STATE_CONFLICT,  "state.conflict",  "red",     "default", "",          "dim") \
 	_(VALUE,           "value",           "cyan",    "default", "bold",      "bold") \
 	_(CLOCK,           "clock",           "white",   "default", "bold",      "bold") \
