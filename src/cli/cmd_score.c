@@ -61,20 +61,27 @@ static int split_values(struct score_args *a, char **words, int n)
 	return EXIT_OK;
 }
 
-/* "Chloé Martin → Les Castors: submitted, total 71.43" */
+/*
+ * "Chloé Martin → Les Castors: submitted, total 71.43"; a submitted sheet
+ * edited since is "changed", as the consoles show it, until it is submitted again.
+ */
 static void print_sheet(const struct sheet_result *res)
 {
 	const struct sheet *sh = &res->sheet;
 	char *j = text_sanitize(res->judge), *t = text_sanitize(res->team);
+	bool changed = sh->state == SHEET_SUBMITTED && sh->changed;
 	size_t scored = 0;
 
 	for (size_t i = 0; i < sh->nvalues; i++)
 		scored += sh->scored[i];
-	out_printf(stdout, "%s → %s: %s", j, t, sh->state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
+	out_printf(stdout, "%s → %s: %s", j, t,
+		   changed ? _("changed") : sh->state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
 	if (!(sh->state == SHEET_SUBMITTED && sh->complete))
 		out_printf(stdout, _(", %zu of %zu criteria scored"), scored, sh->nvalues);
 	if (sh->complete)
 		out_printf(stdout, _(", total %.2f"), sh->total);
+	if (changed)
+		out_puts(stdout, _(" (edited since it was submitted; it counts as it stands, and --submit submits it again)"));
 	out_puts(stdout, "\n");
 	free(j);
 	free(t);

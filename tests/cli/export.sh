@@ -68,6 +68,7 @@ expect_json '$.sheets[0].values' '{"Idea":5,"Engagement":4,"Technique":3,"Market
 checks=$((checks + 1))
 [ "$(sqlite3 :memory: "SELECT round(json_extract(readfile('$TESTDIR/out'), '\$.sheets[0].total'), 4)")" = 60.7143 ] ||
 	fail "the sheet's total is wrong"
+expect_json '$.sheets[0].changed' 0
 expect_out_lacks 'pin_hash|argon2'
 expect_out_lacks "$(printf '\r')"
 expect_json '$.judges[0].has_pin' 1
@@ -78,6 +79,15 @@ expect_json '$.timeline[0].start' '2026-12-04 18:00'
 expect_json '$.roles[0].role' 'organizer'
 expect_json '$.slots' '[]'
 expect_json '$.timers' '[]'
+
+# a submitted sheet edited without --submit is changed until it is submitted again
+podium score --judge "Chloé Martin" --team "Castors, Lyon" pitch=3 >/dev/null || { echo "cannot edit the sheet"; exit 99; }
+run podium export
+expect_json '$.sheets[0].status' 'submitted'
+expect_json '$.sheets[0].changed' 1
+podium score --judge "Chloé Martin" --team "Castors, Lyon" --submit >/dev/null || { echo "cannot submit the sheet"; exit 99; }
+run podium export
+expect_json '$.sheets[0].changed' 0
 
 # every table is there: the schedule, the panels, the room timers, coaching
 printf 'name\nHall\n' >rooms.csv

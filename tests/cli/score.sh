@@ -143,11 +143,20 @@ expect_err_empty
 expect_out <<'END'
 imported 2 sheets from sheets.csv
 END
+# an imported sheet is submitted; edited without --submit it is changed, and still counts, until submitted again
 run podium score --judge "chloé martin" --team "les castors" --comment "Bien"
+expect_rc 0
+expect_out <<'END'
+Chloé Martin → Les Castors: changed, total 50.00 (edited since it was submitted; it counts as it stands, and --submit submits it again)
+END
+run podium score --judge "chloé martin" --team "les castors" --submit
 expect_rc 0
 expect_out <<'END'
 Chloé Martin → Les Castors: submitted, total 50.00
 END
+run podium history --team "les castors" --judge "chloé martin"
+expect_out_match '^ +after +comment=Bien changed=true$'
+expect_out_match '^ +before +changed=true$'
 run podium score --judge "émile roux" --team "東京チーム 🚀" Pitch=5
 expect_rc 0
 expect_out <<'END'
