@@ -47,7 +47,9 @@ STMT_DEFINE(q_panel_is_assigned,
  * their planned slot, judges, conflicts, tracks) and written back in the same
  * transaction. The greedy goes through the pitches in time order; for each
  * team it picks, among the judges the rules allow, first those who already
- * wrote a sheet for it (scoring has begun: keep them), then those under their share of
+ * wrote a sheet for it (scoring has begun: keep them), then those who are not
+ * kept for another team they wrote a sheet for that pitches at the same time
+ * in another room (it comes later in the walk), then those under their share of
  * the load, experts of the team's tracks first, then those whose expertise
  * fewer teams need, then the least loaded, then those already sitting in
  * that room. A last pass moves teams from the most
@@ -79,6 +81,8 @@ struct pjudge {
 	size_t *by_start; /* the timed ones among them, by pitch start */
 	size_t ntimed, timed_cap;
 	size_t expert_of; /* teams that share a track with the judge */
+	size_t *sheets;	  /* indices of the teams the judge has a sheet for */
+	size_t nsheets, sheets_cap;
 };
 
 struct model {
@@ -100,6 +104,7 @@ static void model_clear(struct model *m)
 		free(m->judges[i].name);
 		free(m->judges[i].teams);
 		free(m->judges[i].by_start);
+		free(m->judges[i].sheets);
 	}
 	free(m->teams);
 	free(m->judges);
@@ -224,6 +229,12 @@ static enum status mark_pairs(struct store *st, struct model *m, struct stmt *id
 		if (bit == CELL_ASSIGNED && !(*cell(m, (size_t)j, (size_t)t) & CELL_ASSIGNED)) {
 			judge_push(m, &m->judges[j], (size_t)t);
 			m->teams[t].count++;
+		}
+		if (bit == CELL_SCORED && !(*cell(m, (size_t)j, (size_t)t) & CELL_SCORED)) {
+			struct pjudge *jd = &m->judges[j];
+
+			PD_GROW(jd->sheets, jd->nsheets, jd->sheets_cap);
+			jd->sheets[jd->nsheets++] = (size_t)t;
 		}
 		*cell(m, (size_t)j, (size_t)t) |= bit;
 	}
@@ -526,6 +537,7 @@ static bool under_share(const struct share *sh, size_t load)
 
 struct pick_key {
 	int fresh;     /* has no sheet for the team yet */
+	int kept;      /* kept for another team they have a sheet for, pitching then in another room */
 	int over;      /* past their share */
 	int layman;    /* shares no track with the team */
 	size_t scarce; /* teams the judge is an expert for: keep them for those */
@@ -538,6 +550,8 @@ static int key_cmp(const struct pick_key *a, const struct pick_key *b)
 {
 	if (a->fresh != b->fresh)
 		return a->fresh - b->fresh;
+	if (a->kept != b->kept)
+		return a->kept - b->kept;
 	if (a->over != b->over)
 		return a->over - b->over;
 	if (a->layman != b->layman)
@@ -568,6 +582,25 @@ static void unassign(struct model *m, size_t j, size_t i)
 	judge_drop_pitch(m, jd, t);
 	*cell(m, j, t) &= (unsigned char)~CELL_ASSIGNED;
 	m->teams[t].count--;
+}
+
+/*
+ * Is judge j kept for another team they have a sheet for, whose panel still
+ * needs judges and which pitches at the same time as t in another room? Taking
+ * j for t would keep them off that team's panel.
+ */
+static bool kept_elsewhere(struct model *m, size_t j, size_t t, size_t k)
+{
+	const struct pjudge *jd = &m->judges[j];
+
+	for (size_t i = 0; i < jd->nsheets; i++) {
+		size_t u = jd->sheets[i];
+
+		if (u != t && m->teams[u].count < k && !(*cell(m, j, u) & CELL_ASSIGNED) &&
+		    apart(&m->teams[u], &m->teams[t]))
+			return true;
+	}
+	return false;
 }
 
 static enum status panel_for(struct model *m, size_t t, size_t k, struct share *sh, size_t *cand)
@@ -601,6 +634,7 @@ static enum status panel_for(struct model *m, size_t t, size_t k, struct share *
 			if (*cell(m, cand[i], t) & CELL_ASSIGNED)
 				continue;
 			key.fresh = !(*cell(m, cand[i], t) & CELL_SCORED);
+			key.kept = kept_elsewhere(m, cand[i], t, k);
 			key.over = !under_share(sh, jd->nteams);
 			key.layman = !(*cell(m, cand[i], t) & CELL_EXPERT);
 			key.scarce = jd->expert_of;

@@ -419,6 +419,38 @@ static void assign__keeps_a_judge_on_a_team__when_they_have_a_sheet_for_it(void 
 	check_panels(f, 1, true);
 }
 
+/*
+ * Two pitches at once in two rooms, one judge each: the team walked first
+ * (Team 01, by name) would take Judge 01, the first judge by name, who has a
+ * sheet for the other (Équipe 00); Judge 01 is kept for it instead.
+ */
+static void assign__keeps_a_judge_for_their_sheet__when_another_room_pitches_at_the_same_time(void **state)
+{
+	struct fixture *f = *state;
+	bool cells[MAX_JUDGES][MAX_TEAMS];
+	int64_t at;
+
+	assert_true(clock_parse("2026-12-06 13:30", &at));
+	f->nteams = 2;
+	f->njudges = 2;
+	f->nrooms = 2;
+	for (size_t t = 0; t < 2; t++) {
+		f->timed[t] = true;
+		f->slot_room[t] = t;
+		f->start[t] = at;
+		f->end[t] = at + 420;
+	}
+	populate(f);
+	sql(f, "INSERT INTO sheet(id, judge_id, team_id, status, comment, total, created_at, updated_at)"
+	       " SELECT 'sheet-a', j.id, t.id, 'submitted', '', NULL, 0, 0 FROM judge j, team t"
+	       " WHERE j.name = 'Judge 01' AND t.name = 'Équipe 00'");
+	assert_int_equal(panel_assign(f->st, 1, NULL), ST_OK);
+	read_assignments(f, cells);
+	assert_true(cells[1][0]);
+	assert_true(cells[0][1]);
+	check_panels(f, 1, true);
+}
+
 static void assign__is_audited(void **state)
 {
 	struct fixture *f = *state;
@@ -665,6 +697,9 @@ int main(void)
 		teardown),
 	    cmocka_unit_test_setup_teardown(
 		assign__keeps_a_judge_on_a_team__when_they_have_a_sheet_for_it, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		assign__keeps_a_judge_for_their_sheet__when_another_room_pitches_at_the_same_time,
+		setup, teardown),
 	    cmocka_unit_test_setup_teardown(assign__is_audited, setup, teardown),
 	    cmocka_unit_test(assign__keeps_every_rule__on_random_instances),
 	    cmocka_unit_test_setup_teardown(
