@@ -117,7 +117,7 @@ enum cell_state {
 	CELL_DRAFT,
 	CELL_SUBMITTED,
 	CELL_CONFLICT,
-	CELL_CHANGED,		/* submitted, then edited without being submitted again: it still counts */
+	CELL_CHANGED,		/* submitted, then edited and not submitted again: it counts */
 };
 
 struct sheet_grid {

@@ -75,13 +75,16 @@ static void print_sheet(const struct sheet_result *res)
 	for (size_t i = 0; i < sh->nvalues; i++)
 		scored += sh->scored[i];
 	out_printf(stdout, "%s → %s: %s", j, t,
-		   changed ? _("changed") : sh->state == SHEET_SUBMITTED ? _("submitted") : _("draft"));
+		   changed			    ? _("changed")
+		   : sh->state == SHEET_SUBMITTED ? _("submitted")
+						    : _("draft"));
 	if (!(sh->state == SHEET_SUBMITTED && sh->complete))
 		out_printf(stdout, _(", %zu of %zu criteria scored"), scored, sh->nvalues);
 	if (sh->complete)
 		out_printf(stdout, _(", total %.2f"), sh->total);
 	if (changed)
-		out_puts(stdout, _(" (edited since it was submitted; it counts as it stands, and --submit submits it again)"));
+		out_puts(stdout, _(" (edited since it was submitted; it counts as it stands, and"
+				   " --submit submits it again)"));
 	out_puts(stdout, "\n");
 	free(j);
 	free(t);

@@ -55,8 +55,8 @@ STMT_DEFINE(q_board_coach_count, "SELECT count(*) FROM coach");
 STMT_DEFINE(q_board_room_count, "SELECT count(*) FROM room");
 enum { COUNT_ROWS };
 STMT_DEFINE(q_board_judge_queue,
-	    "SELECT t.id, t.name, t.project, s.status, s.changed, s.total, c.judge_id IS NOT NULL, sl.starts_at,"
-	    " r.name, t.calibration"
+	    "SELECT t.id, t.name, t.project, s.status, s.changed, s.total, c.judge_id IS NOT NULL,"
+	    " sl.starts_at, r.name, t.calibration"
 	    " FROM team t"
 	    " LEFT JOIN sheet s ON s.team_id = t.id AND s.judge_id = $judge"
 	    " LEFT JOIN conflict c ON c.team_id = t.id AND c.judge_id = $judge"
@@ -66,7 +66,8 @@ STMT_DEFINE(q_board_judge_queue,
 	    "  OR s.id IS NOT NULL OR t.calibration"
 	    " ORDER BY t.calibration DESC, sl.starts_at IS NULL, sl.starts_at, t.name");
 enum {
-	QUEUE_TEAM_ID, QUEUE_TEAM, QUEUE_PROJECT, QUEUE_STATUS, QUEUE_CHANGED, QUEUE_TOTAL, QUEUE_CONFLICT, QUEUE_STARTS_AT,
+	QUEUE_TEAM_ID, QUEUE_TEAM, QUEUE_PROJECT, QUEUE_STATUS, QUEUE_CHANGED, QUEUE_TOTAL,
+	QUEUE_CONFLICT, QUEUE_STARTS_AT,
 	QUEUE_ROOM, QUEUE_CALIBRATION
 };
 STMT_DEFINE(q_board_calibration_team,

@@ -10,8 +10,8 @@
 STMT_DEFINE(q_export_with_results,
 	    "SELECT json_set($doc, '$.results', json_object('policy', json($policy), 'ranking', json($ranking)))");
 /* The export's schema version, $.podium: 2 added slots, panels, timeline, coach sessions, stages,
- * timers, roles, the results policy, calibration, the coaches' logins and whether a judge has a PIN;
- * fields added since (a sheet's changed) leave every earlier field as it was. */
+ * timers, roles, the results policy, calibration, the coaches' logins and whether a judge has a
+ * PIN; fields added since (a sheet's changed) leave every earlier field as it was. */
 #define EXPORT_VERSION "2"
 
 /* An event time as the command line writes it, to the second for the instants a timer records. */
@@ -58,7 +58,9 @@ STMT_DEFINE(q_export_json,
 	    "  'description', description) AS o FROM criterion ORDER BY position))),"
 	    " 'sheets', json((SELECT json_group_array(json(o)) FROM (SELECT json_object('id', s.id,"
 	    "  'judge_id', s.judge_id, 'judge', j.name, 'team_id', s.team_id, 'team', t.name, 'status', s.status,"
-	    "  'changed', json(iif(s.changed, 'true', 'false')), 'comment', s.comment, 'total', s.total, 'values', json((SELECT json_group_object(name, value) FROM"
+	    "  'changed', json(iif(s.changed, 'true', 'false')), 'comment', s.comment,"
+	    "  'total', s.total,"
+	    "  'values', json((SELECT json_group_object(name, value) FROM"
 	    "   (SELECT c.name, v.value FROM sheet_value v JOIN criterion c ON c.id = v.criterion_id"
 	    "   WHERE v.sheet_id = s.id ORDER BY c.position))),"
 	    "  'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', s.created_at, 'unixepoch'),"

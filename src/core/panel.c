@@ -537,7 +537,7 @@ static bool under_share(const struct share *sh, size_t load)
 
 struct pick_key {
 	int fresh;     /* has no sheet for the team yet */
-	int kept;      /* kept for another team they have a sheet for, pitching then in another room */
+	int kept;      /* kept for a team they have a sheet for, pitching then in another room */
 	int over;      /* past their share */
 	int layman;    /* shares no track with the team */
 	size_t scarce; /* teams the judge is an expert for: keep them for those */

@@ -18,7 +18,8 @@
 #include "podium/text.h"
 
 STMT_DEFINE(q_sheet_get,
-	    "SELECT id, status, comment, updated_at, changed FROM sheet WHERE judge_id = $judge AND team_id = $team");
+	    "SELECT id, status, comment, updated_at, changed FROM sheet"
+	    " WHERE judge_id = $judge AND team_id = $team");
 enum { GET_ID, GET_STATUS, GET_COMMENT, GET_UPDATED_AT, GET_CHANGED };
 STMT_DEFINE(q_sheet_values, "SELECT criterion_id, value FROM sheet_value WHERE sheet_id = $id");
 enum { VALUE_CRITERION, VALUE_VALUE };
@@ -26,18 +27,19 @@ STMT_DEFINE(q_sheet_insert,
 	    "INSERT INTO sheet(id, judge_id, team_id, status, comment, total, created_at, updated_at)"
 	    " VALUES ($id, $judge, $team, $status, $comment, $total, $now, $now)");
 STMT_DEFINE(q_sheet_update,
-	    "UPDATE sheet SET status = $status, changed = $changed, comment = $comment, total = $total,"
-	    " updated_at = $now WHERE id = $id");
+	    "UPDATE sheet SET status = $status, changed = $changed, comment = $comment,"
+	    " total = $total, updated_at = $now WHERE id = $id");
 STMT_DEFINE(q_sheet_value_set,
 	    "INSERT INTO sheet_value(sheet_id, criterion_id, value) VALUES ($sheet, $criterion, $value)"
 	    " ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value");
 STMT_DEFINE(q_sheet_value_delete,
 	    "DELETE FROM sheet_value WHERE sheet_id = $sheet AND criterion_id = $criterion");
-/* the audit form names "changed" only for a changed sheet: every other sheet's reads as it always did */
+/* the audit form names "changed" only for a changed sheet: every other sheet's reads as before */
 STMT_DEFINE(q_sheet_json,
-	    "SELECT json_patch(json_object('status', s.status, 'comment', s.comment, 'total', s.total, 'values',"
-	    " json((SELECT json_group_object(name, value) FROM (SELECT c.name, v.value FROM sheet_value v"
-	    " JOIN criterion c ON c.id = v.criterion_id WHERE v.sheet_id = s.id ORDER BY c.position)))),"
+	    "SELECT json_patch(json_object('status', s.status, 'comment', s.comment,"
+	    " 'total', s.total, 'values', json((SELECT json_group_object(name, value) FROM"
+	    " (SELECT c.name, v.value FROM sheet_value v JOIN criterion c ON c.id = v.criterion_id"
+	    " WHERE v.sheet_id = s.id ORDER BY c.position)))),"
 	    " iif(s.changed, '{\"changed\":true}', '{}')) FROM sheet s WHERE s.id = $id");
 STMT_DEFINE(q_sheet_conflict,
 	    "SELECT reason FROM conflict WHERE judge_id = $judge AND team_id = $team");
@@ -53,7 +55,8 @@ STMT_DEFINE(q_sheet_recheck,
 	    " EXISTS (SELECT 1 FROM judge WHERE id = $judge), EXISTS (SELECT 1 FROM team WHERE id = $team),"
 	    " (SELECT json_group_array(json_array(id, name, weight, min_value, max_value)) FROM"
 	    "  (SELECT id, name, weight, min_value, max_value FROM criterion ORDER BY position)),"
-	    " (SELECT json_array(s.id, s.status, s.changed, s.comment, s.total, s.updated_at, (SELECT json_group_array("
+	    " (SELECT json_array(s.id, s.status, s.changed, s.comment, s.total, s.updated_at,"
+	    "  (SELECT json_group_array("
 	    "  json_array(criterion_id, value)) FROM (SELECT criterion_id, value FROM sheet_value"
 	    "  WHERE sheet_id = s.id ORDER BY criterion_id))) FROM sheet s"
 	    "  WHERE s.judge_id = $judge AND s.team_id = $team))");
@@ -241,7 +244,8 @@ static char *missing_list(const struct rubric *r, const bool *scored, size_t *co
 }
 
 /* resubmit: a changed sheet submitted again */
-static const char *action_of(enum sheet_state from, enum sheet_state to, bool correction, bool resubmit)
+static const char *action_of(enum sheet_state from, enum sheet_state to, bool correction,
+			     bool resubmit)
 {
 	if (correction)
 		return "correct";
@@ -252,8 +256,8 @@ static const char *action_of(enum sheet_state from, enum sheet_state to, bool co
 
 /* Write the sheet's row and the values that changed. */
 static enum status write_sheet(struct store *st, const struct rubric *r, struct sheet *cur,
-			       enum sheet_state state, bool changed, const char *comment, const int *values,
-			       const bool *scored, bool complete, double total)
+			       enum sheet_state state, bool changed, const char *comment,
+			       const int *values, const bool *scored, bool complete, double total)
 {
 	struct query *q;
 	enum status s;
@@ -534,8 +538,8 @@ static enum status plan_change(struct store *st, const struct actor *who, const 
 	if (!a->unchanged && a->cur.state != SHEET_MISSING) {
 		struct sheet_json_input before = {
 			.state = a->cur.state, .changed = a->cur.changed, .comment = a->cur.comment,
-			.values = a->cur.values, .scored = a->cur.scored, .complete = a->cur.complete,
-			.total = a->cur.total,
+			.values = a->cur.values, .scored = a->cur.scored,
+			.complete = a->cur.complete, .total = a->cur.total,
 		};
 
 		a->before = sheet_json_text(r, &before);
@@ -547,8 +551,9 @@ static enum status plan_change(struct store *st, const struct actor *who, const 
 static enum status write_change(struct store *st, const struct rubric *r, struct apply *a)
 {
 	struct sheet_json_input after = {
-		.state = a->state, .changed = a->changed, .comment = a->comment, .values = a->values,
-		.scored = a->scored, .complete = a->complete, .total = a->total,
+		.state = a->state, .changed = a->changed, .comment = a->comment,
+		.values = a->values, .scored = a->scored, .complete = a->complete,
+		.total = a->total,
 	};
 	enum sheet_state from = a->cur.state;
 	char *state;
@@ -556,12 +561,13 @@ static enum status write_change(struct store *st, const struct rubric *r, struct
 
 	free(a->after);	/* a retried transaction writes again */
 	a->after = NULL;
-	s = write_sheet(st, r, &a->cur, a->state, a->changed, a->comment, a->values, a->scored, a->complete,
-			a->total);
+	s = write_sheet(st, r, &a->cur, a->state, a->changed, a->comment, a->values, a->scored,
+			a->complete, a->total);
 
 	if (s == ST_OK) {
 		struct audit_entry e = {
-			.action = action_of(from, a->state, a->correction, a->cur.changed && !a->changed),
+			.action = action_of(from, a->state, a->correction,
+					    a->cur.changed && !a->changed),
 			.kind = "sheet",
 			.record_id = a->cur.id,
 			.team_id = a->team_id,

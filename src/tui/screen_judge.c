@@ -594,8 +594,8 @@ static void draw_sheet(struct app *a, void *state, WINDOW *w, int top, int rows,
 		scored += sh->scored[i];
 	draw_text(w, y, 1, ROLE_LOOK_TEAM, j->team, cols / 2);
 	if (sh->complete)
-		snprintf(head, sizeof(head), _("%s · %zu/%zu scored · total %.1f"), label, scored, sh->nvalues,
-			 sh->total);
+		snprintf(head, sizeof(head), _("%s · %zu/%zu scored · total %.1f"), label, scored,
+			 sh->nvalues, sh->total);
 	else
 		snprintf(head, sizeof(head), _("%s · %zu/%zu scored"), label, scored, sh->nvalues);
 	draw_text_right(w, y, cols / 2, look, head, cols - cols / 2 - 1);

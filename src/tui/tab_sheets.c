@@ -67,8 +67,10 @@ static void judge_row(void *ctx, WINDOW *w, size_t j, int y, int cols, bool cur)
 {
 	/* by enum cell_state */
 	static const char *const marks[] = { "·", "d", "S", "x", "C" };
-	static const enum theme_role looks[] = { ROLE_LOOK_DEFAULT, ROLE_LOOK_STATE_DRAFT, ROLE_LOOK_STATE_SUBMITTED,
-						 ROLE_LOOK_STATE_CONFLICT, ROLE_LOOK_STATE_CHANGED };
+	static const enum theme_role looks[] = {
+		ROLE_LOOK_DEFAULT,	  ROLE_LOOK_STATE_DRAFT,    ROLE_LOOK_STATE_SUBMITTED,
+		ROLE_LOOK_STATE_CONFLICT, ROLE_LOOK_STATE_CHANGED,
+	};
 	const struct grid_draw *d = ctx;
 	const struct sheet_grid *g = d->g;
 
@@ -172,12 +174,13 @@ static bool draw_coverage(const struct panel_coverage *c, WINDOW *w, int y, int 
 	return true;
 }
 
-/* "S submitted  d draft  x conflict  · missing": the grid's marks, C and blank only when the grid has them. */
+/* "S submitted  d draft  x conflict  · missing": the grid's marks, C and blank when it has them. */
 static char *grid_marks(const struct sheet_grid *g)
 {
 	const char *marks[] = {
-		_("S submitted"), g->changed ? _("C changed") : NULL, _("d draft"), _("x conflict"), _("· missing"),
-		g->panels ? _("blank: not on the panel") : NULL,
+		_("S submitted"), g->changed ? _("C changed") : NULL,
+		_("d draft"),	  _("x conflict"),
+		_("· missing"),	  g->panels ? _("blank: not on the panel") : NULL,
 	};
 	char *line = pd_strdup("");
 
@@ -214,8 +217,9 @@ static void sheets_draw(struct app *a, struct tab *t, WINDOW *w, int top, int ro
 		if (g->changed) {
 			size_t used = strlen(line);
 
-			snprintf(line + used, sizeof(line) - used, P_(" · %zu changed since submitted",
-								     " · %zu changed since submitted", g->changed),
+			snprintf(line + used, sizeof(line) - used,
+				 P_(" · %zu changed since submitted", " · %zu changed since submitted",
+				    g->changed),
 				 g->changed);
 		}
 	}
@@ -230,9 +234,8 @@ static void sheets_draw(struct app *a, struct tab *t, WINDOW *w, int top, int ro
 	draw_letters(&d, w, top + 1);
 	list_draw(&t->list, g->judges.count, w, top + 2, rows - 2 - legend, cols, judge_row, &d);
 	if (legend > 0) {
-		int used = 1;
-
 		char *marks = grid_marks(g);
+		int used = 1;
 
 		draw_text(w, top + rows - legend, 2, ROLE_LOOK_MUTED, marks, cols - 4);
 		free(marks);
