@@ -23,9 +23,11 @@ struct demo_summary {
  * Fill a file that holds no event with a realistic one: DEMO_EVENT_NAME, 48
  * hours from next Friday 18:00, five tracks, 24 teams (French, English,
  * Japanese names, one with an emoji, one with a comma), 9 judges, 4 coaches
- * with availability windows, 3 rooms, the default rubric, submitted sheets
- * from 3 judges for 12 teams and 2 drafts. The scores are made up but the
- * same on every run. Everything goes through the CSV imports, so it is checked
+ * with availability windows, 3 rooms, the default rubric, the pitches planned,
+ * submitted sheets from 3 judges for 12 teams and 2 drafts, and judge panels
+ * of 3 judges a team as panel_assign() makes them: every sheet's judge sits on
+ * its team's panel, and no judge is in two rooms at once. The scores are made
+ * up but the same on every run. Everything goes through the CSV imports, so it is checked
  * and audited as an organizer's import would be; each kind is its own
  * transaction, so a failure can leave part of the demo behind (the CLI removes
  * a file it created for it).

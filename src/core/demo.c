@@ -14,6 +14,7 @@
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/import.h"
+#include "podium/panel.h"
 #include "podium/rubric.h"
 #include "podium/schedule.h"
 
@@ -132,13 +133,28 @@ static const struct demo_room rooms[] = {
     {"Atelier 3", "Diversity;Inclusion", "30"},
 };
 
-/* The scored half: teams[2k], each seen by judges k, k + 3 and k + 7 (mod 9). */
+/*
+ * The scored half: teams[2k], each seen by judges k, k + 3 and k + 7 (mod 9),
+ * or, where one of them already judges a team pitching at the same time in
+ * another room, by the next judge free then: so the judge panels keep every
+ * sheet's judge on its team's panel, and no judge is in two rooms at once.
+ */
 #define SCORED_TEAMS 12
 static const double quality[SCORED_TEAMS] = {4.3, 3.1, 3.8, 2.6, 4.6, 3.4,
 					     2.9, 4.0, 3.6, 2.3, 3.9, 3.2};
 static const double strictness[PD_ARRAY_LEN(judges)] = {0.3, -0.4, 0.0, 0.5, -0.2,
 							0.1, -0.5, 0.2, 0.0};
 static const int panel[3] = {0, 3, 7};
+
+/* Two drafts on teams not scored yet: one half done, one complete but not sent. */
+static const struct demo_draft {
+	size_t judge, team;
+	size_t scored;		/* the first criteria scored; 0: every one */
+	const char *comment;
+} drafts[] = {
+    {0, 1, 3, ""},
+    {5, 3, 0, "À relire avant d'envoyer."},
+};
 
 static const char *const comments[] = {
     "Belle énergie ; le modèle économique reste à préciser.",
@@ -274,9 +290,80 @@ static void sheet_row(FILE *f, const struct rubric *r, size_t judge, size_t team
 	put_field(f, status, true);
 }
 
+/* Who writes the demo's sheets, chosen against the pitch schedule before any is written. */
+struct demo_sheets {
+	const struct rubric *r;
+	size_t judge[SCORED_TEAMS][PD_ARRAY_LEN(panel)];	/* teams[2k]'s p-th sheet */
+	size_t draft_judge[PD_ARRAY_LEN(drafts)];
+	struct {
+		int64_t start, end;	/* the planned pitch and its questions */
+		long room;		/* -1: no slot */
+	} pitch[PD_ARRAY_LEN(teams)];
+	bool has[PD_ARRAY_LEN(teams)][PD_ARRAY_LEN(judges)];	/* each team's judges so far */
+};
+
+/* True when judge j already has a team pitching in another room while team t pitches. */
+static bool busy(const struct demo_sheets *d, size_t j, size_t t)
+{
+	for (size_t u = 0; u < PD_ARRAY_LEN(teams); u++)
+		if (u != t && d->has[u][j] && d->pitch[t].room >= 0 && d->pitch[u].room >= 0 &&
+		    d->pitch[u].room != d->pitch[t].room && d->pitch[u].start < d->pitch[t].end &&
+		    d->pitch[t].start < d->pitch[u].end)
+			return true;
+	return false;
+}
+
+/* Judge j for team t, or the next judge after j who is free then and not yet on t. */
+static size_t pick_judge(struct demo_sheets *d, size_t j, size_t t)
+{
+	size_t pick = j;
+
+	for (size_t n = 0; n < PD_ARRAY_LEN(judges); n++) {
+		size_t c = (j + n) % PD_ARRAY_LEN(judges);
+
+		if (!d->has[t][c] && !busy(d, c, t)) {
+			pick = c;
+			break;
+		}
+	}
+	d->has[t][pick] = true;	/* none free: j, and the panels will say what went wrong */
+	return pick;
+}
+
+/* Read each team's pitch from the schedule, then choose every sheet's judge. */
+static enum status plan_sheets(struct store *st, struct demo_sheets *d)
+{
+	struct schedule sched;
+	enum status s = schedule_load(st, NULL, clock_local_now(), &sched);
+
+	if (s != ST_OK)
+		return s;
+	for (size_t t = 0; t < PD_ARRAY_LEN(teams); t++) {
+		d->pitch[t].room = -1;
+		for (size_t i = 0; i < sched.count; i++) {
+			const struct slot *sl = &sched.slots[i];
+
+			if (strcmp(sl->team, teams[t].name) != 0)
+				continue;
+			d->pitch[t].start = sl->starts_at;
+			d->pitch[t].end = sl->starts_at + sl->pitch_s + sl->qa_s;
+			d->pitch[t].room = (long)sl->room;
+		}
+	}
+	schedule_clear(&sched);
+	for (size_t k = 0; k < SCORED_TEAMS; k++)
+		for (size_t p = 0; p < PD_ARRAY_LEN(panel); p++)
+			d->judge[k][p] =
+			    pick_judge(d, (k + (size_t)panel[p]) % PD_ARRAY_LEN(judges), 2 * k);
+	for (size_t i = 0; i < PD_ARRAY_LEN(drafts); i++)
+		d->draft_judge[i] = pick_judge(d, drafts[i].judge, drafts[i].team);
+	return ST_OK;
+}
+
 static void sheets_csv(FILE *f, void *ctx)
 {
-	const struct rubric *r = ctx;
+	const struct demo_sheets *d = ctx;
+	const struct rubric *r = d->r;
 	int *values = pd_calloc(r->count + 1, sizeof(int));
 	uint32_t seed = 2026;
 
@@ -287,7 +374,7 @@ static void sheets_csv(FILE *f, void *ctx)
 
 	for (size_t k = 0; k < SCORED_TEAMS; k++) {
 		for (size_t p = 0; p < PD_ARRAY_LEN(panel); p++) {
-			size_t j = (k + (size_t)panel[p]) % PD_ARRAY_LEN(judges);
+			size_t j = d->judge[k][p];
 
 			for (size_t c = 0; c < r->count; c++) {
 				const struct criterion *crit = &r->items[c];
@@ -305,12 +392,15 @@ static void sheets_csv(FILE *f, void *ctx)
 				  comments[(k + p) % PD_ARRAY_LEN(comments)], "submitted");
 		}
 	}
-	/* two drafts on teams not scored yet: one half done, one complete but not sent */
 	for (size_t c = 0; c < r->count; c++)
 		values[c] = r->items[c].min +
 			    (int)((c + 2) % (size_t)(r->items[c].max - r->items[c].min + 1));
-	sheet_row(f, r, 0, 1, r->count < 3 ? r->count : 3, values, "", "draft");
-	sheet_row(f, r, 5, 3, r->count, values, "À relire avant d'envoyer.", "draft");
+	for (size_t i = 0; i < PD_ARRAY_LEN(drafts); i++) {
+		const struct demo_draft *dr = &drafts[i];
+		size_t n = dr->scored && dr->scored < r->count ? dr->scored : r->count;
+
+		sheet_row(f, r, d->draft_judge[i], dr->team, n, values, dr->comment, "draft");
+	}
 	free(values);
 }
 
@@ -318,6 +408,7 @@ enum status demo_create(struct store *st, struct demo_summary *out)
 {
 	struct demo_summary sum = {0};
 	struct event_spec spec = {DEMO_EVENT_NAME, 0, 48};
+	struct demo_sheets sheet_plan = {0};
 	struct rubric r = {0};
 	struct event e;
 	size_t sheets = 0;
@@ -342,17 +433,23 @@ enum status demo_create(struct store *st, struct demo_summary *out)
 			       &sum.coaches);
 	if (s == ST_OK)
 		s = import_csv(st, "demo rooms", rooms_csv, NULL, import_rooms, &sum.rooms);
-	if (s == ST_OK)
-		s = rubric_load(st, &r);
-	if (s == ST_OK)
-		s = import_csv(st, "demo sheets", sheets_csv, &r, import_sheets, &sheets);
-	rubric_clear(&r);
 	if (s == ST_OK) {
 		/* the pitches in the timeline's slot: 5 min + 2 min Q&A, 1 min changeover */
 		struct schedule_spec pitches = {.pitch_s = 300, .qa_s = 120, .changeover_s = 60};
 
 		s = schedule_generate(st, &pitches, NULL);
 	}
+	if (s == ST_OK)
+		s = rubric_load(st, &r);
+	sheet_plan.r = &r;
+	if (s == ST_OK)
+		s = plan_sheets(st, &sheet_plan);
+	if (s == ST_OK)
+		s = import_csv(st, "demo sheets", sheets_csv, &sheet_plan, import_sheets, &sheets);
+	rubric_clear(&r);
+	/* the panels, as 'assign judges' makes them: every sheet's judge stays on its team's */
+	if (s == ST_OK)
+		s = panel_assign(st, PD_ARRAY_LEN(panel), NULL);
 	if (s == ST_OK) {
 		/* the coaches' sessions; a demo without them is still a demo */
 		struct coaching_plan plan;
@@ -365,7 +462,7 @@ enum status demo_create(struct store *st, struct demo_summary *out)
 	}
 	if (s != ST_OK)
 		return s;
-	sum.drafts = 2;
+	sum.drafts = PD_ARRAY_LEN(drafts);
 	sum.submitted = sheets - sum.drafts;
 	if (out)
 		*out = sum;

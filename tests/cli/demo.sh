@@ -13,6 +13,16 @@ run podium check
 expect_rc 0
 expect_out_match '^ok: 24 teams, 9 judges, 38 sheets, [0-9]+ audit rows$'
 
+# the judge panels, as 'assign judges' makes them: every sheet by a judge of its team's panel
+run podium assignments --format csv
+expect_rc 0
+checks=$((checks + 1))
+[ "$(wc -l <"$TESTDIR/out")" -eq 73 ] || fail "expected 72 assignments"
+expect_out_match '^Sarah Cohen,Bridge Builders,Atelier 3,2026-12-06 13:30$'
+checks=$((checks + 1))
+[ "$(sqlite3 -batch "$PODIUM_DB" "SELECT count(*) FROM sheet s WHERE NOT EXISTS (SELECT 1 FROM assignment a
+	WHERE a.judge_id = s.judge_id AND a.team_id = s.team_id)")" = 0 ] || fail "a demo sheet is off its team's panel"
+
 # next Friday 18:00 from the fixed clock (Sunday 2026-11-29), for 48 hours
 run podium export
 expect_out_match '"name":"Hack for Good — Lyon 2026","starts_at":"2026-12-04 18:00","hours":48'

@@ -20,7 +20,7 @@ open_sheet() {
 }
 
 # ---- killed at once: the signal saves what it can and keeps the rest ----
-open_sheet one 'Cœur Vert'
+open_sheet one 'Elles Codent'
 hold_lock
 keys one 2 3 4
 wait_for one 'busy; your change is kept'
@@ -28,7 +28,7 @@ kill -HUP "$(console_pid one)"
 wait_exit one
 expect_rc 0
 checks=$((checks + 1))
-[ -z "$(values 'Cœur Vert')" ] || fail "values were saved while the file was held"
+[ -z "$(values 'Elles Codent')" ] || fail "values were saved while the file was held"
 journal=$(ls "$state"/*.journal 2>/dev/null)
 checks=$((checks + 1))
 [ -n "$journal" ] || fail "no journal in $state"
@@ -43,7 +43,7 @@ run podium list teams --format csv
 expect_rc 0
 expect_err_match '^podium: 3 changes kept while the file was busy were saved$'
 checks=$((checks + 1))
-[ "$(values 'Cœur Vert')" = "2 3 4" ] || fail "saved values are '$(values 'Cœur Vert')', expected '2 3 4'"
+[ "$(values 'Elles Codent')" = "2 3 4" ] || fail "saved values are '$(values 'Elles Codent')', expected '2 3 4'"
 checks=$((checks + 1))
 [ ! -e "$journal" ] || fail "the journal stayed after it was saved"
 run podium history --judge "Sarah Cohen" --format csv
@@ -52,7 +52,7 @@ expect_err_empty
 expect_out_match 'judge Sarah Cohen'
 
 # ---- busy for long: the journal is written while the console still waits ----
-open_sheet two 'Les Castors'
+open_sheet two 'Horizon Jeunes'
 hold_lock
 keys two 5 4
 wait_for two 'busy; your change is kept'
@@ -79,5 +79,5 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 [ "$(grep -c '^reason ' "$state"/*.rejected 2>/dev/null)" = 2 ] || fail "the refused changes are not kept aside with their reason"
 checks=$((checks + 1))
-[ -z "$(values 'Les Castors')" ] || fail "values were saved after the lock"
+[ -z "$(values 'Horizon Jeunes')" ] || fail "values were saved after the lock"
 finish

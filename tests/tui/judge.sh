@@ -7,11 +7,11 @@
 podium demo --no-tui >/dev/null || exit 99
 keys_file judge <<'END'
 :dump
-/coeur<Enter>
+/roles<Enter>
 :dump
 /
 :dump
-<C-u>cœur v<Enter><Enter>
+<C-u>rôles m<Enter><Enter>
 :dump
 4534534
 :dump
@@ -34,21 +34,21 @@ expect_dumps 10
 expect_dump 1 'judge Sarah Cohen'
 # every console's title says what comes next in the timeline
 expect_dump 1 'next: Kickoff in 5 d 08:00'
-expect_dump 1 'Cœur Vert .*to do'
-# a search ignores accents and case, and each '/' starts empty
+expect_dump 1 'Elles Codent .*to do'
+# a search ignores accents and case (roles finds the project Rôles Modèles), and each '/' starts empty
 expect_dump_lacks 2 "Nothing matches"
 expect_dump 3 '^Search: *$'
 expect_dump 4 '> Idea'
 expect_dump 5 'draft · 7/7 scored · total 75.0'
 expect_dump 6 'Comment:'
 expect_dump 7 'Comment: Très clair, 未来 🎉'
-expect_dump 8 'Submit your sheet for Cœur Vert'
+expect_dump 8 'Submit your sheet for Elles Codent'
 expect_dump 9 'submitted · 7/7 scored · total 75.0'
 dump_fits 9 80 24
-expect_dump 10 'Cœur Vert .*Compost.* +submitted +75.0'
+expect_dump 10 'Elles Codent .*Rôles.* +submitted +75.0'
 
 run podium leaderboard --format csv
-expect_out_match '^[0-9]+,Cœur Vert,[0-9.]+,4,(yes)?,ranked$'
+expect_out_match '^[0-9]+,Elles Codent,75\.00,1,(yes)?,ranked$'
 run podium history --judge "Sarah Cohen" --format csv
 expect_out_match 'judge Sarah Cohen,submit,sheet'
 finish

@@ -37,7 +37,7 @@ checks=$((checks + 1))
 [ "$(dump 3 | grep -c '^  s ')" -eq 1 ] || fail "s is listed $(dump 3 | grep -c '^  s ') times"
 
 # plurals through ngettext: one conflict, one draft
-podium conflict add --judge "Sarah Cohen" --team "Mosaic" >/dev/null || exit 99
+podium conflict add --judge "Sarah Cohen" --team "Renard Rapide" >/dev/null || exit 99
 keys_file sheets <<'END'
 9
 :dump

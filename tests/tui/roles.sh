@@ -56,17 +56,17 @@ keys_file judge <<'END'
 <Enter>
 :dump
 END
-run podium tui --role judge --as "Karim Haddad" --script judge.keys
+run podium tui --role judge --as "Marc Dubois" --script judge.keys
 expect_rc 0
 expect_dump 1 '^ Elles Codent +new'
 
 # a judge who keeps time, not an organizer: their own judge, the timer, the display
 sqlite3 "$PODIUM_DB" "UPDATE role_grant SET unix_user = 'someone-else' WHERE role = 'organizer';
 	INSERT INTO role_grant VALUES ('$login', 'timekeeper', 0, 'someone-else');
-	UPDATE judge SET unix_user = '$login' WHERE name = 'Karim Haddad'" || exit 99
+	UPDATE judge SET unix_user = '$login' WHERE name = 'Marc Dubois'" || exit 99
 run podium tui --script pick.keys
 expect_rc 0
-expect_dump 1 '^    Judge Karim Haddad$'
+expect_dump 1 '^    Judge Marc Dubois$'
 expect_dump 1 "^    Timekeeper \(a room's timer\)$"
 expect_dump 1 '^    Projector display \(read-only\)$'
 expect_dump_lacks 1 'Organizer|Coach|Sarah Cohen'
@@ -75,12 +75,12 @@ keys_file mine <<'END'
 :dump
 END
 run podium tui --script mine.keys
-expect_dump 1 '^ podium · judge Karim Haddad'
+expect_dump 1 '^ podium · judge Marc Dubois'
 expect_dump 1 '^ Elles Codent +new'
 
 # nobody in particular: the display at once
 sqlite3 "$PODIUM_DB" "DELETE FROM role_grant WHERE unix_user = '$login';
-	UPDATE judge SET unix_user = NULL WHERE name = 'Karim Haddad'" || exit 99
+	UPDATE judge SET unix_user = NULL WHERE name = 'Marc Dubois'" || exit 99
 run podium tui --script pick.keys
 expect_rc 0
 expect_dump_lacks 1 'who are you'

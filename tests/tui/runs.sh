@@ -28,18 +28,22 @@ checks=$((checks + 1))
 [ "$(slots)" != "$before" ] || fail "the slots were not generated again"
 expect_sql "SELECT count(*) FROM audit WHERE action = 'generate'" $((generated + 1))
 
-# the chase list: Bridge Builders pitched; its missing sheets are named
+# the chase list: Bridge Builders and Elles Codent pitched; the demo's panels
+# have every sheet of the first, none of the second, whose judges are named
 PODIUM_NOW="2026-12-06 13:30" podium timer start --room "Atelier 3" >/dev/null || exit 99
 PODIUM_NOW="2026-12-06 13:38" podium timer next --room "Atelier 3" >/dev/null || exit 99
+PODIUM_NOW="2026-12-06 13:38" podium timer start --room "Atelier 3" >/dev/null || exit 99
+PODIUM_NOW="2026-12-06 13:46" podium timer next --room "Atelier 3" >/dev/null || exit 99
 keys_file chase <<'END'
 8
-/Bridge Builders<Enter>
+/Elles Codent<Enter>
 :dump
 END
-PODIUM_NOW="2026-12-06 13:39" run podium tui --role organizer --script chase.keys
+PODIUM_NOW="2026-12-06 13:47" run podium tui --role organizer --script chase.keys
 expect_rc 0
-expect_dump 1 'Bridge Builders +12-06 13:30  done · 6 missing'
-expect_dump 1 '^  Bridge Builders: 3 of 9 sheets submitted; waiting for Aïcha Diallo, Chloé'
+expect_dump 1 'Bridge Builders +12-06 13:30  done$'
+expect_dump 1 'Elles Codent +12-06 13:38  done · 3 missing'
+expect_dump 1 '^  Elles Codent: 0 of 3 sheets submitted; waiting for Aïcha Diallo, Marc Dubo'
 
 keys_file assign <<'END'
 9
@@ -61,8 +65,9 @@ run podium tui --role organizer --script assign.keys
 expect_rc 0
 expect_dump 1 '^                     ABCDEFGHIJKLMNOPQRSTUVWX'
 expect_dump 1 '^  A Bridge Builders   B Code Camarades'
-expect_dump 1 '36 submitted · 2 drafts · 0 conflicts · 178 missing'
-expect_dump 1 '^  S submitted  d draft  x conflict  · missing$'
+# the demo's panels: only panel cells without a sheet are missing
+expect_dump 1 '36 submitted · 2 drafts · 0 conflicts · 34 missing'
+expect_dump 1 '^  S submitted  d draft  x conflict  · missing  blank: not on the panel$'
 expect_dump 2 'Assign the judges again, every panel replaced \(Esc cancels\); judges per team: 3'
 expect_dump 3 'judges per team: a whole number from 1 to 50'
 expect_dump 4 'Assigned 3 judges to each of 24 teams: 72 assignments'

@@ -11,7 +11,7 @@ printf 'name,project\nLes Retardataires,Arrivés en retard\n' >"$TESTDIR/late.cs
 console org 100 30 tui --role organizer
 console judge 100 30 tui --role judge --as "Sarah Cohen"
 wait_for org 'Teams'
-wait_for judge 'Cœur Vert .*to do'
+wait_for judge 'Elles Codent .*to do'
 
 hold_lock
 keys org L

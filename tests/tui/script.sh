@@ -12,7 +12,7 @@ podium demo --no-tui >/dev/null || exit 99
 keys_file judge <<'END'
 # q would quit here if this were read as keys
 :dump
-<Down><Up>/Cœur<Enter>
+<Down><Up>/Elles<Enter>
 <Enter>
 :dump
 4534534
@@ -26,17 +26,17 @@ run podium tui --role judge --as "Sarah Cohen" --script judge.keys
 expect_rc 0
 expect_err_empty
 expect_dumps 4
-expect_dump 1 '^ podium · judge Sarah Cohen · 4 of 24 teams done +next: Kickoff in 5 d 08:00$'
-expect_dump 1 '^ Cœur Vert +13:30 Salle Rhône +Compost Express +to do$'
+expect_dump 1 '^ podium · judge Sarah Cohen · 3 of 8 teams done +next: Kickoff in 5 d 08:00$'
+expect_dump 1 '^ Elles Codent +13:38 Atelier 3 +Rôles Modèles +to do$'
 dump_fits 1 80 24
 expect_dump 2 '^ > Idea +1   2   3   4   5$'
 expect_dump 3 'draft · 7/7 scored · total 75\.0'
 dump_fits 4 40 12
-expect_dump 4 '^ podium · judge Sarah Cohen · 4 of 24 t…$'
+expect_dump 4 '^ podium · judge Sarah Cohen · 3 of 8 te…$'
 # the team name is the last thing a narrow terminal drops
-expect_dump 4 '^ Cœur Vert +draft +75\.0$'
+expect_dump 4 '^ Elles Codent +draft +75\.0$'
 expect_sql "SELECT count(*) FROM sheet s JOIN team t ON t.id = s.team_id JOIN judge j ON j.id = s.judge_id
-	WHERE t.name = 'Cœur Vert' AND j.name = 'Sarah Cohen'" 1
+	WHERE t.name = 'Elles Codent' AND j.name = 'Sarah Cohen'" 1
 
 # <Lt> types '<'; the screen after q is never printed: q quits at once
 keys_file search <<'END'

@@ -24,7 +24,7 @@ emile<Enter>
 <Esc>/<Enter><Enter>
 :dump
 END
-run podium tui --role judge --as "Sarah Cohen" --script judge.keys
+run podium tui --role judge --as "Karim Haddad" --script judge.keys
 expect_rc 0
 expect_err_empty
 expect_dumps 8

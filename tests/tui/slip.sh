@@ -16,10 +16,10 @@ expect_out_match '^2026-12-06 13:46,2026-12-06 13:53,Salle Rhône,Green Bytes,sc
 keys_file judge <<'END'
 :dump
 END
-run podium tui --role judge --as "Sarah Cohen" --script judge.keys
+run podium tui --role judge --as "Karim Haddad" --script judge.keys
 expect_rc 0
-expect_dump 1 '^ Green Bytes +13:46 \(\+8\) Salle Rhône +CarbonLens +to do$'
-expect_dump 1 '^ Cœur Vert +13:36 Salle Rhône +Compost Expr.* +to do$'
+expect_dump 1 '^ Les Castors +14:02 \(\+8\) Salle Rhône +Réparons Ense.* +to do$'
+expect_dump 1 '^ Cœur Vert +13:36 Salle Rhône +Compost Expr.* +submitted +[0-9.]+$'
 dump_fits 1 80 24
 
 keys_file timer <<'END'

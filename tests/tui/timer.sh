@@ -26,6 +26,8 @@ wait_for timer '^ +██████ ██████ +██████ █
 run podium schedule list --room "Salle Rhône" --format csv
 expect_out_match '^2026-12-06 13:36,2026-12-06 13:43,Salle Rhône,Cœur Vert,running$'
 
+# one of Cœur Vert's panel turns their sheet back into a draft: the timekeeper chases them
+podium score --judge "Karim Haddad" --team "Cœur Vert" --draft >/dev/null || exit 99
 # another process ends the pitch at 13:45, three minutes over
 PODIUM_NOW="2026-12-06 13:45" run podium timer next --room "Salle Rhône"
 expect_rc 0
@@ -36,7 +38,7 @@ wait_for timer 'Green Bytes +up next'
 wait_for timer 'planned 13:38 · expected 13:46'
 wait_for timer 'Still to pitch in Salle Rhône · running 8 min late'
 wait_for timer '13:54 +La Ruche +\+8 min'
-wait_for timer 'Cœur Vert: [0-9]+/[0-9]+ sheets submitted, waiting on '
+wait_for timer 'Cœur Vert: 2/3 sheets submitted, waiting on Karim Haddad'
 fits timer 80
 
 # a no-show asks first

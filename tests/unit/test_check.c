@@ -123,9 +123,11 @@ static void check__reports_a_sheet__when_its_judge_has_a_conflict(void **state)
 		  " SELECT judge_id, team_id, 'cousin', 0 FROM sheet WHERE id = " SHEET_OF(
 		      "Marc Dubois", "Les Débrouillards"));
 	assert_int_equal(check_run(f->st, collect, f, NULL), ST_CORRUPT);
+	/* the demo's judges have panels: the judge's place on the team's panel goes against it too */
 	assert_string_equal(
 	    f->problems, "sheet of Marc Dubois for Les Débrouillards: the judge declared a conflict"
-			 " of interest with this team\n");
+			 " of interest with this team\n"
+			 "panel: 1 assignment goes against a declared conflict\n");
 }
 
 static void check__reports_a_submitted_sheet__when_it_is_incomplete(void **state)

@@ -2,10 +2,12 @@
 #include "unit.h"
 
 #include "podium/audit.h"
+#include "podium/board.h"
 #include "podium/check.h"
 #include "podium/clock.h"
 #include "podium/demo.h"
 #include "podium/event.h"
+#include "podium/panel.h"
 #include "podium/ranking.h"
 #include "podium/record.h"
 #include "podium/store.h"
@@ -93,6 +95,40 @@ static void demo__is_ready_for_the_leaderboard(void **state)
 	ranking_clear(&r);
 }
 
+static void demo__puts_every_sheets_judge_on_its_team_panel_and_no_judge_in_two_rooms(void **state)
+{
+	struct store *st = *state;
+	struct panel_coverage c;
+	struct sheet_grid g;
+	size_t sheets = 0;
+
+	assert_int_equal(demo_create(st, NULL), ST_OK);
+	assert_int_equal(board_sheet_grid(st, &g), ST_OK);
+	assert_true(g.panels);
+	for (size_t i = 0; i < g.judges.count * g.teams.count; i++) {
+		if (g.cells[i] == CELL_MISSING)
+			continue;
+		sheets++;
+		if (!g.panel[i])
+			fail_msg("%s's sheet for %s is off the team's panel", g.judges.items[i / g.teams.count].name,
+				 g.teams.items[i % g.teams.count].name);
+	}
+	assert_int_equal(sheets, 38);
+	assert_int_equal(g.missing, 72 - 38);
+	board_sheet_grid_clear(&g);
+
+	/* as 'assign judges --per-team 3' makes them: every team seen by 3, loads even, no clash */
+	assert_int_equal(panel_coverage(st, 0, &c), ST_OK);
+	assert_int_equal(c.per_team, 3);
+	assert_int_equal(c.assignments, 72);
+	assert_int_equal(c.nshort, 0);
+	assert_int_equal(c.conflicted, 0);
+	assert_int_equal(c.clashes, 0);
+	assert_int_equal(c.min_load, 8);
+	assert_int_equal(c.max_load, 8);
+	panel_coverage_clear(&c);
+}
+
 static void note_problem(void *ctx, const char *problem)
 {
 	(void)ctx;
@@ -139,6 +175,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(demo__has_wide_accented_and_emoji_names, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(demo__is_ready_for_the_leaderboard, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		demo__puts_every_sheets_judge_on_its_team_panel_and_no_judge_in_two_rooms, setup, teardown),
 	    cmocka_unit_test_setup_teardown(demo__passes_check, setup, teardown),
 	    cmocka_unit_test_setup_teardown(demo__leaves_an_existing_event_alone, setup, teardown),
 	};
