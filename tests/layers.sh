@@ -1,5 +1,5 @@
 #!/bin/sh
-# The layers of DESIGN.md, checked: headers stay free of curses and SQLite,
+# The layers of the source tree (README, "The source tree"), checked: headers stay free of curses and SQLite,
 # only src/store talks to SQLite, only src/tui to curses, cli and tui stay apart,
 # the core never reaches up, the store stands on src/base alone, and the
 # command line and the console print only through the sanitising writer.
