@@ -33,6 +33,7 @@ struct audit_entry {
 	const char *before;	/* JSON of the record before, or NULL */
 	const char *after;	/* JSON of the record after, or NULL */
 	const char *reason;	/* may be NULL */
+	const char *state;	/* a sheet's state as sheet_state_text() writes it; NULL: read from the file */
 };
 
 /* Who is acting, for every row this process writes ("organizer alice", "judge Chloé Martin"). */

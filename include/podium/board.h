@@ -46,15 +46,37 @@ struct board_row {
 struct board_rows {
 	struct board_row *items;
 	size_t count;
+	size_t first;		/* the position of items[0] among all the kind's records, by name */
 };
 
 /*
  * The records of kind (track, team, judge, coach or room) by name, with
  * details: teams (project, tracks), tracks (teams, judges), judges (tracks,
- * login), coaches (skills, email), rooms (tracks, seats).
+ * login), coaches (skills, email), rooms (tracks, seats). Every one of them:
+ * a list on a screen reads only the rows it shows, with the window below.
  */
 enum status board_records(struct store *st, enum record_kind kind, struct board_rows *out);
 void board_rows_clear(struct board_rows *r);
+
+/* How many records of kind there are. */
+enum status board_records_count(struct store *st, enum record_kind kind, size_t *n);
+
+/*
+ * The rows [first, first + count) of board_records() (fewer at the end;
+ * count SIZE_MAX: to the end), the details read for those rows alone.
+ */
+enum status board_records_window(struct store *st, enum record_kind kind, size_t first, size_t count,
+				 struct board_rows *out);
+
+/*
+ * The position of the first row from from_pos on (wrapping past the last to
+ * the first), or with forward false from from_pos going up (wrapping past the
+ * first), whose name or one of its details contains query, case and accents
+ * aside (text_search_matches(), as every list's '/' search). ST_NOT_FOUND,
+ * *pos untouched, when none does. Reads in one snapshot, no row kept.
+ */
+enum status board_records_find(struct store *st, enum record_kind kind, const char *query, size_t from_pos,
+			       bool forward, size_t *pos);
 
 /* The judge whose unix_user is user: ST_NOT_FOUND when none. */
 enum status board_judge_by_unix_user(struct store *st, const char *user, struct board_name *out);

@@ -115,6 +115,22 @@ void sheet_clear(struct sheet *s);
 /* Sheet id as one JSON object (its audit form), newly allocated in *out. */
 enum status sheet_json(struct store *st, const char *id, char **out);
 
+/* What a sheet's JSON texts are written from: its state, comment and values in rubric order. */
+struct sheet_json_input {
+	enum sheet_state state;
+	const char *comment;
+	const int *values;
+	const bool *scored;
+	bool complete;		/* total holds T(j,t) */
+	double total;
+};
+
+/* The text sheet_json() reads (status, comment, total, values by name in rubric order), newly allocated. */
+char *sheet_json_text(const struct rubric *r, const struct sheet_json_input *in);
+
+/* The audit row's state of a sheet (status, values by criterion id in id order), newly allocated. */
+char *sheet_state_text(const struct rubric *r, const struct sheet_json_input *in);
+
 /*
  * Recompute every sheet's total after the rubric changed, in one transaction:
  * called inside the write that changed the rubric, it joins it.

@@ -105,6 +105,14 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
 #define store_write(st, fn, ctx) store_write_at((st), (fn), (ctx), __FILE__ ":" PD_STR(__LINE__))
 
 /*
+ * store_write() that does not wait: ST_BUSY at once, nothing run, when another
+ * connection holds the write lock (or fn met a busy file). For a write whose
+ * reads may run outside the lock when it is taken, and inside it when it is free.
+ */
+enum status store_write_now_at(struct store *st, store_txn_fn fn, void *ctx, const char *where);
+#define store_write_now(st, fn, ctx) store_write_now_at((st), (fn), (ctx), __FILE__ ":" PD_STR(__LINE__))
+
+/*
  * Run fn inside one read transaction, so several queries see one snapshot.
  * Never held while waiting for input. Inside a transaction already, fn simply
  * runs in it.

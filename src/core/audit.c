@@ -146,7 +146,9 @@ enum status audit_record(struct store *st, const struct audit_entry *e)
 	} else if (s != ST_DONE) {
 		return s;
 	}
-	if (strcmp(e->kind, "sheet") == 0 && e->record_id && (s = sheet_state(st, e->record_id, &state)) != ST_OK)
+	if (e->state)
+		state = pd_strdup(e->state);
+	else if (strcmp(e->kind, "sheet") == 0 && e->record_id && (s = sheet_state(st, e->record_id, &state)) != ST_OK)
 		return s;
 	r.form = evidence_store_key(st, event_id, key) ? AUDIT_FORM_KEYED : AUDIT_FORM_UNKEYED;
 	r.at = (int64_t)time(NULL);	/* the real time, whatever clock the schedule runs on */

@@ -2,6 +2,7 @@
 #include "podium/board.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "podium/idmap.h"
 #include "podium/i18n.h"
 #include "podium/store.h"
+#include "podium/text.h"
 
 /* names: judges with whether they have a PIN, teams and tracks without */
 STMT_DEFINE(q_board_judges, "SELECT id, name, pin_hash IS NOT NULL FROM judge ORDER BY name");
@@ -18,26 +20,40 @@ STMT_DEFINE(q_board_tracks, "SELECT id, name FROM track ORDER BY name");
 STMT_DEFINE(q_board_judge_by_unix_user,
 	    "SELECT id, name, pin_hash IS NOT NULL FROM judge WHERE unix_user = $user");
 enum { NAME_ID, NAME_NAME, NAME_HAS_PIN };
-/* a record's row: its id, name and two details (board_records()) */
+/*
+ * A record's row: its id, name and two details (board_records_window()), for
+ * the rows [$first, $first + $count) by name ($count -1: to the end). The
+ * window is chosen among the ids alone, so the details are read only for the
+ * rows it holds, not for every record as a LIMIT on the whole select would.
+ */
+#define RECORD_WINDOW(table) \
+	" WHERE id IN (SELECT id FROM " table " ORDER BY name LIMIT $count OFFSET $first) ORDER BY name"
 STMT_DEFINE(q_board_team_rows,
 	    "SELECT t.id, t.name, t.project, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
 	    " FROM team_track x JOIN track k ON k.id = x.track_id WHERE x.team_id = t.id ORDER BY k.name)), '')"
-	    " FROM team t ORDER BY t.name");
+	    " FROM team t" RECORD_WINDOW("team"));
 STMT_DEFINE(q_board_track_rows,
 	    "SELECT k.id, k.name, (SELECT count(*) FROM team_track x WHERE x.track_id = k.id),"
-	    " (SELECT count(*) FROM judge_track x WHERE x.track_id = k.id) FROM track k ORDER BY k.name");
+	    " (SELECT count(*) FROM judge_track x WHERE x.track_id = k.id) FROM track k" RECORD_WINDOW("track"));
 STMT_DEFINE(q_board_judge_rows,
 	    "SELECT j.id, j.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
 	    " FROM judge_track x JOIN track k ON k.id = x.track_id WHERE x.judge_id = j.id ORDER BY k.name)), ''),"
-	    " coalesce(j.unix_user, '') || iif(j.pin_hash IS NULL, '', ' (PIN)') FROM judge j ORDER BY j.name");
+	    " coalesce(j.unix_user, '') || iif(j.pin_hash IS NULL, '', ' (PIN)') FROM judge j" RECORD_WINDOW("judge"));
 STMT_DEFINE(q_board_coach_rows,
 	    "SELECT c.id, c.name, coalesce((SELECT group_concat(skill, ', ') FROM (SELECT skill FROM coach_skill"
-	    " WHERE coach_id = c.id ORDER BY skill_key)), ''), c.email FROM coach c ORDER BY c.name");
+	    " WHERE coach_id = c.id ORDER BY skill_key)), ''), c.email FROM coach c" RECORD_WINDOW("coach"));
 STMT_DEFINE(q_board_room_rows,
 	    "SELECT r.id, r.name, coalesce((SELECT group_concat(name, ', ') FROM (SELECT k.name"
 	    " FROM room_track x JOIN track k ON k.id = x.track_id WHERE x.room_id = r.id ORDER BY k.name)), ''),"
-	    " r.capacity FROM room r ORDER BY r.name");
+	    " r.capacity FROM room r" RECORD_WINDOW("room"));
 enum { RECORD_ID, RECORD_NAME, RECORD_DETAIL_A, RECORD_DETAIL_B };
+/* how many records of a kind */
+STMT_DEFINE(q_board_team_count, "SELECT count(*) FROM team");
+STMT_DEFINE(q_board_track_count, "SELECT count(*) FROM track");
+STMT_DEFINE(q_board_judge_count, "SELECT count(*) FROM judge");
+STMT_DEFINE(q_board_coach_count, "SELECT count(*) FROM coach");
+STMT_DEFINE(q_board_room_count, "SELECT count(*) FROM room");
+enum { COUNT_ROWS };
 STMT_DEFINE(q_board_judge_queue,
 	    "SELECT t.id, t.name, t.project, s.status, s.total, c.judge_id IS NOT NULL, sl.starts_at, r.name,"
 	    " t.calibration"
@@ -151,44 +167,227 @@ static void detail_cells(enum record_kind kind, struct query *q, char *detail[2]
 	}
 }
 
-enum status board_records(struct store *st, enum record_kind kind, struct board_rows *out)
+static enum status check_kind(enum record_kind kind)
+{
+	if (kind == KIND_CRITERION || (unsigned)kind > KIND_ROOM)
+		return status_error(ST_INVALID, _("criteria are read with rubric_load()"));
+	return ST_OK;
+}
+
+static void row_clear(struct board_row *r)
+{
+	free(r->name);
+	free(r->detail[0]);
+	free(r->detail[1]);
+}
+
+/* Is handed each row in turn (its own to keep or clear); false stops the walk. */
+typedef bool (*row_visit_fn)(void *ctx, size_t pos, struct board_row *row);
+
+/* One statement's worth of walk_rows(): *more is set when it read all it asked and the visit goes on. */
+static enum status walk_chunk(struct store *st, enum record_kind kind, size_t first, size_t count,
+			      row_visit_fn visit, void *ctx, bool *more)
 {
 	static struct stmt *const by_kind[] = {
 		[KIND_TRACK] = &q_board_track_rows, [KIND_TEAM] = &q_board_team_rows,
 		[KIND_JUDGE] = &q_board_judge_rows, [KIND_COACH] = &q_board_coach_rows,
 		[KIND_ROOM] = &q_board_room_rows,
 	};
-	struct query *q;
-	size_t cap = 0;
+	struct query *q = store_query(st, by_kind[kind]);
+	size_t pos = first;
+	enum status s;
+
+	*more = false;
+	query_bind_int(q, "$first", first > INT64_MAX ? INT64_MAX : (int64_t)first);
+	query_bind_int(q, "$count", count > INT64_MAX ? -1 : (int64_t)count);
+	for (; (s = query_step(q)) == ST_ROW; pos++) {
+		struct board_row r;
+
+		snprintf(r.id, sizeof(r.id), "%s", query_text(q, RECORD_ID));
+		r.name = pd_strdup(query_text(q, RECORD_NAME));
+		detail_cells(kind, q, r.detail);
+		if (!visit(ctx, pos, &r)) {
+			query_reset(q);
+			return ST_OK;
+		}
+	}
+	*more = s == ST_DONE && pos - first == count;
+	return s == ST_DONE ? ST_OK : s;
+}
+
+/*
+ * Walk the kind's rows [first, first + count) by name (count SIZE_MAX: to the
+ * end), for a search. It goes a chunk at a time, each four times the one before:
+ * the statement reads the details of every row it is asked for before the
+ * first comes out, so a search that stops early reads those of its first
+ * chunks alone, and one that walks every row takes a few statements.
+ */
+#define WALK_CHUNK 512
+
+static enum status walk_rows(struct store *st, enum record_kind kind, size_t first, size_t count,
+			     row_visit_fn visit, void *ctx)
+{
+	bool more = true;
+	enum status s = ST_OK;
+
+	for (size_t chunk = WALK_CHUNK; more && count > 0 && s == ST_OK; chunk *= 4) {
+		size_t n = count < chunk ? count : chunk;
+
+		s = walk_chunk(st, kind, first, n, visit, ctx, &more);
+		first += n;
+		count = count == SIZE_MAX ? SIZE_MAX : count - n;
+	}
+	return s;
+}
+
+struct window_ctx {
+	struct board_rows *out;
+	size_t cap;
+};
+
+static bool keep_row(void *ctx, size_t pos, struct board_row *row)
+{
+	struct window_ctx *w = ctx;
+
+	(void)pos;
+	PD_GROW(w->out->items, w->out->count, w->cap);
+	w->out->items[w->out->count++] = *row;
+	return true;
+}
+
+enum status board_records_window(struct store *st, enum record_kind kind, size_t first, size_t count,
+				 struct board_rows *out)
+{
+	struct window_ctx w = { out, 0 };
+	bool more;
 	enum status s;
 
 	memset(out, 0, sizeof(*out));
-	if (kind == KIND_CRITERION)
-		return status_error(ST_INVALID, _("criteria are read with rubric_load()"));
-	q = store_query(st, by_kind[kind]);
-	while ((s = query_step(q)) == ST_ROW) {
-		struct board_row *r;
-
-		PD_GROW(out->items, out->count, cap);
-		r = &out->items[out->count++];
-		snprintf(r->id, sizeof(r->id), "%s", query_text(q, RECORD_ID));
-		r->name = pd_strdup(query_text(q, RECORD_NAME));
-		detail_cells(kind, q, r->detail);
-	}
-	if (s != ST_DONE) {
-		board_rows_clear(out);
+	out->first = first;
+	if ((s = check_kind(kind)) != ST_OK)
 		return s;
-	}
+	if (count == 0)
+		return ST_OK;
+	s = walk_chunk(st, kind, first, count, keep_row, &w, &more);
+	if (s != ST_OK)
+		board_rows_clear(out);
+	return s;
+}
+
+enum status board_records(struct store *st, enum record_kind kind, struct board_rows *out)
+{
+	return board_records_window(st, kind, 0, SIZE_MAX, out);
+}
+
+enum status board_records_count(struct store *st, enum record_kind kind, size_t *n)
+{
+	static struct stmt *const by_kind[] = {
+		[KIND_TRACK] = &q_board_track_count, [KIND_TEAM] = &q_board_team_count,
+		[KIND_JUDGE] = &q_board_judge_count, [KIND_COACH] = &q_board_coach_count,
+		[KIND_ROOM] = &q_board_room_count,
+	};
+	struct query *q;
+	enum status s;
+
+	*n = 0;
+	if ((s = check_kind(kind)) != ST_OK)
+		return s;
+	q = store_query(st, by_kind[kind]);
+	if ((s = query_step(q)) != ST_ROW)
+		return s == ST_DONE ? ST_OK : s;
+	*n = (size_t)query_int(q, COUNT_ROWS);
+	query_reset(q);
 	return ST_OK;
+}
+
+/* ---- the '/' search of a record list ---- */
+
+struct find_ctx {
+	enum record_kind kind;
+	char *key;		/* the query's search key (text_search_key()) */
+	size_t from;		/* where the search starts */
+	bool forward;
+	bool found;
+	size_t pos;
+};
+
+/* The rule of the console's search (text_search_matches()), the query's key made once. */
+static bool field_matches(const char *field, const char *key)
+{
+	char *h = field ? text_search_key(field) : NULL;
+	bool hit = h && key && strstr(h, key) != NULL;
+
+	free(h);
+	return hit;
+}
+
+static bool row_matches(const struct board_row *row, const char *key)
+{
+	return field_matches(row->name, key) || field_matches(row->detail[0], key) ||
+	       field_matches(row->detail[1], key);
+}
+
+/* Forward: the first match stops the walk. Backward: the walk's last match is kept. */
+static bool find_row(void *ctx, size_t pos, struct board_row *row)
+{
+	struct find_ctx *f = ctx;
+	bool hit = row_matches(row, f->key);
+
+	row_clear(row);
+	if (hit) {
+		f->found = true;
+		f->pos = pos;
+	}
+	return !(hit && f->forward);
+}
+
+/* From f->from to the end then from the start; backward, from the start to f->from, then past it. */
+static enum status find_txn(struct store *st, void *ctx)
+{
+	struct find_ctx *f = ctx;
+	size_t total;
+	enum status s = board_records_count(st, f->kind, &total);
+
+	if (s != ST_OK)
+		return s;
+	if (total == 0)
+		return ST_OK;
+	if (f->from >= total)
+		f->from = total - 1;
+	if (f->forward) {
+		if ((s = walk_rows(st, f->kind, f->from, SIZE_MAX, find_row, f)) != ST_OK || f->found)
+			return s;
+		return walk_rows(st, f->kind, 0, f->from, find_row, f);
+	}
+	if ((s = walk_rows(st, f->kind, 0, f->from + 1, find_row, f)) != ST_OK || f->found)
+		return s;
+	return walk_rows(st, f->kind, f->from + 1, SIZE_MAX, find_row, f);
+}
+
+enum status board_records_find(struct store *st, enum record_kind kind, const char *query, size_t from_pos,
+			       bool forward, size_t *pos)
+{
+	struct find_ctx f = { kind, NULL, from_pos, forward, false, 0 };
+	enum status s;
+
+	if ((s = check_kind(kind)) != ST_OK)
+		return s;
+	f.key = query ? text_search_key(query) : NULL;
+	if (!f.key)
+		return ST_NOT_FOUND;	/* not UTF-8: nothing can contain it */
+	s = store_read(st, find_txn, &f);
+	free(f.key);
+	if (s == ST_OK && !f.found)
+		return ST_NOT_FOUND;
+	if (s == ST_OK)
+		*pos = f.pos;
+	return s;
 }
 
 void board_rows_clear(struct board_rows *r)
 {
-	for (size_t i = 0; i < r->count; i++) {
-		free(r->items[i].name);
-		free(r->items[i].detail[0]);
-		free(r->items[i].detail[1]);
-	}
+	for (size_t i = 0; i < r->count; i++)
+		row_clear(&r->items[i]);
 	free(r->items);
 	memset(r, 0, sizeof(*r));
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -158,51 +159,136 @@ char *evidence_real_path(const char *path)
 	}
 }
 
+/* Parse "SEQ HASH PATH\n" (the first line of text); *path newly allocated. */
+static bool parse_head(char *text, int64_t *seq, char hash[65], char **path)
+{
+	int used = 0;
+
+	text[strcspn(text, "\n")] = '\0';
+	if (sscanf(text, "%" SCNd64 " %64s %n", seq, hash, &used) != 2 || used == 0 || strlen(hash) != 64)
+		return false;
+	*path = pd_strdup(text + used);
+	return true;
+}
+
+/* Read the head from fd (locked by the caller) into buf; false when there is none. */
+static bool read_head_fd(int fd, char *buf, size_t len, int64_t *seq, char hash[65], char **path)
+{
+	ssize_t n = pread(fd, buf, len - 1, 0);
+
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return parse_head(buf, seq, hash, path);
+}
+
+#define HEAD_MAX 8192	/* the line: a number, a hash and a path */
+
 bool evidence_head_read(const char *event_id, int64_t *seq, char hash[65], char **path)
 {
-	char *file = event_file(event_id, "head"), *line = NULL;
-	FILE *f = fopen(file, "re");
-	size_t cap = 0;
-	int used = 0;
+	char *file = event_file(event_id, "head"), buf[HEAD_MAX];
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
 	bool ok = false;
 
 	*path = NULL;
-	if (f && getline(&line, &cap, f) > 0 && sscanf(line, "%" SCNd64 " %64s %n", seq, hash, &used) == 2 &&
-	    used > 0 && strlen(hash) == 64) {
-		line[strcspn(line, "\n")] = '\0';
-		*path = pd_strdup(line + used);
-		ok = true;
-	}
-	if (f)
-		fclose(f);
-	free(line);
+	if (fd >= 0 && flock(fd, LOCK_SH) == 0)	/* a writer rewrites it in place */
+		ok = read_head_fd(fd, buf, sizeof(buf), seq, hash, path);
+	if (fd >= 0)
+		close(fd);
 	free(file);
 	return ok;
 }
 
+/*
+ * The head file this process keeps open, with the real path of the event file
+ * it last wrote for: each audited commit rewrites the line in place under an
+ * exclusive lock, which costs no new file, no rename and no path walk.
+ */
+static struct {
+	char event_id[ID_LEN + 1];
+	char *file;		/* the head file's name */
+	char *db_path, *real;	/* the event file as the store named it, and its real path */
+	int fd;
+	dev_t dev;
+	ino_t ino;
+} head = { .fd = -1 };
+
+static void head_close(void)
+{
+	if (head.fd >= 0)
+		close(head.fd);
+	head.fd = -1;
+}
+
+/* An open head file for event_id: the one held, unless another process replaced or removed it. */
+static int head_fd(const char *event_id)
+{
+	struct stat now;
+
+	if (strcmp(head.event_id, event_id) != 0) {
+		head_close();
+		free(head.file);
+		head.file = event_file(event_id, "head");
+		snprintf(head.event_id, sizeof(head.event_id), "%s", event_id);
+	}
+	if (head.fd >= 0 && (stat(head.file, &now) != 0 || now.st_dev != head.dev || now.st_ino != head.ino))
+		head_close();
+	if (head.fd < 0) {
+		head.fd = open(head.file, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (head.fd >= 0 && fstat(head.fd, &now) == 0) {
+			head.dev = now.st_dev;
+			head.ino = now.st_ino;
+		} else {
+			head_close();
+		}
+	}
+	return head.fd;
+}
+
+static const char *head_real_path(const char *db_path)
+{
+	if (!head.db_path || strcmp(head.db_path, db_path) != 0) {
+		free(head.db_path);
+		free(head.real);
+		head.db_path = pd_strdup(db_path);
+		head.real = evidence_real_path(db_path);
+	}
+	return head.real;
+}
+
+static bool pwrite_all(int fd, const char *b, size_t n)
+{
+	for (off_t at = 0; n;) {
+		ssize_t w = pwrite(fd, b, n, at);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		b += w;
+		at += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
 void evidence_head_write(const char *event_id, int64_t seq, const char *hash, const char *db_path)
 {
-	char *path = event_file(event_id, "head"), *tmp = pd_asprintf("%s.%ld", path, (long)getpid());
-	char *real = evidence_real_path(db_path), *old_path = NULL, old_hash[65];
-	char *line = pd_asprintf("%" PRId64 " %s %s\n", seq, hash, real);
+	const char *real = head_real_path(db_path);
+	char buf[HEAD_MAX], line[HEAD_MAX], old_hash[65], *old_path = NULL;
+	int fd = head_fd(event_id), len;
 	int64_t old_seq;
-	int fd;
+	struct stat size;
 
-	if (evidence_head_read(event_id, &old_seq, old_hash, &old_path) && old_seq > seq &&
-	    strcmp(old_path, real) == 0)
-		goto out;	/* another process of this account wrote a later row */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0) {
-		bool ok = write_all(fd, line, strlen(line));
-
-		if (close(fd) == 0 && ok && rename(tmp, path) == 0)
-			goto out;
-		unlink(tmp);
-	}
-out:
+	len = snprintf(line, sizeof(line), "%" PRId64 " %s %s\n", seq, hash, real);
+	if (fd < 0 || len < 0 || (size_t)len >= sizeof(line) || flock(fd, LOCK_EX) != 0)
+		return;
+	/* another process of this account may have written a later row of the same file */
+	if (!(read_head_fd(fd, buf, sizeof(buf), &old_seq, old_hash, &old_path) && old_seq > seq &&
+	      strcmp(old_path, real) == 0) &&
+	    pwrite_all(fd, line, (size_t)len) && fstat(fd, &size) == 0 && size.st_size > len &&
+	    ftruncate(fd, len) != 0)
+		(void)0;	/* a longer old line stays after ours: the first line is the head */
+	flock(fd, LOCK_UN);
 	free(old_path);
-	free(real);
-	free(line);
-	free(tmp);
-	free(path);
 }

@@ -98,8 +98,14 @@ enum status rubric_load(struct store *st, struct rubric *out)
 
 int rubric_find(const struct rubric *r, const char *name_or_id)
 {
-	char *key = text_key(name_or_id);
+	char *key;
 	int found = -1;
+
+	/* as typed, give or take ASCII case (the usual case): the same key, without folding each name */
+	for (size_t i = 0; i < r->count; i++)
+		if (strcasecmp(r->items[i].id, name_or_id) == 0 || strcasecmp(r->items[i].name, name_or_id) == 0)
+			return (int)i;
+	key = text_key(name_or_id);
 
 	for (size_t i = 0; i < r->count && found < 0; i++) {
 		char *other;

@@ -508,15 +508,21 @@ static enum status plan_change(struct store *st, const struct actor *who, const 
 		return s;
 	}
 	a->unchanged = a->cur.state == a->state && strcmp(a->comment, a->cur.comment) == 0 && same_values(r, a);
-	if (!a->unchanged && a->cur.state != SHEET_MISSING)
-		return sheet_json(st, a->cur.id, &a->before);
+	if (!a->unchanged && a->cur.state != SHEET_MISSING) {
+		struct sheet_json_input before = { a->cur.state, a->cur.comment, a->cur.values, a->cur.scored,
+						   a->cur.complete, a->cur.total };
+
+		a->before = sheet_json_text(r, &before);
+	}
 	return ST_OK;
 }
 
 /* Write what plan_change decided, with its audit row: inside the write transaction. */
 static enum status write_change(struct store *st, const struct rubric *r, struct apply *a)
 {
+	struct sheet_json_input after = { a->state, a->comment, a->values, a->scored, a->complete, a->total };
 	enum sheet_state from = a->cur.state;
+	char *state;
 	enum status s;
 
 	free(a->after);	/* a retried transaction writes again */
@@ -524,8 +530,6 @@ static enum status write_change(struct store *st, const struct rubric *r, struct
 	s = write_sheet(st, r, &a->cur, a->state, a->comment, a->values, a->scored, a->complete,
 				    a->total);
 
-	if (s == ST_OK)
-		s = sheet_json(st, a->cur.id, &a->after);
 	if (s == ST_OK) {
 		struct audit_entry e = {
 			.action = action_of(from, a->state, a->correction),
@@ -534,11 +538,13 @@ static enum status write_change(struct store *st, const struct rubric *r, struct
 			.team_id = a->team_id,
 			.judge_id = a->judge_id,
 			.before = a->before,
-			.after = a->after,
+			.after = a->after = sheet_json_text(r, &after),
 			.reason = a->reason,
+			.state = state = sheet_state_text(r, &after),
 		};
 
 		s = audit_record(st, &e);
+		free(state);
 	}
 	return s;
 }
@@ -632,6 +638,7 @@ struct apply_ctx {
 	bool have_rubric;
 	struct apply a;
 	char *seen;		/* the recheck row the plan was made on */
+	int64_t version;	/* the file's data version the plan read (store_data_version) */
 	struct sheet_result *out;	/* NULL: the caller needs nothing back */
 };
 
@@ -658,6 +665,7 @@ static enum status plan_txn(struct store *st, void *ctx)
 	if ((s = rubric_load(st, &x->rubric)) != ST_OK)
 		return s;
 	x->have_rubric = true;
+	x->version = store_data_version(st);
 	if ((s = plan_change(st, x->who, &x->rubric, x->change, &x->a)) != ST_OK)
 		return s;
 	if (x->a.unchanged)
@@ -668,19 +676,32 @@ static enum status plan_txn(struct store *st, void *ctx)
 static enum status write_txn(struct store *st, void *ctx)
 {
 	struct apply_ctx *x = ctx;
-	char *now = NULL;
-	enum status s = recheck_row(st, &x->a, &now);
-	bool same = s == ST_OK && strcmp(now, x->seen) == 0;
+	enum status s;
 
-	free(now);
-	if (s != ST_OK)
-		return s;
-	if (!same)
-		return apply_again(st, x->who, x->change, x->out);	/* changed since: all again, inside the lock */
+	/* no other connection committed since the plan's snapshot: nothing it read can differ */
+	if (store_data_version(st) != x->version) {
+		char *now = NULL;
+		bool same;
+
+		s = recheck_row(st, &x->a, &now);
+		same = s == ST_OK && strcmp(now, x->seen) == 0;
+		free(now);
+		if (s != ST_OK)
+			return s;
+		if (!same)
+			return apply_again(st, x->who, x->change, x->out);	/* changed since: all again, inside the lock */
+	}
 	s = write_change(st, &x->rubric, &x->a);
 	if (s == ST_OK && x->out)
 		s = take_result(st, &x->rubric, &x->a, x->out);
 	return s;
+}
+
+static enum status whole_txn(struct store *st, void *ctx)
+{
+	struct apply_ctx *x = ctx;
+
+	return apply_again(st, x->who, x->change, x->out);
 }
 
 static enum status apply_with(struct store *st, const struct actor *who, const struct sheet_change *c,
@@ -691,6 +712,11 @@ static enum status apply_with(struct store *st, const struct actor *who, const s
 
 	if (store_read_only(st))
 		return store_write(st, write_txn, &x);	/* refused as every write is, before any check */
+	/* the lock is free: reads, checks and writes in one transaction, nothing to re-check */
+	s = store_write_now(st, whole_txn, &x);
+	if (s != ST_BUSY)
+		return s;
+	/* another writer holds it: plan under a read snapshot meanwhile, re-check inside the lock */
 	s = store_read(st, plan_txn, &x);
 	if (s == ST_OK && !x.a.unchanged)
 		s = store_write(st, write_txn, &x);

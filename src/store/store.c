@@ -520,19 +520,33 @@ static void end_txn(struct store *st, bool commit_failed_or_rollback)
 	st->txn_write = false;
 }
 
+/* The transaction's own statements, prepared once per connection rather than parsed per commit. */
+STMT_DEFINE(q_begin_read, "BEGIN");
+STMT_DEFINE(q_begin_write, "BEGIN IMMEDIATE");
+STMT_DEFINE(q_commit, "COMMIT");
+
+static enum status step_once(struct store *st, struct stmt *stmt)
+{
+	sqlite3_stmt *q = (sqlite3_stmt *)store_query(st, stmt);
+	int rc = sqlite3_step(q);
+	enum status s = rc == SQLITE_DONE ? ST_OK : store_status(st, rc);
+
+	sqlite3_reset(q);
+	return s;
+}
+
 /* One attempt: BEGIN, fn, COMMIT. Rolls back on any error. */
-static enum status attempt(struct store *st, const char *begin, store_txn_fn fn, void *ctx,
-			   const char *where)
+static enum status attempt(struct store *st, bool write, store_txn_fn fn, void *ctx, const char *where)
 {
 	enum status s;
 
 	if (st->txn_where)
 		pd_die(_("internal error: transaction at %s opened inside the one at %s"), where, st->txn_where);
-	s = exec_sql(st, begin);
+	s = step_once(st, write ? &q_begin_write : &q_begin_read);
 	if (s != ST_OK)
 		return s;
 	st->txn_where = where;
-	st->txn_write = strcmp(begin, "BEGIN IMMEDIATE") == 0;
+	st->txn_write = write;
 	st->txn_depth = st->txn_write;
 	s = st->txn_write ? store_capture_open(st) : ST_OK;
 	if (s == ST_OK)
@@ -540,7 +554,7 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 	if (s == ST_OK || s == ST_DONE) {
 		enum status f = store_capture_flush(st);
 
-		s = f == ST_OK ? exec_sql(st, "COMMIT") : f;
+		s = f == ST_OK ? step_once(st, &q_commit) : f;
 	}
 	store_capture_drop(st);
 	end_txn(st, s != ST_OK);
@@ -549,14 +563,13 @@ static enum status attempt(struct store *st, const char *begin, store_txn_fn fn,
 	return s;
 }
 
-static enum status run_txn(struct store *st, const char *begin, store_txn_fn fn, void *ctx,
-			   const char *where)
+static enum status run_txn(struct store *st, bool write, store_txn_fn fn, void *ctx, const char *where)
 {
 	int64_t deadline = monotonic_ms() + st->retry_ms;
 	int backoff = 2;
 
 	for (;;) {
-		enum status s = attempt(st, begin, fn, ctx, where);
+		enum status s = attempt(st, write, fn, ctx, where);
 
 		if (s != ST_BUSY || monotonic_ms() >= deadline)
 			return s;
@@ -587,7 +600,21 @@ enum status store_write_at(struct store *st, store_txn_fn fn, void *ctx, const c
 		return nested_write(st, fn, ctx, where);
 	if (st->read_only)
 		return explain_access(st->path, ST_READONLY);
-	return run_txn(st, "BEGIN IMMEDIATE", fn, ctx, where);
+	return run_txn(st, true, fn, ctx, where);
+}
+
+enum status store_write_now_at(struct store *st, store_txn_fn fn, void *ctx, const char *where)
+{
+	enum status s;
+
+	if (st->txn_where && st->txn_write)
+		return nested_write(st, fn, ctx, where);
+	if (st->read_only)
+		return explain_access(st->path, ST_READONLY);
+	sqlite3_busy_timeout(st->db, 0);
+	s = attempt(st, true, fn, ctx, where);
+	store_set_retry_ms(st, st->retry_ms);	/* the connection's wait again */
+	return s;
 }
 
 enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
@@ -595,7 +622,7 @@ enum status store_read(struct store *st, store_txn_fn fn, void *ctx)
 	/* inside a transaction already: its snapshot is the one to read */
 	if (st->txn_where)
 		return fn(st, ctx);
-	return run_txn(st, "BEGIN", fn, ctx, "store_read");
+	return run_txn(st, false, fn, ctx, "store_read");
 }
 
 int64_t store_data_version(struct store *st)

@@ -149,16 +149,19 @@ static void prompt_key(struct app *a, wint_t c, bool fn)
 
 /* ---- search ---- */
 
-/* Search the list for a->search from the selection; false (and an error shown) when nothing matches. */
-static bool search_list(struct app *a, enum list_from from)
+/* Search the list for a->search from the selection: the screen's own find, or every row's text. */
+static void search_list(struct app *a, enum list_from from)
 {
 	const struct screen_ops *ops = a->screen.ops;
+	void *state = a->screen.state;
+	enum status s = ops->find ? ops->find(a, state, a->search, from)
+		      : list_find(ops->cursor(state), ops->row_count(state), ops->row_text, state, a->search, from)
+		      ? ST_OK : ST_NOT_FOUND;
 
-	if (list_find(ops->cursor(a->screen.state), ops->row_count(a->screen.state), ops->row_text,
-		      a->screen.state, a->search, from))
-		return true;
-	app_error(a, _("Nothing matches '%s'"), a->search);
-	return false;
+	if (s == ST_NOT_FOUND)
+		app_error(a, _("Nothing matches '%s'"), a->search);
+	else
+		app_status(a, s);
 }
 
 /* A new search starts at the selection; an empty one repeats the last, as in less. */

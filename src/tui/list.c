@@ -78,3 +78,33 @@ bool list_find(size_t *sel, size_t count, list_text_fn text, void *ctx, const ch
 	}
 	return false;
 }
+
+size_t list_find_start(size_t sel, size_t count, enum list_from from, bool *forward)
+{
+	*forward = from != LIST_FROM_BEFORE;
+	if (count == 0)
+		return 0;
+	if (from == LIST_FROM_AFTER)
+		return (sel + 1) % count;
+	if (from == LIST_FROM_BEFORE)
+		return (sel + count - 1) % count;
+	return sel;
+}
+
+bool list_window_lacks(const struct list_window *w, size_t from, size_t n)
+{
+	size_t end = from + n < w->total ? from + n : w->total;
+
+	return from < end && (from < w->first || end > w->first + w->count);
+}
+
+void list_window_around(const struct list_window *w, size_t from, size_t n, size_t margin, size_t *first,
+			size_t *count)
+{
+	size_t end = from + n + margin;
+
+	*first = from > margin ? from - margin : 0;
+	if (end > w->total)
+		end = w->total;
+	*count = end > *first ? end - *first : 0;
+}

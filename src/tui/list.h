@@ -49,4 +49,23 @@ enum list_from {
  */
 bool list_find(size_t *sel, size_t count, list_text_fn text, void *ctx, const char *needle, enum list_from from);
 
+/* Where list_find() would look first for from: the row, and whether it goes down (else up). */
+size_t list_find_start(size_t sel, size_t count, enum list_from from, bool *forward);
+
+/*
+ * A list that holds only the rows it shows (a window of them) knows the total
+ * and which rows it has read: [first, first + count).
+ */
+struct list_window {
+	size_t first, count;
+	size_t total;
+};
+
+/* True when a row of [from, from + n), within the total, is not in the window. */
+bool list_window_lacks(const struct list_window *w, size_t from, size_t n);
+
+/* The window to read for the rows [from, from + n): them and margin rows either side, within the total. */
+void list_window_around(const struct list_window *w, size_t from, size_t n, size_t margin, size_t *first,
+			size_t *count);
+
 #endif

@@ -174,6 +174,16 @@ static const char *organizer_text(void *state, size_t row, int field)
 	return t->ops->row_text ? t->ops->row_text(t, row, field) : NULL;
 }
 
+static enum status organizer_find(struct app *a, void *state, const char *needle, enum list_from from)
+{
+	struct tab *t = current(state);
+
+	if (t->ops->find)
+		return t->ops->find(a, t, needle, from);
+	return list_find(&t->list.sel, organizer_rows(state), organizer_text, state, needle, from) ? ST_OK
+												   : ST_NOT_FOUND;
+}
+
 static size_t *organizer_cursor(void *state)
 {
 	return &current(state)->list.sel;
@@ -457,6 +467,7 @@ const struct screen_ops screen_organizer_ops = {
 	.row_count = organizer_rows,
 	.row_text = organizer_text,
 	.cursor = organizer_cursor,
+	.find = organizer_find,
 	.title = organizer_title,
 	.tick = organizer_tick,
 	.free = organizer_free,

@@ -27,6 +27,8 @@ struct tab_ops {
 	/* The rows, for the moves and the '/' search: how many, and a row's fields (NULL past the last). */
 	size_t (*row_count)(struct tab *t);
 	const char *(*row_text)(struct tab *t, size_t row, int field);
+	/* A tab that holds only the rows it shows searches them itself (screen_ops.find), or NULL. */
+	enum status (*find)(struct app *a, struct tab *t, const char *needle, enum list_from from);
 	/* Called once a second while the tab shows, or NULL: true when it must be redrawn (clocks). */
 	bool (*tick)(struct app *a, struct tab *t);
 	void (*free)(void *state);

@@ -34,10 +34,21 @@ static const struct tui_key track_keys[] = { RECORD_KEYS };
 
 struct edit_form;
 
+/*
+ * A tab holds only the rows it shows, with a page either side: rows.items
+ * are the rows [rows.first, rows.first + rows.count) of total. Loading reads
+ * the count and the rows in view; a draw that scrolls past them (a move, a
+ * search, a resize) reads the rows it comes to, and so does a key that acts
+ * on the selected record.
+ */
 struct records_tab {
 	struct board_rows rows;
+	size_t total;
+	int page;			/* the rows the list showed last, before the first draw a guess */
 	struct edit_form *form;		/* a record's details between their prompts */
 };
+
+#define GUESSED_PAGE 50
 
 static enum record_kind kind_of(const struct tab *t)
 {
@@ -49,23 +60,58 @@ static struct records_tab *rt(struct tab *t)
 	return t->state;
 }
 
+static size_t page_of(const struct records_tab *r)
+{
+	return r->page > 0 ? (size_t)r->page : GUESSED_PAGE;
+}
+
+/* The record at position i of the list, NULL when it is not read. */
+static const struct board_row *row_at(struct tab *t, size_t i)
+{
+	const struct board_rows *rows = &rt(t)->rows;
+
+	return i >= rows->first && i - rows->first < rows->count ? &rows->items[i - rows->first] : NULL;
+}
+
+/* Read the rows [from, from + n), with a page either side, unless they are read already. */
+static enum status read_rows(struct app *a, struct tab *t, size_t from, size_t n, bool again)
+{
+	struct records_tab *r = rt(t);
+	struct list_window w = { r->rows.first, r->rows.count, r->total };
+	size_t first, count;
+
+	if (!again && !list_window_lacks(&w, from, n))
+		return ST_OK;
+	list_window_around(&w, from, n, page_of(r), &first, &count);
+	board_rows_clear(&r->rows);
+	return board_records_window(a->st, kind_of(t), first, count, &r->rows);
+}
+
 static enum status records_load(struct app *a, struct tab *t)
 {
-	board_rows_clear(&rt(t)->rows);
-	return board_records(a->st, kind_of(t), &rt(t)->rows);
+	struct records_tab *r = rt(t);
+	enum status s = board_records_count(a->st, kind_of(t), &r->total);
+
+	if (s != ST_OK)
+		return s;
+	list_clamp(&t->list, r->total);
+	draw_scroll(t->list.sel, &t->list.top, (int)page_of(r));
+	return read_rows(a, t, t->list.top, page_of(r), true);
 }
 
 struct records_draw {
-	const struct board_rows *rows;
+	struct tab *t;
 	int name_w, d1_w, d2_w;
 };
 
 static void record_row(void *ctx, WINDOW *w, size_t i, int y, int cols, bool cur)
 {
 	const struct records_draw *d = ctx;
-	const struct board_row *row = &d->rows->items[i];
+	const struct board_row *row = row_at(d->t, i);
 
 	(void)cols;
+	if (!row)
+		return;		/* not read: the file could not be read just now */
 	draw_text(w, y, 2, tab_look(cur, ROLE_LOOK_TEAM), row->name, d->name_w);
 	draw_text(w, y, 3 + d->name_w, tab_look(cur, ROLE_LOOK_DEFAULT), row->detail[0], d->d1_w);
 	draw_text(w, y, 4 + d->name_w + d->d1_w, tab_look(cur, ROLE_LOOK_MUTED), row->detail[1], d->d2_w);
@@ -88,19 +134,24 @@ static void records_draw(struct app *a, struct tab *t, WINDOW *w, int top, int r
 		[KIND_ROOM] = N_("No rooms yet: a adds one, i imports a CSV file."),
 	};
 	enum record_kind kind = kind_of(t);
-	struct records_draw d = { &rt(t)->rows, cols / 3, 0, 0 };
+	struct records_tab *r = rt(t);
+	struct records_draw d = { t, cols / 3, 0, 0 };
 
-	(void)a;
 	d.d1_w = (cols - d.name_w - 6) / 2;
 	d.d2_w = cols - d.name_w - d.d1_w - 6;
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, _(heads[kind][0]), d.name_w);
 	draw_text(w, top, 3 + d.name_w, ROLE_LOOK_HEADER, _(heads[kind][1]), d.d1_w);
 	draw_text(w, top, 4 + d.name_w + d.d1_w, ROLE_LOOK_HEADER, _(heads[kind][2]), d.d2_w);
-	if (d.rows->count == 0) {
+	if (r->total == 0) {
 		draw_text(w, top + 2, 2, ROLE_LOOK_MUTED, _(empty[kind]), cols - 4);
 		return;
 	}
-	list_draw(&t->list, d.rows->count, w, top + 1, rows - 1, cols, record_row, &d);
+	/* the rows this draw scrolls to; an error leaves them blank, the next load says it */
+	r->page = rows - 1;
+	list_clamp(&t->list, r->total);
+	draw_scroll(t->list.sel, &t->list.top, rows - 1);
+	(void)read_rows(a, t, t->list.top, page_of(r), false);
+	list_draw(&t->list, r->total, w, top + 1, rows - 1, cols, record_row, &d);
 }
 
 /* ---- add, rename, delete ---- */
@@ -207,11 +258,19 @@ static enum status delete_write(struct app *a, void *ctx)
 	return record_write(a, ctx, delete_record, _("Deleted"));
 }
 
-static const struct board_row *selected_row(struct tab *t)
+/* The selected record, read if it was not: NULL when there is none (or it cannot be read). */
+static const struct board_row *selected_row(struct app *a, struct tab *t)
 {
 	size_t i = tab_selected(t);
+	enum status s;
 
-	return i == (size_t)-1 ? NULL : &rt(t)->rows.items[i];
+	if (i == (size_t)-1)
+		return NULL;
+	if ((s = read_rows(a, t, i, 1, false)) != ST_OK) {
+		app_status(a, s);
+		return NULL;
+	}
+	return row_at(t, i);
 }
 
 static struct record_ctx *new_record_ctx(struct tab *t, const char *name, const char *id)
@@ -232,7 +291,7 @@ static void add_done(struct app *a, void *state, const char *text)
 
 static void rename_done(struct app *a, void *state, const char *text)
 {
-	const struct board_row *row = selected_row(state);
+	const struct board_row *row = selected_row(a, state);
 
 	if (row)
 		app_write(a, rename_write, new_record_ctx(state, text, row->id), free_record_ctx);
@@ -240,7 +299,7 @@ static void rename_done(struct app *a, void *state, const char *text)
 
 static void delete_yes(struct app *a, void *state)
 {
-	const struct board_row *row = selected_row(state);
+	const struct board_row *row = selected_row(a, state);
 
 	if (row)
 		app_write(a, delete_write, new_record_ctx(state, row->name, row->id), free_record_ctx);
@@ -396,7 +455,7 @@ static void form_start(struct app *a, struct tab *t, const struct board_row *row
 /* A team's submitted sheets are work a y would lose: its name, typed in full, confirms. */
 static void delete_named(struct app *a, void *state, const char *text)
 {
-	const struct board_row *row = selected_row(state);
+	const struct board_row *row = selected_row(a, state);
 
 	if (row && strcmp(text, row->name) == 0)
 		delete_yes(a, state);
@@ -452,7 +511,7 @@ static void records_act(struct app *a, struct tab *t, int action)
 		[KIND_COACH] = { N_("Import coaches from CSV file:"), import_coaches },
 		[KIND_ROOM] = { N_("Import rooms from CSV file:"), import_rooms },
 	};
-	const struct board_row *row = selected_row(t);
+	const struct board_row *row = action == ACT_ADD || action == ACT_IMPORT ? NULL : selected_row(a, t);
 
 	if (action == ACT_ADD)
 		app_prompt(a, _(add_labels[kind_of(t)]), NULL, false, add_done, t);
@@ -470,14 +529,25 @@ static void records_act(struct app *a, struct tab *t, int action)
 
 static size_t records_rows(struct tab *t)
 {
-	return rt(t)->rows.count;
+	return rt(t)->total;
 }
 
-static const char *records_text(struct tab *t, size_t row, int field)
+/* '/', n and N look beyond the rows read, in the file, with the same rule. */
+static enum status records_find(struct app *a, struct tab *t, const char *needle, enum list_from from)
 {
-	const struct board_row *r = &rt(t)->rows.items[row];
+	struct records_tab *r = rt(t);
+	bool forward;
+	size_t start = list_find_start(t->list.sel, r->total, from, &forward), pos;
+	enum status s;
 
-	return field == 0 ? r->name : field < 3 ? r->detail[field - 1] : NULL;
+	if (r->total == 0)
+		return ST_NOT_FOUND;
+	s = board_records_find(a->st, kind_of(t), needle, start, forward, &pos);
+	if (s == ST_OK && pos >= r->total)	/* added since the last load, which comes next */
+		s = board_records_count(a->st, kind_of(t), &r->total);
+	if (s == ST_OK)
+		t->list.sel = pos;
+	return s;
 }
 
 static void *records_new(void)
@@ -497,7 +567,7 @@ static void records_free(void *state)
 #define RECORDS_TAB(label_, kind, keys_) { \
 	.label = label_, .variant = kind, .keys = keys_, .nkeys = PD_ARRAY_LEN(keys_), \
 	.watch = WATCH_RECORDS, .new = records_new, .load = records_load, .draw = records_draw, \
-	.act = records_act, .row_count = records_rows, .row_text = records_text, .free = records_free, \
+	.act = records_act, .row_count = records_rows, .find = records_find, .free = records_free, \
 }
 
 const struct tab_ops tab_teams_ops = RECORDS_TAB(N_("Teams"), KIND_TEAM, record_keys);

@@ -66,6 +66,12 @@ struct screen_ops {
 	size_t (*row_count)(void *state);
 	const char *(*row_text)(void *state, size_t row, int field);
 	size_t *(*cursor)(void *state);
+	/*
+	 * The '/' search of a list that holds only the rows it shows, or NULL
+	 * (row_text then searches every row): move the selection to the match,
+	 * ST_NOT_FOUND when none.
+	 */
+	enum status (*find)(struct app *a, void *state, const char *needle, enum list_from from);
 	/* Called once a second: true when the screen must be redrawn (clocks). */
 	bool (*tick)(struct app *a, void *state);
 	void (*free)(void *state);

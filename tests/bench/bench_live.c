@@ -412,12 +412,40 @@ static void bench_screen(const char *path)
 
 #define WRITE_MS 2000.0
 
-static const char *const bare_sql = "UPDATE sheet SET total = ?1, updated_at = ?2 WHERE id = ?3";
+/*
+ * The bare references: one sheet-like UPDATE per transaction, or the same rows a
+ * sheet's commit writes (one value, the sheet's total, an audit row of the same
+ * size), prepared once, with nothing read or checked.
+ */
+enum writer { WRITER_BARE_UPDATE, WRITER_BARE_ROWS, WRITER_PODIUM };
 
-/* Child: bare SQLite, the store's settings, one sheet-like UPDATE per transaction. */
-static long bare_writer(const char *path, const char *sheet_id, int go)
+static const char *const bare_sql[] = {
+	"UPDATE sheet SET total = ?1, updated_at = ?2 WHERE id = ?3",
+	"UPDATE sheet_value SET value = 1 + ?2 % 5 WHERE sheet_id = ?3 AND criterion_id ="
+	" (SELECT min(criterion_id) FROM sheet_value WHERE sheet_id = ?3)",
+	"INSERT INTO audit(at, actor, action, kind, record_id, team_id, judge_id, before, after, prev_hash, hash)"
+	" VALUES (?2, 'organizer bench', 'update', 'sheet', ?3, ?3, ?3, printf('%.212c', 'b'),"
+	" printf('%.212c', 'a'), printf('%.64c', 'p'), printf('%.64c', 'h'))",
+};
+
+static bool bare_step(sqlite3_stmt *q, double total, long n, const char *sheet_id)
 {
-	sqlite3_stmt *update, *begin, *commit;
+	int rc;
+
+	if (sqlite3_bind_parameter_count(q) >= 1)
+		sqlite3_bind_double(q, 1, total);
+	sqlite3_bind_int64(q, 2, n);
+	sqlite3_bind_text(q, 3, sheet_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE;
+}
+
+/* Child: bare SQLite, the store's settings, one transaction after another for WRITE_MS. */
+static long bare_writer(const char *path, const char *sheet_id, int go, enum writer kind)
+{
+	sqlite3_stmt *q[3] = { 0 }, *begin, *commit;
+	size_t nq = kind == WRITER_BARE_ROWS ? 3 : 1;
 	double t0;
 	long n = 0;
 	sqlite3 *db;
@@ -430,31 +458,32 @@ static long bare_writer(const char *path, const char *sheet_id, int go)
 	sqlite3_extended_result_codes(db, 1);
 	if (sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
 			     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -2048;", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, bare_sql, -1, &update, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &begin, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
 		return -1;
+	for (size_t i = 0; i < nq; i++)
+		if (sqlite3_prepare_v2(db, bare_sql[i], -1, &q[i], NULL) != SQLITE_OK)
+			return -1;
 	if (read(go, &c, 1) < 0)
 		return -1;
 	t0 = now_ms();
 	while (now_ms() - t0 < WRITE_MS) {
 		int rc = sqlite3_step(begin);
+		bool ok = true;
 
 		sqlite3_reset(begin);
 		if (rc != SQLITE_DONE)
 			continue;	/* busy past the timeout: try again, as the store does */
-		sqlite3_bind_double(update, 1, (double)(n % 100));
-		sqlite3_bind_int64(update, 2, n);
-		sqlite3_bind_text(update, 3, sheet_id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(update);
-		sqlite3_reset(update);
-		if (rc == SQLITE_DONE && sqlite3_step(commit) == SQLITE_DONE)
+		for (size_t i = 0; i < nq && ok; i++)
+			ok = bare_step(q[i], (double)(n % 100), n, sheet_id);
+		if (ok && sqlite3_step(commit) == SQLITE_DONE)
 			n++;
 		sqlite3_reset(commit);
 		if (!sqlite3_get_autocommit(db))
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
-	sqlite3_finalize(update);
+	for (size_t i = 0; i < nq; i++)
+		sqlite3_finalize(q[i]);
 	sqlite3_finalize(begin);
 	sqlite3_finalize(commit);
 	sqlite3_close(db);
@@ -504,7 +533,7 @@ static void sheet_id_of(const char *path, int j, char *out, size_t len)
 }
 
 /* Run n writer processes of one kind at once for WRITE_MS; total commits/s. */
-static double run_writers(const char *path, int n, bool bare)
+static double run_writers(const char *path, int n, enum writer kind)
 {
 	long *counts = mmap(NULL, sizeof(long) * (size_t)n, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	int go[2];
@@ -521,9 +550,9 @@ static double run_writers(const char *path, int n, bool bare)
 			char id[64];
 
 			close(go[1]);
-			if (bare)
+			if (kind != WRITER_PODIUM)
 				sheet_id_of(path, i, id, sizeof(id));
-			counts[i] = bare ? bare_writer(path, id, go[0]) : podium_writer(path, i, go[0]);
+			counts[i] = kind != WRITER_PODIUM ? bare_writer(path, id, go[0], kind) : podium_writer(path, i, go[0]);
 			_exit(0);
 		}
 	}
@@ -544,7 +573,8 @@ static double run_writers(const char *path, int n, bool bare)
 	return (double)total * 1000.0 / (t > WRITE_MS ? t : WRITE_MS);
 }
 
-static void bench_writers(const char *path)
+/* only: one writer count (bench_live ... writers N), 0 for all four */
+static void bench_writers(const char *path, int only)
 {
 	static const int counts[] = { 1, 8, 50, 200 };
 
@@ -562,20 +592,23 @@ static void bench_writers(const char *path)
 	}
 	printf("commits/s of N writer processes at once (%.0f ms each; WAL, synchronous=FULL, BEGIN IMMEDIATE)\n",
 	       WRITE_MS);
-	printf("  %4s  %22s  %30s  %s\n", "N", "bare SQLite UPDATE", "podium sheet_apply + audit", "ratio (target >= 0.7)");
+	printf("  %4s  %12s  %12s  %12s  %8s  %8s\n", "N", "bare UPDATE", "bare rows", "podium", "/UPDATE",
+	       "/rows");
 	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
 		int n = counts[i];
-		/* alternate which goes first, so a slow moment of the disk does not always hit one side */
-		double bare = 0, pod = 0;
+		double rate[3] = { 0 };
 
-		if (i % 2 == 0) {
-			bare = run_writers(path, n, true);
-			pod = run_writers(path, n, false);
-		} else {
-			pod = run_writers(path, n, false);
-			bare = run_writers(path, n, true);
+		if (only > 0 && n != only)
+			continue;
+		/* rotate which goes first, so a slow moment of the disk does not always hit one side */
+		for (int k = 0; k < 3; k++) {
+			enum writer kind = (enum writer)((k + (int)i) % 3);
+
+			rate[kind] = run_writers(path, n, kind);
 		}
-		printf("  %4d  %14.0f commits/s  %22.0f commits/s  %.2f\n", n, bare, pod, pod / bare);
+		printf("  %4d  %10.0f/s  %10.0f/s  %10.0f/s  %8.2f  %8.2f\n", n, rate[WRITER_BARE_UPDATE],
+		       rate[WRITER_BARE_ROWS], rate[WRITER_PODIUM], rate[WRITER_PODIUM] / rate[WRITER_BARE_UPDATE],
+		       rate[WRITER_PODIUM] / rate[WRITER_BARE_ROWS]);
 		fflush(stdout);
 	}
 }
@@ -742,7 +775,7 @@ int main(int argc, char **argv)
 	char path[4][600], cmd[700];
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: bench_live PODIUM_BINARY [FOLDER [propagation|screen|writers|console]]\n");
+		fprintf(stderr, "usage: bench_live PODIUM_BINARY [FOLDER [propagation|screen|writers [N]|console]]\n");
 		return 2;
 	}
 	podium_bin = argv[1];
@@ -781,7 +814,7 @@ int main(int argc, char **argv)
 	}
 	fflush(stdout);
 	if (!part || strcmp(part, "writers") == 0) {
-		bench_writers(path[2]);
+		bench_writers(path[2], argc > 4 ? atoi(argv[4]) : 0);
 		putchar('\n');
 	}
 	fflush(stdout);

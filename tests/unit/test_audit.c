@@ -1,12 +1,16 @@
 #include "config.h"
 #include "unit.h"
 
+#include <errno.h>
 #include <inttypes.h>
+#include <sys/stat.h>
 #include <sodium.h>
 #include <time.h>
 
 #include "podium/audit.h"
+#include "podium/common.h"
 #include "podium/event.h"
+#include "podium/evidence.h"
 #include "podium/status.h"
 #include "podium/store.h"
 #include "fixture.h"
@@ -232,10 +236,66 @@ static void verify__finds_rows_cut_from_the_end_of_a_keyed_log(void **state)
 	free(last);
 }
 
+#define HASH_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define HASH_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+#define HEAD_EVENT "cccccccc-cccc-4ccc-8ccc-cccccccccccc"
+
+static void expect_head(int64_t seq, const char *hash, const char *path)
+{
+	char got_hash[65], *got_path = NULL;
+	int64_t got_seq = 0;
+
+	assert_true(evidence_head_read(HEAD_EVENT, &got_seq, got_hash, &got_path));
+	assert_int_equal(got_seq, seq);
+	assert_string_equal(got_hash, hash);
+	assert_string_equal(got_path, path);
+	free(got_path);
+}
+
+/* The head is rewritten in place: the later row wins, a shorter line leaves nothing behind, a replaced file is followed. */
+static void head__keeps_the_last_row_of_each_file_in_place(void **state)
+{
+	const char *dir = unit_tmpdir();
+	char *file = pd_asprintf("%s/podium/%s.head", dir, HEAD_EVENT), *db = pd_strdup(unit_path(dir, "event.db"));
+	char *real = evidence_real_path(db), *other = pd_asprintf("%s/podium", dir), *copy;
+	FILE *f;
+
+	(void)state;
+	setenv("XDG_STATE_HOME", dir, 1);
+	assert_int_equal(mkdir(other, 0700) == 0 || errno == EEXIST, 1);
+	evidence_head_write(HEAD_EVENT, 12345, HASH_A, db);
+	expect_head(12345, HASH_A, real);
+	evidence_head_write(HEAD_EVENT, 7, HASH_B, db);	/* an earlier row of the same file: kept as it was */
+	expect_head(12345, HASH_A, real);
+	evidence_head_write(HEAD_EVENT, 7, HASH_B, dir);	/* another file: its own head, a shorter line */
+	expect_head(7, HASH_B, dir);
+	f = fopen(file, "r");
+	assert_non_null(f);
+	copy = pd_asprintf("7 %s %s\n", HASH_B, dir);
+	{
+		char line[512] = "";
+
+		assert_int_equal(fread(line, 1, sizeof(line) - 1, f), strlen(copy));
+		assert_string_equal(line, copy);
+	}
+	fclose(f);
+	/* another process replaced the file (as podium before this one did): the next write goes to the new one */
+	assert_int_equal(unlink(file), 0);
+	evidence_head_write(HEAD_EVENT, 8, HASH_A, dir);
+	expect_head(8, HASH_A, dir);
+	free(copy);
+	free(other);
+	free(real);
+	free(db);
+	free(file);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(record__writes_actor_time_before_after_and_reason, setup_unkeyed, teardown),
+		cmocka_unit_test(head__keeps_the_last_row_of_each_file_in_place),
 		cmocka_unit_test_setup_teardown(record__hashes_the_row_as_documented_and_links_it_to_the_last, setup_unkeyed, teardown),
 		cmocka_unit_test_setup_teardown(verify__passes_an_untouched_unkeyed_log, setup_unkeyed, teardown),
 		cmocka_unit_test_setup_teardown(verify__finds_an_edited_row, setup_unkeyed, teardown),

@@ -135,6 +135,136 @@ static void freeze__keeps_the_board_as_it_stood_until_unfrozen(void **state)
 	board_views_clear(&v);
 }
 
+/* ---- the record lists' windows: 40 more teams, "Team 00" to "Team 39", between the two ---- */
+
+#define MANY 40
+
+static enum status add_many(struct store *st, void *ctx)
+{
+	char *data[] = { "Data" };
+	enum status s = ST_OK;
+
+	(void)ctx;
+	for (int i = 0; i < MANY && s == ST_OK; i++) {
+		char name[16], project[32];
+		struct team_spec t = { .name = name, .project = project };
+
+		snprintf(name, sizeof(name), "Team %02d", i);
+		snprintf(project, sizeof(project), i == 17 ? "Cœur Vert" : "Project %02d", i);
+		if (i == 5) {
+			t.tracks = data;
+			t.ntracks = 1;
+		}
+		s = team_add(st, &t, NULL);
+	}
+	return s;
+}
+
+static int many_setup(void **state)
+{
+	struct fixture *f;
+
+	if (setup(state) != 0)
+		return -1;
+	f = *state;
+	return store_write(f->st, add_many, NULL) == ST_OK ? 0 : -1;
+}
+
+static void count__counts_each_kind(void **state)
+{
+	struct fixture *f = *state;
+	size_t n = 99;
+
+	assert_int_equal(board_records_count(f->st, KIND_TEAM, &n), ST_OK);
+	assert_int_equal(n, MANY + 2);
+	assert_int_equal(board_records_count(f->st, KIND_JUDGE, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(board_records_count(f->st, KIND_TRACK, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(board_records_count(f->st, KIND_ROOM, &n), ST_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(board_records_count(f->st, KIND_CRITERION, &n), ST_INVALID);
+}
+
+static void window__reads_the_rows_asked_as_the_whole_list_has_them(void **state)
+{
+	struct fixture *f = *state;
+	struct board_rows all, w;
+
+	assert_int_equal(board_records(f->st, KIND_TEAM, &all), ST_OK);
+	assert_int_equal(all.count, MANY + 2);
+	assert_string_equal(all.items[0].name, "Les Castors");
+	assert_string_equal(all.items[MANY + 1].name, "青い森");
+	assert_int_equal(board_records_window(f->st, KIND_TEAM, 5, 4, &w), ST_OK);
+	assert_int_equal(w.first, 5);
+	assert_int_equal(w.count, 4);
+	for (size_t i = 0; i < w.count; i++) {
+		assert_string_equal(w.items[i].id, all.items[5 + i].id);
+		assert_string_equal(w.items[i].name, all.items[5 + i].name);
+		assert_string_equal(w.items[i].detail[0], all.items[5 + i].detail[0]);
+		assert_string_equal(w.items[i].detail[1], all.items[5 + i].detail[1]);
+	}
+	assert_string_equal(w.items[1].name, "Team 05");
+	assert_string_equal(w.items[1].detail[1], "Data");
+	board_rows_clear(&w);
+	/* past the end: what is left, then nothing */
+	assert_int_equal(board_records_window(f->st, KIND_TEAM, MANY, 10, &w), ST_OK);
+	assert_int_equal(w.count, 2);
+	assert_string_equal(w.items[1].name, "青い森");
+	board_rows_clear(&w);
+	assert_int_equal(board_records_window(f->st, KIND_TEAM, MANY + 2, 10, &w), ST_OK);
+	assert_int_equal(w.count, 0);
+	assert_int_equal(board_records_window(f->st, KIND_TEAM, 3, 0, &w), ST_OK);
+	assert_int_equal(w.count, 0);
+	board_rows_clear(&all);
+	/* the tracks' details are worded counts, in the window as in the list */
+	assert_int_equal(board_records_window(f->st, KIND_TRACK, 0, 10, &w), ST_OK);
+	assert_int_equal(w.count, 1);
+	assert_string_equal(w.items[0].detail[0], "1 team");
+	board_rows_clear(&w);
+	assert_int_equal(board_records_window(f->st, KIND_CRITERION, 0, 10, &w), ST_INVALID);
+}
+
+static void find__matches_as_the_search_does_from_a_place_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	size_t pos = 0;
+
+	/* case and accents aside, in a name or a detail */
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "team 3", 0, true, &pos), ST_OK);
+	assert_int_equal(pos, 31);
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "COEUR", 0, true, &pos), ST_OK);
+	assert_int_equal(pos, 18);
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "data", 0, true, &pos), ST_OK);
+	assert_int_equal(pos, 6);
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "castors", 10, true, &pos), ST_OK);
+	assert_int_equal(pos, 0);	/* wrapped past the last */
+	/* from_pos itself is the first looked at, both ways */
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "team", 12, true, &pos), ST_OK);
+	assert_int_equal(pos, 12);
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "team", 12, false, &pos), ST_OK);
+	assert_int_equal(pos, 12);
+	/* going up from the first wraps to the last match */
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "team 3", 0, false, &pos), ST_OK);
+	assert_int_equal(pos, MANY);
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "team 3", 35, false, &pos), ST_OK);
+	assert_int_equal(pos, 35);
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "team 3", 30, false, &pos), ST_OK);
+	assert_int_equal(pos, MANY);
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "森", MANY + 1, true, &pos), ST_OK);
+	assert_int_equal(pos, MANY + 1);
+	/* a place past the end starts at the last row */
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "castors", 1000, true, &pos), ST_OK);
+	assert_int_equal(pos, 0);
+	pos = 7;
+	assert_int_equal(board_records_find(f->st, KIND_TEAM, "nobody", 0, true, &pos), ST_NOT_FOUND);
+	assert_int_equal(board_records_find(f->st, KIND_ROOM, "team", 0, true, &pos), ST_NOT_FOUND);
+	assert_int_equal(pos, 7);
+	/* the tracks' worded counts are searched as they are shown */
+	assert_int_equal(board_records_find(f->st, KIND_TRACK, "1 team", 0, true, &pos), ST_OK);
+	assert_int_equal(pos, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +272,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(conflict__shows_in_the_queue_and_the_grid, setup, teardown),
 		cmocka_unit_test_setup_teardown(unix_user__finds_the_judge, setup, teardown),
 		cmocka_unit_test_setup_teardown(freeze__keeps_the_board_as_it_stood_until_unfrozen, setup, teardown),
+		cmocka_unit_test_setup_teardown(count__counts_each_kind, many_setup, teardown),
+		cmocka_unit_test_setup_teardown(window__reads_the_rows_asked_as_the_whole_list_has_them, many_setup, teardown),
+		cmocka_unit_test_setup_teardown(find__matches_as_the_search_does_from_a_place_both_ways, many_setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

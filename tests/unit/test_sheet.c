@@ -466,6 +466,74 @@ static void apply__reads_values_as_typed_and_checks_them_once(void **state)
 	free(before);
 }
 
+/* What SQLite's JSON functions make of the sheet as it stands: the texts the audit log kept before. */
+static char *sql_json(struct store *st, const char *judge, const char *team, bool state)
+{
+	char *q = sqlite3_mprintf(state ?
+		"SELECT json_object('status', s.status, 'values', json((SELECT json_group_object(criterion_id, value)"
+		" FROM (SELECT criterion_id, value FROM sheet_value WHERE sheet_id = s.id ORDER BY criterion_id))))"
+		" FROM sheet s WHERE judge_id = %Q AND team_id = %Q" :
+		"SELECT json_object('status', s.status, 'comment', s.comment, 'total', s.total, 'values',"
+		" json((SELECT json_group_object(name, value) FROM (SELECT c.name, v.value FROM sheet_value v"
+		" JOIN criterion c ON c.id = v.criterion_id WHERE v.sheet_id = s.id ORDER BY c.position))))"
+		" FROM sheet s WHERE judge_id = %Q AND team_id = %Q", judge, team);
+	char *out = sql_text(st, q);
+
+	sqlite3_free(q);
+	return out;
+}
+
+/* The last audit row's after and state: the texts the change wrote. */
+static void expect_json_as_sqlite_writes_it(struct store *st, const char *judge, const char *team)
+{
+	char *after = sql_text(st, "SELECT after FROM audit ORDER BY seq DESC LIMIT 1");
+	char *state = sql_text(st, "SELECT state FROM audit ORDER BY seq DESC LIMIT 1");
+	char *want_after = sql_json(st, judge, team, false), *want_state = sql_json(st, judge, team, true);
+
+	assert_string_equal(after, want_after);
+	assert_string_equal(state, want_state);
+	free(after);
+	free(state);
+	free(want_after);
+	free(want_state);
+}
+
+static void apply__writes_the_audit_json_as_sqlite_does(void **state)
+{
+	static const char *const comments[] = {
+		"", "Belle énergie ; le modèle reste à préciser.", "a \"quoted\" \\ word", "tab\there\nnew line\r",
+		"\x01\x02\x1f controls", "🎉 emoji, ÉÀÇ, 中文, العربية",
+	};
+	static const int scores[][7] = {
+		{ 4, 5, 3, 4, 4, 3, 5 }, { 1, 1, 1, 1, 1, 1, 1 }, { 5, 5, 5, 5, 5, 5, 5 }, { 3, 2, 4, 1, 5, 2, 3 },
+		{ 2, 3, 2, 3, 2, 3, 2 }, { 5, 4, 5, 4, 5, 4, 4 },
+	};
+	struct store *st = *state;
+
+	sql(st, "UPDATE criterion SET name = 'Pitch \"live\"' WHERE name = 'Pitch'");
+	/* a draft with one value, then none of a total (null) */
+	assert_int_equal(score_one(st, &organizer, EMILE, CASTORS, "Idea", 4), ST_OK);
+	expect_json_as_sqlite_writes_it(st, EMILE, CASTORS);
+	for (size_t i = 0; i < PD_ARRAY_LEN(comments); i++) {
+		static const char *const names[] = { "Idea", "Engagement", "Technique", "Marketing", "Design",
+						     "Viability", "Pitch \"live\"" };
+		struct sheet_value values[7];
+		struct sheet_change c = { .judge = CHLOE, .team = i % 2 ? LOUTRES : CASTORS, .values = values,
+					  .nvalues = 7, .comment = comments[i], .submit = true };
+
+		char *before = sql_json(st, CHLOE, c.team, false), *kept;
+
+		for (int k = 0; k < 7; k++)
+			values[k] = (struct sheet_value){ names[k], scores[i][k] };
+		assert_int_equal(sheet_apply(st, &organizer, &c), ST_OK);
+		expect_json_as_sqlite_writes_it(st, CHLOE, c.team);
+		kept = sql_text(st, "SELECT coalesce(before, '') FROM audit ORDER BY seq DESC LIMIT 1");
+		assert_string_equal(kept, before);	/* "" for a new sheet */
+		free(kept);
+		free(before);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -484,6 +552,7 @@ int main(void)
 		T(import__replaces_sheets_and_audits_each_row),
 		T(import__names_the_line_and_imports_nothing),
 		T(apply__reads_values_as_typed_and_checks_them_once),
+		T(apply__writes_the_audit_json_as_sqlite_does),
 #undef T
 	};
 
