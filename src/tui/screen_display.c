@@ -18,7 +18,8 @@
 
 /*
  * The projector: the event clock, the leaderboard overall and per track in
- * turn, with bars. It follows the file by itself and takes no key that
+ * turn (a hub's sites after them), with bars; a track or site with no ranked
+ * team has no turn. It follows the file by itself and takes no key that
  * changes anything. A frozen board stops moving; during the ceremony reveal
  * only the teams revealed so far (from last place up) are shown.
  */
@@ -72,6 +73,8 @@ static enum status display_load(struct app *a, void *state)
 	/* a hub's projector also rotates through each site's board */
 	if (s == ST_OK && d->views.reveal_step < 0)
 		s = hub_append_site_views(a->st, &d->views);
+	/* a board with nothing ranked has no turn */
+	board_views_drop_empty(&d->views);
 	/* the ceremony is told on the board of all teams */
 	if (d->view >= d->views.count || d->views.reveal_step >= 0)
 		d->view = 0;
