@@ -181,20 +181,31 @@ static double bar_fraction(const struct ranking *r, double score)
  * Which of n rows fit in lines, keeping row target in view (SIZE_MAX: none):
  * [*first, *last), with a "+N more" line above when *first > 0 and below when
  * *last < n. The target goes near the top, so the rows revealed before it stay
- * on screen below it.
+ * on screen below it. What is cut is always said: one line is the "+N more"
+ * alone; two are a row and the line below, the target's row when there is
+ * one (its rank tells what is above it: the line above does not fit).
  */
 static void board_window(size_t n, size_t lines, size_t target, size_t *first, size_t *last)
 {
 	size_t start = target != SIZE_MAX && target > 0 ? target - 1 : 0, room;
 
-	if (n <= lines || lines < 3) {
-		*first = 0;
-		*last = n < lines ? n : lines;
+	*first = *last = 0;
+	if (n <= lines) {
+		*last = n;
 		return;
 	}
+	if (lines < 2)
+		return;
+	if (lines < 3 && target != SIZE_MAX)
+		start = target;
 	room = lines - (start > 0);
 	if (start + room < n)
 		room--;	/* the line below says what is cut */
+	if (room == 0) {
+		*first = start;
+		*last = start + 1;
+		return;
+	}
 	if (start + room > n)
 		start = n - room;
 	*first = start;
@@ -240,7 +251,7 @@ static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, i
 {
 	const struct ranking *r = &d->views.items[d->view].ranking;
 	const char *title = d->views.items[d->view].title;
-	size_t hidden = 0, target = SIZE_MAX, first, last;
+	size_t hidden = 0, target = SIZE_MAX, first, last, lines;
 	char head[160];
 	int y = top + 1;
 
@@ -258,8 +269,9 @@ static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, i
 		draw_text(w, top + 2, 4, ROLE_LOOK_MUTED, _("No scores yet: the board fills as judges submit."), cols - 6);
 		return;
 	}
-	board_window(r->ranked, rows > 1 ? (size_t)rows - 1 : 0, target, &first, &last);
-	if (first > 0)
+	lines = rows > 1 ? (size_t)rows - 1 : 0;
+	board_window(r->ranked, lines, target, &first, &last);
+	if (first > 0 && last - first + 1 + (last < r->ranked) <= lines)
 		draw_more(w, y++, first);
 	for (size_t i = first; i < last; i++)
 		draw_row(d, r, i, w, y++, cols, i < hidden);
