@@ -13,6 +13,7 @@
 #include "podium/schedule.h"
 #include "podium/site.h"
 #include "podium/store.h"
+#include "podium/text.h"
 #include "podium/timeline.h"
 #include "tui/tui.h"
 
@@ -257,8 +258,13 @@ static void draw_board(struct display_screen *d, WINDOW *w, int top, int rows, i
 
 	snprintf(head, sizeof(head), _("Leaderboard · %s"), title ? title : _("all teams"));
 	draw_text(w, top, 2, ROLE_LOOK_HEADER, head, cols / 2);
-	if (d->views.frozen)
-		draw_text_right(w, top, cols / 2, ROLE_LOOK_FROZEN, _(" frozen "), cols - cols / 2 - 2);
+	if (d->views.frozen) {
+		/* a badge as wide as its word, not a band across the right half */
+		const char *badge = _(" frozen ");
+		int bw = text_width(badge) < cols - cols / 2 - 2 ? text_width(badge) : cols - cols / 2 - 2;
+
+		draw_text(w, top, cols - 2 - bw, ROLE_LOOK_FROZEN, badge, bw);
+	}
 	if (d->views.reveal_step >= 0) {
 		size_t shown = (size_t)d->views.reveal_step < r->ranked ? (size_t)d->views.reveal_step : r->ranked;
 
