@@ -182,9 +182,10 @@ static double bar_fraction(const struct ranking *r, double score)
  * Which of n rows fit in lines, keeping row target in view (SIZE_MAX: none):
  * [*first, *last), with a "+N more" line above when *first > 0 and below when
  * *last < n. The target goes near the top, so the rows revealed before it stay
- * on screen below it. What is cut is always said: one line is the "+N more"
- * alone; two are a row and the line below, the target's row when there is
- * one (its rank tells what is above it: the line above does not fit).
+ * on screen below it, and the row above it when there is room for both. What
+ * is cut is always said: one line is the "+N more" alone; two are a row and
+ * the line below, the target's row when there is one (its rank tells what is
+ * above it: the line above does not fit).
  */
 static void board_window(size_t n, size_t lines, size_t target, size_t *first, size_t *last)
 {
@@ -197,8 +198,8 @@ static void board_window(size_t n, size_t lines, size_t target, size_t *first, s
 	}
 	if (lines < 2)
 		return;
-	if (lines < 3 && target != SIZE_MAX)
-		start = target;
+	if (lines < 4 && target != SIZE_MAX)
+		start = target;	/* no room for the row above it too */
 	room = lines - (start > 0);
 	if (start + room < n)
 		room--;	/* the line below says what is cut */

@@ -22,11 +22,13 @@ keys_file small <<'END'
 :dump
 :resize 80x13
 :dump
+:resize 80x15
+:dump
 END
 run podium tui --role display --script small.keys
 expect_rc 0
 expect_err_empty
-expect_dumps 3
+expect_dumps 4
 # 80x20: seven rows, then the line for the other five, just above the hints
 dump 1 | sed -n '/Leaderboard/,/next board/p' >board
 expect_board <<'END'
@@ -65,7 +67,7 @@ for i in 1 2 3 4 5 6 7; do
 done
 run podium tui --role display --script small.keys
 expect_rc 0
-expect_dumps 3
+expect_dumps 4
 dump 1 | sed -n '/Leaderboard/,/next board/p' >board
 expect_board <<'END'
   Leaderboard · all teams
@@ -92,6 +94,15 @@ dump 3 | sed -n '/Leaderboard/,/next board/p' >board
 expect_board <<'END'
   Leaderboard · all teams
        +12 more
+→ next board  ? help
+END
+# three lines: the team just revealed between the two lines, no hidden row above it
+dump 4 | sed -n '/Leaderboard/,/next board/p' >board
+expect_board <<'END'
+  Leaderboard · all teams
+       +5 more
+    6  Pixel & Plume                64.29 ████████████████████▊
+       +6 more
 → next board  ? help
 END
 finish
