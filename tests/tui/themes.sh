@@ -82,7 +82,8 @@ keys d q
 rm "$XDG_CONFIG_HOME/podium/config"
 
 # the projector theme's black room, in every cell: the projector's board (the
-# demo's, with bars and a frozen board), again after a resize, and the organizer
+# demo's, with bars and a frozen board), again after a resize, in large type,
+# and the organizer
 podium --db demo.db demo --no-tui >/dev/null || exit 99
 podium --db demo.db board freeze >/dev/null || exit 99
 CONSOLE_TERM=tmux-256color console p 80 24 --db demo.db tui --role display --theme projector
@@ -92,6 +93,9 @@ painted p 80 24 40 105	# the black room, and the frozen badge
 $TMUX_CMD resize-window -t main:p -x 132 -y 43
 wait_for p '^ +11  Team Kaizen {25,}39\.29 █{25}'
 painted p 132 43 40 105
+keys p L
+wait_for p 'Bridge Builders +██████ ██████    ██████ ██████$'
+painted p 132 43 40 105	# and in large type
 keys p q
 CONSOLE_TERM=tmux-256color console o 100 30 --db demo.db tui --role organizer --theme projector
 wait_for o ' Teams +Tracks +Judges'
