@@ -11,13 +11,26 @@
 # last line has one of those.
 # The console runs on a terminal without back-colour erase (CONSOLE_TERM
 # tmux-256color), so each cell it paints is a character tmux keeps, with its
-# colours, and one it never paints is missing from the captured line.
+# colours, and one it never paints is missing from the captured line. The
+# screen is looked at again for up to 5 s, as wait_for does: a console just
+# resized may still be drawing.
 painted() {
-	local name=$1 cols=$2 rows=$3
+	local name=$1 cols=$2 rows=$3 i=0
 	shift 3
 	checks=$((checks + 1))
 	last="console $name (painted)"
-	$TMUX_CMD capture-pane -e -p -N -t "main:$name" >"$TESTDIR/cells"
+	while :; do
+		$TMUX_CMD capture-pane -e -p -N -t "main:$name" >"$TESTDIR/cells"
+		paint_check "$cols" "$rows" "$*" "$TESTDIR/cells" 2>"$TESTDIR/paint" && return 0
+		[ $i -lt 100 ] || break
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "a cell is not painted with the theme's background: $(cat "$TESTDIR/paint")"
+}
+
+# paint_check COLS ROWS BGS FILE: the check of painted, on one capture
+paint_check() {
 	python3 -c '
 import re, sys, unicodedata
 cols, rows, body = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3].split()
@@ -52,7 +65,7 @@ for y, line in enumerate(lines, 1):
         sys.exit("line %d: %d of %d columns painted" % (y, x, cols))
 if len(lines) != rows:
     sys.exit("%d lines, expected %d" % (len(lines), rows))
-' "$cols" "$rows" "$*" "$TESTDIR/cells" || fail "a cell is not painted with the theme's background"
+' "$@"
 }
 
 podium init --name "Themes" >/dev/null || exit 99
