@@ -139,7 +139,8 @@ static const struct command commands[] = {
 	     "each site's official result as the site computes it. finalists makes each site's top N\n"
 	     "teams the hub's teams, for its judges and its rubric.") },
 	{ "tui", cmd_tui,
-	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME] [--script FILE]",
+	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME] [--large]"
+	  " [--script FILE]",
 	  N_("the full-screen console (the default command)"),
 	  N_("--script FILE reads the keys from FILE instead of the keyboard and needs no terminal:\n"
 	     "one line of keys each (<Enter>, <Esc>, <Up>, <C-l>...), and the commands :dump (the\n"
