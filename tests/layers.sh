@@ -1,5 +1,5 @@
 #!/bin/sh
-# The layers of DESIGN.md, checked: headers stay free of curses and SQLite,
+# The layers of the source tree (README, "The source tree"), checked: headers stay free of curses and SQLite,
 # only src/store talks to SQLite, only src/tui to curses, cli and tui stay apart,
 # the core never reaches up, the store stands on src/base alone, and the
 # command line and the console print only through the sanitising writer.
@@ -29,7 +29,7 @@ hits=$(grep -nE '(^|[^_a-z])(printf|puts|fputs|fprintf|putchar|fputc|fwrite|vpri
 # src/base is below everything: its sources and headers name only base headers;
 # src/store adds only its own.
 base_headers='common|status|i18n|id|clock|text|idmap'
-store_headers="$base_headers|store|changeset"
+store_headers="$base_headers|store|changes"
 includes_above() {	# FILES... : the lines that include a podium header outside $allowed
 	grep -nE '#include "podium/' "$@" 2>/dev/null | grep -vE "#include \"podium/($allowed)\.h\""
 }
@@ -39,7 +39,7 @@ allowed=$base_headers
 hits=$(includes_above $base_files)
 [ -z "$hits" ] || bad "base includes a header above it: $hits"
 allowed=$store_headers
-hits=$(includes_above src/store/*.[ch] include/podium/store.h include/podium/changeset.h)
+hits=$(includes_above src/store/*.[ch] include/podium/store.h include/podium/changes.h)
 [ -z "$hits" ] || bad "the store includes a header above base: $hits"
 hits=$(grep -lE '#include "(\.\./)?(core|cli|tui)/' src/base src/store -r 2>/dev/null)
 [ -z "$hits" ] || bad "base or store reaches up into core, cli or tui: $hits"

@@ -3,7 +3,7 @@
 
 #include "podium/id.h"
 
-/* The roles of DESIGN.md. */
+/* The roles of podium(1): organizer, judge, timekeeper, coach and the display. */
 #define ROLE_INFO(_) \
 	_(ORGANIZER,  "organizer") \
 	_(JUDGE,      "judge") \

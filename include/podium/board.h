@@ -157,6 +157,12 @@ struct board_views {
 enum status board_views_load(struct store *st, struct board_views *out);
 void board_views_clear(struct board_views *v);
 
+/*
+ * The boards worth a turn on the projector: every team's stays (it says when
+ * nothing is scored yet); a track's or a site's with no ranked team goes.
+ */
+void board_views_drop_empty(struct board_views *v);
+
 /* Every live view as one JSON array (title, method, rows): what a freeze keeps. */
 enum status board_snapshot_json(struct store *st, char **out);
 

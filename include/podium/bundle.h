@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "podium/changeset.h"
+#include "podium/changes.h"
 #include "podium/status.h"
 
 /*

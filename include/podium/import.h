@@ -11,7 +11,7 @@ struct csv_table;
 struct rubric_effect;
 
 /*
- * Imports of CONTRACT.md's CSV columns. Each checks every row first and then
+ * Imports of the CSV columns podium(1) documents. Each checks every row first and then
  * writes all of them in one transaction, with an audit row per record: all or
  * nothing. Errors name the source and line ("teams.csv:12: ...").
  * *count receives the number of records written.

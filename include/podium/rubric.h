@@ -31,7 +31,7 @@ struct criterion_spec {
 	int min, max;
 };
 
-/* The default rubric of CONTRACT.md: the seven stages, weight 1, scale 1 to 5. */
+/* The default rubric (podium(1)): the seven stages, weight 1, scale 1 to 5. */
 extern const struct criterion_spec rubric_default[];
 extern const size_t rubric_default_count;
 

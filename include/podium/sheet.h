@@ -14,7 +14,7 @@ struct rubric;
 
 /*
  * A judge's score sheet for one team: one integer per criterion, a comment,
- * draft or submitted. Its total T(j,t) (CONTRACT.md) is kept in the same
+ * draft or submitted. Its total T(j,t) (podium(1), SCORING) is kept in the same
  * transaction as its values, NULL while a criterion is unscored. A submitted
  * sheet edited without being submitted again stays submitted (it counts) and is
  * marked changed until it is submitted again.

@@ -69,7 +69,7 @@ struct hub_apply_report {
 	int64_t now_at;		/* the mirror's sequence after it (kept-aside bundles that now fit included) */
 };
 
-/* Check a site's bundle and apply it to that site's mirror (see CONTRACT.md). */
+/* Check a site's bundle and apply it to that site's mirror (podium(1), "Sites and the hub"). */
 enum status hub_apply(struct store *st, const unsigned char *data, size_t len, struct hub_apply_report *r);
 
 /* The acknowledgement for site name, as a signed bundle (*out, free it); *ack its sequence. */

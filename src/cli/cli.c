@@ -139,9 +139,11 @@ static const struct command commands[] = {
 	     "each site's official result as the site computes it. finalists makes each site's top N\n"
 	     "teams the hub's teams, for its judges and its rubric.") },
 	{ "tui", cmd_tui,
-	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME] [--script FILE]",
+	  "tui [--role organizer|judge|timekeeper|display|coach] [--as NAME] [--theme NAME] [--large]"
+	  " [--script FILE]",
 	  N_("the full-screen console (the default command)"),
-	  N_("--script FILE reads the keys from FILE instead of the keyboard and needs no terminal:\n"
+	  N_("--large opens the projector's display in large type (L turns it on and off).\n"
+	     "--script FILE reads the keys from FILE instead of the keyboard and needs no terminal:\n"
 	     "one line of keys each (<Enter>, <Esc>, <Up>, <C-l>...), and the commands :dump (the\n"
 	     "screen as text on standard output), :wait-idle and :resize WxH; # begins a comment.") },
 };

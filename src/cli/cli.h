@@ -11,7 +11,7 @@
 
 struct store;
 
-/* Exit statuses of CONTRACT.md. */
+/* Exit statuses, as podium(1) documents them. */
 enum {
 	EXIT_OK = 0,
 	EXIT_FAIL = 1,

@@ -13,6 +13,7 @@ static bool console_wants_help(int argc, char **argv)
 		{ "theme", required_argument, NULL, 't' },
 		{ "db", required_argument, NULL, 'D' },
 		{ "script", required_argument, NULL, 'S' },
+		{ "large", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};

@@ -601,6 +601,21 @@ void board_views_clear(struct board_views *v)
 	memset(v, 0, sizeof(*v));
 }
 
+void board_views_drop_empty(struct board_views *v)
+{
+	size_t kept = v->count ? 1 : 0;
+
+	for (size_t i = 1; i < v->count; i++) {
+		if (v->items[i].ranking.ranked > 0) {
+			v->items[kept++] = v->items[i];
+			continue;
+		}
+		free(v->items[i].title);
+		ranking_clear(&v->items[i].ranking);
+	}
+	v->count = kept;
+}
+
 static enum status live_views(struct store *st, struct board_views *v)
 {
 	struct ranking_views rv;

@@ -11,7 +11,7 @@
 
 #include "podium/board.h"
 #include "podium/bundle.h"
-#include "podium/changeset.h"
+#include "podium/changes.h"
 #include "podium/clock.h"
 #include "podium/event.h"
 #include "podium/i18n.h"

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "podium/bundle.h"
-#include "podium/changeset.h"
+#include "podium/changes.h"
 #include "podium/event.h"
 #include "podium/i18n.h"
 #include "podium/journal.h"

@@ -1,6 +1,6 @@
 #include "config.h"
 #include "store_internal.h"
-#include "podium/changeset.h"
+#include "podium/changes.h"
 
 #include <sodium.h>
 #include <stdio.h>

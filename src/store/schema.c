@@ -108,7 +108,7 @@ static const char *const migrations[] = {
 	"  description TEXT NOT NULL DEFAULT '',"
 	"  CHECK (max_value > min_value)"
 	");"
-	/* total: T(j,t) of CONTRACT.md, kept in the same transaction as the values; NULL while incomplete */
+	/* total: T(j,t) of podium(1), kept in the same transaction as the values; NULL while incomplete */
 	"CREATE TABLE sheet("
 	"  id TEXT PRIMARY KEY,"
 	"  judge_id TEXT NOT NULL REFERENCES judge(id) ON DELETE CASCADE,"

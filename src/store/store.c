@@ -114,7 +114,7 @@ static enum status exec_sql(struct store *st, const char *sql)
 	return rc == SQLITE_OK ? ST_OK : store_status(st, rc);
 }
 
-/* Connection settings every podium connection shares (DESIGN.md, "Store"). */
+/* Connection settings every podium connection shares: WAL, full sync, foreign keys, a busy wait. */
 static enum status configure_connection(struct store *st)
 {
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);

@@ -84,14 +84,18 @@ static const char *glyph(char c)
 	case '9': return "####.####..####";
 	case '+': return "....#.###.#....";
 	case '-': return "......###......";
+	case '?': return "###..#.##....#.";
 	default: return NULL;
 	}
 }
 
+/* ':' and '.' are narrow: one pixel and a space */
 static int glyph_width(char c)
 {
 	if (c == ':')
 		return 4;
+	if (c == '.')
+		return 3;
 	return glyph(c) ? 7 : 0;
 }
 
@@ -118,6 +122,10 @@ int draw_big(WINDOW *w, int y, int x, enum theme_role role, const char *text, in
 			wmove(w, y + r, col);
 			if (*p == ':') {
 				waddstr(w, (r == 1 || r == 3) ? " ██ " : "    ");
+				continue;
+			}
+			if (*p == '.') {
+				waddstr(w, r == 4 ? "██ " : "   ");
 				continue;
 			}
 			if (!g)

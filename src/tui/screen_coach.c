@@ -186,10 +186,52 @@ static const char *coach_title(struct app *a, void *state)
 	return c->title;
 }
 
+/* Below this width the sessions drop the end time and the grid gives way to the team names. */
+#define NARROW_COLS 44
+#define NAME_MIN 10
+
+/* Where a session's columns go: its time, the team, the stage (width 0: no room for it). */
+struct session_columns {
+	int when_w, team_x, team_w, stage_x, stage_w;
+};
+
+static struct session_columns session_columns(int cols)
+{
+	struct session_columns c;
+
+	if (cols >= NARROW_COLS) {
+		c.when_w = 18;
+		c.team_w = cols - 37 > 10 ? cols - 37 : 10;
+	} else {
+		/* the team name shrinks to its minimum before the stage goes */
+		c.when_w = 12;
+		c.team_w = cols - 22 > NAME_MIN ? cols - 22 : NAME_MIN;
+	}
+	c.team_x = 1 + c.when_w + 1;
+	if (c.team_x + c.team_w > cols)
+		c.team_w = cols - c.team_x;
+	c.stage_x = c.team_x + c.team_w + 1;
+	c.stage_w = cols - 1 - c.stage_x;
+	return c;
+}
+
+/* "12-05 09:00-09:20", or "12-05 09:00" when narrow. */
+static void session_when(const struct coaching_session *s, bool with_end, char *out, size_t n)
+{
+	char start[17], end[17];
+
+	clock_format(s->start, start);
+	clock_format(s->end, end);
+	if (with_end)
+		snprintf(out, n, "%s-%s", start + 5, end + 11);
+	else
+		snprintf(out, n, "%s", start + 5);
+}
+
 static int draw_sessions(struct coach_screen *c, WINDOW *w, int y, int rows, int cols)
 {
 	int64_t now = clock_local_now();
-	int team_w = cols - 37 > 10 ? cols - 37 : 10;
+	struct session_columns col = session_columns(cols);
 	char head[64];
 
 	snprintf(head, sizeof(head), _("My sessions (%zu)"), c->sessions.count);
@@ -207,16 +249,14 @@ static int draw_sessions(struct coach_screen *c, WINDOW *w, int y, int rows, int
 		enum theme_role look = cur	       ? ROLE_LOOK_CURSOR
 				       : s->end <= now ? ROLE_LOOK_MUTED
 						       : ROLE_LOOK_DEFAULT;
-		char start[17], end[17], when[32];
+		char when[32];
 
-		clock_format(s->start, start);
-		clock_format(s->end, end);
-		snprintf(when, sizeof(when), "%s-%s", start + 5, end + 11);
+		session_when(s, cols >= NARROW_COLS, when, sizeof(when));
 		if (cur)
 			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
-		draw_text(w, y, 1, look, when, 18);
-		draw_text(w, y, 20, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, s->team, team_w);
-		draw_text(w, y, 21 + team_w, look, s->stage, cols - 22 - team_w);
+		draw_text(w, y, 1, look, when, col.when_w);
+		draw_text(w, y, col.team_x, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, s->team, col.team_w);
+		draw_text(w, y, col.stage_x, look, s->stage, col.stage_w);
 	}
 	return 1 + (rows < (int)c->sessions.count ? rows : (int)c->sessions.count);
 }
@@ -235,21 +275,105 @@ static void head_of(const char *s, size_t n, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)i, s);
 }
 
+/*
+ * The grid's columns: the team name, then a cell of 4 per stage shown, then
+ * "Done". When every stage does not fit, the name shrinks to NAME_MIN, then
+ * stages go from the right behind a "+N" cell, the cursor's stage kept in view.
+ */
+struct grid_columns {
+	int name_w;
+	size_t first, shown;	/* the stages drawn: [first, first + shown) */
+	bool marker;		/* a "+N" cell after them */
+	int done_x;
+};
+
+#define STAGE_CELL 4
+
+static struct grid_columns grid_columns(size_t nstages, size_t stage, int cols)
+{
+	struct grid_columns g = { .first = 0, .shown = nstages };
+	int fixed = 2 + 6;	/* the margins and "Done" */
+
+	g.name_w = cols - fixed - (int)nstages * STAGE_CELL;
+	if (g.name_w < NAME_MIN && nstages > 0) {
+		int room = (cols - fixed - NAME_MIN) / STAGE_CELL - 1;	/* one cell for "+N" */
+
+		g.shown = room > 0 ? (size_t)room : 0;
+		g.marker = true;
+		if (stage >= g.shown)
+			g.first = g.shown ? stage - g.shown + 1 : stage;
+		g.name_w = cols - fixed - (int)(g.shown + 1) * STAGE_CELL;
+	}
+	if (g.name_w < 1)
+		g.name_w = 1;
+	g.done_x = 2 + g.name_w + (int)(g.shown + g.marker) * STAGE_CELL;
+	return g;
+}
+
+/* The columns left of cols from x, at most want: nothing drawn ever wraps to the next line. */
+static int fit(int x, int want, int cols)
+{
+	return x + want <= cols ? want : cols - x;
+}
+
+static void draw_grid_head(const struct coaching_progress *p, const struct grid_columns *g, WINDOW *w, int y,
+			   int cols)
+{
+	char head[32];
+
+	draw_text(w, y, 1, ROLE_LOOK_HEADER, "Team", fit(1, g->name_w, cols));
+	for (size_t k = 0; k < g->shown; k++) {
+		int x = 2 + g->name_w + (int)k * STAGE_CELL;
+
+		head_of(p->stages[g->first + k], 3, head, sizeof(head));
+		draw_text(w, y, x, ROLE_LOOK_HEADER, head, fit(x, STAGE_CELL - 1, cols));
+	}
+	if (g->marker) {
+		int x = 2 + g->name_w + (int)g->shown * STAGE_CELL;
+
+		snprintf(head, sizeof(head), "+%zu", p->nstages - g->shown);
+		draw_text(w, y, x, ROLE_LOOK_MUTED, head, fit(x, STAGE_CELL - 1, cols));
+	}
+	draw_text_right(w, y, g->done_x, ROLE_LOOK_HEADER, "Done", fit(g->done_x, 4, cols));
+}
+
+static void draw_grid_row(struct coach_screen *c, const struct grid_columns *g, size_t i, WINDOW *w, int y,
+			  int cols)
+{
+	const struct coaching_progress *p = &c->progress;
+	const struct coaching_team *t = &p->teams[i];
+	bool cur = !c->on_sessions && i == c->team_sel;
+	char done[16];
+
+	if (cur)
+		draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
+	draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, t->team, fit(1, g->name_w, cols));
+	for (size_t k = 0; k < g->shown; k++) {
+		size_t s = g->first + k;
+		const char *mark = t->validated[s] ? "✓" : "·";
+		int x = 1 + g->name_w + (int)k * STAGE_CELL;
+		char buf[16];
+
+		if (cur && s == c->stage)
+			snprintf(buf, sizeof(buf), "[%s]", mark);
+		else
+			snprintf(buf, sizeof(buf), " %s ", mark);
+		draw_text(w, y, x,
+			  cur		    ? ROLE_LOOK_CURSOR
+			  : t->validated[s] ? ROLE_LOOK_STATE_SUBMITTED
+					    : ROLE_LOOK_MUTED,
+			  buf, fit(x, STAGE_CELL, cols));
+	}
+	snprintf(done, sizeof(done), "%zu/%zu", t->done, p->nstages);
+	draw_text_right(w, y, g->done_x, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, done, fit(g->done_x, 4, cols));
+}
+
 static void draw_progress(struct coach_screen *c, WINDOW *w, int y, int rows, int cols)
 {
 	const struct coaching_progress *p = &c->progress;
-	int cell = 4, name_w = cols - 2 - (int)p->nstages * cell - 6;
+	struct grid_columns g = grid_columns(p->nstages, c->stage, cols);
 
-	if (name_w < 8)
-		name_w = 8;
-	draw_text(w, y, 1, ROLE_LOOK_HEADER, "Team", name_w);
-	for (size_t g = 0; g < p->nstages; g++) {
-		char head[32];
-
-		head_of(p->stages[g], 3, head, sizeof(head));
-		draw_text(w, y, 2 + name_w + (int)g * cell, ROLE_LOOK_HEADER, head, cell - 1);
-	}
-	draw_text_right(w, y, 2 + name_w + (int)p->nstages * cell, ROLE_LOOK_HEADER, "Done", 4);
+	draw_grid_head(p, &g, w, y, cols);
 	y++;
 	rows--;
 	if (p->nteams == 0) {
@@ -258,33 +382,8 @@ static void draw_progress(struct coach_screen *c, WINDOW *w, int y, int rows, in
 		return;
 	}
 	draw_scroll(c->team_sel, &c->team_top, rows);
-	for (int r = 0; r < rows && c->team_top + (size_t)r < p->nteams; r++, y++) {
-		size_t i = c->team_top + (size_t)r;
-		const struct coaching_team *t = &p->teams[i];
-		bool cur = !c->on_sessions && i == c->team_sel;
-		char done[16];
-
-		if (cur)
-			draw_fill(w, y, 0, ROLE_LOOK_CURSOR, cols);
-		draw_text(w, y, 1, cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_TEAM, t->team, name_w);
-		for (size_t g = 0; g < p->nstages; g++) {
-			const char *mark = t->validated[g] ? "✓" : "·";
-			char buf[16];
-
-			if (cur && g == c->stage)
-				snprintf(buf, sizeof(buf), "[%s]", mark);
-			else
-				snprintf(buf, sizeof(buf), " %s ", mark);
-			draw_text(w, y, 1 + name_w + (int)g * cell,
-				  cur		    ? ROLE_LOOK_CURSOR
-				  : t->validated[g] ? ROLE_LOOK_STATE_SUBMITTED
-						    : ROLE_LOOK_MUTED,
-				  buf, cell);
-		}
-		snprintf(done, sizeof(done), "%zu/%zu", t->done, p->nstages);
-		draw_text_right(w, y, 2 + name_w + (int)p->nstages * cell,
-				cur ? ROLE_LOOK_CURSOR : ROLE_LOOK_DEFAULT, done, 4);
-	}
+	for (int r = 0; r < rows && c->team_top + (size_t)r < p->nteams; r++, y++)
+		draw_grid_row(c, &g, c->team_top + (size_t)r, w, y, cols);
 }
 
 static void coach_draw(struct app *a, void *state, WINDOW *w, int top, int rows, int cols)

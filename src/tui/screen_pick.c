@@ -254,7 +254,7 @@ static void open_entry(struct app *a, struct pick_screen *p, const struct pick_e
 	}
 	case PICK_DISPLAY:
 		become(a, ROLE_DISPLAY, "display");
-		app_switch(a, &screen_display_ops, screen_display_new(a));
+		app_switch(a, &screen_display_ops, screen_display_new(a, false));
 		break;
 	case PICK_JUDGE:
 		if (e->has_pin && strcmp(a->me.judge_id, e->id) != 0)

@@ -160,11 +160,11 @@ static void open_organizer(struct app *a)
 	app_switch(a, &screen_organizer_ops, screen_organizer_new(a));
 }
 
-static void open_display(struct app *a)
+static void open_display(struct app *a, bool large)
 {
 	a->who.role = ROLE_DISPLAY;
 	a->who_name = pd_strdup("display");
-	app_switch(a, &screen_display_ops, screen_display_new(a));
+	app_switch(a, &screen_display_ops, screen_display_new(a, large));
 }
 
 static void open_timer(struct app *a, const char *room)
@@ -201,11 +201,12 @@ static int open_default(struct app *a)
 		app_switch(a, &screen_pick_ops, screen_pick_new(a));
 		return 0;
 	}
-	open_display(a);
+	open_display(a, false);
 	return 0;
 }
 
-static int choose_screen(struct app *a, int role, const char *as)
+/* large: the display in large type (--large) */
+static int choose_screen(struct app *a, int role, const char *as, bool large)
 {
 	enum status s;
 
@@ -216,7 +217,7 @@ static int choose_screen(struct app *a, int role, const char *as)
 		open_organizer(a);
 		return 0;
 	case ROLE_DISPLAY:
-		open_display(a);
+		open_display(a, large);
 		return 0;
 	case ROLE_JUDGE:
 		if (as)
@@ -264,9 +265,11 @@ int tui_main(const char *db_path, int argc, char **argv)
 		{ "theme", required_argument, NULL, 't' },
 		{ "db", required_argument, NULL, 'D' },
 		{ "script", required_argument, NULL, 'S' },
+		{ "large", no_argument, NULL, 'L' },
 		{ 0 },
 	};
 	const char *as = NULL, *theme = NULL, *script_path = NULL;
+	bool large = false;
 	struct script script = { 0 };
 	char *replayed;
 	struct app a = { 0 };
@@ -295,6 +298,9 @@ int tui_main(const char *db_path, int argc, char **argv)
 		case 'S':
 			script_path = optarg;
 			break;
+		case 'L':
+			large = true;
+			break;
 		case ':':
 			return usage(_("option '%s' needs a value"), argv[optind - 1]);
 		default:
@@ -303,6 +309,10 @@ int tui_main(const char *db_path, int argc, char **argv)
 	}
 	if (optind < argc)
 		return usage(_("unexpected argument '%s'"), argv[optind]);
+	if (large && role < 0)
+		role = ROLE_DISPLAY;
+	if (large && role != ROLE_DISPLAY)
+		return usage(_("%s is the projector's: it goes with --role display"), "--large");
 	if (as && role < 0)
 		role = ROLE_JUDGE;
 	if (script_path) {
@@ -337,7 +347,7 @@ int tui_main(const char *db_path, int argc, char **argv)
 	}
 	replayed = replay_journal(&a);
 	theme_load(theme);
-	rc = choose_screen(&a, role, as);
+	rc = choose_screen(&a, role, as, large);
 	if (rc == 0) {
 		set_actor(&a);
 		if (replayed)

@@ -197,7 +197,11 @@ void draw_text_right(WINDOW *w, int y, int x, enum theme_role role, const char *
 void draw_fill(WINDOW *w, int y, int x, enum theme_role role, int cols);
 /* A horizontal bar of value in [0, 1] over cols columns (eighths of a cell). */
 void draw_bar(WINDOW *w, int y, int x, enum theme_role role, double value, int cols);
-/* Large digits (5 rows high) for a clock "MM:SS"; returns the columns used. */
+/*
+ * Large digits (5 rows high) for a clock "MM:SS", a score "-0.512" or a rank
+ * (digits, + - : . ?); returns the columns used, 0 when they would not fit in
+ * maxcols (nothing drawn).
+ */
 int draw_big(WINDOW *w, int y, int x, enum theme_role role, const char *text, int maxcols);
 int draw_big_width(const char *text);
 /* Hints for keys: "Enter open  s submit  j/k move  / search  ? help", as many as fit (list: the screen has rows). */
@@ -225,7 +229,8 @@ extern const struct screen_ops screen_coach_ops;
 
 /* The state of each screen, made for the app's actor. */
 void *screen_judge_new(struct app *a);
-void *screen_display_new(struct app *a);
+/* The projector, in large type from the start when large is true. */
+void *screen_display_new(struct app *a, bool large);
 void *screen_organizer_new(struct app *a);
 /* A picker of who you are (judges), then the judge screen. */
 void *screen_pick_new(struct app *a);

@@ -5,7 +5,7 @@
  *
  *   1. the leaderboard of 5,000 teams, 500 judges, 7 criteria, 25,000 sheets:
  *      ranking_compute() both methods against bare SQLite GROUP BY queries over
- *      the same file, and against DESIGN.md's 20 ms target;
+ *      the same file, and against the 20 ms target;
  *   2. commits/s of one writer through store_write() against bare SQLite with
  *      the same settings (WAL, synchronous=FULL, BEGIN IMMEDIATE);
  *   3. 'podium import sheets' of the 25,000 rows, through the real program.

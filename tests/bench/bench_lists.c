@@ -15,7 +15,14 @@
  *      its CPU per team renamed by another process (each rename makes the tab
  *      load again) and its resident memory, side by side.
  *
- * Usage: bench_lists PODIUM_BINARY [BEFORE_BINARY [FOLDER]]. Part 2 needs tmux.
+ *   3. bench_lists --whole FILE: the two lists that still read everything,
+ *      timed on FILE (the leaderboard bench's event, kept with
+ *      PODIUM_BENCH_KEEP=1: 5,000 teams, 500 judges, 25,000 sheets): the
+ *      organizer's Sheets grid (board_sheet_grid(), every judge x team cell,
+ *      whose counts need them all) and a judge's list (board_judge_queue()).
+ *
+ * Usage: bench_lists PODIUM_BINARY [BEFORE_BINARY [FOLDER]] | --whole FILE.
+ * Part 2 needs tmux.
  */
 
 #include <errno.h>
@@ -329,6 +336,44 @@ static void bench_console(const char *path, const char *after, const char *befor
 	       (double)rss[1] / 1024.0);
 }
 
+/* ---- 3. the lists read whole ---- */
+
+static int bench_whole(const char *path)
+{
+	struct board_names judges;
+	struct store *st;
+	double grid[RUNS], queue[RUNS];
+	size_t cells = 0, rows = 0;
+
+	if (store_open(path, &st) != ST_OK || board_judges(st, &judges) != ST_OK || judges.count == 0)
+		die("open an event with judges", path);
+	for (int r = 0; r < RUNS; r++) {
+		struct sheet_grid g;
+		struct judge_queue q;
+		double t0 = now_ms();
+
+		if (board_sheet_grid(st, &g) != ST_OK)
+			die("board_sheet_grid", path);
+		grid[r] = now_ms() - t0;
+		cells = g.judges.count * g.teams.count;
+		board_sheet_grid_clear(&g);
+		t0 = now_ms();
+		if (board_judge_queue(st, judges.items[0].id, &q) != ST_OK)
+			die("board_judge_queue", path);
+		queue[r] = now_ms() - t0;
+		rows = q.count;
+		board_judge_queue_clear(&q);
+	}
+	printf("3. the lists read whole, in this build (median of %d, ms)\n", RUNS);
+	printf("  %-56s %7.2f\n", "the Sheets grid", median(grid, RUNS));
+	printf("    (%zu cells)\n", cells);
+	printf("  %-56s %7.2f\n", "a judge's list", median(queue, RUNS));
+	printf("    (%zu teams)\n", rows);
+	board_names_clear(&judges);
+	store_close(st);
+	return 0;
+}
+
 static const char *absolute(const char *bin, char *buf, size_t len)
 {
 	char cwd[512];
@@ -348,9 +393,11 @@ int main(int argc, char **argv)
 	char path[600], cmd[700];
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: bench_lists PODIUM_BINARY [BEFORE_BINARY [FOLDER]]\n");
+		fprintf(stderr, "usage: bench_lists PODIUM_BINARY [BEFORE_BINARY [FOLDER]] | --whole FILE\n");
 		return 2;
 	}
+	if (strcmp(argv[1], "--whole") == 0)
+		return argc == 3 ? bench_whole(argv[2]) : 2;
 	after = absolute(argv[1], after_buf, sizeof(after_buf));
 	if (argc > 2 && argv[2][0])
 		before = absolute(argv[2], before_buf, sizeof(before_buf));

@@ -1,6 +1,6 @@
 #!/bin/sh
 # A hub's projector rotates through each site's board, titled with the site's
-# name, as the site ranks it.
+# name, as the site ranks it; a site with no ranked team yet gets no turn.
 . "$top_srcdir/tests/tui/lib.sh"
 export USER=alice
 
@@ -27,4 +27,19 @@ podium --db lyon.db score --judge Judy --team "Les Castors" Idea=3 Engagement=3 
 	Design=3 Viability=3 Pitch=3 --submit >/dev/null || fail "score"
 podium --db lyon.db site export | podium --db hub.db hub apply - >/dev/null || fail "apply"
 wait_for display 'Les Castors +50\.00'
+# Paris has joined and sent its teams, none scored yet: the rotation skips it
+podium --db paris.db init --name "Hack Paris" >/dev/null || exit 99
+printf 'name\nLes Hiboux\n' | podium --db paris.db import teams - >/dev/null || exit 99
+key=$(podium --db paris.db site join --site paris --hub-key "$(podium --db hub.db hub key)") || exit 99
+podium --db hub.db hub add-site paris --key "$key" >/dev/null || exit 99
+podium --db paris.db site export | podium --db hub.db hub apply - >/dev/null || exit 99
+printf ':dump\n<Right>\n:dump\n<Right>\n:dump\n' >steps.keys
+run podium --db hub.db tui --role display --script steps.keys
+expect_rc 0
+checks=$((checks + 1))
+[ "$(grep -c '^  Leaderboard · ' "$TESTDIR/out")" -eq 3 ] || fail "not three boards"
+checks=$((checks + 1))
+[ "$(grep '^  Leaderboard · ' "$TESTDIR/out" | tr '\n' '|')" = "  Leaderboard · all teams|  Leaderboard · site lyon|  Leaderboard · all teams|" ] ||
+	fail "the rotation is not all teams, site lyon, all teams"
+expect_out_lacks 'paris|Les Hiboux'
 finish

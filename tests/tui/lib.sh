@@ -14,11 +14,12 @@ trap '$TMUX_CMD kill-server 2>/dev/null; rm -rf "$TESTDIR"' EXIT
 unset TMUX
 
 # console NAME COLS ROWS ARGS...: run podium ARGS in a new window of that size.
-# The exit status lands in $TESTDIR/NAME.rc when it quits.
+# The exit status lands in $TESTDIR/NAME.rc when it quits. The terminal is
+# xterm-256color, or $CONSOLE_TERM.
 console() {
 	local name=$1 cols=$2 rows=$3 cmd
 	shift 3
-	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color PODIUM_DB='$PODIUM_DB' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' USER=tester"
+	cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${CONSOLE_TERM:-xterm-256color} PODIUM_DB='$PODIUM_DB' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' USER=tester"
 	cmd="$cmd '$PODIUM'"
 	for a in "$@"; do
 		cmd="$cmd '$(printf %s "$a" | sed "s/'/'\\\\''/g")'"

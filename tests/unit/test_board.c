@@ -169,6 +169,62 @@ static void freeze__keeps_the_board_as_it_stood_until_unfrozen(void **state)
 	board_views_clear(&v);
 }
 
+/* ---- the projector's rotation: a board with no ranked team gets no turn ---- */
+
+struct tracked {
+	char art[ID_LEN + 1], bio[ID_LEN + 1];
+};
+
+static enum status add_tracked(struct store *st, void *ctx)
+{
+	struct tracked *t = ctx;
+	char *art[] = { "Art" }, *bio[] = { "Bio" };
+	struct team_spec a = { .name = "Atelier", .tracks = art, .ntracks = 1 };
+	struct team_spec b = { .name = "Biome", .tracks = bio, .ntracks = 1 };
+	enum status s = team_add(st, &a, t->art);
+
+	return s == ST_OK ? team_add(st, &b, t->bio) : s;
+}
+
+static void drop_empty__keeps_every_team_and_the_tracks_with_a_ranked_team(void **state)
+{
+	struct fixture *f = *state;
+	struct tracked t;
+	struct board_views v;
+
+	assert_int_equal(store_write(f->st, add_tracked, &t), ST_OK);
+	/* nothing scored: the board of every team stays, to say so */
+	assert_int_equal(board_views_load(f->st, &v), ST_OK);
+	assert_int_equal(v.count, 3);
+	board_views_drop_empty(&v);
+	assert_int_equal(v.count, 1);
+	assert_null(v.items[0].title);
+	board_views_clear(&v);
+
+	score(f->st, f->judge, t.bio, 4);
+	assert_int_equal(board_views_load(f->st, &v), ST_OK);
+	board_views_drop_empty(&v);
+	assert_int_equal(v.count, 2);
+	assert_null(v.items[0].title);
+	assert_string_equal(v.items[1].title, "Bio");
+	assert_string_equal(v.items[1].ranking.rows[0].team, "Biome");
+	board_views_clear(&v);
+
+	/* a frozen board drops the same way */
+	assert_int_equal(board_freeze(f->st, true), ST_OK);
+	assert_int_equal(board_views_load(f->st, &v), ST_OK);
+	assert_true(v.frozen);
+	assert_int_equal(v.count, 3);
+	board_views_drop_empty(&v);
+	assert_int_equal(v.count, 2);
+	assert_string_equal(v.items[1].title, "Bio");
+	board_views_clear(&v);
+
+	/* nothing at all: nothing to drop */
+	board_views_drop_empty(&v);
+	assert_int_equal(v.count, 0);
+}
+
 /* ---- the record lists' windows: 40 more teams, "Team 00" to "Team 39", between the two ---- */
 
 #define MANY 40
@@ -307,6 +363,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unix_user__finds_the_judge, setup, teardown),
 		cmocka_unit_test_setup_teardown(changed__shows_in_the_queue_and_the_grid_until_submitted_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(freeze__keeps_the_board_as_it_stood_until_unfrozen, setup, teardown),
+		cmocka_unit_test_setup_teardown(drop_empty__keeps_every_team_and_the_tracks_with_a_ranked_team, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(count__counts_each_kind, many_setup, teardown),
 		cmocka_unit_test_setup_teardown(window__reads_the_rows_asked_as_the_whole_list_has_them, many_setup, teardown),
 		cmocka_unit_test_setup_teardown(find__matches_as_the_search_does_from_a_place_both_ways, many_setup, teardown),

@@ -5,7 +5,7 @@
 
 #include "podium/audit.h"
 #include "podium/bundle.h"
-#include "podium/changeset.h"
+#include "podium/changes.h"
 #include "podium/event.h"
 #include "podium/people.h"
 #include "podium/site.h"

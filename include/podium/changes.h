@@ -1,5 +1,5 @@
-#ifndef PODIUM_CHANGESET_H
-#define PODIUM_CHANGESET_H
+#ifndef PODIUM_CHANGES_H
+#define PODIUM_CHANGES_H
 
 #include <stdbool.h>
 #include <stddef.h>
