@@ -138,6 +138,8 @@ static const struct demo_room rooms[] = {
  * or, where one of them already judges a team pitching at the same time in
  * another room, by the next judge free then: so the judge panels keep every
  * sheet's judge on its team's panel, and no judge is in two rooms at once.
+ * A sheet's values are drawn for the judge of the rotation (k + panel[p]),
+ * whoever writes it, so every team's score is the same as with the rotation.
  */
 #define SCORED_TEAMS 12
 static const double quality[SCORED_TEAMS] = {4.3, 3.1, 3.8, 2.6, 4.6, 3.4,
@@ -374,7 +376,7 @@ static void sheets_csv(FILE *f, void *ctx)
 
 	for (size_t k = 0; k < SCORED_TEAMS; k++) {
 		for (size_t p = 0; p < PD_ARRAY_LEN(panel); p++) {
-			size_t j = d->judge[k][p];
+			size_t j = (k + (size_t)panel[p]) % PD_ARRAY_LEN(judges);
 
 			for (size_t c = 0; c < r->count; c++) {
 				const struct criterion *crit = &r->items[c];
@@ -388,7 +390,7 @@ static void sheets_csv(FILE *f, void *ctx)
 						  : iv > crit->max ? crit->max
 								   : iv);
 			}
-			sheet_row(f, r, j, 2 * k, r->count, values,
+			sheet_row(f, r, d->judge[k][p], 2 * k, r->count, values,
 				  comments[(k + p) % PD_ARRAY_LEN(comments)], "submitted");
 		}
 	}
